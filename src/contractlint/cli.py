@@ -1,0 +1,263 @@
+"""The command line: builds the configuration, calls the engine, formats, exits.
+
+This is the only module that reads the environment, prints or exits.
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a usage or
+configuration error, or an internal error of contractlint itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+import yaml
+
+from contractlint import __version__, discover, engine, explain, schemas
+from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
+from contractlint.formatters import FORMATTERS
+from contractlint.formatters.text import format_findings, statistics, summary
+from contractlint.kinds import closest
+from contractlint.model import KINDS, Report, Severity
+from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Group(click.Group):
+    """Turns an unexpected exception into a one-line message and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except ConfigError as exc:
+            click.echo(f"contractlint: configuration error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        except Exception as exc:  # pragma: no cover - the last line of defence
+            if os.environ.get("CONTRACTLINT_DEBUG"):
+                traceback.print_exc()
+            click.echo(
+                f"contractlint: internal error: {type(exc).__name__}: {exc} "
+                "(set CONTRACTLINT_DEBUG=1 for the traceback, and please report it)",
+                err=True,
+            )
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="contractlint")
+def cli() -> None:
+    """Lint model contracts, experiment plans, problem-framing one-pagers and
+    acceptance checklists kept as YAML, JSON or Markdown."""
+
+
+def _color(no_color: bool, output_file: str | None) -> bool:
+    if no_color or output_file or "NO_COLOR" in os.environ:
+        return False
+    return sys.stdout.isatty()
+
+
+def _exit_code(report: Report, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    failing = any(f.severity.rank >= threshold for f in report.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATTERS)),
+    default=None,
+    help="Output format (default text; CONTRACTLINT_OUTPUT_FORMAT sets it too).",
+)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--select", multiple=True, help="Rules to check: codes, names or prefixes (CL1).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes.")
+@click.option("--extend-select", multiple=True, help="Rules to check on top of the selection.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default error).",
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--no-color", is_flag=True, help="No colours (NO_COLOR does the same).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply `exclude` to files named explicitly too (as pre-commit passes them).",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    output_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    fail_on: str | None,
+    config_file: str | None,
+    statistics: bool,
+    quiet: bool,
+    no_color: bool,
+    exit_zero: bool,
+    force_exclude: bool,
+) -> None:
+    """Lint PATHS (files or folders; default: the current folder)."""
+    output_format = output_format or _env_format()
+    config = load(
+        config_file,
+        overrides={
+            "select": split_list(select),
+            "ignore": split_list(ignore),
+            "extend_select": split_list(extend_select),
+        },
+    )
+    found = discover.discover(
+        list(paths) or ["."],
+        config.root,
+        config.include,
+        config.exclude,
+        force_exclude=force_exclude,
+    )
+    targets = list(found.targets)
+    targets += [discover.Target(m, m) for m in found.missing]
+    report = engine.lint(targets, config, datetime.date.today())
+    _emit(report, output_format, output_file, statistics, quiet, no_color)
+    code = _exit_code(report, fail_on or config.fail_on)
+    sys.exit(EXIT_OK if exit_zero else code)
+
+
+def _env_format() -> str:
+    wanted = os.environ.get("CONTRACTLINT_OUTPUT_FORMAT", "").strip().lower()
+    if wanted:
+        if wanted not in FORMATTERS:
+            raise click.BadParameter(
+                f"CONTRACTLINT_OUTPUT_FORMAT={wanted!r} is not one of {', '.join(FORMATTERS)}",
+                param_hint="CONTRACTLINT_OUTPUT_FORMAT",
+            )
+        return wanted
+    return "text"
+
+
+def _emit(
+    report: Report,
+    output_format: str,
+    output_file: str | None,
+    show_statistics: bool,
+    quiet: bool,
+    no_color: bool,
+) -> None:
+    color = _color(no_color, output_file)
+    if output_format == "text":
+        lines = format_findings(report, color)
+        if show_statistics and report.findings:
+            lines.append(statistics(report))
+        if not quiet:
+            lines.append(summary(report, color))
+        text = "\n".join(lines) + ("\n" if lines else "")
+    else:
+        text = FORMATTERS[output_format](report, False)
+    if output_file:
+        Path(output_file).write_text(text, encoding="utf-8")
+        if not quiet and output_format != "text":
+            click.echo(summary(report, _color(no_color, None)), err=True)
+    else:
+        click.echo(text, nl=False)
+        if show_statistics and output_format != "text" and report.findings:
+            click.echo(statistics(report), err=True)
+
+
+def _unknown_rule(name: str) -> None:
+    near = closest(name, [*BY_CODE, *BY_NAME], limit=3)
+    hint = ""
+    if near:
+        shown = [f"{lookup(n).code} ({lookup(n).name})" for n in near if lookup(n)]  # type: ignore[union-attr]
+        hint = f"; did you mean {', '.join(dict.fromkeys(shown))}?"
+    click.echo(f"contractlint: unknown rule `{name}`{hint}", err=True)
+    click.echo("Run `contractlint rules` to list every rule.", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@cli.command(name="explain")
+@click.argument("rule")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+def explain_command(rule: str, output_format: str) -> None:
+    """Explain RULE (a code such as CL101 or a name such as missing-fallback)."""
+    found = lookup(rule)
+    if found is None:
+        _unknown_rule(rule)
+        return
+    render = {"text": explain.as_text, "json": explain.as_json, "markdown": explain.as_markdown}
+    click.echo(render[output_format](found), nl=False)
+
+
+@cli.command(name="rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, severity, kinds, fixable, summary."""
+    if output_format == "json":
+        data = [explain.as_dict(rule) for rule in RULES]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    width = max(len(rule.name) for rule in RULES)
+    for rule in RULES:
+        kinds = "all" if set(rule.kinds) == set(KINDS) else ",".join(rule.kinds)
+        fixable = "fixable" if rule.fixable else "-"
+        click.echo(
+            f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fixable:<7}  "
+            f"{rule.summary}  [{kinds}]"
+        )
+
+
+@cli.command(name="schema")
+@click.argument("kind")
+def schema_command(kind: str) -> None:
+    """Print the JSON Schema of KIND (self-contained, for editors and validators)."""
+    if kind not in KINDS:
+        near = closest(kind, KINDS, limit=1)
+        hint = f"; did you mean `{near[0]}`?" if near else ""
+        click.echo(f"contractlint: unknown kind `{kind}`{hint} Kinds: {', '.join(KINDS)}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(schemas.schema_text(kind), nl=False)
+
+
+@cli.command(name="config")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def config_command(config_file: str | None, output_format: str) -> None:
+    """Print the resolved configuration and the file it came from."""
+    config: Config = load(config_file)
+    data = config.describe()
+    if output_format == "json":
+        click.echo(json.dumps(data, indent=2))
+        return
+    source = config.path or "none found (defaults)"
+    click.echo(f"# configuration file: {source}")
+    click.echo(yaml.safe_dump(data, sort_keys=False, default_flow_style=None), nl=False)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=list(argv) if argv is not None else None, prog_name="contractlint")

@@ -1,0 +1,345 @@
+"""Configuration: found, validated against its own schema, and frozen into one value.
+
+Sources, first found wins: ``--config FILE``; else, from the current folder
+upward, ``.contractlint.yaml``, ``.contractlint.yml`` or a ``pyproject.toml``
+with a ``[tool.contractlint]`` table. A bad config is a :class:`ConfigError`
+naming the key, which the CLI turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from contractlint.kinds import closest
+from contractlint.model import Rule, RuleOptions, Severity
+from contractlint.rules import BY_CODE, BY_NAME, RULES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python < 3.11
+    import tomli as tomllib
+
+CONFIG_FILES = (".contractlint.yaml", ".contractlint.yml", "pyproject.toml")
+
+DEFAULT_PLACEHOLDERS = (
+    "", "tbd", "tbc", "todo", "?", "??", "-", "none", "null", "n/a", "na", "unknown",
+    "fixme", "xxx",
+)  # fmt: skip
+DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json", "*.md")
+FAIL_ON = ("error", "warning", "info", "never")
+
+_KEYS: dict[str, str] = {
+    "select": "a list of rule codes, names or code prefixes",
+    "ignore": "a list of rule codes, names or code prefixes",
+    "extend-select": "a list of rule codes, names or code prefixes",
+    "severity": "a mapping of rule code or name to error, warning or info",
+    "per-file-ignores": "a mapping of glob to a list of rule codes, names or prefixes",
+    "include": "a list of glob patterns",
+    "exclude": "a list of glob patterns (gitignore syntax)",
+    "fail-on": "one of error, warning, info, never",
+    "placeholders": "a list of strings",
+    "required-owners": "a list of decision names",
+    "experiment": "a mapping with alpha, power, min_duration_days",
+    "require-suppression-reason": "true or false",
+    "max-file-size": "a positive integer (bytes)",
+    "max-depth": "a positive integer",
+    "max-alias-nodes": "a positive integer",
+}
+_EXPERIMENT_KEYS = ("alpha", "power", "min_duration_days")
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The resolved configuration of one run."""
+
+    path: str | None = None
+    root: str = "."
+    select: tuple[str, ...] = ("CL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    fail_on: str = "error"
+    placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
+    required_owners: tuple[str, ...] = ("scope", "feasibility", "method")
+    alpha: float = 0.05
+    power: float = 0.8
+    min_duration_days: float = 7.0
+    require_suppression_reason: bool = False
+    max_file_size: int = 5 * 1024 * 1024
+    max_depth: int = 64
+    max_alias_nodes: int = 10_000
+    enabled: frozenset[str] = field(default_factory=lambda: frozenset(r.code for r in RULES))
+
+    @property
+    def rule_options(self) -> RuleOptions:
+        return RuleOptions(
+            placeholders=frozenset(p.strip().lower() for p in self.placeholders),
+            required_owners=self.required_owners,
+            alpha=self.alpha,
+            power=self.power,
+            min_duration_days=self.min_duration_days,
+        )
+
+    def is_enabled(self, code: str) -> bool:
+        return code in self.enabled
+
+    def severity_of(self, rule: Rule) -> Severity:
+        for code, severity in self.severity:
+            if code == rule.code:
+                return severity
+        return rule.severity
+
+    def describe(self) -> dict[str, Any]:
+        """The resolved configuration as ``contractlint config`` prints it."""
+        return {
+            "config-file": self.path,
+            "root": self.root,
+            "select": list(self.select),
+            "extend-select": list(self.extend_select),
+            "ignore": list(self.ignore),
+            "enabled-rules": sorted(self.enabled),
+            "severity": {code: sev.value for code, sev in self.severity},
+            "per-file-ignores": {glob: list(codes) for glob, codes in self.per_file_ignores},
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "fail-on": self.fail_on,
+            "placeholders": list(self.placeholders),
+            "required-owners": list(self.required_owners),
+            "experiment": {
+                "alpha": self.alpha,
+                "power": self.power,
+                "min_duration_days": self.min_duration_days,
+            },
+            "require-suppression-reason": self.require_suppression_reason,
+            "max-file-size": self.max_file_size,
+            "max-depth": self.max_depth,
+            "max-alias-nodes": self.max_alias_nodes,
+        }
+
+
+_CODE_PREFIX = re.compile(r"^CL\d{0,3}$")
+
+
+def resolve_selector(selector: str, where: str) -> str:
+    """A rule code, name or code prefix -> a code or code prefix; ``ALL`` -> ``CL``."""
+    text = str(selector).strip()
+    if text.upper() == "ALL":
+        return "CL"
+    if text.lower() in BY_NAME:
+        return BY_NAME[text.lower()].code
+    upper = text.upper()
+    if _CODE_PREFIX.match(upper) and any(code.startswith(upper) for code in BY_CODE):
+        return upper
+    near = closest(text, [*BY_CODE, *BY_NAME], limit=3)
+    hint = f"; did you mean {', '.join(f'`{n}`' for n in near)}?" if near else ""
+    raise ConfigError(f"{where}: unknown rule `{text}`{hint}")
+
+
+def enabled_codes(
+    select: Iterable[str], extend_select: Iterable[str], ignore: Iterable[str]
+) -> frozenset[str]:
+    """The decision of flake8: the longest matching selector wins; on a tie, ignore wins."""
+    chosen = [*select, *extend_select]
+    dropped = list(ignore)
+    enabled = set()
+    for code in BY_CODE:
+        best_select = max((len(s) for s in chosen if code.startswith(s)), default=-1)
+        best_ignore = max((len(s) for s in dropped if code.startswith(s)), default=-1)
+        if best_select >= 0 and best_select > best_ignore:
+            enabled.add(code)
+    return frozenset(enabled)
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue
+                if "contractlint" not in data.get("tool", {}):
+                    continue
+            return candidate
+    return None
+
+
+def git_root(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def read_config_file(path: Path) -> Mapping[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text)
+        except ValueError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        table = data.get("tool", {}).get("contractlint", {})
+    else:
+        try:
+            table = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+        if table is None:
+            table = {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
+    return table
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+    return tuple(v.strip() for v in value)
+
+
+def _number(value: Any, where: str, low: float, high: float | None = None) -> float:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not ok or value <= low or (high is not None and value >= high):
+        bound = f"between {low} and {high}" if high is not None else f"greater than {low}"
+        raise ConfigError(f"{where}: expected a number {bound}, got {value!r}")
+    return float(value)
+
+
+def _integer(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ConfigError(f"{where}: expected a positive integer, got {value!r}")
+    return value
+
+
+def parse(table: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """Validate a config table; returns the fields of :class:`Config` it sets."""
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        where = f"{source}: `{key}`"
+        if key not in _KEYS:
+            near = closest(str(key), list(_KEYS), limit=1)
+            hint = f"; did you mean `{near[0]}`?" if near else ""
+            raise ConfigError(f"{source}: unknown key `{key}`{hint}")
+        if key in ("select", "ignore", "extend-select"):
+            out[key.replace("-", "_")] = tuple(
+                resolve_selector(s, where) for s in _strings(value, where)
+            )
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: expected {_KEYS[key]}")
+            pairs = []
+            for rule, level in value.items():
+                code = resolve_selector(str(rule), where)
+                if code not in BY_CODE:
+                    raise ConfigError(f"{where}: `{rule}` must name one rule, not a prefix")
+                if level not in ("error", "warning", "info"):
+                    raise ConfigError(
+                        f"{where}: severity of `{rule}` must be error, warning or info, "
+                        f"got {level!r}"
+                    )
+                pairs.append((code, Severity(level)))
+            out["severity"] = tuple(pairs)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: expected {_KEYS[key]}")
+            out["per_file_ignores"] = tuple(
+                (
+                    str(glob),
+                    tuple(resolve_selector(s, where) for s in _strings(codes, where)),
+                )
+                for glob, codes in value.items()
+            )
+        elif key in ("include", "exclude", "placeholders", "required-owners"):
+            out[key.replace("-", "_")] = _strings(value, where)
+        elif key == "fail-on":
+            if value not in FAIL_ON:
+                raise ConfigError(f"{where}: expected {_KEYS[key]}, got {value!r}")
+            out["fail_on"] = value
+        elif key == "experiment":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: expected {_KEYS[key]}")
+            for sub, sub_value in value.items():
+                sub_where = f"{source}: `experiment.{sub}`"
+                if sub not in _EXPERIMENT_KEYS:
+                    raise ConfigError(
+                        f"{source}: unknown key `experiment.{sub}`; "
+                        f"expected one of {', '.join(_EXPERIMENT_KEYS)}"
+                    )
+                if sub == "min_duration_days":
+                    out[sub] = _number(sub_value, sub_where, 0)
+                else:
+                    out[sub] = _number(sub_value, sub_where, 0, 1)
+        elif key == "require-suppression-reason":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: expected true or false, got {value!r}")
+            out["require_suppression_reason"] = value
+        else:
+            out[key.replace("-", "_")] = _integer(value, where)
+    return out
+
+
+def load(
+    config_file: str | None = None,
+    cwd: Path | None = None,
+    overrides: Mapping[str, Sequence[str]] | None = None,
+) -> Config:
+    """Find and read the configuration, then apply command-line selection overrides.
+
+    ``overrides`` holds the raw ``select``/``extend_select``/``ignore`` lists
+    given on the command line; ``select`` replaces the config's, the others add.
+    """
+    cwd = cwd or Path.cwd()
+    path = Path(config_file) if config_file else find_config(cwd)
+    fields: dict[str, Any] = {}
+    if path is not None:
+        if config_file and not path.is_file():
+            raise ConfigError(f"{path}: config file not found")
+        fields = parse(read_config_file(path), str(path))
+        root = path.resolve().parent
+    else:
+        root = git_root(cwd.resolve()) or cwd.resolve()
+    config = replace(Config(path=str(path) if path else None, root=str(root)), **fields)
+    overrides = overrides or {}
+    select = config.select
+    if overrides.get("select"):
+        select = tuple(resolve_selector(s, "--select") for s in overrides["select"])
+    extend = config.extend_select + tuple(
+        resolve_selector(s, "--extend-select") for s in overrides.get("extend_select", ())
+    )
+    ignore = config.ignore + tuple(
+        resolve_selector(s, "--ignore") for s in overrides.get("ignore", ())
+    )
+    return replace(
+        config,
+        select=select,
+        extend_select=extend,
+        ignore=ignore,
+        enabled=enabled_codes(select, extend, ignore),
+    )
+
+
+def split_list(values: Sequence[str]) -> list[str]:
+    """``("CL1,CL2", "CL3")`` -> ``["CL1", "CL2", "CL3"]`` (comma lists, repeatable options)."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]

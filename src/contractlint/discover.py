@@ -1,0 +1,181 @@
+"""Stage "discover": command-line paths -> the files to lint, in a stable order.
+
+Folders are walked for the ``include`` patterns (``*.yaml``, ``*.yml``,
+``*.json``, ``*.md``), skipping what ``exclude`` or a ``.gitignore`` names and
+the folders every tool skips (``.git``, caches, virtual environments). Files
+named explicitly are always linted, unless ``--force-exclude`` asks for
+``exclude`` to apply to them too, as pre-commit passes every staged file.
+
+Patterns use gitignore syntax (via ``pathspec``, the library yamllint and
+black use), relative to the project root.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import pathspec
+
+ALWAYS_SKIPPED = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".contractlint_cache",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".tox",
+        ".nox",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to lint: where to read it, and how to show it."""
+
+    path: str
+    display: str
+
+
+@dataclass(frozen=True)
+class Discovery:
+    targets: tuple[Target, ...]
+    missing: tuple[str, ...]
+
+
+def _spec(patterns: Sequence[str]) -> pathspec.PathSpec[Any]:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+class _Ignores:
+    """``.gitignore`` files met on the way, each applying below its own folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.cache: dict[Path, pathspec.PathSpec[Any] | None] = {}
+
+    def _for(self, folder: Path) -> pathspec.PathSpec[Any] | None:
+        if folder not in self.cache:
+            gitignore = folder / ".gitignore"
+            spec = None
+            if gitignore.is_file():
+                try:
+                    spec = _spec(
+                        gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                    )
+                except (OSError, ValueError):
+                    spec = None
+            self.cache[folder] = spec
+        return self.cache[folder]
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        """The deepest ``.gitignore`` that has an opinion about ``path`` decides."""
+        folder = path.parent
+        while True:
+            spec = self._for(folder)
+            if spec is not None:
+                relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+                result = spec.check_file(relative)
+                if result.include is not None:
+                    return bool(result.include)
+            if folder == self.root or folder == folder.parent:
+                return False
+            if self.root not in folder.parents and folder != self.root:
+                return False
+            folder = folder.parent
+
+
+def _relative(path: Path, root: Path) -> str | None:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """Paths are shown relative to the current folder when they are below it."""
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(
+    paths: Sequence[str],
+    root: str,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    force_exclude: bool = False,
+    cwd: Path | None = None,
+) -> Discovery:
+    cwd = cwd or Path.cwd()
+    root_path = Path(root).resolve()
+    include_spec = _spec(include)
+    exclude_spec = _spec(exclude)
+    ignores = _Ignores(root_path)
+    seen: dict[str, Target] = {}
+    missing: list[str] = []
+
+    def excluded(path: Path, is_dir: bool) -> bool:
+        relative = _relative(path.resolve(), root_path)
+        if relative is None:
+            relative = path.as_posix()
+        return exclude_spec.match_file(relative + ("/" if is_dir else ""))
+
+    for raw in paths or ["."]:
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path, root_path, include_spec, excluded, ignores):
+                key = str(file.resolve())
+                seen.setdefault(key, Target(str(file), display_path(file, cwd)))
+        elif path.exists() or path.is_symlink():
+            if force_exclude and excluded(path, False):
+                continue
+            seen.setdefault(str(path.resolve()), Target(str(path), display_path(path, cwd)))
+        else:
+            missing.append(raw)
+    targets = sorted(seen.values(), key=lambda t: t.display)
+    return Discovery(tuple(targets), tuple(missing))
+
+
+def _walk(
+    top: Path,
+    root: Path,
+    include: pathspec.PathSpec[Any],
+    excluded: Callable[[Path, bool], bool],
+    ignores: _Ignores,
+) -> Iterator[Path]:
+    visited = set()
+    for folder, dirs, files in os.walk(top, followlinks=True):
+        here = Path(folder)
+        real = os.path.realpath(folder)
+        if real in visited:
+            dirs[:] = []  # a symlink loop: never follow it twice
+            continue
+        visited.add(real)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in ALWAYS_SKIPPED
+            and not excluded(here / d, True)
+            and not ignores.ignored((here / d).resolve(), True)
+        )
+        for name in sorted(files):
+            file = here / name
+            if not include.match_file(name):
+                continue
+            if excluded(file, False):
+                continue
+            if ignores.ignored(file.resolve(), False):
+                continue
+            yield file

@@ -1,0 +1,181 @@
+"""Stage "rules" and "report": files -> findings.
+
+``lint_file`` reads one file, loads its documents, validates each against its
+schema, runs every enabled rule, and applies suppressions. Nothing here
+prints or exits; a broken file, a parse error or a crashing rule becomes a
+finding, so one bad file never stops the run.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+
+import pathspec
+
+from contractlint import loader, source, suppress, validate
+from contractlint.config import Config
+from contractlint.discover import Target
+from contractlint.model import (
+    Document,
+    FileResult,
+    Finding,
+    Hit,
+    Problem,
+    Report,
+    Rule,
+    Span,
+)
+from contractlint.rules import BY_CODE, RULES
+
+
+def _clip(span: Span, lines: Sequence[str]) -> Span:
+    """Findings show one line: a node spanning several lines is shown by its first."""
+    if span.end_line == span.line:
+        return span
+    length = len(lines[span.line - 1]) if span.line - 1 < len(lines) else span.column
+    return Span(span.line, span.column, span.line, max(length + 1, span.column + 1))
+
+
+class _FileLinter:
+    """Collects the findings of one file (one instance per file; not shared)."""
+
+    def __init__(self, target: Target, config: Config) -> None:
+        self.target = target
+        self.config = config
+        self.lines: list[str] = []
+        self.findings: list[Finding] = []
+
+    def finding(self, rule: Rule, span: Span, message: str, pointer: str = "") -> None:
+        if not self.config.is_enabled(rule.code):
+            return
+        span = _clip(span, self.lines)
+        self.findings.append(
+            Finding(
+                path=self.target.display,
+                line=span.line,
+                column=span.column,
+                end_line=span.end_line,
+                end_column=span.end_column,
+                code=rule.code,
+                name=rule.name,
+                severity=self.config.severity_of(rule),
+                message=message,
+                fixable=rule.fixable,
+                pointer=pointer,
+            )
+        )
+
+    def problem(self, problem: Problem) -> None:
+        self.finding(BY_CODE[problem.code], problem.span, problem.message, problem.pointer)
+
+    def document(self, document: Document) -> None:
+        for problem in document.problems:
+            self.problem(problem)
+        if not document.kind:
+            return  # a misspelled kind (CL002): the rules cannot know what to expect
+        options = self.config.rule_options
+        validation = validate.validate(document, options)
+        hit_pointers = set()
+        for code, hit in validation.hits:
+            hit_pointers.add(hit.pointer)
+            self.hit(BY_CODE[code], document, hit)
+        rejected = validation.rejected
+        placeholder_hits: list[Hit] = []
+        placeholder_rule: Rule | None = None
+        for rule in RULES:
+            if rule.check is None or not rule.applies_to(document.kind):
+                continue
+            if not self.config.is_enabled(rule.code):
+                continue
+            try:
+                hits = list(rule.check(document, options))
+            except Exception as exc:  # a bug in a rule must not stop the run
+                self.finding(
+                    BY_CODE["CL000"],
+                    document.start,
+                    f"rule {rule.code} ({rule.name}) crashed on this document: "
+                    f"{type(exc).__name__}: {exc}; the other rules still ran. "
+                    "Please report this bug.",
+                )
+                continue
+            for hit in hits:
+                if _under(hit.pointer, rejected):
+                    continue  # the schema already reported this value
+                if rule.code == "CL009":
+                    placeholder_rule = rule
+                    placeholder_hits.append(hit)
+                    continue
+                hit_pointers.add(hit.pointer)
+                self.hit(rule, document, hit)
+        for hit in placeholder_hits:
+            if placeholder_rule is not None and hit.pointer not in hit_pointers:
+                self.hit(placeholder_rule, document, hit)
+
+    def hit(self, rule: Rule, document: Document, hit: Hit) -> None:
+        self.finding(rule, document.span_for(hit.pointer, hit.at_key), hit.message, hit.pointer)
+
+
+def _under(pointer: str, rejected: Iterable[str]) -> bool:
+    return any(pointer == r or pointer.startswith(r + "/") for r in rejected if r)
+
+
+def lint_file(target: Target, config: Config, today: datetime.date | None = None) -> FileResult:
+    today = today or datetime.date.today()
+    linter = _FileLinter(target, config)
+    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    read = source.read(target.path, config.max_file_size)
+    if isinstance(read, Problem):
+        linter.problem(read)
+        return FileResult(target.display, tuple(sorted(linter.findings, key=_order)), 0)
+    linter.lines = read.text.split("\n")
+    documents: list[Document] = []
+    for segment in read.segments:
+        loaded = loader.load(target.display, segment, limits)
+        for problem in loaded.problems:
+            linter.problem(problem)
+        documents.extend(loaded.documents)
+    suppressions: list[suppress.Suppression] = []
+    if source.file_format(target.path) != "json":
+        suppressions.extend(suppress.parse_comments(read.text))
+    for document in documents:
+        linter.document(document)
+        suppressions.extend(suppress.document_ignores(document))
+    findings = linter.findings
+    if suppressions:
+        findings, problems = suppress.apply(
+            findings, suppressions, today, config.require_suppression_reason, config.enabled
+        )
+        linter.findings = findings
+        for problem in problems:
+            linter.problem(problem)
+        findings = linter.findings
+    findings = _per_file_ignores(findings, target, config)
+    return FileResult(
+        target.display,
+        tuple(sorted(findings, key=_order)),
+        sum(1 for d in documents if d.kind),
+    )
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str, str]:
+    return finding.sort_key
+
+
+def _per_file_ignores(findings: list[Finding], target: Target, config: Config) -> list[Finding]:
+    if not config.per_file_ignores:
+        return findings
+    ignored: set[str] = set()
+    for glob, selectors in config.per_file_ignores:
+        spec = pathspec.GitIgnoreSpec.from_lines([glob])
+        if spec.match_file(target.display) or spec.match_file(target.path):
+            ignored.update(selectors)
+    if not ignored:
+        return findings
+    return [f for f in findings if not any(f.code.startswith(s) for s in ignored)]
+
+
+def lint(targets: Sequence[Target], config: Config, today: datetime.date | None = None) -> Report:
+    results = tuple(lint_file(target, config, today) for target in targets)
+    findings = tuple(f for result in results for f in result.findings)
+    return Report(results, findings)

@@ -1,0 +1,20 @@
+"""Versioned JSON: ``{"version": 1, "tool": ..., "findings": [...], "summary": {...}}``."""
+
+from __future__ import annotations
+
+import json
+
+from contractlint import __version__
+from contractlint.model import Report
+
+VERSION = 1
+
+
+def format_report(report: Report, color: bool = False) -> str:
+    payload = {
+        "version": VERSION,
+        "tool": {"name": "contractlint", "version": __version__},
+        "findings": [finding.to_dict() for finding in report.findings],
+        "summary": report.summary(),
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,63 @@
+"""``path:line:col: CODE [severity] message (name)``, then a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from contractlint.model import Report, Severity
+
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def format_findings(report: Report, color: bool = False) -> list[str]:
+    lines = []
+    for f in report.findings:
+        where = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
+        code = _paint(f.code, _COLORS[f.severity], color)
+        severity = _paint(f"[{f.severity.value}]", _COLORS[f.severity], color)
+        lines.append(f"{where} {code} {severity} {f.message} ({f.name})")
+    return lines
+
+
+def summary(report: Report, color: bool = False) -> str:
+    files = _plural(report.files_checked, "file")
+    if not report.findings:
+        return _paint(f"All clear: {files} checked, no problems found.", "32", color)
+    counts = ", ".join(
+        _plural(report.count(severity), severity.value)
+        for severity in Severity
+        if report.count(severity)
+    )
+    fixable = sum(1 for f in report.findings if f.fixable)
+    with_problems = len({f.path for f in report.findings})
+    line = (
+        f"Found {_plural(len(report.findings), 'problem')} ({counts}) in "
+        f"{with_problems} of {files}."
+    )
+    if fixable:
+        line += f" {fixable} fixable with `--fix`."
+    return _paint(line, "1", color)
+
+
+def statistics(report: Report) -> str:
+    """One line per rule that fired: count, code, name, most frequent first."""
+    counts = Counter((f.code, f.name, f.severity.value) for f in report.findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return "\n".join(
+        f"{count:>{width}}  {code}  [{severity}] {name}" for (code, name, severity), count in rows
+    )
+
+
+def format_report(report: Report, color: bool = False) -> str:
+    lines = format_findings(report, color)
+    lines.append(summary(report, color))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,179 @@
+"""A strict JSON parser that remembers where every value and key stands.
+
+The standard library's ``json`` module returns values without positions, and
+YAML parsers read JSON as YAML 1.1 (tabs, ``1e5`` and surrogate escapes differ).
+This parser follows RFC 8259, reuses ``json``'s C string scanner for speed and
+exactness, and reports duplicate keys instead of silently keeping the last.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from contractlint import locate
+from contractlint.model import Problem, Span
+
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
+_LITERALS = (("true", True), ("false", False), ("null", None))
+
+
+@dataclass
+class Parsed:
+    value: Any = None
+    spans: dict[str, Span] = field(default_factory=dict)
+    key_spans: dict[str, Span] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Error(Exception):
+    def __init__(self, offset: int, message: str, code: str = "CL001") -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+        self.code = code
+
+
+class _Parser:
+    def __init__(self, text: str, lines: list[str], max_depth: int) -> None:
+        self.text = text
+        self.lines = lines
+        self.max_depth = max_depth
+        self.starts = [0]
+        for line in lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.out = Parsed()
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line, offset - self.starts[line]
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return locate.region(line, column, end_line, end_column, self.lines)
+
+    def skip(self, offset: int) -> int:
+        match = _WS.match(self.text, offset)
+        return match.end() if match else offset
+
+    def value(self, offset: int, pointer: str, depth: int) -> tuple[Any, int]:
+        if depth > self.max_depth:
+            raise _Error(
+                offset,
+                f"nesting is deeper than the limit of {self.max_depth} levels; "
+                "flatten the document or raise `max-depth` in the config",
+                "CL007",
+            )
+        text = self.text
+        char = text[offset : offset + 1]
+        value: Any
+        if char == "{":
+            value, end = self.object(offset, pointer, depth)
+        elif char == "[":
+            value, end = self.array(offset, pointer, depth)
+        elif char == '"':
+            value, end = self.string(offset)
+        else:
+            match = _NUMBER.match(text, offset)
+            if match and match.end() > offset:
+                token = match.group()
+                end = match.end()
+                value = float(token) if match.group(1) or match.group(2) else int(token)
+            else:
+                for literal, literal_value in _LITERALS:
+                    if text.startswith(literal, offset):
+                        value, end = literal_value, offset + len(literal)
+                        break
+                else:
+                    found = repr(char) if char else "the end of the file"
+                    raise _Error(offset, f"expected a JSON value, found {found}")
+        self.out.spans[pointer] = self.span(offset, end)
+        return value, end
+
+    def string(self, offset: int) -> tuple[str, int]:
+        try:
+            decoded, end = _scanstring(self.text, offset + 1, True)
+            return str(decoded), int(end)
+        except json.JSONDecodeError as exc:
+            raise _Error(exc.pos, exc.msg) from None
+
+    def object(self, offset: int, pointer: str, depth: int) -> tuple[dict[str, Any], int]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        offset = self.skip(offset + 1)
+        if self.text.startswith("}", offset):
+            return result, offset + 1
+        while True:
+            if not self.text.startswith('"', offset):
+                raise _Error(offset, "expected a double-quoted property name")
+            key_start = offset
+            key, offset = self.string(offset)
+            child = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+            key_span = self.span(key_start, offset)
+            if key in result:
+                self.out.problems.append(
+                    Problem(
+                        "CL004",
+                        key_span,
+                        f"duplicate key `{key}` (first defined on line {first_line[key]}); "
+                        "the last value wins, so remove or rename one of them",
+                        child,
+                    )
+                )
+            else:
+                first_line[key] = key_span.line
+            self.out.key_spans[child] = key_span
+            offset = self.skip(offset)
+            if not self.text.startswith(":", offset):
+                raise _Error(offset, "expected ':' after the property name")
+            offset = self.skip(offset + 1)
+            result[key], offset = self.value(offset, child, depth + 1)
+            offset = self.skip(offset)
+            if self.text.startswith(",", offset):
+                offset = self.skip(offset + 1)
+                continue
+            if self.text.startswith("}", offset):
+                return result, offset + 1
+            raise _Error(offset, "expected ',' or '}' after a property value")
+
+    def array(self, offset: int, pointer: str, depth: int) -> tuple[list[Any], int]:
+        result: list[Any] = []
+        offset = self.skip(offset + 1)
+        if self.text.startswith("]", offset):
+            return result, offset + 1
+        while True:
+            item, offset = self.value(offset, f"{pointer}/{len(result)}", depth + 1)
+            result.append(item)
+            offset = self.skip(offset)
+            if self.text.startswith(",", offset):
+                offset = self.skip(offset + 1)
+                continue
+            if self.text.startswith("]", offset):
+                return result, offset + 1
+            raise _Error(offset, "expected ',' or ']' after an array item")
+
+
+def parse(text: str, lines: list[str], max_depth: int = 64) -> Parsed | Problem:
+    """Parse ``text`` (one JSON document); a syntax error is a CL001 problem."""
+    parser = _Parser(text, lines, max_depth)
+    try:
+        offset = parser.skip(0)
+        if offset >= len(text):
+            return parser.out  # an empty file holds no document
+        parser.out.value, offset = parser.value(offset, "", 0)
+        offset = parser.skip(offset)
+        if offset < len(text):
+            raise _Error(offset, "unexpected content after the JSON value")
+    except _Error as exc:
+        line, column = parser.position(min(exc.offset, max(0, len(text) - 1)))
+        label = "invalid JSON" if exc.code == "CL001" else "too complex"
+        message = exc.message if exc.code == "CL007" else f"{label}: {exc.message}"
+        return Problem(exc.code, locate.mark_point(line, column, lines), message)
+    return parser.out

@@ -1,0 +1,336 @@
+"""Stage "load": a segment's text -> documents with a span for every node.
+
+YAML is composed by PyYAML's C parser when available (safe: composing builds
+nodes, never objects), then walked here into plain values. The walk is where
+duplicate keys, merge keys, aliases, tags and the safety limits are handled,
+and where every node's JSON pointer gets its span (via :mod:`locate`).
+JSON is parsed by :mod:`contractlint.jsonparse`, which keeps positions too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from contractlint import jsonparse, locate
+from contractlint.kinds import classify_kind
+from contractlint.model import Document, Problem, Span
+from contractlint.source import Segment
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+DEFAULT_MAX_DEPTH = 64
+DEFAULT_MAX_ALIAS_NODES = 10_000
+
+_YAML = "tag:yaml.org,2002:"
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALAR_TAGS = {
+    _YAML + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    _YAML + "int": _CONSTRUCTOR.construct_yaml_int,
+    _YAML + "float": _CONSTRUCTOR.construct_yaml_float,
+    _YAML + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+}
+_STRING_TAGS = {_YAML + "str", _YAML + "binary", _YAML + "value", _YAML + "merge"}
+_MAPPING_TAGS = {_YAML + "map", _YAML + "set"}
+_SEQUENCE_TAGS = {_YAML + "seq", _YAML + "omap", _YAML + "pairs"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_alias_nodes: int = DEFAULT_MAX_ALIAS_NODES
+
+
+@dataclass
+class Tree:
+    """A parsed document under construction (mutable only inside this stage)."""
+
+    value: Any = None
+    spans: dict[str, Span] = field(default_factory=dict)
+    key_spans: dict[str, Span] = field(default_factory=dict)
+    plain: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything a segment yielded: contract documents and file-level problems."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+
+
+class _TooComplex(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def load(path: str, segment: Segment, limits: Limits = Limits()) -> Loaded:
+    """Parse one segment; parse errors and limit breaches are problems, never exceptions."""
+    lines = segment.text.split("\n")
+    if segment.fmt == "json":
+        result = jsonparse.parse(segment.text, lines, limits.max_depth)
+        if isinstance(result, Problem):
+            return Loaded((), (result,))
+        trees: list[Tree] = [
+            Tree(result.value, result.spans, result.key_spans, {}, list(result.problems))
+        ]
+        return Loaded(_documents(path, trees), ())
+    return _load_yaml(path, segment.text, lines, limits)
+
+
+def _load_yaml(path: str, text: str, lines: list[str], limits: Limits) -> Loaded:
+    guard = _flow_depth_guard(text, limits.max_depth)
+    if guard is not None:
+        return Loaded((), (guard,))
+    trees: list[Tree] = []
+    problems: list[Problem] = []
+    nodes = yaml.compose_all(text, Loader=_Loader)
+    while True:
+        try:
+            node = next(nodes)
+        except StopIteration:
+            break
+        except yaml.MarkedYAMLError as exc:
+            problems.append(_syntax_problem(exc, lines))
+            break
+        except (yaml.YAMLError, RecursionError, ValueError) as exc:
+            problems.append(Problem("CL001", locate.file_start(), f"invalid YAML: {exc}"))
+            break
+        if node is None:
+            continue
+        walker = _Walker(lines, limits)
+        tree = Tree()
+        try:
+            tree.value = walker.build(node, "", tree, 0)
+        except _TooComplex as exc:
+            problems.append(exc.problem)
+            continue
+        trees.append(tree)
+    return Loaded(_documents(path, trees), tuple(problems))
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    context = f" ({exc.context})" if exc.context else ""
+    span = locate.mark_point(mark.line, mark.column, lines) if mark else locate.file_start()
+    return Problem("CL001", span, f"invalid YAML: {problem}{context}")
+
+
+_FLOW_TOKENS = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:''|[^'\n])*'|#[^\n]*|[\[\]{}]")
+
+
+def _flow_depth_guard(text: str, max_depth: int) -> Problem | None:
+    """Reject flow nesting deeper than the limit before the C parser recurses into it.
+
+    Only runs when the text holds more brackets than the limit, so ordinary
+    files pay two ``str.count`` calls.
+    """
+    if text.count("[") + text.count("{") <= max_depth:
+        return None
+    depth = 0
+    for match in _FLOW_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > max_depth:
+                line = text.count("\n", 0, match.start())
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+                return Problem(
+                    "CL007",
+                    locate.point(line, column),
+                    f"nesting is deeper than the limit of {max_depth} levels; "
+                    "flatten the document or raise `max-depth` in the config",
+                )
+        elif token in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+class _Walker:
+    """Turns a composed node tree into plain values and a pointer -> span table."""
+
+    def __init__(self, lines: list[str], limits: Limits) -> None:
+        self.lines = lines
+        self.limits = limits
+        self.seen: set[int] = set()
+        self.alias_nodes = 0
+
+    def build(self, node: yaml.Node, pointer: str, tree: Tree, depth: int) -> Any:
+        if depth > self.limits.max_depth:
+            raise _TooComplex(
+                Problem(
+                    "CL007",
+                    locate.node_span(node, self.lines),
+                    f"nesting is deeper than the limit of {self.limits.max_depth} levels; "
+                    "flatten the document or raise `max-depth` in the config",
+                )
+            )
+        if id(node) in self.seen:
+            # Reached again through an alias: count what the expansion costs.
+            self.alias_nodes += 1
+            if self.alias_nodes > self.limits.max_alias_nodes:
+                raise _TooComplex(
+                    Problem(
+                        "CL007",
+                        locate.node_span(node, self.lines),
+                        f"alias expansion passes the limit of {self.limits.max_alias_nodes:,} "
+                        "nodes (a YAML bomb?); use fewer nested aliases or raise "
+                        "`max-alias-nodes` in the config",
+                    )
+                )
+        else:
+            self.seen.add(id(node))
+        tree.spans[pointer] = locate.node_span(node, self.lines)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, pointer, tree)
+        if node.tag not in _MAPPING_TAGS and node.tag not in _SEQUENCE_TAGS:
+            tree.problems.append(self._tag_problem(node))
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.build(item, f"{pointer}/{index}", tree, depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+        assert isinstance(node, yaml.MappingNode)
+        return self._mapping(node, pointer, tree, depth)
+
+    def _scalar(self, node: yaml.ScalarNode, pointer: str, tree: Tree) -> Any:
+        tag = node.tag
+        if tag in _STRING_TAGS:
+            return node.value
+        if tag == _YAML + "null":
+            return None
+        constructor = _SCALAR_TAGS.get(tag)
+        if constructor is None:
+            tree.problems.append(self._tag_problem(node))
+            return node.value
+        try:
+            value = constructor(node)
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+            tree.problems.append(
+                Problem(
+                    "CL001",
+                    locate.node_span(node, self.lines),
+                    f"invalid YAML: `{node.value}` is not a valid {tag.rsplit(':', 1)[-1]}",
+                )
+            )
+            return node.value
+        if not node.style:  # plain (unquoted): None from PyYAML, '' from libyaml
+            tree.plain[pointer] = node.value
+        return value
+
+    def _tag_problem(self, node: yaml.Node) -> Problem:
+        tag = node.tag.replace(_YAML, "!!")
+        return Problem(
+            "CL001",
+            locate.node_span(node, self.lines),
+            f"tag `{tag}` is not allowed: contractlint reads plain YAML only and never "
+            "constructs objects from tags; remove the tag",
+        )
+
+    def _mapping(self, node: yaml.MappingNode, pointer: str, tree: Tree, depth: int) -> Any:
+        result: dict[str, Any] = {}
+        merged: list[tuple[yaml.Node, yaml.Node]] = []
+        explicit: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _YAML + "merge":
+                merged.extend(self._merge_sources(value_node))
+            else:
+                explicit.append((key_node, value_node))
+        # Merged keys first (earlier sources win), explicit keys override them.
+        for key_node, value_node in reversed(merged):
+            self._entry(result, key_node, value_node, pointer, tree, depth, check_dups=False)
+        seen_keys: dict[str, yaml.Node] = {}
+        for key_node, value_node in explicit:
+            key = self._key(key_node)
+            if key in seen_keys:
+                first = seen_keys[key]
+                tree.problems.append(
+                    Problem(
+                        "CL004",
+                        locate.node_span(key_node, self.lines),
+                        f"duplicate key `{key}` (first defined on line "
+                        f"{first.start_mark.line + 1}); the last value wins, "
+                        "so remove or rename one of them",
+                        f"{pointer}/{escape(key)}",
+                    )
+                )
+            seen_keys[key] = key_node
+            self._entry(result, key_node, value_node, pointer, tree, depth, check_dups=True)
+        return result
+
+    def _merge_sources(self, value_node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        # For ``<<: [*a, *b]`` the first source wins: yield later sources first.
+        for source in reversed(sources):
+            if isinstance(source, yaml.MappingNode):
+                yield from reversed(source.value)
+            else:
+                raise _TooComplex(
+                    Problem(
+                        "CL001",
+                        locate.node_span(source, self.lines),
+                        "invalid YAML: a merge key `<<` needs a mapping or a list of mappings",
+                    )
+                )
+
+    def _key(self, key_node: yaml.Node) -> str:
+        if isinstance(key_node, yaml.ScalarNode):
+            return str(key_node.value)
+        start = key_node.start_mark
+        return self.lines[start.line][start.column :].split(":", 1)[0].strip()
+
+    def _entry(
+        self,
+        result: dict[str, Any],
+        key_node: yaml.Node,
+        value_node: yaml.Node,
+        pointer: str,
+        tree: Tree,
+        depth: int,
+        check_dups: bool,
+    ) -> None:
+        key = self._key(key_node)
+        child = f"{pointer}/{escape(key)}"
+        tree.key_spans[child] = locate.node_span(key_node, self.lines)
+        result[key] = self.build(value_node, child, tree, depth + 1)
+
+
+def _documents(path: str, trees: list[Tree]) -> tuple[Document, ...]:
+    documents: list[Document] = []
+    for index, tree in enumerate(trees):
+        value = tree.value
+        if not isinstance(value, dict) or "kind" not in value:
+            continue
+        kind, problem = classify_kind(value.get("kind"), tree.spans.get("/kind"))
+        problems = list(tree.problems)
+        if problem is not None:
+            problems.append(problem)
+        if kind is None and problem is None:
+            continue  # someone else's document (a Deployment, a ConfigMap...)
+        documents.append(
+            Document(
+                path=path,
+                index=index,
+                kind=kind or "",
+                value=value,
+                spans=tree.spans,
+                key_spans=tree.key_spans,
+                plain=tree.plain,
+                problems=tuple(problems),
+            )
+        )
+    return tuple(documents)

@@ -1,0 +1,235 @@
+"""The frozen values that flow through the pipeline.
+
+discover -> read -> load -> locate -> validate -> rules -> select -> report -> format
+
+Positions inside this package are 0-based until :mod:`contractlint.locate`
+turns a node into a :class:`Span`; every ``Span`` and ``Finding`` is 1-based
+(line and column), with an exclusive end column, as editors, SARIF and GitHub
+expect.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+KINDS: tuple[str, ...] = (
+    "model-contract",
+    "experiment-plan",
+    "problem-framing",
+    "acceptance-checklist",
+)
+
+
+class Severity(str, enum.Enum):
+    """A finding's severity; ``rank`` orders them for ``--fail-on``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A 1-based region of a file; ``end_column`` is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+FILE_START = Span(1, 1, 1, 1)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports: where (a JSON pointer into the document) and what.
+
+    ``at_key`` points the finding at the mapping key instead of its value
+    (an unknown field is about its name, not its value).
+    """
+
+    pointer: str
+    message: str
+    at_key: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fixable: bool = False
+    pointer: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "fixable": self.fixable,
+            "pointer": self.pointer,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding produced by a pipeline stage before it is bound to a rule's metadata."""
+
+    code: str
+    span: Span
+    message: str
+    pointer: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One contract document: its value, and where each of its nodes stands.
+
+    ``spans`` maps a JSON pointer to the span of its value node and
+    ``key_spans`` to the span of its mapping key; ``plain`` maps the pointer of
+    each unquoted (plain) scalar to its text exactly as written, so that
+    ``version: 1.10`` can be reported as ``1.10``.
+    """
+
+    path: str
+    index: int
+    kind: str
+    value: Mapping[str, Any]
+    spans: Mapping[str, Span]
+    key_spans: Mapping[str, Span]
+    plain: Mapping[str, str]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def start(self) -> Span:
+        return self.spans.get("", FILE_START)
+
+    def span_for(self, pointer: str, at_key: bool = False) -> Span:
+        """The span of ``pointer``, or of its nearest ancestor that has one."""
+        table = self.key_spans if at_key else self.spans
+        if pointer in table:
+            return table[pointer]
+        while pointer:
+            pointer = pointer.rsplit("/", 1)[0]
+            if pointer in self.spans:
+                return self.spans[pointer]
+        return self.start
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """A rule's explanation, in the fixed sections that ``explain`` prints."""
+
+    what: str
+    why: str
+    bad: str
+    good: str
+    fix: str
+    options: str = ""
+    bad_format: str = "yaml"
+
+
+@dataclass(frozen=True)
+class RuleOptions:
+    """The parts of the configuration that rules read."""
+
+    placeholders: frozenset[str]
+    required_owners: tuple[str, ...] = ("scope", "feasibility", "method")
+    alpha: float = 0.05
+    power: float = 0.8
+    min_duration_days: float = 7.0
+
+    def is_placeholder(self, value: Any) -> bool:
+        return isinstance(value, str) and value.strip().lower() in self.placeholders
+
+
+CheckFn = Callable[[Document, RuleOptions], Iterator[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's metadata, documentation and (for document rules) its pure check.
+
+    Rules with ``check=None`` are reported by a pipeline stage (loading,
+    validation, suppression) rather than by a check of their own.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    kinds: tuple[str, ...]
+    summary: str
+    doc: RuleDoc
+    check: CheckFn | None = None
+    fixable: bool = False
+
+    def applies_to(self, kind: str) -> bool:
+        return kind in self.kinds
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "kinds": list(self.kinds),
+            "fixable": self.fixable,
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: tuple[Finding, ...]
+    documents: int = 0
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileResult, ...]
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
+
+    @property
+    def documents_checked(self) -> int:
+        return sum(f.documents for f in self.files)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "files": self.files_checked,
+            "documents": self.documents_checked,
+            "findings": len(self.findings),
+            "errors": self.count(Severity.ERROR),
+            "warnings": self.count(Severity.WARNING),
+            "infos": self.count(Severity.INFO),
+        }

@@ -1,0 +1,31 @@
+"""CL007 document-too-complex: reported by a pipeline stage, not by a check of its own."""
+
+from __future__ import annotations
+
+from contractlint.model import KINDS, Rule, RuleDoc, Severity
+
+RULE = Rule(
+    code="CL007",
+    name="document-too-complex",
+    severity=Severity.ERROR,
+    kinds=KINDS,
+    summary="alias expansion or nesting passes the safety limits",
+    doc=RuleDoc(
+        what=(
+            "The document nests deeper than the nesting limit, or its aliases expand to more nodes "
+            "than the alias limit (a 'billion laughs' YAML bomb)."
+        ),
+        why=(
+            "A few lines of YAML with nested aliases can expand to billions of nodes and exhaust "
+            "memory; very deep nesting can crash parsers. contractlint stops at a fixed budget so a"
+            " hostile or broken file cannot take down a developer's commit hook or a CI runner."
+        ),
+        bad="",
+        good="",
+        fix=(
+            "Flatten the document or use fewer nested aliases. If the document is legitimate, raise"
+            " `max-depth` or `max-alias-nodes` in the config."
+        ),
+        options="`max-depth` (default 64), `max-alias-nodes` (default 10,000).",
+    ),
+)

@@ -1,0 +1,69 @@
+"""CL202 guardrail-without-threshold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing
+from contractlint.rules._guardrails import guardrails
+
+THRESHOLDS = ("max_regression", "max", "min")
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    listed, pointer, _ = guardrails(document)
+    if not isinstance(listed, list):
+        return
+    for index, guardrail in enumerate(listed):
+        if not isinstance(guardrail, dict):
+            continue  # the schema reports a guardrail that is not a mapping
+        if any(not is_missing(guardrail.get(key), options) for key in THRESHOLDS):
+            continue
+        metric = guardrail.get("metric")
+        label = f"`{metric}`" if isinstance(metric, str) and metric else f"#{index + 1}"
+        yield Hit(
+            f"{pointer}/{index}",
+            f"guardrail {label} has no threshold: add `max_regression`, `max` or `min` "
+            "so the plan says how much worse is too much",
+        )
+
+
+RULE = Rule(
+    code="CL202",
+    name="guardrail-without-threshold",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan", "problem-framing"),
+    summary="a guardrail has none of `max_regression`, `max`, `min`",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "A guardrail entry names a metric but none of `max_regression`, `max` or `min` "
+            "(or only placeholders)."
+        ),
+        why=(
+            "A guardrail without a threshold cannot stop a launch: when the unsubscribe "
+            "rate rises by 0.3%, one person calls it noise and another calls it a "
+            "blocker, and the decision goes to whoever argues longest. Agreeing on the "
+            "threshold before the experiment starts turns the guardrail into a rule the "
+            "decision owner can apply, and lets the analysis size the test for it."
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails:\n"
+            "  - {metric: unsubscribe_rate}\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails:\n"
+            "  - {metric: unsubscribe_rate, max_regression: 0.0}\n"
+        ),
+        fix=(
+            "Give each guardrail a threshold: `max_regression` (how much worse than "
+            "control is tolerated), or an absolute `max`/`min`."
+        ),
+        options="`placeholders`.",
+    ),
+)

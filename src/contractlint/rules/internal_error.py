@@ -1,0 +1,31 @@
+"""CL000 internal-error: reported by a pipeline stage, not by a check of its own."""
+
+from __future__ import annotations
+
+from contractlint.model import KINDS, Rule, RuleDoc, Severity
+
+RULE = Rule(
+    code="CL000",
+    name="internal-error",
+    severity=Severity.ERROR,
+    kinds=KINDS,
+    summary="a rule crashed on this document; the other rules and files still run",
+    doc=RuleDoc(
+        what=(
+            "A rule raised an exception while checking this document. The finding names the rule "
+            "and the exception; the other rules and the other files were still checked."
+        ),
+        why=(
+            "A crash in one rule must not hide every other finding, nor fail a CI job in a way that"
+            " looks like a broken contract. contractlint reports the crash where it happened and "
+            "carries on, so the rest of the report can still be trusted."
+        ),
+        bad="",
+        good="",
+        fix=(
+            "This is a bug in contractlint, not in your file: report it with the file that triggers"
+            " it. Until it is fixed, `--ignore` the crashing rule or suppress CL000 for the file."
+        ),
+        options="",
+    ),
+)

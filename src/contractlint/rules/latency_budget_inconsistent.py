@@ -1,0 +1,76 @@
+"""CL104 latency-budget-inconsistent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_number
+
+PERCENTILES = ("p50", "p90", "p95", "p99")
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    budget = document.value.get("latency_budget_ms")
+    declared: list[tuple[str, float]] = []
+    if isinstance(budget, dict):
+        declared = [(p, budget[p]) for p in PERCENTILES if is_number(budget.get(p))]
+    for (low, low_ms), (high, high_ms) in zip(declared, declared[1:]):
+        if low_ms > high_ms:
+            yield Hit(
+                f"/latency_budget_ms/{low}",
+                f"latency budget {low} ({low_ms:g} ms) is above {high} ({high_ms:g} ms): "
+                f"a lower percentile cannot be slower than a higher one; swap or correct them",
+            )
+    for key in ("timeout_ms", "timeouts_ms"):
+        timeout = document.value.get(key)
+        if isinstance(timeout, (int, float)) and is_number(timeout) and declared:
+            largest, largest_ms = max(declared, key=lambda item: item[1])
+            if timeout <= largest_ms:
+                yield Hit(
+                    f"/{key}",
+                    f"`{key}` ({timeout:g} ms) is not above the largest latency percentile "
+                    f"{largest} ({largest_ms:g} ms): requests that meet the budget would "
+                    "still time out; raise the timeout above the budget",
+                )
+            break
+
+
+RULE = Rule(
+    code="CL104",
+    name="latency-budget-inconsistent",
+    severity=Severity.ERROR,
+    kinds=("model-contract",),
+    summary="p50 > p95, p95 > p99, or the timeout is not above the largest percentile",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "The latency percentiles are out of order (p50 > p95, p95 > p99; p90 is "
+            "checked too when given), or `timeout_ms` is not strictly above the largest "
+            "percentile of the budget."
+        ),
+        why=(
+            "Percentiles are ordered by definition, so an inverted budget is a typo that "
+            "makes every alert and load-test target built on it wrong. A timeout at or "
+            "below the budget means the caller gives up on requests the contract calls "
+            "acceptable: the fallback fires on normal traffic, and the model's measured "
+            "quality silently drops because its slowest answers are thrown away."
+        ),
+        bad=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "latency_budget_ms: {p50: 120, p95: 50}\n"
+            "timeout_ms: 100\n"
+        ),
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "latency_budget_ms: {p50: 50, p95: 120}\n"
+            "timeout_ms: 300\n"
+        ),
+        fix=(
+            "Put the percentiles in order (p50 <= p90 <= p95 <= p99) and set `timeout_ms` "
+            "above the largest of them, with room for the network (often 2-3x the p95)."
+        ),
+    ),
+)

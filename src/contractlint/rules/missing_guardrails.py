@@ -1,0 +1,66 @@
+"""CL201 missing-guardrails."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing
+from contractlint.rules._guardrails import guardrails
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    listed, pointer, holder = guardrails(document)
+    if not (is_missing(listed, options) or listed == []):
+        return
+    field = "metrics.guardrails" if document.kind == "problem-framing" else "guardrails"
+    yield Hit(
+        pointer if pointer in document.spans else holder,
+        f"no guardrail metric is listed under `{field}`: name the metrics that must not "
+        "get worse, each with a threshold, e.g. "
+        "`- {metric: unsubscribe_rate, max_regression: 0.0}`",
+    )
+
+
+RULE = Rule(
+    code="CL201",
+    name="missing-guardrails",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan", "problem-framing"),
+    summary="no guardrail metric is listed",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "An experiment plan has no `guardrails`, or a problem-framing one-pager has no "
+            "`metrics.guardrails` (absent, empty or a placeholder)."
+        ),
+        why=(
+            "A primary metric can be won by breaking something else: more email opens "
+            "from clickbait subjects that also raise unsubscribes, more clicks from a "
+            "ranker that doubles latency. Guardrails are the metrics the team agrees must "
+            "not get worse, written down before the data arrives, so that a 'win' that "
+            "harms users or revenue is not shipped and nobody argues about it afterwards."
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "primary_metric: {name: open_rate, type: proportion, baseline: 0.33,\n"
+            "                 minimum_detectable_effect: {relative: 0.02}}\n"
+            "guardrails: []\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "primary_metric: {name: open_rate, type: proportion, baseline: 0.33,\n"
+            "                 minimum_detectable_effect: {relative: 0.02}}\n"
+            "guardrails:\n"
+            "  - {metric: unsubscribe_rate, max_regression: 0.0}\n"
+        ),
+        fix=(
+            "List at least one guardrail with a threshold: `guardrails: [{metric: "
+            "unsubscribe_rate, max_regression: 0.0}]` (in a framing one-pager, under "
+            "`metrics.guardrails`)."
+        ),
+        options="`placeholders`.",
+    ),
+)

@@ -1,0 +1,72 @@
+"""CL009 placeholder-value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractlint import schemas
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import child
+
+
+def _walk(value: Any, pointer: str) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not str(key).startswith("x-"):
+                yield from _walk(item, child(pointer, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{pointer}/{index}")
+    else:
+        yield pointer, value
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    for pointer, value in _walk(document.value, ""):
+        if not options.is_placeholder(value):
+            continue
+        if value in schemas.subschema(document.kind, pointer).get("enum", ()):
+            continue  # a value the schema declares (`status: n/a`) is never a placeholder
+        field = pointer.lstrip("/").replace("/", ".") or "the document"
+        yield Hit(
+            pointer,
+            f"`{field}` holds the placeholder `{value}`: fill in the real value or remove "
+            "the field",
+        )
+
+
+RULE = Rule(
+    code="CL009",
+    name="placeholder-value",
+    severity=Severity.WARNING,
+    kinds=(
+        "model-contract",
+        "experiment-plan",
+        "problem-framing",
+        "acceptance-checklist",
+    ),
+    summary="a string field holds a placeholder (where no more specific rule covers it)",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "A field holds a placeholder such as `TBD`, `TODO`, `?`, `n/a` or `unknown` and "
+            "no more specific rule already reports that field. Values the schema declares "
+            "for a field (`status: n/a` in a checklist) are not placeholders."
+        ),
+        why=(
+            "Placeholders are how a document gets approved before it is finished: the "
+            "review reads the headings, sees every field filled, and signs off. A `TBD` "
+            "that reaches production is a decision nobody made. Flagging each one keeps "
+            "the open questions visible until someone answers them."
+        ),
+        bad=("kind: model-contract\nname: ranking-service\nrollback: TBD\n"),
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "rollback: redeploy the previous model_version behind the ranking flag\n"
+        ),
+        fix="Replace the placeholder with the real value, or remove the field until it is known.",
+        options="`placeholders` (the list of values that count as placeholders).",
+    ),
+)

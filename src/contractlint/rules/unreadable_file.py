@@ -1,0 +1,31 @@
+"""CL006 unreadable-file: reported by a pipeline stage, not by a check of its own."""
+
+from __future__ import annotations
+
+from contractlint.model import KINDS, Rule, RuleDoc, Severity
+
+RULE = Rule(
+    code="CL006",
+    name="unreadable-file",
+    severity=Severity.ERROR,
+    kinds=KINDS,
+    summary="the file is binary, not UTF-8, larger than the size limit, or cannot be read",
+    doc=RuleDoc(
+        what=(
+            "The file could not be read as text: it is binary, is not valid UTF-8 (the finding "
+            "names the byte and line), is larger than the size limit, was removed during the run, "
+            "or cannot be opened."
+        ),
+        why=(
+            "A file that cannot be read is not checked, so it must not pass silently: in CI that "
+            "would turn a corrupted or mis-encoded contract into a green build."
+        ),
+        bad="",
+        good="",
+        fix=(
+            "Save the file as UTF-8, make it readable, or exclude it (`exclude` in the config). "
+            "Raise `max-file-size` for very large generated files."
+        ),
+        options="`max-file-size` (bytes, default 5 MiB).",
+    ),
+)

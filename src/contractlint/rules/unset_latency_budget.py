@@ -1,0 +1,72 @@
+"""CL103 unset-latency-budget."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing, shown, where_missing
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    budget = document.value.get("latency_budget_ms")
+    if is_missing(budget, options) or budget == {}:
+        state = "is a placeholder" if isinstance(budget, str) else "is not set"
+        yield Hit(
+            where_missing(document.value, "", "latency_budget_ms"),
+            f"`latency_budget_ms` {state}: agree on a p95 (and p50) latency in "
+            "milliseconds, e.g. `latency_budget_ms: {p50: 50, p95: 120}`",
+        )
+        return
+    if not isinstance(budget, dict):
+        return  # the schema reports the wrong type
+    p95 = budget.get("p95")
+    if is_missing(p95, options):
+        state = f"is a placeholder (`{shown(p95)}`)" if "p95" in budget else "is missing"
+        yield Hit(
+            where_missing(budget, "/latency_budget_ms", "p95"),
+            f"`latency_budget_ms.p95` {state}: the p95 is the budget callers design "
+            "their own timeouts around; add `p95: <milliseconds>`",
+        )
+
+
+RULE = Rule(
+    code="CL103",
+    name="unset-latency-budget",
+    severity=Severity.ERROR,
+    kinds=("model-contract",),
+    summary="`latency_budget_ms` or its `p95` is missing",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "The contract has no `latency_budget_ms`, or the budget has no `p95` "
+            "(absent, null or a placeholder)."
+        ),
+        why=(
+            "Latency is a product decision disguised as an engineering detail: a page "
+            "that waits 800 ms for recommendations loses more users than the better "
+            "ranking wins back. Without a budget, the data scientist picks the biggest "
+            "model that fits offline, the engineer finds out in the load test, and the "
+            "calling team sets its timeout by guesswork. The p95 is what callers and "
+            "alerts are built on; the p50 alone hides the slow tail that users feel."
+        ),
+        bad=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "latency_budget_ms: {p50: 50}\n"
+            "timeout_ms: 300\n"
+        ),
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "latency_budget_ms: {p50: 50, p95: 120}\n"
+            "timeout_ms: 300\n"
+        ),
+        fix=(
+            "Agree the budget with the calling team and write it in milliseconds: "
+            "`latency_budget_ms: {p50: 50, p95: 120}` (p99 optional). Measure it in a "
+            "load test before launch."
+        ),
+        options="`placeholders`.",
+    ),
+)

@@ -1,0 +1,127 @@
+"""Stage "read": bytes -> text, and text -> the segments that hold documents.
+
+A YAML or JSON file is one segment. A Markdown file yields its front matter
+and each fenced ``yaml``/``json`` block as a segment. Each segment's text is
+padded with the newlines that precede it in the file, so the parser's marks
+are already positions in the Markdown file: nothing downstream adjusts lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from contractlint.model import FILE_START, Problem, Span
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Text that holds documents, in format ``yaml`` or ``json``."""
+
+    text: str
+    fmt: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded file: its text (LF newlines, no BOM) and its segments."""
+
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+
+
+def file_format(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    return "yaml"
+
+
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | Problem:
+    """Read and decode ``path``; an unreadable file is a CL006 problem, not an exception."""
+    try:
+        size = Path(path).stat().st_size
+        if size > max_bytes:
+            return Problem(
+                "CL006",
+                FILE_START,
+                f"file is {size:,} bytes, over the size limit of {max_bytes:,} bytes; "
+                "raise `max-file-size` in the config or exclude the file",
+            )
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return Problem("CL006", FILE_START, "file not found (it may have been removed)")
+    except IsADirectoryError:
+        return Problem("CL006", FILE_START, "path is a directory, not a file")
+    except PermissionError:
+        return Problem("CL006", FILE_START, "permission denied: the file cannot be read")
+    except OSError as exc:
+        return Problem("CL006", FILE_START, f"cannot read the file: {exc.strerror or exc}")
+    return decode(path, data)
+
+
+def decode(path: str, data: bytes) -> Source | Problem:
+    if b"\x00" in data[:8192]:
+        return Problem("CL006", FILE_START, "binary content (NUL bytes): not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return Problem(
+            "CL006",
+            Span(line, column, line, column + 1),
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, "
+            f"column {column}; save the file as UTF-8",
+        )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fmt = file_format(path)
+    segments = markdown_segments(text) if fmt == "markdown" else (Segment(text, fmt),)
+    return Source(path, text, segments)
+
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)[^\n`]*$")
+
+
+def markdown_segments(text: str) -> tuple[Segment, ...]:
+    """Front matter and fenced ``yaml``/``json`` blocks, padded to their line in the file."""
+    lines = text.split("\n")
+    segments: list[Segment] = []
+    start = 0
+    if lines and lines[0].rstrip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].rstrip() in ("---", "..."):
+                body = lines[1:end]
+                segments.append(Segment("\n" + "\n".join(body) + "\n", "yaml"))
+                start = end + 1
+                break
+    index = start
+    while index < len(lines):
+        match = _FENCE.match(lines[index])
+        if not match:
+            index += 1
+            continue
+        fence, info = match.group(2), match.group(3).lower()
+        body_start = index + 1
+        close = body_start
+        while close < len(lines):
+            stripped = lines[close].strip()
+            if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
+                break
+            close += 1
+        if info in ("yaml", "yml", "json"):
+            # An indented fence keeps its indentation: YAML accepts a uniformly
+            # indented document, and the columns stay those of the Markdown file.
+            body = lines[body_start:close]
+            padding = "\n" * body_start
+            fmt = "json" if info == "json" else "yaml"
+            segments.append(Segment(padding + "\n".join(body) + "\n", fmt))
+        index = close + 1
+    return tuple(segments)

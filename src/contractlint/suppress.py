@@ -1,0 +1,197 @@
+"""Stage "select" (part 2): inline suppressions, ``x-contractlint-ignore``, CL008 and CL010.
+
+In YAML (and YAML inside Markdown)::
+
+    timeout_ms: 3  # contractlint: disable=CL104 -- load test pending
+    # contractlint: disable=missing-fallback until=2026-12-31 -- ships with v2
+    fallback: TBD
+    # contractlint: disable-file=CL503
+
+A trailing comment covers its own line, a comment alone on a line covers the
+next line that is not itself a comment, and ``disable-file`` the whole file.
+In any document, ``x-contractlint-ignore: {CL101: reason}`` covers that document.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from typing import Any
+
+from contractlint.model import Document, Finding, Problem, Span
+from contractlint.rules import lookup
+
+_DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*(disable-file|disable)\s*=\s*(.*)$")
+_COMMENT_ONLY = re.compile(r"^\s*#")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Codes suppressed on lines ``first_line``..``last_line`` (1-based, inclusive)."""
+
+    span: Span
+    codes: tuple[str, ...]
+    unknown: tuple[str, ...]
+    first_line: int
+    last_line: int
+    until: datetime.date | None = None
+    bad_until: str | None = None
+    reason: str | None = None
+    label: str = "suppression"
+
+
+def parse_comments(text: str) -> tuple[Suppression, ...]:
+    """Every ``# contractlint: disable...`` comment in a YAML or Markdown text."""
+    if "contractlint:" not in text:
+        return ()
+    lines = text.split("\n")
+    found: list[Suppression] = []
+    for index, line in enumerate(lines):
+        if "contractlint:" not in line:
+            continue
+        match = _DIRECTIVE.search(line)
+        if not match:
+            continue
+        scope, rest = match.group(1), match.group(2)
+        reason: str | None = None
+        if " -- " in f" {rest} ":
+            rest, _, reason_text = f" {rest} ".partition(" -- ")
+            reason = reason_text.strip() or None
+        until: datetime.date | None = None
+        bad_until: str | None = None
+        tokens: list[str] = []
+        for word in rest.replace(",", " , ").split():
+            if word.startswith("until="):
+                try:
+                    until = datetime.date.fromisoformat(word[len("until=") :])
+                except ValueError:
+                    bad_until = word[len("until=") :]
+            elif word != ",":
+                tokens.append(word)
+        codes, unknown = resolve(tokens)
+        column = match.start() + (1 if line[match.start()] != "#" else 0)
+        span = Span(index + 1, column + 1, index + 1, len(line) + 1)
+        if scope == "disable-file":
+            first, last = 1, len(lines)
+        elif _COMMENT_ONLY.match(line):
+            target = index + 1
+            while target < len(lines) and _COMMENT_ONLY.match(lines[target]):
+                target += 1
+            first = last = target + 1
+        else:
+            first = last = index + 1
+        label = f"`# contractlint: {scope}={','.join(tokens)}`"
+        found.append(
+            Suppression(span, codes, unknown, first, last, until, bad_until, reason, label)
+        )
+    return tuple(found)
+
+
+def resolve(tokens: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    codes: list[str] = []
+    unknown: list[str] = []
+    for token in tokens:
+        rule = lookup(token)
+        if rule is None:
+            unknown.append(token)
+        elif rule.code not in codes:
+            codes.append(rule.code)
+    return tuple(codes), tuple(unknown)
+
+
+def document_ignores(document: Document) -> tuple[Suppression, ...]:
+    """``x-contractlint-ignore: {CL101: "reason"}`` -> suppressions over the document's lines."""
+    table: Any = document.value.get("x-contractlint-ignore")
+    if not isinstance(table, dict):
+        return ()
+    start = document.spans.get("", document.start)
+    found = []
+    for key, reason in table.items():
+        codes, unknown = resolve([str(key)])
+        pointer = f"/x-contractlint-ignore/{key}"
+        span = document.key_spans.get(pointer, start)
+        found.append(
+            Suppression(
+                span,
+                codes,
+                unknown,
+                start.line,
+                start.end_line,
+                reason=str(reason).strip() if isinstance(reason, str) and reason.strip() else None,
+                label=f"`x-contractlint-ignore: {key}`",
+            )
+        )
+    return tuple(found)
+
+
+def apply(
+    findings: Sequence[Finding],
+    suppressions: Sequence[Suppression],
+    today: datetime.date,
+    require_reason: bool,
+    enabled: AbstractSet[str],
+) -> tuple[list[Finding], list[Problem]]:
+    """Drop suppressed findings; report suppressions that are expired, unjustified or unused."""
+    problems: list[Problem] = []
+    active: list[Suppression] = []
+    for item in suppressions:
+        if item.bad_until is not None:
+            problems.append(
+                Problem(
+                    "CL010",
+                    item.span,
+                    f"{item.label} has an invalid date `until={item.bad_until}`: "
+                    "write it as YYYY-MM-DD",
+                )
+            )
+            continue
+        if item.until is not None and item.until < today:
+            problems.append(
+                Problem(
+                    "CL010",
+                    item.span,
+                    f"{item.label} expired on {item.until.isoformat()} and no longer "
+                    "suppresses: fix the finding, or renew the date with a reason",
+                )
+            )
+            continue
+        if require_reason and not item.reason:
+            problems.append(
+                Problem(
+                    "CL010",
+                    item.span,
+                    f"{item.label} gives no reason, which the config requires "
+                    "(`require-suppression-reason`): add ` -- <why>` after the codes",
+                )
+            )
+            continue
+        active.append(item)
+    used: set[tuple[int, str]] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        suppressed = False
+        for number, item in enumerate(active):
+            if finding.code in item.codes and item.first_line <= finding.line <= item.last_line:
+                used.add((number, finding.code))
+                suppressed = True
+        if not suppressed:
+            kept.append(finding)
+    for number, item in enumerate(active):
+        for token in item.unknown:
+            problems.append(
+                Problem("CL008", item.span, f"{item.label} names an unknown rule `{token}`")
+            )
+        for code in item.codes:
+            if (number, code) not in used and code in enabled:
+                problems.append(
+                    Problem(
+                        "CL008",
+                        item.span,
+                        f"{item.label}: {code} reported nothing here, so the suppression "
+                        "is unused; remove it",
+                    )
+                )
+    return kept, problems

@@ -1,0 +1,203 @@
+"""Stage "validate": a document against its kind's JSON Schema -> hits for CL003/CL005.
+
+Messages are written for the person fixing the file: they name the field as a
+path (``sample_size.per_arm``), say what was expected and what was found, and
+suggest the closest name for an unknown field. A value that is a placeholder
+(``TBD``) or null is *missing*, not wrong: the rules report it, once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+
+from contractlint import schemas
+from contractlint.kinds import closest
+from contractlint.model import Document, Hit, RuleOptions
+
+_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "number": "a number",
+    "integer": "an integer",
+    "boolean": "true or false",
+    "null": "null",
+}
+_VALUE_ERRORS = {"type", "enum", "const", "minLength", "pattern", "format"}
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Schema hits, and the pointers whose values the schema rejected."""
+
+    hits: tuple[tuple[str, Hit], ...]
+    rejected: frozenset[str]
+
+
+def pointer_of(path: Iterable[Any]) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def display(path: Sequence[Any]) -> str:
+    """``["guardrails", 0, "metric"]`` -> ``guardrails[0].metric``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "the document"
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the string `{value}`" if len(value) <= 40 else "a string"
+    return f"`{value}`"
+
+
+def _read_as(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"the integer {value}"
+    if isinstance(value, float):
+        return f"the number {value!r}"
+    if isinstance(value, datetime.datetime):
+        return "a timestamp"
+    if isinstance(value, datetime.date):
+        return "a date"
+    return "a non-string value"
+
+
+def validate(document: Document, options: RuleOptions) -> Validation:
+    hits: list[tuple[str, Hit]] = []
+    rejected: set[str] = set()
+    validator = schemas.validator(document.kind)
+    for error in validator.iter_errors(document.value):
+        for code, hit in _hits(error, document, options):
+            hits.append((code, hit))
+            rejected.add(hit.pointer)
+    return Validation(tuple(hits), frozenset(rejected))
+
+
+def _is_missing(value: Any, options: RuleOptions) -> bool:
+    return value is None or options.is_placeholder(value)
+
+
+def _hits(
+    error: ValidationError, document: Document, options: RuleOptions
+) -> Iterable[tuple[str, Hit]]:
+    path = list(error.absolute_path)
+    pointer = pointer_of(path)
+    where = display(path)
+    kind = str(error.validator)
+    rule_value: Any = error.validator_value
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    instance = error.instance
+    declared = kind == "enum" and instance in schema.get("enum", ())
+    if kind in _VALUE_ERRORS and _is_missing(instance, options) and not declared:
+        # ``p95: TBD`` is a missing value, which the rules report; not a type error.
+        return
+    if kind in ("oneOf", "anyOf") and error.context:
+        yield from _hits(best_match(error.context), document, options)
+        return
+    if kind == "type":
+        expected = rule_value
+        expected = [expected] if isinstance(expected, str) else list(expected)
+        written = document.plain.get(pointer)
+        if "string" in expected and written is not None and not isinstance(instance, str):
+            yield (
+                "CL005",
+                Hit(
+                    pointer,
+                    f"`{where}: {written}` is read as {_read_as(instance)} (YAML 1.1), "
+                    f'not the text `{written}`; quote it: `"{written}"`',
+                ),
+            )
+            return
+        names = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        yield "CL003", Hit(pointer, f"`{where}` must be {names}, not {describe(instance)}")
+        return
+    if kind == "required":
+        for name in rule_value:
+            if isinstance(instance, dict) and name not in instance:
+                owner = "the document" if not path else f"`{where}`"
+                yield "CL003", Hit(pointer, f"{owner} is missing the required field `{name}`")
+        return
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = list(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
+        for key in instance:
+            if key in allowed or any(re.search(p, key) for p in patterns):
+                continue
+            child = pointer_of([*path, key])
+            near = closest(key, allowed, limit=1)
+            hint = (
+                f"did you mean `{near[0]}`?" if near else "fields of your own must start with `x-`"
+            )
+            owner = "" if not path else f" in `{where}`"
+            yield "CL003", Hit(child, f"unknown field `{key}`{owner}: {hint}", at_key=True)
+        return
+    if kind == "enum":
+        choices = [str(c) for c in rule_value]
+        near = closest(str(instance), choices, limit=1)
+        hint = f" Did you mean `{near[0]}`?" if near else ""
+        yield (
+            "CL003",
+            Hit(
+                pointer,
+                f"`{where}` must be one of {', '.join(choices)}; got {describe(instance)}.{hint}",
+            ),
+        )
+        return
+    if kind == "const":
+        yield "CL003", Hit(pointer, f"`{where}` must be `{rule_value}`")
+        return
+    bounds = {
+        "minimum": "at least",
+        "exclusiveMinimum": "greater than",
+        "maximum": "at most",
+        "exclusiveMaximum": "less than",
+    }
+    if kind in bounds:
+        yield (
+            "CL003",
+            Hit(
+                pointer,
+                f"`{where}` must be {bounds[kind]} {rule_value}, got {describe(instance)}",
+            ),
+        )
+        return
+    if kind == "minLength":
+        yield "CL003", Hit(pointer, f"`{where}` must not be empty")
+        return
+    if kind in ("minProperties", "maxProperties") and isinstance(instance, dict):
+        props = list(schema.get("properties", {}))
+        if schema.get("minProperties") == 1 and schema.get("maxProperties") == 1 and props:
+            names = " or ".join(f"`{p}`" for p in props)
+            yield "CL003", Hit(pointer, f"`{where}` needs exactly one of {names}")
+        else:
+            yield "CL003", Hit(pointer, f"`{where}`: {error.message}")
+        return
+    if kind == "minItems":
+        yield (
+            "CL003",
+            Hit(pointer, f"`{where}` needs at least {rule_value} item(s)"),
+        )
+        return
+    yield "CL003", Hit(pointer, f"`{where}`: {error.message}")

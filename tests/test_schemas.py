@@ -1,0 +1,510 @@
+"""Tests for the bundled JSON Schemas in schemas/.
+
+These tests read the schema files directly (no contractlint import), so they
+hold the schemas to SPEC sections 1 and 2 independently of the package:
+valid draft 2020-12, self-contained, documented on every property, accepting
+the SPEC's example documents, requiring only ``kind`` and ``name``, and
+rejecting unknown top-level keys and wrong types.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+KINDS = ("model-contract", "experiment-plan", "problem-framing", "acceptance-checklist")
+
+# The example documents of SPEC sections 1.1-1.4, verbatim.
+SPEC_EXAMPLES = {
+    "model-contract": """\
+kind: model-contract
+name: ranking-service
+owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}
+endpoint: /v1/rank
+request:
+  user_id: string
+  candidate_item_ids: [string]
+  context_ts: ISO-8601
+response:
+  ranked_item_ids: [string]
+  scores: [0.0]
+  model_version: string
+latency_budget_ms: {p50: 50, p95: 120}     # p99 optional
+timeout_ms: 300                             # `timeouts_ms` is accepted as an alias
+throughput_rps: 400                         # optional
+fallback:                                   # or a plain string: serve_most_popular
+  strategy: serve_most_popular
+  feature_flag: ranking_fallback
+monitoring: [score_distribution, ctr_by_bucket, latency_p95]
+retraining_trigger: weekly_or_ctr_drop_2pct
+rollback: redeploy the previous model_version behind the ranking flag
+logging: [request_id, user_id, model_version, scores]
+""",
+    "experiment-plan": """\
+kind: experiment-plan
+name: email-subject-personalization
+owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}
+hypothesis: personalized subject lines raise the open rate
+contract: contracts/ranking.yaml            # optional reference to a model-contract file
+primary_metric:
+  name: open_rate
+  type: proportion                          # proportion | mean
+  baseline: 0.33                            # a rate in (0, 1) for proportion; the mean for mean
+  std_dev: 1.2                              # required when type is mean
+  minimum_detectable_effect: {relative: 0.02}   # exactly one of relative | absolute
+  direction: increase                       # increase | decrease | any
+guardrails:
+  - {metric: unsubscribe_rate, max_regression: 0.0}   # at least one of max_regression | max | min
+unit_of_randomization: user
+arms: 2                                     # default 2
+correction: bonferroni                      # needed when arms > 2
+sample_size: {per_arm: 82000, alpha: 0.05, power: 0.8, alternative: two-sided}
+duration_days: 10
+traffic: {daily_units: 20000, allocation: 1.0}      # optional
+stopping_rule: fixed_horizon                # fixed_horizon | sequential
+sequential_method: null                     # required when sequential (e.g. msprt, group_sequential)
+interim_looks: 0
+decision_rule: {ship_if: "relative lift >= 3% with 95% CI, no guardrail regression", threshold: 0.03, confidence: 0.95}
+data_quality: [bounces, client_blocking, timestamp_skew]
+""",  # noqa: E501 - verbatim from the SPEC
+    "problem-framing": """\
+kind: problem-framing
+name: search-relevance
+owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}
+problem: shoppers abandon searches whose first page misses what they want
+user_outcome: the item they want is in the first five results
+business_outcome: {kpi: search_conversion, target: 0.02}
+constraints: {privacy: no raw queries leave the region, latency: p95 under 200 ms, platform: web and app, compliance: GDPR}
+metrics:
+  primary: {name: ctr_top5, target_lift: 0.03}
+  guardrails: [{metric: zero_result_rate, max_regression: 0.0}, {metric: latency_p95_ms, max: 200}]
+options:
+  - {name: baseline, description: popularity re-rank, estimate_weeks: 1}
+  - {name: simple, description: logistic re-ranker, estimate_weeks: 2}
+  - {name: advanced, description: learning-to-rank model, estimate_weeks: 2}
+risks:
+  - {risk: cold start for new items, mitigation: blend with popularity for items under 7 days}
+validation: {offline: NDCG@5 on last month's logs, online: experiments/search-ab.yaml}
+""",  # noqa: E501 - verbatim from the SPEC
+    "acceptance-checklist": """\
+kind: acceptance-checklist
+name: ranking-service-v2-launch
+owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}
+contract: contracts/ranking.yaml
+items:
+  - {id: io-typed-validated-versioned, status: done, evidence: "schema tests in CI #4812"}
+  - {id: latency-throughput-within-budget, status: done, evidence: load test report 2026-11-02}
+  - {id: fallback-verified, status: done, evidence: flag ranking_fallback flipped in staging}
+  - {id: monitoring-dashboards, status: todo}
+  - {id: logging-fields-non-null, status: done, evidence: QA query 2026-11-03}
+  - {id: rollback-documented, status: n/a, reason: first launch}
+""",
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def load_schema(kind: str) -> dict[str, Any]:
+    with (SCHEMA_DIR / f"{kind}.json").open(encoding="utf-8") as fh:
+        schema: dict[str, Any] = json.load(fh)
+    return schema
+
+
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(kind))
+
+
+def errors(kind: str, document: Any) -> list[jsonschema.ValidationError]:
+    return list(validator(kind).iter_errors(document))
+
+
+def example(kind: str) -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load(SPEC_EXAMPLES[kind])
+    return document
+
+
+def set_path(document: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    """Return a deep copy of ``document`` with ``value`` set at ``path``."""
+    doc = copy.deepcopy(document)
+    node: Any = doc
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return doc
+
+
+def without(document: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any]:
+    """Return a deep copy of ``document`` with the key at ``path`` removed."""
+    doc = copy.deepcopy(document)
+    node: Any = doc
+    for key in path[:-1]:
+        node = node[key]
+    del node[path[-1]]
+    return doc
+
+
+# Keywords whose value is a single subschema, or a list / mapping of subschemas.
+_SUBSCHEMA = (
+    "items",
+    "additionalProperties",
+    "propertyNames",
+    "contains",
+    "not",
+    "if",
+    "then",
+    "else",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+)
+_SUBSCHEMA_LIST = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SUBSCHEMA_MAP = ("patternProperties", "dependentSchemas")
+
+
+def walk(schema: Any, pointer: str = "#") -> Iterator[tuple[str, Any]]:
+    """Yield (pointer, subschema) for every subschema, the root included."""
+    if not isinstance(schema, dict):
+        return
+    yield pointer, schema
+    for keyword in _SUBSCHEMA:
+        if keyword in schema:
+            yield from walk(schema[keyword], f"{pointer}/{keyword}")
+    for keyword in _SUBSCHEMA_LIST:
+        for index, sub in enumerate(schema.get(keyword, [])):
+            yield from walk(sub, f"{pointer}/{keyword}/{index}")
+    for keyword in (*_SUBSCHEMA_MAP, "properties", "$defs"):
+        for name, sub in schema.get(keyword, {}).items():
+            yield from walk(sub, f"{pointer}/{keyword}/{name}")
+
+
+def documented_nodes(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Every property (at every level) and every $defs entry."""
+    for pointer, node in walk(schema):
+        for keyword in ("properties", "$defs"):
+            for name, sub in node.get(keyword, {}).items():
+                yield f"{pointer}/{keyword}/{name}", sub
+
+
+# --------------------------------------------------------------------------- meta
+
+
+def test_schema_folder_holds_exactly_the_four_kinds() -> None:
+    assert sorted(p.stem for p in SCHEMA_DIR.glob("*.json")) == sorted(KINDS)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schema_is_valid_draft_2020_12(kind: str) -> None:
+    schema = load_schema(kind)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == DRAFT_2020_12
+    assert schema["$id"] == f"https://schemas.contractlint.dev/v1/{kind}.json"
+    assert isinstance(schema["title"], str) and schema["title"].strip()
+    assert isinstance(schema["description"], str) and schema["description"].strip()
+    assert schema["type"] == "object"
+    assert schema["properties"]["kind"] == {**schema["properties"]["kind"], "const": kind}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schema_file_is_canonically_formatted(kind: str) -> None:
+    text = (SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_property_and_def_has_title_and_description(kind: str) -> None:
+    schema = load_schema(kind)
+    checked = 0
+    for pointer, node in documented_nodes(schema):
+        assert isinstance(node, dict), f"{pointer} is not a schema object"
+        for keyword in ("title", "description"):
+            value = node.get(keyword)
+            assert isinstance(value, str) and value.strip(), f"{pointer} lacks a {keyword}"
+        checked += 1
+    assert checked > 10
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_refs_are_local_and_resolve(kind: str) -> None:
+    schema = load_schema(kind)
+    for pointer, node in walk(schema):
+        ref = node.get("$ref")
+        if ref is None:
+            continue
+        assert ref.startswith("#/$defs/"), f"{pointer}: non-local $ref {ref}"
+        assert ref.removeprefix("#/$defs/") in schema.get("$defs", {}), f"{pointer}: {ref}"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_only_kind_and_name_are_required_at_top_level(kind: str) -> None:
+    assert load_schema(kind)["required"] == ["kind", "name"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_common_fields(kind: str) -> None:
+    props = load_schema(kind)["properties"]
+    assert props["version"]["type"] == "string"
+    assert props["description"]["type"] == "string"
+    owners = props["owners"]
+    assert set(owners["properties"]) == {"scope", "feasibility", "method"}
+    assert owners["additionalProperties"]["type"] == "string"
+    assert owners["additionalProperties"]["minLength"] == 1
+    assert "x-contractlint-ignore" in props
+
+
+def test_timeouts_ms_is_a_deprecated_alias() -> None:
+    props = load_schema("model-contract")["properties"]
+    assert props["timeouts_ms"]["deprecated"] is True
+    assert "deprecated" in props["timeouts_ms"]["description"].lower()
+    assert "timeout_ms" in props["timeouts_ms"]["description"]
+    assert not props["timeout_ms"].get("deprecated", False)
+
+
+# --------------------------------------------------------------------------- valid documents
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_spec_example_is_valid(kind: str) -> None:
+    assert [e.message for e in errors(kind, example(kind))] == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_kind_and_name_alone_are_valid(kind: str) -> None:
+    assert errors(kind, {"kind": kind, "name": "x"}) == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_x_keys_and_ignore_map_are_accepted(kind: str) -> None:
+    document = {
+        "kind": kind,
+        "name": "x",
+        "x-team-note": {"anything": ["goes", 1, None]},
+        "x-contractlint-ignore": {"CL101": "batch only", "unowned-decision": "prototype"},
+    }
+    assert errors(kind, document) == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_owners_accept_extra_decisions(kind: str) -> None:
+    document = {"kind": kind, "name": "x", "owners": {"scope": "@pm", "privacy": "dpo-team"}}
+    assert errors(kind, document) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "value"),
+    [
+        ("model-contract", ("fallback",), "serve_most_popular"),
+        ("model-contract", ("fallback", "x-owner"), "@sre"),
+        ("model-contract", ("latency_budget_ms",), {"p50": 40, "p90": 80, "p95": 120.5}),
+        ("model-contract", ("timeouts_ms",), 300),
+        ("model-contract", ("request", "location"), {"lat": "number", "lon": 0.0}),
+        ("model-contract", ("request", "tags"), [{"name": "string"}]),
+        ("model-contract", ("response", "debug"), None),
+        ("experiment-plan", ("primary_metric",), "open_rate"),
+        ("experiment-plan", ("primary_metric", "minimum_detectable_effect"), {"absolute": 0.01}),
+        ("experiment-plan", ("sequential_method",), "msprt"),
+        ("experiment-plan", ("arms",), 3),
+        ("experiment-plan", ("traffic", "allocation"), 0.5),
+        ("experiment-plan", ("guardrails", 0), {"metric": "latency", "max": 200, "min": 1}),
+        ("experiment-plan", ("correction",), "none"),
+        ("problem-framing", ("metrics", "primary"), "ctr_top5"),
+        ("problem-framing", ("metrics", "primary", "baseline"), 0.41),
+        ("problem-framing", ("constraints", "budget_usd"), 5000),
+        ("problem-framing", ("options", 0, "x-link"), "https://example.com"),
+        ("problem-framing", ("risks", 0), {"risk": "label leakage"}),
+        ("acceptance-checklist", ("items", 3, "notes"), "dashboard link pending"),
+        ("acceptance-checklist", ("items", 6), {"id": "bias-review", "status": "todo"}),
+    ],
+)
+def test_valid_variations(kind: str, path: tuple[Any, ...], value: Any) -> None:
+    document = example(kind)
+    if path[0] in ("guardrails", "items") and path[-1] == len(document[path[0]]):
+        document = copy.deepcopy(document)
+        document[path[0]].append(value)
+    else:
+        document = set_path(document, path, value)
+    assert [e.message for e in errors(kind, document)] == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    [
+        # rules, not the schema, report these as missing
+        ("model-contract", ("fallback",)),
+        ("model-contract", ("latency_budget_ms", "p95")),
+        ("model-contract", ("timeout_ms",)),
+        ("model-contract", ("owners", "method")),
+        ("model-contract", ("fallback", "feature_flag")),
+        ("experiment-plan", ("primary_metric", "baseline")),
+        ("experiment-plan", ("guardrails", 0, "max_regression")),
+        ("experiment-plan", ("sample_size", "per_arm")),
+        ("experiment-plan", ("decision_rule", "threshold")),
+        ("problem-framing", ("risks", 0, "mitigation")),
+        ("problem-framing", ("options", 0, "estimate_weeks")),
+        ("problem-framing", ("validation", "online")),
+        ("acceptance-checklist", ("items", 0, "evidence")),
+    ],
+)
+def test_missing_optional_fields_are_left_to_rules(kind: str, path: tuple[Any, ...]) -> None:
+    assert errors(kind, without(example(kind), path)) == []
+
+
+# --------------------------------------------------------------------------- invalid documents
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_missing_name_is_invalid(kind: str) -> None:
+    found = errors(kind, {"kind": kind})
+    assert [e.validator for e in found] == ["required"]
+    assert "'name'" in found[0].message
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["", 42, None])
+def test_empty_or_non_string_name_is_invalid(kind: str, name: Any) -> None:
+    assert errors(kind, {"kind": kind, "name": name})
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_wrong_kind_is_invalid(kind: str) -> None:
+    other = next(k for k in KINDS if k != kind)
+    assert [e.validator for e in errors(kind, {"kind": other, "name": "x"})] == ["const"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_unknown_top_level_key_is_rejected(kind: str) -> None:
+    found = errors(kind, {"kind": kind, "name": "x", "fallbak": "serve_most_popular"})
+    assert [e.validator for e in found] == ["additionalProperties"]
+    assert "fallbak" in found[0].message
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("owners",), {"scope": ""}),
+        (("owners",), {"scope": "pm@example.com", "legal": ""}),
+        (("owners",), ["pm@example.com"]),
+        (("version",), 1.1),
+        (("x-contractlint-ignore",), ["CL101"]),
+        (("x-contractlint-ignore",), {"CL101": 1}),
+    ],
+)
+def test_common_fields_reject_wrong_types(kind: str, path: tuple[Any, ...], value: Any) -> None:
+    document = set_path({"kind": kind, "name": "x"}, path, value)
+    assert errors(kind, document)
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "value", "keyword"),
+    [
+        # model-contract
+        ("model-contract", ("latency_budget_ms", "p95"), -5, "exclusiveMinimum"),
+        ("model-contract", ("latency_budget_ms", "p50"), 0, "exclusiveMinimum"),
+        ("model-contract", ("latency_budget_ms", "p95"), "120ms", "type"),
+        ("model-contract", ("latency_budget_ms", "p96"), 130, "additionalProperties"),
+        ("model-contract", ("timeout_ms",), 0, "exclusiveMinimum"),
+        ("model-contract", ("timeouts_ms",), 0, "exclusiveMinimum"),
+        ("model-contract", ("throughput_rps",), -1, "exclusiveMinimum"),
+        ("model-contract", ("fallback",), "", "minLength"),
+        ("model-contract", ("fallback",), 3, "type"),
+        ("model-contract", ("fallback", "flag"), "ranking_fallback", "additionalProperties"),
+        ("model-contract", ("monitoring",), "latency_p95", "type"),
+        ("model-contract", ("monitoring", 0), 95, "type"),
+        ("model-contract", ("logging",), {"request_id": "string"}, "type"),
+        ("model-contract", ("request",), ["user_id"], "type"),
+        ("model-contract", ("endpoint",), 1, "type"),
+        ("model-contract", ("rollback",), True, "type"),
+        # experiment-plan
+        ("experiment-plan", ("sample_size", "alpha"), 1.5, "exclusiveMaximum"),
+        ("experiment-plan", ("sample_size", "alpha"), 0, "exclusiveMinimum"),
+        ("experiment-plan", ("sample_size", "power"), 1, "exclusiveMaximum"),
+        ("experiment-plan", ("sample_size", "per_arm"), 0, "minimum"),
+        ("experiment-plan", ("sample_size", "per_arm"), 100.5, "type"),
+        ("experiment-plan", ("sample_size", "alternative"), "greater", "enum"),
+        ("experiment-plan", ("arms",), 1, "minimum"),
+        ("experiment-plan", ("arms",), 2.5, "type"),
+        ("experiment-plan", ("primary_metric", "direction"), "up", "enum"),
+        ("experiment-plan", ("primary_metric", "type"), "ratio", "enum"),
+        ("experiment-plan", ("primary_metric", "baseline"), "33%", "type"),
+        (
+            "experiment-plan",
+            ("primary_metric", "minimum_detectable_effect"),
+            {"relative": 0.02, "absolute": 0.01},
+            "maxProperties",
+        ),
+        ("experiment-plan", ("primary_metric", "minimum_detectable_effect"), {}, "minProperties"),
+        (
+            "experiment-plan",
+            ("primary_metric", "minimum_detectable_effect"),
+            {"relativ": 0.02},
+            "additionalProperties",
+        ),
+        (
+            "experiment-plan",
+            ("primary_metric", "minimum_detectable_effect"),
+            {"relative": 0},
+            "exclusiveMinimum",
+        ),
+        ("experiment-plan", ("primary_metric", "metric"), "open_rate", "additionalProperties"),
+        ("experiment-plan", ("guardrails",), {"metric": "unsubscribe_rate"}, "type"),
+        ("experiment-plan", ("guardrails", 0), {"max_regression": 0.0}, "required"),
+        ("experiment-plan", ("guardrails", 0, "max_regression"), "0%", "type"),
+        ("experiment-plan", ("guardrails", 0, "threshold"), 0.0, "additionalProperties"),
+        ("experiment-plan", ("duration_days",), 0, "exclusiveMinimum"),
+        ("experiment-plan", ("interim_looks",), -1, "minimum"),
+        ("experiment-plan", ("stopping_rule",), "adaptive", "enum"),
+        ("experiment-plan", ("sequential_method",), 3, "type"),
+        ("experiment-plan", ("traffic", "allocation"), 0, "exclusiveMinimum"),
+        ("experiment-plan", ("traffic", "allocation"), 1.5, "maximum"),
+        ("experiment-plan", ("traffic", "daily_units"), -10, "exclusiveMinimum"),
+        ("experiment-plan", ("decision_rule", "confidence"), 95, "exclusiveMaximum"),
+        ("experiment-plan", ("decision_rule", "threshold"), "3%", "type"),
+        ("experiment-plan", ("correction",), False, "type"),
+        ("experiment-plan", ("data_quality",), "bounces", "type"),
+        # problem-framing
+        ("problem-framing", ("options", 0, "estimate_weeks"), 0, "exclusiveMinimum"),
+        ("problem-framing", ("options", 0), {"description": "popularity"}, "required"),
+        ("problem-framing", ("options", 0, "cost"), 3, "additionalProperties"),
+        ("problem-framing", ("risks", 0), {"mitigation": "blend"}, "required"),
+        ("problem-framing", ("risks", 0), "cold start", "type"),
+        ("problem-framing", ("metrics", "guardrails", 0), {"max": 200}, "required"),
+        ("problem-framing", ("metrics", "guardrails", 1, "max"), "200ms", "type"),
+        ("problem-framing", ("metrics", "primary", "target_lift"), "3%", "type"),
+        ("problem-framing", ("metrics", "secondary"), ["ctr"], "additionalProperties"),
+        ("problem-framing", ("business_outcome", "target"), "2%", "type"),
+        ("problem-framing", ("business_outcome", "owner"), "cfo", "additionalProperties"),
+        ("problem-framing", ("validation", "ab_test"), "yes", "additionalProperties"),
+        ("problem-framing", ("validation", "online"), ["a.yaml"], "type"),
+        ("problem-framing", ("constraints",), "none", "type"),
+        # acceptance-checklist
+        ("acceptance-checklist", ("items", 0, "status"), "maybe", "enum"),
+        ("acceptance-checklist", ("items", 0, "status"), "Done", "enum"),
+        ("acceptance-checklist", ("items", 0), {"status": "done"}, "required"),
+        ("acceptance-checklist", ("items", 0), {"id": "fallback-verified"}, "required"),
+        ("acceptance-checklist", ("items", 0, "id"), "", "minLength"),
+        ("acceptance-checklist", ("items", 0, "owner"), "@pm", "additionalProperties"),
+        ("acceptance-checklist", ("items",), {"fallback-verified": "done"}, "type"),
+        ("acceptance-checklist", ("contract",), ["contracts/ranking.yaml"], "type"),
+    ],
+)
+def test_wrong_values_are_rejected(
+    kind: str, path: tuple[Any, ...], value: Any, keyword: str
+) -> None:
+    found = errors(kind, set_path(example(kind), path, value))
+    assert found, f"{kind} accepted {path}={value!r}"
+    assert keyword in {e.validator for e in found}, [e.message for e in found]
+
+
+def test_errors_are_simple_for_type_lists() -> None:
+    """Type lists (not oneOf) keep a wrong fallback to one plain error."""
+    found = errors("model-contract", {"kind": "model-contract", "name": "x", "fallback": 3})
+    assert [(e.validator, list(e.absolute_path)) for e in found] == [("type", ["fallback"])]
