@@ -150,7 +150,6 @@ class RuleDoc:
     good: str
     fix: str
     options: str = ""
-    bad_format: str = "yaml"
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,21 @@ RULE = Rule(
             "memory; very deep nesting can crash parsers. contractlint stops at a fixed budget so a"
             " hostile or broken file cannot take down a developer's commit hook or a CI runner."
         ),
-        bad="",
-        good="",
+        bad=(
+            "kind: model-contract\n"
+            "name: laughs\n"
+            "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+            "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+        ),
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "x-defaults: &defaults {p50: 50, p95: 120}\n"
+            "latency_budget_ms: *defaults\n"
+        ),
         fix=(
             "Flatten the document or use fewer nested aliases. If the document is legitimate, raise"
             " `max-depth` or `max-alias-nodes` in the config."

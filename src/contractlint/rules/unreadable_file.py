@@ -17,8 +17,9 @@ RULE = Rule(
             "or cannot be opened."
         ),
         why=(
-            "A file that cannot be read is not checked, so it must not pass silently: in CI that "
-            "would turn a corrupted or mis-encoded contract into a green build."
+            "A file that cannot be read is not checked, so it must not pass silently: in CI "
+            "that would turn a corrupted, truncated or mis-encoded contract into a green "
+            "build, and the team would ship on a document no tool has read."
         ),
         bad="",
         good="",

@@ -1,0 +1,57 @@
+"""Shared helpers: lint a text as a file and get its findings back."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, List, Optional, Tuple
+
+import pytest
+
+from contractlint import config as config_module
+from contractlint.config import Config
+from contractlint.discover import Target
+from contractlint.engine import lint_file
+from contractlint.model import Finding
+
+TODAY = datetime.date(2026, 11, 26)
+
+
+def make_config(**fields: Any) -> Config:
+    """A default Config with fields replaced; ``select``/``ignore`` recompute the enabled set."""
+    config = replace(Config(), **fields)
+    return replace(
+        config,
+        enabled=config_module.enabled_codes(config.select, config.extend_select, config.ignore),
+    )
+
+
+LintText = Callable[..., List[Finding]]
+
+
+@pytest.fixture
+def lint_text(tmp_path: Path) -> LintText:
+    """``lint_text(text, name="contract.yaml", config=None, today=TODAY) -> [Finding]``."""
+
+    def run(
+        text: str,
+        name: str = "contract.yaml",
+        config: Optional[Config] = None,
+        today: datetime.date = TODAY,
+    ) -> List[Finding]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        result = lint_file(Target(str(path), name), config or Config(), today)
+        return list(result.findings)
+
+    return run
+
+
+def codes(findings: List[Finding]) -> List[str]:
+    return [f.code for f in findings]
+
+
+def located(findings: List[Finding]) -> List[Tuple[str, int, int]]:
+    return [(f.code, f.line, f.column) for f in findings]

@@ -1,0 +1,96 @@
+"""Invariants of the rule registry, and every rule's documentation examples executed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import codes
+
+from contractlint import explain
+from contractlint.model import KINDS, Severity
+from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
+
+# Rules whose problem cannot be written as a YAML snippet (a crash, an unreadable file).
+NO_TEXT_EXAMPLE = {"CL000", "CL006"}
+# Every code the SPEC defines so far; codes are never reused for another name.
+SPEC_NAMES = {
+    "CL000": "internal-error",
+    "CL001": "invalid-syntax",
+    "CL002": "unknown-kind",
+    "CL003": "schema-violation",
+    "CL004": "duplicate-key",
+    "CL005": "ambiguous-scalar",
+    "CL006": "unreadable-file",
+    "CL007": "document-too-complex",
+    "CL008": "unused-suppression",
+    "CL009": "placeholder-value",
+    "CL010": "expired-suppression",
+    "CL101": "missing-fallback",
+    "CL102": "fallback-unverified",
+    "CL103": "unset-latency-budget",
+    "CL104": "latency-budget-inconsistent",
+    "CL105": "missing-timeout",
+    "CL201": "missing-guardrails",
+    "CL202": "guardrail-without-threshold",
+    "CL401": "unowned-decision",
+}
+
+
+def test_codes_and_names_are_unique_and_well_formed() -> None:
+    assert len(BY_CODE) == len(RULES)
+    assert len(BY_NAME) == len(RULES)
+    for rule in RULES:
+        assert re.fullmatch(r"CL\d{3}", rule.code), rule.code
+        assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", rule.name), rule.name
+        assert isinstance(rule.severity, Severity)
+        assert rule.kinds and set(rule.kinds) <= set(KINDS)
+
+
+def test_codes_and_names_match_the_spec() -> None:
+    for rule in RULES:
+        assert SPEC_NAMES.get(rule.code) == rule.name, rule.code
+
+
+def test_registry_is_sorted_by_code() -> None:
+    assert [r.code for r in RULES] == sorted(r.code for r in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_rule_is_documented(rule) -> None:  # type: ignore[no-untyped-def]
+    doc = rule.doc
+    for section in (rule.summary, doc.what, doc.why, doc.fix):
+        assert section.strip(), rule.code
+    assert len(doc.why) > 150, f"{rule.code}: the why should teach, not label"
+    if rule.code not in NO_TEXT_EXAMPLE:
+        assert doc.bad.strip() and doc.good.strip(), rule.code
+    text = explain.as_text(rule)
+    for heading in ("Why it matters", "How to fix", "Fixable by --fix"):
+        assert heading in text
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if r.code not in NO_TEXT_EXAMPLE], ids=lambda r: r.code
+)
+def test_failing_example_raises_the_rule(rule, lint_text) -> None:  # type: ignore[no-untyped-def]
+    assert rule.code in codes(lint_text(rule.doc.bad)), rule.doc.bad
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if r.code not in NO_TEXT_EXAMPLE], ids=lambda r: r.code
+)
+def test_passing_example_does_not_raise_the_rule(rule, lint_text) -> None:  # type: ignore[no-untyped-def]
+    assert rule.code not in codes(lint_text(rule.doc.good)), rule.doc.good
+
+
+def test_lookup_by_code_or_name() -> None:
+    assert lookup("CL101") is lookup("missing-fallback") is lookup("cl101")
+    assert lookup("nope") is None
+
+
+def test_readme_lists_every_rule() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"| {rule.code} | {rule.name} | {rule.severity.value} |" in readme, rule.code
