@@ -42,7 +42,7 @@ def lint_text(tmp_path: Path) -> LintText:
     ) -> List[Finding]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
+        path.write_bytes(text.encode("utf-8"))
         result = lint_file(Target(str(path), name), config or Config(), today)
         return list(result.findings)
 
