@@ -26,6 +26,7 @@ from contractlint.model import (
     Rule,
     Span,
 )
+from contractlint.references import Loaded, Resolver
 from contractlint.rules import BY_CODE, RULES
 
 
@@ -40,9 +41,10 @@ def _clip(span: Span, lines: Sequence[str]) -> Span:
 class _FileLinter:
     """Collects the findings of one file (one instance per file; not shared)."""
 
-    def __init__(self, target: Target, config: Config) -> None:
+    def __init__(self, target: Target, config: Config, resolver: Resolver) -> None:
         self.target = target
         self.config = config
+        self.resolver = resolver
         self.lines: list[str] = []
         self.findings: list[Finding] = []
 
@@ -74,6 +76,7 @@ class _FileLinter:
             self.problem(problem)
         if not document.kind:
             return  # a misspelled kind (CL002): the rules cannot know what to expect
+        document = self.resolver.resolve(document, self.target.path)
         options = self.config.rule_options
         validation = validate.validate(document, options)
         hit_pointers = set()
@@ -100,7 +103,7 @@ class _FileLinter:
                 )
                 continue
             for hit in hits:
-                if _under(hit.pointer, rejected):
+                if _within(hit.pointer, rejected):
                     continue  # the schema already reported this value
                 if rule.code == "CL009":
                     placeholder_rule = rule
@@ -109,20 +112,50 @@ class _FileLinter:
                 hit_pointers.add(hit.pointer)
                 self.hit(rule, document, hit)
         for hit in placeholder_hits:
-            if placeholder_rule is not None and hit.pointer not in hit_pointers:
+            if placeholder_rule is not None and not _within(hit.pointer, hit_pointers):
                 self.hit(placeholder_rule, document, hit)
 
     def hit(self, rule: Rule, document: Document, hit: Hit) -> None:
         self.finding(rule, document.span_for(hit.pointer, hit.at_key), hit.message, hit.pointer)
 
 
-def _under(pointer: str, rejected: Iterable[str]) -> bool:
-    return any(pointer == r or pointer.startswith(r + "/") for r in rejected if r)
+def _within(pointer: str, nodes: Iterable[str]) -> bool:
+    """``pointer`` is one of ``nodes`` or lies inside one (the document root excluded).
+
+    Used twice: a rule stays silent about a value inside one the schema rejected,
+    and CL009 steps aside for a finding on the placeholder or a node enclosing it
+    (CL202 on a guardrail covers its ``max: TBD``).
+    """
+    return any(pointer == node or pointer.startswith(node + "/") for node in nodes if node)
 
 
-def lint_file(target: Target, config: Config, today: datetime.date | None = None) -> FileResult:
+def referenced_documents(path: str, config: Config) -> Loaded:
+    """The contract documents of a referenced file (read and parsed, not linted)."""
+    read = source.read(path, config.max_file_size)
+    if isinstance(read, Problem):
+        return read
+    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    documents: list[Document] = []
+    for segment in read.segments:
+        loaded = loader.load(path, segment, limits)
+        if loaded.problems and not loaded.documents:
+            return loaded.problems[0]
+        documents.extend(loaded.documents)
+    return tuple(documents)
+
+
+def make_resolver(config: Config) -> Resolver:
+    return Resolver(config.root, lambda path: referenced_documents(path, config))
+
+
+def lint_file(
+    target: Target,
+    config: Config,
+    today: datetime.date | None = None,
+    resolver: Resolver | None = None,
+) -> FileResult:
     today = today or datetime.date.today()
-    linter = _FileLinter(target, config)
+    linter = _FileLinter(target, config, resolver or make_resolver(config))
     limits = loader.Limits(config.max_depth, config.max_alias_nodes)
     read = source.read(target.path, config.max_file_size)
     if isinstance(read, Problem):
@@ -136,8 +169,10 @@ def lint_file(target: Target, config: Config, today: datetime.date | None = None
             linter.problem(problem)
         documents.extend(loaded.documents)
     suppressions: list[suppress.Suppression] = []
-    if source.file_format(target.path) != "json":
-        suppressions.extend(suppress.parse_comments(read.text))
+    for segment in read.segments:
+        # Only YAML holds comments: Markdown prose that shows a directive is not one.
+        if segment.fmt == "yaml":
+            suppressions.extend(suppress.parse_comments(segment.text))
     for document in documents:
         linter.document(document)
         suppressions.extend(suppress.document_ignores(document))
@@ -176,6 +211,7 @@ def _per_file_ignores(findings: list[Finding], target: Target, config: Config) -
 
 
 def lint(targets: Sequence[Target], config: Config, today: datetime.date | None = None) -> Report:
-    results = tuple(lint_file(target, config, today) for target in targets)
+    resolver = make_resolver(config)  # each referenced file is parsed once per run
+    results = tuple(lint_file(target, config, today, resolver) for target in targets)
     findings = tuple(f for result in results for f in result.findings)
     return Report(results, findings)

@@ -106,6 +106,23 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A path in one document that names another file (SPEC 1.5), as resolved.
+
+    ``status`` is ``ok``, ``missing``, ``outside`` (leaves the project root; never
+    read), ``unreadable`` or ``wrong-kind``; ``targets`` holds the values of the
+    documents of ``expected_kind`` found in the file when the status is ``ok``.
+    """
+
+    pointer: str
+    written: str
+    expected_kind: str
+    status: str
+    detail: str = ""
+    targets: tuple[Mapping[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """One contract document: its value, and where each of its nodes stands.
 
@@ -123,6 +140,7 @@ class Document:
     key_spans: Mapping[str, Span]
     plain: Mapping[str, str]
     problems: tuple[Problem, ...] = ()
+    references: tuple[Reference, ...] = ()
 
     @property
     def start(self) -> Span:

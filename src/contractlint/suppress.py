@@ -26,6 +26,7 @@ from contractlint.rules import lookup
 
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*(disable-file|disable)\s*=\s*(.*)$")
 _COMMENT_ONLY = re.compile(r"^\s*#")
+WHOLE_FILE = 2**31  # the last line a `disable-file` covers: every line of the file
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def parse_comments(text: str) -> tuple[Suppression, ...]:
         column = match.start() + (1 if line[match.start()] != "#" else 0)
         span = Span(index + 1, column + 1, index + 1, len(line) + 1)
         if scope == "disable-file":
-            first, last = 1, len(lines)
+            first, last = 1, WHOLE_FILE
         elif _COMMENT_ONLY.match(line):
             target = index + 1
             while target < len(lines) and _COMMENT_ONLY.match(lines[target]):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractlint.model import RuleOptions
+
+if TYPE_CHECKING:  # TypeGuard is in typing from Python 3.10; annotations are not evaluated
+    from typing import TypeGuard
 
 
 def child(pointer: str, key: str) -> str:
@@ -17,7 +20,7 @@ def is_missing(value: Any, options: RuleOptions) -> bool:
     return value is None or options.is_placeholder(value)
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: Any) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -35,3 +38,26 @@ def get(mapping: Any, key: str) -> Any | None:
 def shown(value: Any) -> str:
     """A value as a message shows it: ``TBD`` stays ``TBD``, null is ``null``."""
     return "null" if value is None else str(value)
+
+
+def absent(value: Any, options: RuleOptions, *path: str) -> str | None:
+    """Where to report the field at ``path`` when it is missing, null or a placeholder.
+
+    Returns the pointer of the field itself when it is present but empty of
+    meaning, of the deepest mapping that should hold it otherwise, and None
+    when the field has a value. A parent of the wrong type returns the
+    parent's pointer, which the engine drops because the schema rejected it.
+    """
+    pointer = ""
+    for key in path:
+        if not isinstance(value, Mapping) or key not in value:
+            return pointer
+        value, pointer = value[key], child(pointer, key)
+        if is_missing(value, options):
+            return pointer
+    return None
+
+
+def is_empty(value: Any, options: RuleOptions) -> bool:
+    """Missing, or an empty list or mapping."""
+    return is_missing(value, options) or value == [] or value == {}

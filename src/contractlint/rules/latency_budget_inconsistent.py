@@ -33,7 +33,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
                     f"{largest} ({largest_ms:g} ms): requests that meet the budget would "
                     "still time out; raise the timeout above the budget",
                 )
-            break
 
 
 RULE = Rule(

@@ -12,9 +12,10 @@ _ROLES = {"scope": "usually the PM", "feasibility": "engineering", "method": "da
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     owners = document.value.get("owners")
-    if owners is not None and not isinstance(owners, dict):
+    if is_missing(owners, options):
+        owners = {}  # `owners: TBD` leaves every decision unowned
+    elif not isinstance(owners, dict):
         return  # the schema reports `owners` of the wrong type
-    owners = owners or {}
     holder = "/owners" if "owners" in document.value else ""
     for decision in options.required_owners:
         owner = owners.get(decision)

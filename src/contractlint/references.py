@@ -1,0 +1,94 @@
+"""Stage "link": resolve the file references of a document (SPEC 1.5).
+
+``contract:`` (experiment-plan, acceptance-checklist) and ``validation.online``
+(problem-framing, when it names a .yaml/.yml/.json file) are paths relative to
+the referring file. A reference must stay inside the project root: an absolute
+path, a ``..`` that climbs out, or a symlink that points out is reported and
+the file is never opened. Each referenced file is read and parsed once per
+run, however many documents point at it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any, Callable, Union
+
+from contractlint.model import Document, Problem, Reference
+
+Loaded = Union[tuple[Document, ...], Problem]
+LoadFn = Callable[[str], Loaded]
+
+_REFERENCE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def declared(document: Document) -> list[tuple[str, str, str]]:
+    """(pointer, path as written, expected kind) for each reference the document makes."""
+    value = document.value
+    found: list[tuple[str, str, str]] = []
+    if document.kind in ("experiment-plan", "acceptance-checklist"):
+        contract = value.get("contract")
+        if isinstance(contract, str) and contract.strip():
+            found.append(("/contract", contract.strip(), "model-contract"))
+    elif document.kind == "problem-framing":
+        validation = value.get("validation")
+        online = validation.get("online") if isinstance(validation, Mapping) else None
+        if isinstance(online, str) and online.strip().lower().endswith(_REFERENCE_SUFFIXES):
+            found.append(("/validation/online", online.strip(), "experiment-plan"))
+    return found
+
+
+def _is_absolute(written: str) -> bool:
+    return PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute()
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+class Resolver:
+    """Resolves references for one run, parsing each referenced file once."""
+
+    def __init__(self, root: str, load: LoadFn) -> None:
+        self.root = os.path.realpath(root)
+        self.load = load
+        self.cache: dict[str, Loaded] = {}
+
+    def _loaded(self, real: str) -> Loaded:
+        if real not in self.cache:
+            self.cache[real] = self.load(real)
+        return self.cache[real]
+
+    def resolve_one(self, referrer: str, pointer: str, written: str, kind: str) -> Reference:
+        def ref(status: str, detail: str = "", targets: tuple[Any, ...] = ()) -> Reference:
+            return Reference(pointer, written, kind, status, detail, targets)
+
+        if _is_absolute(written):
+            return ref("outside", "an absolute path; references are relative to the file")
+        base = os.path.dirname(os.path.abspath(referrer))
+        real = os.path.realpath(os.path.join(base, written))
+        if not _inside(real, self.root):
+            return ref("outside", f"it resolves outside the project root {self.root}")
+        if not os.path.isfile(real):
+            relative = os.path.relpath(os.path.join(base, written), self.root)
+            return ref("missing", f"no such file ({relative} from the project root)")
+        loaded = self._loaded(real)
+        if isinstance(loaded, Problem):
+            return ref("unreadable", loaded.message)
+        targets = tuple(d.value for d in loaded if d.kind == kind)
+        if not targets:
+            kinds = sorted({d.kind for d in loaded if d.kind})
+            found = f"it holds {', '.join(kinds)}" if kinds else "it holds no contract document"
+            return ref("wrong-kind", found)
+        return ref("ok", targets=targets)
+
+    def resolve(self, document: Document, referrer: str) -> Document:
+        found = declared(document)
+        if not found:
+            return document
+        references = tuple(
+            self.resolve_one(referrer, pointer, written, kind) for pointer, written, kind in found
+        )
+        return replace(document, references=references)

@@ -1,0 +1,70 @@
+"""CL308 insufficient-traffic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import get, is_number
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    value = document.value
+    per_arm: Any = get(value.get("sample_size"), "per_arm")
+    days: Any = value.get("duration_days")
+    traffic = value.get("traffic")
+    daily: Any = get(traffic, "daily_units")
+    allocation: Any = get(traffic, "allocation")
+    arms: Any = value.get("arms", 2)
+    if allocation is None:
+        allocation = 1.0
+    if not all(is_number(x) for x in (per_arm, days, daily, allocation, arms)):
+        return
+    needed = arms * per_arm
+    available = days * daily * allocation
+    if needed > available:
+        yield Hit(
+            "/traffic",
+            f"the plan needs {arms:g} x {per_arm:,} = {needed:,.0f} units, but {days:g} days x "
+            f"{daily:,} daily units x {allocation:g} allocation = {available:,.0f}: run "
+            f"longer (about {needed / (daily * allocation):.0f} days) or allocate more traffic",
+        )
+
+
+RULE = Rule(
+    code="CL308",
+    name="insufficient-traffic",
+    severity=Severity.WARNING,
+    kinds=("experiment-plan",),
+    summary="arms x per_arm > duration_days x daily_units x allocation",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "The units the plan needs (`arms` x `sample_size.per_arm`) are more than the "
+            "traffic delivers in the planned time (`duration_days` x `traffic.daily_units` x "
+            "`traffic.allocation`, allocation 1.0 when not given)."
+        ),
+        why=(
+            "A plan that cannot reach its sample size in its duration ends in one of two bad "
+            "ways: it stops on time underpowered, or it runs on past the date everyone planned "
+            "the launch around. Checking the arithmetic before the start lets the team choose: "
+            "more traffic, a longer run, fewer arms, or a bigger effect worth detecting."
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "sample_size: {per_arm: 82000}\n"
+            "duration_days: 7\n"
+            "traffic: {daily_units: 20000, allocation: 0.5}\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "sample_size: {per_arm: 82000}\n"
+            "duration_days: 10\n"
+            "traffic: {daily_units: 20000, allocation: 1.0}\n"
+        ),
+        fix="Run longer, allocate more traffic, reduce the arms, or revisit the effect size.",
+    ),
+)

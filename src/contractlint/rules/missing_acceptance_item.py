@@ -1,0 +1,66 @@
+"""CL601 missing-acceptance-item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._checklist import STANDARD_ITEMS
+from contractlint.rules._common import where_missing
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    items = document.value.get("items")
+    if items is not None and not isinstance(items, list):
+        return  # the schema reports the wrong type
+    present = {item.get("id") for item in items or [] if isinstance(item, dict)}
+    holder = where_missing(document.value, "", "items")
+    for item_id in STANDARD_ITEMS:
+        if item_id not in present:
+            yield Hit(
+                holder,
+                f"the standard item `{item_id}` is missing: add it with a status (`done` with "
+                "evidence, `todo`, or `n/a` with a reason)",
+            )
+
+
+RULE = Rule(
+    code="CL601",
+    name="missing-acceptance-item",
+    severity=Severity.ERROR,
+    kinds=("acceptance-checklist",),
+    summary="one of the six standard items is absent",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "`items` lacks one of the six standard items: io-typed-validated-versioned, "
+            "latency-throughput-within-budget, fallback-verified, monitoring-dashboards, "
+            "logging-fields-non-null, rollback-documented. One finding per missing item."
+        ),
+        why=(
+            "A checklist is only as good as what it cannot forget. The six standard items are "
+            "the ones launches most often skip under deadline pressure, and each maps to a "
+            "part of the contract: the I/O schema, the latency budget, the fallback, "
+            "monitoring, logging and rollback. Dropping an item silently is how a launch "
+            "ships with, say, a fallback nobody ever switched on."
+        ),
+        bad=(
+            "kind: acceptance-checklist\n"
+            "name: ranking-service-v2-launch\n"
+            "items:\n"
+            "  - {id: fallback-verified, status: done, evidence: staging flip 2026-11-02}\n"
+        ),
+        good=(
+            "kind: acceptance-checklist\n"
+            "name: ranking-service-v2-launch\n"
+            "items:\n"
+            "  - {id: io-typed-validated-versioned, status: done, evidence: CI #4812}\n"
+            "  - {id: latency-throughput-within-budget, status: done, evidence: load test}\n"
+            "  - {id: fallback-verified, status: done, evidence: staging flip 2026-11-02}\n"
+            "  - {id: monitoring-dashboards, status: done, evidence: dashboard 311}\n"
+            "  - {id: logging-fields-non-null, status: done, evidence: QA query}\n"
+            "  - {id: rollback-documented, status: n/a, reason: first launch}\n"
+        ),
+        fix="Add the missing item; use `status: n/a` with a `reason` when it does not apply.",
+    ),
+)

@@ -1,0 +1,67 @@
+"""CL204 missing-decision-threshold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing, is_number, where_missing
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    rule = document.value.get("decision_rule")
+    if is_missing(rule, options) or rule == {}:
+        yield Hit(
+            where_missing(document.value, "", "decision_rule"),
+            "the plan has no `decision_rule`: say in advance what result ships, e.g. "
+            "`decision_rule: {ship_if: ..., threshold: 0.03, confidence: 0.95}`",
+        )
+        return
+    if not isinstance(rule, dict):
+        return
+    lacking = [key for key in ("threshold", "confidence") if not is_number(rule.get(key))]
+    if lacking:
+        names = " and ".join(f"`{key}`" for key in lacking)
+        yield Hit(
+            "/decision_rule",
+            f"`decision_rule` has no numeric {names}: a decision rule without numbers is "
+            "decided after the data is in",
+        )
+
+
+RULE = Rule(
+    code="CL204",
+    name="missing-decision-threshold",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan",),
+    summary="`decision_rule` is missing or lacks a numeric `threshold` or `confidence`",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "The plan has no `decision_rule`, or its `decision_rule` lacks a numeric "
+            "`threshold` or `confidence`."
+        ),
+        why=(
+            "If the bar for shipping is set after the results arrive, any result can be "
+            "argued into a launch: a 1% lift becomes 'directionally positive'. Writing the "
+            "threshold and the confidence before the experiment starts is what makes the "
+            "result a decision rather than a negotiation, and lets the decision owner say no "
+            "without a debate."
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "decision_rule: {ship_if: it looks better}\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "decision_rule:\n"
+            "  ship_if: relative lift >= 3% with 95% CI, no guardrail regression\n"
+            "  threshold: 0.03\n"
+            "  confidence: 0.95\n"
+        ),
+        fix="Add a `decision_rule` with `ship_if`, a numeric `threshold` and `confidence`.",
+        options="`placeholders`.",
+    ),
+)

@@ -1,0 +1,46 @@
+"""CL303 missing-duration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import absent
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    pointer = absent(document.value, options, "duration_days")
+    if pointer is not None:
+        yield Hit(
+            pointer,
+            (
+                "the plan sets no `duration_days`: say how many days the experiment runs, at "
+                "least one full week"
+            ),
+        )
+
+
+RULE = Rule(
+    code="CL303",
+    name="missing-duration",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan",),
+    summary="`duration_days` is missing",
+    check=check,
+    doc=RuleDoc(
+        what=("The plan has no `duration_days` (absent, null or a placeholder)."),
+        why=(
+            "The duration is the promise that the experiment is not stopped early and not "
+            "left running forever. It turns the sample size into a calendar date the PM can "
+            "plan a launch around, makes sure at least one weekly cycle is observed, and lets"
+            " anyone check that the traffic can actually deliver the planned sample (CL308)."
+        ),
+        bad=("kind: experiment-plan\nname: email-subject-personalization\n"),
+        good=("kind: experiment-plan\nname: email-subject-personalization\nduration_days: 14\n"),
+        fix=(
+            "Add `duration_days:`, at least 7 and long enough for the traffic to reach the "
+            "planned sample size."
+        ),
+        options="`placeholders`.",
+    ),
+)

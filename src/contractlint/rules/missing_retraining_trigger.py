@@ -1,0 +1,49 @@
+"""CL107 missing-retraining-trigger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import absent
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    pointer = absent(document.value, options, "retraining_trigger")
+    if pointer is not None:
+        yield Hit(
+            pointer,
+            "the contract has no `retraining_trigger`: say when the model is retrained "
+            "(a schedule, a drift threshold, or both, e.g. `weekly_or_ctr_drop_2pct`)",
+        )
+
+
+RULE = Rule(
+    code="CL107",
+    name="missing-retraining-trigger",
+    severity=Severity.WARNING,
+    kinds=("model-contract",),
+    summary="`retraining_trigger` is missing",
+    check=check,
+    doc=RuleDoc(
+        what="The contract has no `retraining_trigger` (absent, null or a placeholder).",
+        why=(
+            "Models decay: users, items and seasons change, and a model trained on last "
+            "quarter's behaviour slowly stops matching this one. Without an agreed trigger, "
+            "retraining happens when someone notices a bad quarter, long after the loss. A "
+            "written trigger (a schedule, a drift or metric threshold) tells engineering what "
+            "to automate and data science what to watch, and gives the product owner a date."
+        ),
+        bad="kind: model-contract\nname: ranking-service\n",
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "retraining_trigger: weekly_or_ctr_drop_2pct\n"
+        ),
+        fix=(
+            "Add `retraining_trigger:` naming the schedule or the monitored threshold that "
+            "starts a retraining."
+        ),
+        options="`placeholders`.",
+    ),
+)

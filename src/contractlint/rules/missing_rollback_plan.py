@@ -1,0 +1,49 @@
+"""CL106 missing-rollback-plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import absent
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    pointer = absent(document.value, options, "rollback")
+    if pointer is not None:
+        yield Hit(
+            pointer,
+            "the contract has no `rollback` plan: say how to return to the previous model "
+            "(e.g. `rollback: redeploy the previous model_version behind the ranking flag`)",
+        )
+
+
+RULE = Rule(
+    code="CL106",
+    name="missing-rollback-plan",
+    severity=Severity.WARNING,
+    kinds=("model-contract",),
+    summary="`rollback` is missing",
+    check=check,
+    doc=RuleDoc(
+        what="The contract has no `rollback` (absent, null or a placeholder).",
+        why=(
+            "A fallback covers the minutes when the model does not answer; a rollback covers "
+            "the days when it answers badly: a skewed feature, a drifted label, a ranking that "
+            "quietly hurts revenue. Teams that have not written down how to go back to the "
+            "previous model_version find out during the incident that the old artefact was "
+            "deleted, the feature pipeline changed, or nobody has the rights to redeploy it."
+        ),
+        bad="kind: model-contract\nname: ranking-service\n",
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "rollback: redeploy the previous model_version behind the ranking flag\n"
+        ),
+        fix=(
+            "Add `rollback:` with the concrete step: which artefact is kept, who can redeploy "
+            "it, and how long it takes."
+        ),
+        options="`placeholders`.",
+    ),
+)

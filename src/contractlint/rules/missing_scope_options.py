@@ -1,0 +1,63 @@
+"""CL404 missing-scope-options."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import where_missing
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    listed = document.value.get("options")
+    if listed is not None and not isinstance(listed, list):
+        return  # the schema reports the wrong type
+    listed = listed or []
+    names = [o.get("name") for o in listed if isinstance(o, dict)]
+    problems = []
+    if len(listed) < 3:
+        problems.append(f"only {len(listed)} option(s) are listed (at least three)")
+    if "baseline" not in names:
+        problems.append("none is named `baseline`")
+    if problems:
+        yield Hit(
+            where_missing(document.value, "", "options"),
+            f"scope options are thin: {' and '.join(problems)}; compare a `baseline`, a "
+            "simple and an advanced option so the scope owner can choose",
+        )
+
+
+RULE = Rule(
+    code="CL404",
+    name="missing-scope-options",
+    severity=Severity.WARNING,
+    kinds=("problem-framing",),
+    summary="fewer than three options, or none named `baseline`",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "`options` lists fewer than three scope options, or none of them is named `baseline`."
+        ),
+        why=(
+            "A framing with one option is a proposal, not a choice. Comparing a baseline (a "
+            "heuristic, popularity, the current rule), a simple model and an advanced one is "
+            "how a team finds out that 80% of the value costs 20% of the effort, and the "
+            "baseline is what every later model has to beat to justify its complexity."
+        ),
+        bad=(
+            "kind: problem-framing\n"
+            "name: search-relevance\n"
+            "options:\n"
+            "  - {name: advanced, description: learning-to-rank, estimate_weeks: 6}\n"
+        ),
+        good=(
+            "kind: problem-framing\n"
+            "name: search-relevance\n"
+            "options:\n"
+            "  - {name: baseline, description: popularity re-rank, estimate_weeks: 1}\n"
+            "  - {name: simple, description: logistic re-ranker, estimate_weeks: 2}\n"
+            "  - {name: advanced, description: learning-to-rank, estimate_weeks: 6}\n"
+        ),
+        fix="List at least three options, one of them named `baseline`.",
+    ),
+)

@@ -1,0 +1,60 @@
+"""CL405 option-without-estimate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    listed = document.value.get("options")
+    if not isinstance(listed, list):
+        return
+    for index, option in enumerate(listed):
+        if not isinstance(option, dict) or not is_missing(option.get("estimate_weeks"), options):
+            continue
+        name = option.get("name")
+        label = f"`{name}`" if isinstance(name, str) and name else f"#{index + 1}"
+        pointer = f"/options/{index}"
+        if "estimate_weeks" in option:
+            pointer += "/estimate_weeks"
+        yield Hit(
+            pointer,
+            f"option {label} has no `estimate_weeks`: options cannot be compared without "
+            "their cost",
+        )
+
+
+RULE = Rule(
+    code="CL405",
+    name="option-without-estimate",
+    severity=Severity.WARNING,
+    kinds=("problem-framing",),
+    summary="an option has no `estimate_weeks`",
+    check=check,
+    doc=RuleDoc(
+        what="An entry of `options` has no `estimate_weeks` (absent, null or a placeholder).",
+        why=(
+            "Scope options are a trade-off between value and cost, and the PM can only make "
+            "it with both on the table. An option without an estimate is either the one "
+            "everybody already favours or one nobody looked at; a rough estimate in weeks is "
+            "enough to see that the advanced option costs three times the simple one."
+        ),
+        bad=(
+            "kind: problem-framing\n"
+            "name: search-relevance\n"
+            "options:\n"
+            "  - {name: baseline, description: popularity re-rank}\n"
+        ),
+        good=(
+            "kind: problem-framing\n"
+            "name: search-relevance\n"
+            "options:\n"
+            "  - {name: baseline, description: popularity re-rank, estimate_weeks: 1}\n"
+        ),
+        fix="Give each option a rough `estimate_weeks`.",
+        options="`placeholders`.",
+    ),
+)

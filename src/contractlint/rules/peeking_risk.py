@@ -1,0 +1,69 @@
+"""CL306 peeking-risk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing, is_number
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    value = document.value
+    rule = value.get("stopping_rule")
+    looks = value.get("interim_looks")
+    if rule == "fixed_horizon" and is_number(looks) and looks > 0:
+        yield Hit(
+            "/interim_looks",
+            f"a fixed-horizon plan with {looks:g} interim look(s): each look is another "
+            "chance of a false win; use `stopping_rule: sequential` with a "
+            "`sequential_method`, or set `interim_looks: 0`",
+        )
+    if rule == "sequential" and is_missing(value.get("sequential_method"), options):
+        pointer = "/sequential_method" if "sequential_method" in value else "/stopping_rule"
+        yield Hit(
+            pointer,
+            "a sequential plan without a `sequential_method`: name the method that corrects "
+            "for repeated looks (e.g. `msprt`, `group_sequential`)",
+        )
+
+
+RULE = Rule(
+    code="CL306",
+    name="peeking-risk",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan",),
+    summary="fixed horizon with `interim_looks` > 0, or sequential without `sequential_method`",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "A `fixed_horizon` plan declares `interim_looks` above 0, or a `sequential` plan "
+            "names no `sequential_method`."
+        ),
+        why=(
+            "A fixed-horizon test's p-value is only valid when it is computed once, at the end. "
+            "Checking it at five interim looks and stopping at the first significant one "
+            "raises the false positive rate from 5% to around 14%. Sequential methods (mSPRT, "
+            "group-sequential boundaries) allow looking, but only if the method is chosen "
+            "before the first look and the analysis uses it."
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "stopping_rule: fixed_horizon\n"
+            "interim_looks: 3\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "stopping_rule: sequential\n"
+            "sequential_method: group_sequential\n"
+            "interim_looks: 3\n"
+        ),
+        fix=(
+            "Either analyse once (`interim_looks: 0`) or switch to `stopping_rule: "
+            "sequential` and name the `sequential_method`."
+        ),
+        options="`placeholders`.",
+    ),
+)

@@ -1,0 +1,60 @@
+"""CL402 risk-without-mitigation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    risks = document.value.get("risks")
+    if not isinstance(risks, list):
+        return
+    for index, risk in enumerate(risks):
+        if not isinstance(risk, dict) or not is_missing(risk.get("mitigation"), options):
+            continue
+        name = risk.get("risk")
+        label = f"`{name}`" if isinstance(name, str) and name else f"#{index + 1}"
+        pointer = f"/risks/{index}"
+        if "mitigation" in risk:
+            pointer += "/mitigation"
+        yield Hit(
+            pointer,
+            f"risk {label} has no mitigation: say what the team does to prevent or absorb it",
+        )
+
+
+RULE = Rule(
+    code="CL402",
+    name="risk-without-mitigation",
+    severity=Severity.ERROR,
+    kinds=("problem-framing",),
+    summary="a listed risk has no mitigation",
+    check=check,
+    doc=RuleDoc(
+        what="An entry of `risks` has no `mitigation` (absent, null or a placeholder).",
+        why=(
+            "Listing a risk without a mitigation records that the team saw the problem and "
+            "chose not to decide. A mitigation (a fallback for cold-start items, a privacy "
+            "review, a staged rollout) turns the risk into work that can be scheduled and "
+            "owned, and lets the scope owner judge whether the remaining risk is acceptable."
+        ),
+        bad=(
+            "kind: problem-framing\n"
+            "name: search-relevance\n"
+            "risks:\n"
+            "  - {risk: cold start for new items}\n"
+        ),
+        good=(
+            "kind: problem-framing\n"
+            "name: search-relevance\n"
+            "risks:\n"
+            "  - risk: cold start for new items\n"
+            "    mitigation: blend with popularity for items under 7 days\n"
+        ),
+        fix="Give every risk a `mitigation`, or remove risks that no longer apply.",
+        options="`placeholders`.",
+    ),
+)

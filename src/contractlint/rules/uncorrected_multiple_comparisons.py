@@ -1,0 +1,44 @@
+"""CL309 uncorrected-multiple-comparisons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing, is_number
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    arms = document.value.get("arms")
+    if not (is_number(arms) and arms > 2):
+        return
+    if is_missing(document.value.get("correction"), options):
+        yield Hit(
+            "/correction" if "correction" in document.value else "/arms",
+            f"{arms:g} arms give {arms - 1:g} comparisons with control but no `correction` is "
+            "named: the chance of a false win grows with each; add `correction: bonferroni`",
+        )
+
+
+RULE = Rule(
+    code="CL309",
+    name="uncorrected-multiple-comparisons",
+    severity=Severity.WARNING,
+    kinds=("experiment-plan",),
+    summary="arms > 2 and no `correction`",
+    check=check,
+    doc=RuleDoc(
+        what="The plan has more than two arms and names no `correction` (or `none`).",
+        why=(
+            "With four variants against control at alpha 0.05, the chance that at least one "
+            "looks significant by luck is about 19%, not 5%. Without a correction the "
+            "experiment is very likely to crown a winner that is noise. A correction such as "
+            "Bonferroni keeps the overall false positive rate where the plan claims it is, "
+            "and the sample size (CL302) must be computed with the corrected alpha."
+        ),
+        bad="kind: experiment-plan\nname: subject-lines\narms: 4\n",
+        good="kind: experiment-plan\nname: subject-lines\narms: 4\ncorrection: bonferroni\n",
+        fix="Add `correction: bonferroni` (or holm) and size the test with the corrected alpha.",
+        options="`placeholders` (`none` counts as no correction).",
+    ),
+)

@@ -1,0 +1,64 @@
+"""CL604 unresolved-reference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+
+_WHY = {
+    "missing": "does not exist",
+    "outside": "leaves the project root, so it was not read",
+    "unreadable": "cannot be read",
+    "wrong-kind": "is not a {kind}",
+}
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    for reference in document.references:
+        if reference.status == "ok":
+            continue
+        field = reference.pointer.lstrip("/").replace("/", ".")
+        what = _WHY[reference.status].format(kind=reference.expected_kind)
+        yield Hit(
+            reference.pointer,
+            f"`{field}: {reference.written}` {what} ({reference.detail}); point it at the "
+            f"{reference.expected_kind} file, relative to this file",
+        )
+
+
+RULE = Rule(
+    code="CL604",
+    name="unresolved-reference",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan", "acceptance-checklist", "problem-framing"),
+    summary="a reference does not exist, leaves the project root, or is not of the expected kind",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "`contract:` (experiment plan, acceptance checklist) or `validation.online` "
+            "(framing one-pager, when it names a .yaml/.yml/.json file) points at a file "
+            "that does not exist, cannot be read, lies outside the project root, or holds no "
+            "document of the expected kind (a model-contract; an experiment-plan for "
+            "`validation.online`). Paths are relative to the referring file."
+        ),
+        why=(
+            "References are how the documents of one launch hang together: the checklist "
+            "verifies a specific contract, the experiment measures a specific model. A "
+            "reference that broke in a rename silently detaches them, and checks that rely on "
+            "it (such as CL605) stop running. A path that leaves the repository is never "
+            "followed, so a document cannot make the linter read files it should not."
+        ),
+        bad=(
+            "kind: acceptance-checklist\n"
+            "name: ranking-service-v2-launch\n"
+            "contract: ../../../etc/passwd\n"
+        ),
+        good="kind: acceptance-checklist\nname: ranking-service-v2-launch\n",
+        fix=(
+            "Correct the path (relative to the referring file) so that it names a file of the "
+            "expected kind inside the repository, or remove the reference."
+        ),
+        options="The project root is the folder of the config file, else the git top level.",
+    ),
+)

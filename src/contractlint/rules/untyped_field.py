@@ -1,0 +1,129 @@
+"""CL501 untyped-field."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+from contractlint.kinds import closest
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import child, is_missing
+
+TYPE_NAMES = ("string", "integer", "number", "boolean", "timestamp", "date", "object")
+SYNONYMS = {"iso-8601": "timestamp", "datetime": "timestamp"}
+# Names from other languages that people write for our types.
+FOREIGN = {
+    "str": "string",
+    "text": "string",
+    "int": "integer",
+    "long": "integer",
+    "float": "number",
+    "double": "number",
+    "decimal": "number",
+    "bool": "boolean",
+    "dict": "object",
+    "map": "object",
+    "time": "timestamp",
+}
+
+
+def is_type_name(text: str) -> bool:
+    lowered = text.strip().lower()
+    return lowered in TYPE_NAMES or lowered in SYNONYMS
+
+
+def problem(value: Any, options: RuleOptions) -> str | None:
+    """Why ``value`` is not a recognizable field type, or None when it is one."""
+    if isinstance(value, str):
+        if is_missing(value, options):
+            return f"is a placeholder (`{value}`)"
+        if is_type_name(value):
+            return None
+        suggestion = FOREIGN.get(value.strip().lower())
+        if suggestion is None:
+            near = closest(value, [*TYPE_NAMES, "ISO-8601"], limit=1)
+            suggestion = near[0] if near else None
+        hint = f"; did you mean `{suggestion}`?" if suggestion else f"; use one of {_NAMES}"
+        return f"has no recognizable type (`{value}`){hint}"
+    if value is None:
+        return "has no type (null)"
+    if isinstance(value, (bool, int, float, datetime.date)):
+        return None  # a literal example: `0.0` is a number, `true` a boolean
+    if isinstance(value, list):
+        if len(value) != 1:
+            return "is a list without exactly one element type; write `[string]` for a list"
+        return None  # the element is checked on its own
+    return None  # a mapping: an object whose fields are checked on their own
+
+
+_NAMES = ", ".join(f"`{t}`" for t in TYPE_NAMES)
+
+
+def _fields(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if str(key).startswith("x-"):
+                continue
+            yield child(pointer, str(key)), f"{label}.{key}", item
+            if isinstance(item, (dict, list)):
+                yield from _fields(item, child(pointer, str(key)), f"{label}.{key}")
+    elif isinstance(value, list) and len(value) == 1:
+        item = value[0]
+        yield f"{pointer}/0", f"{label}[]", item
+        if isinstance(item, (dict, list)):
+            yield from _fields(item, f"{pointer}/0", f"{label}[]")
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    for section in ("request", "response"):
+        fields = document.value.get(section)
+        if not isinstance(fields, dict):
+            continue
+        for pointer, label, value in _fields(fields, f"/{section}", section):
+            reason = problem(value, options)
+            if reason is not None:
+                yield Hit(pointer, f"`{label}` {reason}")
+
+
+RULE = Rule(
+    code="CL501",
+    name="untyped-field",
+    severity=Severity.ERROR,
+    kinds=("model-contract",),
+    summary=(
+        "a request/response field has no recognizable type (suggest the closest, `str` -> `string`)"
+    ),
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "A field under `request` or `response` is not typed with one of: a type name "
+            "(`string`, `integer`, `number`, `boolean`, `timestamp`, `date`, `object`; "
+            "`ISO-8601` and `datetime` mean `timestamp`), a literal example (`0.0`, `true`), "
+            "a one-element list `[T]`, or a mapping of typed fields."
+        ),
+        why=(
+            "The request and response are the interface two teams build against. A field "
+            "typed `str`, `TBD` or `id` leaves each side to guess: the caller sends an integer "
+            "user id, the model expects a string, and the mismatch surfaces as a silent "
+            "cache miss or a 500 in production. Recognizable types are what schema tests in CI "
+            "and client code generation are built from."
+        ),
+        bad=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "request:\n"
+            "  user_id: str\n"
+            "  candidate_item_ids: [string]\n"
+        ),
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "request:\n"
+            "  user_id: string\n"
+            "  candidate_item_ids: [string]\n"
+        ),
+        fix="Use the suggested type name, a literal example, `[T]` for lists, or a mapping.",
+        options="`placeholders`.",
+    ),
+)

@@ -1,0 +1,70 @@
+"""CL602 unverified-acceptance-item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing
+
+NEEDS = {"done": "evidence", "n/a": "reason"}
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    items = document.value.get("items")
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        status = item.get("status")
+        needed = NEEDS.get(status) if isinstance(status, str) else None
+        if needed is None or not is_missing(item.get(needed), options):
+            continue
+        pointer = f"/items/{index}" + (f"/{needed}" if needed in item else "")
+        label = item.get("id") or f"#{index + 1}"
+        yield Hit(
+            pointer,
+            f"item `{label}` is `{status}` without `{needed}`: "
+            + (
+                "link the test, report or query that shows it is done"
+                if needed == "evidence"
+                else "say why it does not apply"
+            ),
+        )
+
+
+RULE = Rule(
+    code="CL602",
+    name="unverified-acceptance-item",
+    severity=Severity.WARNING,
+    kinds=("acceptance-checklist",),
+    summary="an item is `done` without `evidence`, or `n/a` without `reason`",
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "An item has `status: done` without `evidence`, or `status: n/a` without `reason` "
+            "(absent, null or a placeholder)."
+        ),
+        why=(
+            "A tick without evidence is a memory, not a check: 'done' may mean tested in "
+            "staging, or intended to be. Evidence (a CI run, a load-test report, a query) lets "
+            "a reviewer verify the claim in a minute, and a reason for `n/a` shows the item "
+            "was considered rather than skipped."
+        ),
+        bad=(
+            "kind: acceptance-checklist\n"
+            "name: ranking-service-v2-launch\n"
+            "items:\n"
+            "  - {id: fallback-verified, status: done}\n"
+        ),
+        good=(
+            "kind: acceptance-checklist\n"
+            "name: ranking-service-v2-launch\n"
+            "items:\n"
+            "  - {id: fallback-verified, status: done, evidence: flag flipped in staging}\n"
+        ),
+        fix="Add `evidence` to done items and a `reason` to n/a items.",
+        options="`placeholders`.",
+    ),
+)

@@ -1,0 +1,50 @@
+"""CL503 unversioned-endpoint."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+
+VERSION_SEGMENT = re.compile(r"(?:^|/)v\d+(?:\.\d+)*(?:/|$)", re.IGNORECASE)
+
+
+def version_segment(endpoint: str) -> str:
+    """The version segment of an endpoint (``/v1/rank`` -> ``v1``), or ``""``."""
+    match = VERSION_SEGMENT.search(endpoint)
+    return match.group().strip("/").lower() if match else ""
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    endpoint = document.value.get("endpoint")
+    if not isinstance(endpoint, str) or options.is_placeholder(endpoint):
+        return
+    if not version_segment(endpoint):
+        yield Hit(
+            "/endpoint",
+            f"endpoint `{endpoint}` has no version segment: put the API version in the path "
+            "(e.g. `/v1/rank`) so a breaking change can ship as `/v2/` beside it",
+        )
+
+
+RULE = Rule(
+    code="CL503",
+    name="unversioned-endpoint",
+    severity=Severity.WARNING,
+    kinds=("model-contract",),
+    summary="`endpoint` has no version segment such as `/v1/`",
+    check=check,
+    doc=RuleDoc(
+        what="The contract's `endpoint` has no path segment like `v1` or `v2.1`.",
+        why=(
+            "Models change their inputs and outputs more often than most APIs: a new feature "
+            "in the request, a score that becomes a probability. Without a version in the "
+            "path, every such change breaks every caller at once, and the old and new model "
+            "cannot be served side by side during the migration or the A/B test."
+        ),
+        bad="kind: model-contract\nname: ranking-service\nendpoint: /rank\n",
+        good="kind: model-contract\nname: ranking-service\nendpoint: /v1/rank\n",
+        fix="Add a version segment to the path: `/v1/rank`.",
+    ),
+)

@@ -1,0 +1,136 @@
+"""CL203 vague-success-metric."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import get, is_missing, is_number, where_missing
+
+
+def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    metric: Any = document.value.get("primary_metric")
+    if is_missing(metric, options) or metric == {}:
+        yield Hit(
+            where_missing(document.value, "", "primary_metric"),
+            "the plan has no `primary_metric`: name the metric that decides the experiment, "
+            "with its baseline and the minimum detectable effect",
+        )
+        return
+    if isinstance(metric, str):
+        yield Hit(
+            "/primary_metric",
+            f"`primary_metric` is a bare name (`{metric}`): give it a `type`, a numeric "
+            "`baseline` and a `minimum_detectable_effect` so the test can be sized",
+        )
+        return
+    if not isinstance(metric, dict):
+        return
+    missing = []
+    baseline: Any = metric.get("baseline")
+    if not is_number(baseline):
+        missing.append("a numeric `baseline`")
+    effect = metric.get("minimum_detectable_effect")
+    if not any(is_number(get(effect, key)) for key in ("relative", "absolute")):
+        missing.append("a numeric `minimum_detectable_effect` (relative or absolute)")
+    if missing:
+        yield Hit(
+            "/primary_metric",
+            f"`primary_metric` lacks {' and '.join(missing)}: without them the plan cannot "
+            "say how many units it needs or what counts as a win",
+        )
+        return
+    kind = metric.get("type", "proportion")
+    if kind == "proportion" and not 0 < baseline < 1:
+        yield Hit(
+            "/primary_metric/baseline",
+            f"`primary_metric.baseline` {baseline:g} is not a rate in (0, 1) for a proportion "
+            f"metric (write {baseline / 100:g} for {baseline:g}%)",
+        )
+    if kind == "mean" and not is_number(metric.get("std_dev")):
+        yield Hit(
+            "/primary_metric",
+            "`primary_metric` is a mean but has no numeric `std_dev`: the sample size of a "
+            "mean depends on its spread; add the standard deviation from historical data",
+        )
+
+
+def _framing(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    metrics = document.value.get("metrics")
+    primary = get(metrics, "primary")
+    if is_missing(primary, options) or primary == {}:
+        holder = where_missing(metrics, "/metrics", "primary") if metrics is not None else ""
+        yield Hit(
+            holder,
+            "the one-pager has no `metrics.primary`: name the metric that decides success, "
+            "with a numeric `target_lift`",
+        )
+        return
+    if isinstance(primary, str):
+        yield Hit(
+            "/metrics/primary",
+            f"`metrics.primary` is a bare name (`{primary}`): add a numeric `target_lift` "
+            "so everyone agrees what success means",
+        )
+        return
+    if isinstance(primary, dict) and not is_number(primary.get("target_lift")):
+        yield Hit(
+            "/metrics/primary",
+            "`metrics.primary` has no numeric `target_lift`: say how much the metric must "
+            "move for the project to count as a success",
+        )
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    if document.kind == "problem-framing":
+        yield from _framing(document, options)
+    else:
+        yield from _plan(document, options)
+
+
+RULE = Rule(
+    code="CL203",
+    name="vague-success-metric",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan", "problem-framing"),
+    summary=(
+        "the primary metric is missing, a bare name, or lacks a numeric baseline and effect "
+        "(plan) or `target_lift` (framing)"
+    ),
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "In an experiment plan, `primary_metric` is missing, a bare name, or lacks a "
+            "numeric `baseline` and `minimum_detectable_effect` (and, for a `mean`, a "
+            "`std_dev`; a proportion's baseline must be a rate in (0, 1)). In a framing "
+            "one-pager, `metrics.primary` is missing, a bare name, or lacks `target_lift`."
+        ),
+        why=(
+            "'Improve engagement' cannot be tested or celebrated. Without a baseline and the "
+            "smallest effect worth detecting, nobody can compute how many users or days the "
+            "experiment needs, so it is stopped whenever the graph looks good. The PM needs "
+            "the target to judge whether the project is worth it, the data scientist needs it "
+            "to size the test, and engineering needs it to know how long the flag stays on."
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "primary_metric: open_rate\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "primary_metric:\n"
+            "  name: open_rate\n"
+            "  type: proportion\n"
+            "  baseline: 0.33\n"
+            "  minimum_detectable_effect: {relative: 0.02}\n"
+        ),
+        fix=(
+            "Write the primary metric as a mapping with `name`, `type`, `baseline` and "
+            "`minimum_detectable_effect` (plan) or `name` and `target_lift` (framing)."
+        ),
+        options="`placeholders`.",
+    ),
+)

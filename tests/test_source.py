@@ -1,0 +1,448 @@
+"""Stage "read": bytes -> text, and Markdown -> segments (SPEC sections 1 and 7).
+
+Every test lints a real file and checks the findings' codes and 1-based
+positions: a BOM, CRLF or lone CR newlines must not move a single column, an
+unreadable file is a CL006 finding (never an exception), and Markdown front
+matter and fenced ``yaml``/``json`` blocks are documents whose positions are
+positions in the ``.md`` file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import Callable, List
+
+import pytest
+
+from contractlint.config import Config
+from contractlint.discover import Target
+from contractlint.engine import lint_file
+from contractlint.model import Finding
+
+from conftest import TODAY, codes, located, make_config
+
+LintBytes = Callable[..., List[Finding]]
+
+# A model contract that raises exactly one finding, CL101 on line 4, and whose
+# lines carry values at known columns (`fallback: TBD` -> column 11).
+CONTRACT = (
+    "kind: model-contract\n"
+    "name: ranking-service\n"
+    "owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}\n"
+    "fallback: TBD\n"
+    "latency_budget_ms: {p50: 50, p95: 120}\n"
+    "timeout_ms: 300\n"
+)
+CONTRACT_FINDINGS = [("CL101", 4, 11)]
+
+# Findings at several lines and columns, in two documents: CL002 on line 1,
+# CL003 (unknown key) on line 7, CL104 at p50's value on line 8, CL003 (wrong
+# type) on line 9.
+POSITIONS = (
+    "kind: ModelContract\n"
+    "---\n"
+    "kind: model-contract\n"
+    "name: ranking-service\n"
+    "owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}\n"
+    "fallback: {strategy: serve_most_popular, feature_flag: ranking_fallback}\n"
+    "fallbakc: x\n"
+    "latency_budget_ms: {p50: 500, p95: 120}\n"
+    "timeout_ms: '300'\n"
+)
+
+
+@pytest.fixture
+def lint_bytes(tmp_path: Path) -> LintBytes:
+    """``lint_bytes(data, name="contract.yaml", config=None) -> [Finding]``."""
+
+    def run(data: bytes, name: str = "contract.yaml", config: Config | None = None) -> list:
+        path = tmp_path / name
+        path.write_bytes(data)
+        return list(lint_file(Target(str(path), name), config or Config(), TODAY).findings)
+
+    return run
+
+
+def full_positions(findings: list[Finding]) -> list[tuple[str, int, int, int, int, str]]:
+    return [(f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in findings]
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def test_plain_utf8_baseline(lint_text):
+    assert located(lint_text(CONTRACT)) == CONTRACT_FINDINGS
+
+
+def test_positions_baseline(lint_text):
+    assert located(lint_text(POSITIONS)) == [
+        ("CL002", 1, 7),
+        ("CL003", 7, 1),
+        ("CL104", 8, 26),
+        ("CL003", 9, 13),
+    ]
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        pytest.param(lambda t: ("\ufeff" + t).encode("utf-8"), id="bom"),
+        pytest.param(lambda t: t.replace("\n", "\r\n").encode("utf-8"), id="crlf"),
+        pytest.param(lambda t: t.replace("\n", "\r").encode("utf-8"), id="lone-cr"),
+        pytest.param(lambda t: ("\ufeff" + t.replace("\n", "\r\n")).encode("utf-8"), id="bom-crlf"),
+        pytest.param(lambda t: t.rstrip("\n").encode("utf-8"), id="no-final-newline"),
+    ],
+)
+@pytest.mark.parametrize("text", [CONTRACT, POSITIONS], ids=["contract", "positions"])
+def test_bom_and_newlines_give_the_same_positions_as_lf(lint_text, lint_bytes, encode, text):
+    expected = full_positions(lint_text(text))
+    assert expected  # the comparison means something
+    assert full_positions(lint_bytes(encode(text))) == expected
+
+
+def test_bom_does_not_shift_columns_on_the_first_line(lint_bytes):
+    findings = lint_bytes("\ufeffkind: ModelContract\nname: x\n".encode())
+    assert located(findings) == [("CL002", 1, 7)]
+    assert findings[0].end_column == 20
+
+
+def test_crlf_in_markdown_keeps_positions(lint_bytes):
+    md = "# Title\r\n\r\n```yaml\r\nkind: ModelContract\r\n```\r\n"
+    assert located(lint_bytes(md.encode(), "doc.md")) == [("CL002", 4, 7)]
+
+
+def test_crlf_inside_quoted_scalar_is_a_newline(lint_bytes):
+    # A double-quoted scalar folded over a CRLF line break keeps later lines in place.
+    text = 'kind: model-contract\r\nname: "ranking\r\n  service"\r\nfallbakc: x\r\n'
+    findings = lint_bytes(text.encode())
+    assert ("CL003", 4, 1) in located(findings)
+
+
+def test_invalid_utf8_names_the_byte_and_line(lint_bytes):
+    findings = lint_bytes(b"kind: model-contract\nname: caf\xe9\n")
+    assert located(findings) == [("CL006", 2, 10)]
+    message = findings[0].message
+    assert "0xe9" in message
+    assert "line 2" in message
+    assert findings[0].name == "unreadable-file"
+    assert findings[0].severity.value == "error"
+
+
+def test_invalid_utf8_with_crlf_counts_lines(lint_bytes):
+    findings = lint_bytes(b"kind: model-contract\r\nname: x\r\nowner: \xff\r\n")
+    assert located(findings) == [("CL006", 3, 8)]
+    assert "0xff" in findings[0].message and "line 3" in findings[0].message
+
+
+def test_truncated_utf8_sequence_at_end_of_file(lint_bytes):
+    # The first byte of a two-byte sequence, then the end of the file.
+    findings = lint_bytes(b"kind: model-contract\nname: x\xc3")
+    assert located(findings) == [("CL006", 2, 8)]
+    assert "0xc3" in findings[0].message
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "BUG: with a UTF-8 BOM, source.decode indexes the original bytes with the "
+        "offset that the utf-8-sig decoder reports after the BOM, so it names the "
+        "wrong byte (0x63 'c' instead of 0xe9)"
+    ),
+)
+def test_invalid_utf8_after_a_bom_names_the_right_byte(lint_bytes):
+    findings = lint_bytes(b"\xef\xbb\xbfname: caf\xe9\n")
+    assert len(findings) == 1 and findings[0].code == "CL006"
+    assert "0xe9" in findings[0].message
+    assert (findings[0].line, findings[0].column) == (1, 10)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "BUG: source.decode counts only b'\\n' to find the line of an invalid byte, so "
+        "in a file with lone CR newlines it reports line 1 and a column past the line"
+    ),
+)
+def test_invalid_utf8_with_lone_cr_newlines_names_the_right_line(lint_bytes):
+    findings = lint_bytes(b"kind: model-contract\rname: caf\xe9\r")
+    assert located(findings) == [("CL006", 2, 10)]
+    assert "line 2" in findings[0].message
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "BUG: the column of an invalid byte is counted in bytes, while every other "
+        "column counts characters: after two 2-byte characters it is 2 too far"
+    ),
+)
+def test_invalid_utf8_column_counts_characters(lint_bytes):
+    # `name: éé` is 8 characters (10 bytes); the bad byte is character 9.
+    findings = lint_bytes("name: éé".encode() + b"\xff\n")
+    assert located(findings) == [("CL006", 1, 9)]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"kind: model-contract\x00\nname: x\n", id="nul-in-text"),
+        pytest.param(b"\x00\x01\x02\x03\xff\xfe", id="binary-blob"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", id="png-header"),
+        pytest.param("kind: model-contract\n".encode("utf-16"), id="utf-16"),
+    ],
+)
+def test_nul_bytes_are_binary(lint_bytes, data):
+    findings = lint_bytes(data)
+    assert codes(findings) == ["CL006"]
+    assert "binary" in findings[0].message
+    assert (findings[0].line, findings[0].column) == (1, 1)
+
+
+def test_binary_json_and_markdown_too(lint_bytes):
+    for name in ("c.json", "doc.md", "c.yml"):
+        findings = lint_bytes(b"{\x00}", name)
+        assert codes(findings) == ["CL006"], name
+
+
+def test_file_over_the_size_limit(lint_bytes):
+    config = make_config(max_file_size=100)
+    findings = lint_bytes(CONTRACT.encode(), config=config)  # 211 bytes
+    assert located(findings) == [("CL006", 1, 1)]
+    assert "size limit" in findings[0].message
+    assert "100" in findings[0].message
+
+
+def test_file_at_the_size_limit_is_read(lint_bytes):
+    text = "kind: model-contract\nname: x\n"
+    data = text.encode() + b"#" * (100 - len(text) - 1) + b"\n"
+    assert len(data) == 100
+    findings = lint_bytes(data, config=make_config(max_file_size=100))
+    assert "CL006" not in codes(findings)
+    assert "CL101" in codes(findings)
+    findings = lint_bytes(data + b"#", config=make_config(max_file_size=100))
+    assert codes(findings) == ["CL006"]
+
+
+def test_size_limit_is_checked_before_decoding(lint_bytes):
+    # A large binary file is reported for its size, without being read whole.
+    findings = lint_bytes(b"\x00" * 1000, config=make_config(max_file_size=100))
+    assert codes(findings) == ["CL006"]
+    assert "size limit" in findings[0].message
+
+
+def test_missing_file(tmp_path):
+    path = tmp_path / "gone.yaml"
+    result = lint_file(Target(str(path), "gone.yaml"), Config(), TODAY)
+    assert located(list(result.findings)) == [("CL006", 1, 1)]
+    assert "not found" in result.findings[0].message
+    assert result.findings[0].path == "gone.yaml"
+
+
+def test_directory_is_unreadable(tmp_path):
+    (tmp_path / "dir.yaml").mkdir()
+    result = lint_file(Target(str(tmp_path / "dir.yaml"), "dir.yaml"), Config(), TODAY)
+    assert codes(list(result.findings)) == ["CL006"]
+
+
+def _can_read_anyway(path: Path) -> bool:
+    try:
+        path.read_bytes()
+    except PermissionError:
+        return False
+    return True
+
+
+def test_permission_denied(tmp_path):
+    path = tmp_path / "secret.yaml"
+    path.write_text(CONTRACT, encoding="utf-8")
+    path.chmod(0)
+    try:
+        if (hasattr(os, "geteuid") and os.geteuid() == 0) or _can_read_anyway(path):
+            pytest.skip("running as root (or chmod has no effect): the file stays readable")
+        result = lint_file(Target(str(path), "secret.yaml"), Config(), TODAY)
+        assert located(list(result.findings)) == [("CL006", 1, 1)]
+        assert "permission" in result.findings[0].message.lower()
+    finally:
+        path.chmod(0o644)
+
+
+def test_permission_denied_simulated(tmp_path, monkeypatch):
+    """The same path as above, when the OS refuses the read (works as root too)."""
+    path = tmp_path / "secret.yaml"
+    path.write_text(CONTRACT, encoding="utf-8")
+    real_read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "secret.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = lint_file(Target(str(path), "secret.yaml"), Config(), TODAY)
+    assert located(list(result.findings)) == [("CL006", 1, 1)]
+    assert "permission" in result.findings[0].message.lower()
+
+
+def test_one_unreadable_file_does_not_stop_the_run(tmp_path):
+    from contractlint.engine import lint
+
+    good = tmp_path / "good.yaml"
+    good.write_text(CONTRACT, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"\xff\xfe\x00")
+    targets = [
+        Target(str(bad), "bad.yaml"),
+        Target(str(tmp_path / "gone.yaml"), "gone.yaml"),
+        Target(str(good), "good.yaml"),
+    ]
+    report = lint(targets, Config(), TODAY)
+    assert [(f.path, f.code) for f in report.findings] == [
+        ("bad.yaml", "CL006"),
+        ("gone.yaml", "CL006"),
+        ("good.yaml", "CL101"),
+    ]
+
+
+# --------------------------------------------------------------------------- Markdown
+
+MARKDOWN = """\
+---
+kind: model-contract
+name: front-matter
+owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}
+fallback: TBD
+latency_budget_ms: {p50: 50, p95: 120}
+timeout_ms: 300
+---
+
+# Ranking service
+
+Some prose.
+
+```yaml
+kind: ModelContract
+name: in-a-yaml-fence
+```
+
+```json
+{"kind": "model_contract", "name": "in-a-json-fence"}
+```
+
+~~~yaml
+kind: Experiment-Plan
+~~~
+
+```python
+kind: model-contrat
+```
+
+```
+kind: model-contrat
+```
+
+   ```yaml
+   kind: model-contrat
+   name: indented-fence
+   ```
+"""
+
+
+def test_markdown_front_matter_and_fences_are_documents(lint_text):
+    assert located(lint_text(MARKDOWN, "doc.md")) == [
+        ("CL101", 5, 11),  # front matter
+        ("CL002", 15, 7),  # ```yaml
+        ("CL002", 20, 10),  # ```json
+        ("CL002", 24, 7),  # ~~~yaml
+        # ```python (line 28) and the fence without an info string (line 32) are ignored
+        ("CL002", 36, 10),  # indented ```yaml keeps its columns
+    ]
+
+
+def test_markdown_end_columns_are_in_the_markdown_file(lint_text):
+    findings = lint_text(MARKDOWN, "doc.md")
+    by_line = {f.line: f for f in findings}
+    assert (by_line[15].column, by_line[15].end_column) == (7, 20)  # ModelContract
+    assert (by_line[36].column, by_line[36].end_column) == (10, 23)  # model-contrat
+
+
+@pytest.mark.parametrize("info", ["python", "sh", "text", "toml", "yamlish", "jsonc"])
+def test_markdown_fence_with_another_info_string_is_ignored(lint_text, info):
+    md = f"# T\n\n```{info}\nkind: ModelContract\nname: [unclosed\n```\n"
+    assert lint_text(md, "doc.md") == []
+
+
+@pytest.mark.parametrize("info", ["yaml", "yml", "YAML", "json", "yaml title=contract.yaml"])
+def test_markdown_fence_info_strings_that_are_documents(lint_text, info):
+    body = '{"kind": "ModelContract"}' if info == "json" else "kind: ModelContract"
+    md = f"# T\n\n```{info}\n{body}\n```\n"
+    findings = lint_text(md, "doc.md")
+    assert codes(findings) == ["CL002"]
+    assert findings[0].line == 4
+
+
+def test_markdown_without_documents_is_silent(lint_text):
+    assert lint_text("# Just prose\n\nkind: ModelContract\n", "README.md") == []
+
+
+def test_markdown_front_matter_only_at_the_top(lint_text):
+    # `---` further down is a thematic break, not front matter.
+    md = "# Title\n---\nkind: ModelContract\n---\n"
+    assert lint_text(md, "doc.md") == []
+
+
+def test_markdown_syntax_errors_point_into_the_markdown_file(lint_text):
+    md = (
+        "# Title\n"
+        "\n"
+        "```yaml\n"
+        "kind: model-contract\n"
+        "latency_budget_ms: {p50: 50, p95: 120\n"
+        "timeout_ms: 300\n"
+        "```\n"
+        "\n"
+        "```json\n"
+        '{"kind": "model-contract",\n'
+        ' "name": "x",}\n'
+        "```\n"
+    )
+    assert located(lint_text(md, "doc.md")) == [("CL001", 6, 11), ("CL001", 11, 14)]
+
+
+def test_markdown_several_documents_in_one_fence(lint_text):
+    md = "Intro\n\n```yaml\nkind: ModelContract\n---\nkind: model_contract\n```\n"
+    assert located(lint_text(md, "doc.md")) == [("CL002", 4, 7), ("CL002", 6, 7)]
+
+
+def test_markdown_fence_in_a_list_item_keeps_columns(lint_text):
+    md = "- item\n\n  ```yaml\n  kind: ModelContract\n  ```\n"
+    assert located(lint_text(md, "doc.md")) == [("CL002", 4, 9)]
+
+
+def test_markdown_longer_fence_holds_a_shorter_one(lint_text):
+    # A ```` fence is closed only by ```` (or longer): the ``` line is content.
+    md = "````yaml\nkind: model-contract\nname: x\n```\n````\n\n```yaml\nkind: ModelContract\n```\n"
+    found = located(lint_text(md, "doc.md"))
+    assert ("CL001", 4, 1) in found  # the ``` line inside the YAML block
+    assert ("CL002", 8, 7) in found  # the next fence is still found
+
+
+def test_markdown_unclosed_fence_runs_to_the_end(lint_text):
+    md = "# T\n\n```yaml\nkind: ModelContract\n"
+    assert located(lint_text(md, "doc.md")) == [("CL002", 4, 7)]
+
+
+def test_markdown_code_indented_four_spaces_is_not_a_fence(lint_text):
+    md = "# T\n\n    ```yaml\n    kind: ModelContract\n    ```\n"
+    assert lint_text(md, "doc.md") == []
+
+
+def test_markdown_suffix_is_case_insensitive(lint_text):
+    findings = lint_text("```yaml\nkind: ModelContract\n```\n", "DOC.MD")
+    assert located(findings) == [("CL002", 2, 7)]
+
+
+def test_markdown_finding_paths_name_the_markdown_file(lint_text):
+    findings = lint_text(MARKDOWN, "docs/contract.md")
+    assert {f.path for f in findings} == {"docs/contract.md"}
