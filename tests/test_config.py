@@ -18,6 +18,7 @@ from contractlint.cli import cli
 from contractlint.config import DEFAULT_PLACEHOLDERS, Config, ConfigError, find_config, load
 from contractlint.model import Severity
 from contractlint.rules import BY_CODE
+
 from conftest import LintText, codes
 
 # A complete model contract but for its fallback: its only finding is CL101 at 1:1,
@@ -400,12 +401,6 @@ def test_per_file_ignores_by_name_in_a_walk(project: Path) -> None:
     assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == ["new.yaml"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: per-file-ignores globs are matched against the path shown (relative to the "
-    "current folder), not relative to the project root, so they stop matching when "
-    "contractlint runs from a subfolder",
-)
 def test_per_file_ignores_are_relative_to_the_project_root(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -577,12 +572,6 @@ def test_invalid_toml_given_with_config_exits_2(project: Path) -> None:
     assert "invalid TOML" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a pyproject.toml that holds [tool.contractlint] but is not valid TOML is "
-    "skipped silently during discovery: the run uses the defaults and exits 0 instead of "
-    "reporting the bad config (exit 2)",
-)
 def test_invalid_toml_found_by_discovery_exits_2(project: Path) -> None:
     write(project, "pyproject.toml", '[tool.contractlint]\nselect = ["CL1"\n')
     write(project, "contract.yaml", NO_FALLBACK + "fallback: serve_most_popular\n")

@@ -14,39 +14,74 @@ import time
 from pathlib import Path
 
 import pytest
+
 from conftest import codes, located
 
 OWNERS = "owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}\n"
 FALLBACK = "fallback: {strategy: serve_most_popular, feature_flag: ranking_fallback}\n"
 BUDGET = "latency_budget_ms: {p50: 50, p95: 120}\ntimeout_ms: 300\n"
+# The rest of a complete contract (SPEC 1.1): lines 7-14 of CLEAN.
+REST = (
+    "endpoint: /v1/rank\n"
+    "request: {user_id: string, candidate_item_ids: [string], context_ts: ISO-8601}\n"
+    "response: {ranked_item_ids: [string], scores: [0.0], model_version: string}\n"
+    "throughput_rps: 400\n"
+    "monitoring: [score_distribution, ctr_by_bucket, latency_p95]\n"
+    "retraining_trigger: weekly_or_ctr_drop_2pct\n"
+    "rollback: redeploy the previous model_version behind the ranking flag\n"
+    "logging: [request_id, user_id, model_version, scores]\n"
+)
 
-# A model contract that raises nothing (with the rules of this version).
-CLEAN = "kind: model-contract\nname: ranking-service\n" + OWNERS + FALLBACK + BUDGET
+# A complete model contract: it raises nothing. Lines 1-6 are the fields the
+# tests below change; text appended to CLEAN starts on line N + 1.
+CLEAN = "kind: model-contract\nname: ranking-service\n" + OWNERS + FALLBACK + BUDGET + REST
+N = CLEAN.count("\n")
+
+# A complete experiment plan (SPEC 1.2, without the `contract` reference);
+# its guardrails are lines 4-5.
+EXPERIMENT = (
+    "kind: experiment-plan\n"
+    "name: email-subject-personalization\n" + OWNERS + "guardrails:\n"
+    "  - {metric: unsubscribe_rate, max_regression: 0.0}\n"
+    "hypothesis: personalized subject lines raise the open rate\n"
+    "primary_metric:\n"
+    "  name: open_rate\n"
+    "  type: proportion\n"
+    "  baseline: 0.33\n"
+    "  minimum_detectable_effect: {relative: 0.02}\n"
+    "  direction: increase\n"
+    "unit_of_randomization: user\n"
+    "arms: 2\n"
+    "sample_size: {per_arm: 82000, alpha: 0.05, power: 0.8, alternative: two-sided}\n"
+    "duration_days: 10\n"
+    "traffic: {daily_units: 20000, allocation: 1.0}\n"
+    "stopping_rule: fixed_horizon\n"
+    "interim_looks: 0\n"
+    "decision_rule: {ship_if: lift >= 3% with 95% CI, threshold: 0.03, confidence: 0.95}\n"
+    "data_quality: [bounces, client_blocking, timestamp_skew]\n"
+)
+EXPERIMENT_GUARDRAILS = "guardrails:\n  - {metric: unsubscribe_rate, max_regression: 0.0}\n"
 
 
-def test_clean_contract_is_clean(lint_text):
+def test_clean_documents_are_clean(lint_text):
     assert lint_text(CLEAN) == []
+    assert lint_text(EXPERIMENT) == []
+    assert lint_text(CLEAN + "---\n" + EXPERIMENT) == []
 
 
 # --------------------------------------------------------------------------- documents
 
 
 def test_several_documents_per_file(lint_text):
-    text = (
-        CLEAN  # lines 1-6
-        + "---\n"  # 7
-        + "kind: model-contract\n"  # 8
-        + "name: second\n"  # 9
-        + OWNERS  # 10
-        + "fallback: TBD\n"  # 11
-        + BUDGET  # 12-13
-        + "---\n"  # 14
-        + "kind: experiment-plan\n"  # 15
-        + "name: third\n"  # 16
-        + OWNERS  # 17
-        + "guardrails: []\n"  # 18
-    )
-    assert located(lint_text(text)) == [("CL101", 11, 11), ("CL201", 18, 13)]
+    second = CLEAN.replace(FALLBACK, "fallback: TBD\n")  # fallback on its line 4
+    third = EXPERIMENT.replace(EXPERIMENT_GUARDRAILS, "guardrails: []\n")  # on its line 4
+    text = CLEAN + "---\n" + second + "---\n" + third
+    second_start = N + 2
+    third_start = second_start + N + 1
+    assert located(lint_text(text)) == [
+        ("CL101", second_start + 3, 11),
+        ("CL201", third_start + 3, 13),
+    ]
 
 
 def test_document_end_marker_and_leading_comments(lint_text):
@@ -64,7 +99,7 @@ def test_empty_documents_and_empty_file(lint_text):
 
 def test_syntax_error_in_a_later_document_keeps_earlier_findings(lint_text):
     text = CLEAN.replace(FALLBACK, "fallback: TBD\n") + "---\nkind: [\n"
-    assert located(lint_text(text)) == [("CL101", 4, 11), ("CL001", 9, 1)]
+    assert located(lint_text(text)) == [("CL101", 4, 11), ("CL001", N + 3, 1)]
 
 
 @pytest.mark.parametrize(
@@ -160,13 +195,14 @@ def test_misspelled_kinds_are_cl002_with_the_suggestion(lint_text, kind, suggest
 
 def test_misspelled_kind_in_json(lint_text):
     findings = lint_text('{\n  "kind": "modelContract",\n  "name": "x"\n}\n', "c.json")
-    assert located([f for f in findings if f.code == "CL002"]) == [("CL002", 2, 11)]
-    assert "`model-contract`" in findings[0].message
+    cl002 = [f for f in findings if f.code == "CL002"]
+    assert located(cl002) == [("CL002", 2, 11)]
+    assert "`model-contract`" in cl002[0].message
 
 
 def test_misspelled_kind_in_a_later_document(lint_text):
     text = CLEAN + "---\nname: y\nkind: model_contract\n"
-    assert located(lint_text(text)) == [("CL002", 9, 7)]
+    assert located(lint_text(text)) == [("CL002", N + 3, 7)]
 
 
 # --------------------------------------------------------------------------- duplicate keys
@@ -175,7 +211,7 @@ def test_misspelled_kind_in_a_later_document(lint_text):
 def test_duplicate_key_yaml_at_the_second_key(lint_text):
     text = CLEAN + "timeout_ms: 3000\n"
     findings = lint_text(text)
-    assert located(findings) == [("CL004", 7, 1)]
+    assert located(findings) == [("CL004", N + 1, 1)]
     assert findings[0].end_column == 11
     assert "timeout_ms" in findings[0].message
     assert "line 6" in findings[0].message
@@ -196,25 +232,18 @@ def test_duplicate_key_yaml_nested_block_mapping(lint_text):
 
 def test_duplicate_key_yaml_three_times(lint_text):
     text = CLEAN + "timeout_ms: 3000\ntimeout_ms: 500\n"
-    assert located(lint_text(text)) == [("CL004", 7, 1), ("CL004", 8, 1)]
+    assert located(lint_text(text)) == [("CL004", N + 1, 1), ("CL004", N + 2, 1)]
 
 
 def test_duplicate_key_json_at_the_second_key(lint_text):
-    text = (
-        "{\n"
-        '  "kind": "model-contract",\n'
-        '  "name": "ranking-service",\n'
-        '  "owners": {"scope": "a", "feasibility": "b", "method": "c"},\n'
-        '  "fallback": {"strategy": "s", "feature_flag": "f"},\n'
-        '  "latency_budget_ms": {"p50": 50, "p95": 120},\n'
-        '  "timeout_ms": 300,\n'
-        '  "timeout_ms": 3000\n'
-        "}\n"
-    )
+    text = json.dumps(JSON_CLEAN, indent=2)
+    assert lint_text(text, "c.json") == []
+    text = text.replace('  "timeout_ms": 300,\n', '  "timeout_ms": 300,\n  "timeout_ms": 3000,\n')
+    first = text.split("\n").index('  "timeout_ms": 300,') + 1
     findings = lint_text(text, "c.json")
-    assert located(findings) == [("CL004", 8, 3)]
+    assert located(findings) == [("CL004", first + 1, 3)]
     assert findings[0].end_column == 15  # the key with its quotes
-    assert "line 7" in findings[0].message
+    assert f"line {first}" in findings[0].message
 
 
 def test_duplicate_key_json_nested(lint_text):
@@ -240,7 +269,7 @@ def test_alias_values_work(lint_text):
         "x-fallback: &fb {strategy: serve_most_popular, feature_flag: ranking_fallback}\n"
         "fallback: *fb\n"
         "owners: &owners {scope: pm@example.com, feasibility: eng, method: ds}\n"
-        "x-owners-again: *owners\n" + BUDGET
+        "x-owners-again: *owners\n" + BUDGET + REST
     )
     assert lint_text(text) == []
 
@@ -254,7 +283,7 @@ def test_merge_key_single(lint_text):
         "  feasibility: eng@example.com\n"
         "  method: ds@example.com\n"
         "owners:\n"
-        "  <<: *owners\n" + FALLBACK + BUDGET
+        "  <<: *owners\n" + FALLBACK + BUDGET + REST
     )
     assert lint_text(text) == []
 
@@ -269,7 +298,7 @@ def test_merge_key_explicit_keys_override_without_cl004(lint_text):
         "  method: TBD\n"
         "owners:\n"
         "  <<: *owners\n"
-        "  method: ds@example.com\n" + FALLBACK + BUDGET
+        "  method: ds@example.com\n" + FALLBACK + BUDGET + REST
     )
     assert lint_text(text) == []
 
@@ -282,7 +311,7 @@ def test_merge_key_explicit_override_is_what_rules_see(lint_text):
         "latency_budget_ms:\n"
         "  <<: *budget\n"
         "  p95: 40\n"  # overrides 120: now below p50
-        "timeout_ms: 300\n" + OWNERS + FALLBACK
+        "timeout_ms: 300\n" + OWNERS + FALLBACK + REST
     )
     # p50 was merged: it is located in the anchor (line 3), not at the `<<` key.
     assert located(lint_text(text)) == [("CL104", 3, 25)]
@@ -297,7 +326,7 @@ def test_merged_keys_are_located_in_the_anchor(lint_text):
         "  feasibility: eng@example.com\n"
         "  method: ds@example.com\n"
         "owners:\n"
-        "  <<: *owners\n" + FALLBACK + BUDGET
+        "  <<: *owners\n" + FALLBACK + BUDGET + REST
     )
     findings = lint_text(text)
     assert located(findings) == [("CL401", 4, 10)]
@@ -311,7 +340,7 @@ def test_merge_key_list(lint_text):
         "x-a: &a {scope: pm@example.com}\n"
         "x-b: &b {feasibility: eng@example.com, method: ds@example.com}\n"
         "owners:\n"
-        "  <<: [*a, *b]\n" + FALLBACK + BUDGET
+        "  <<: [*a, *b]\n" + FALLBACK + BUDGET + REST
     )
     assert lint_text(text) == []
 
@@ -325,19 +354,11 @@ def test_merge_key_list_with_explicit_override(lint_text):
         "owners:\n"
         "  <<: [*a, *b]\n"
         "  scope: pm@example.com\n"
-        "  method: ds@example.com\n" + FALLBACK + BUDGET
+        "  method: ds@example.com\n" + FALLBACK + BUDGET + REST
     )
     assert lint_text(text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: for `<<: [*a, *b]` the earlier mapping must win (YAML merge spec, and "
-        "PyYAML's safe_load), but loader._Walker lets the later one win: "
-        "_merge_sources reverses the sources and _mapping reverses them again"
-    ),
-)
 def test_merge_key_list_earlier_source_wins(lint_text):
     text = (
         "kind: model-contract\n"
@@ -345,7 +366,7 @@ def test_merge_key_list_earlier_source_wins(lint_text):
         "x-a: &a {scope: TBD, feasibility: eng@example.com}\n"
         "x-b: &b {scope: pm@example.com, method: ds@example.com, feasibility: TBD}\n"
         "owners:\n"
-        "  <<: [*a, *b]\n" + FALLBACK + BUDGET
+        "  <<: [*a, *b]\n" + FALLBACK + BUDGET + REST
     )
     # PyYAML: owners == {scope: TBD, feasibility: eng@example.com, method: ds@example.com}
     import yaml
@@ -359,7 +380,7 @@ def test_merge_key_in_a_flow_mapping(lint_text):
         "kind: model-contract\n"
         "name: ranking-service\n"
         "x-o: &o {scope: pm@example.com, feasibility: eng@example.com}\n"
-        "owners: {<<: *o, method: ds@example.com}\n" + FALLBACK + BUDGET
+        "owners: {<<: *o, method: ds@example.com}\n" + FALLBACK + BUDGET + REST
     )
     assert lint_text(text) == []
 
@@ -367,12 +388,12 @@ def test_merge_key_in_a_flow_mapping(lint_text):
 def test_merge_key_of_a_scalar_is_invalid(lint_text):
     text = CLEAN + "x-m:\n  <<: not-a-mapping\n"
     findings = lint_text(text)
-    assert located(findings) == [("CL001", 8, 7)]
+    assert located(findings) == [("CL001", N + 2, 7)]
 
 
 def test_undefined_alias_is_a_syntax_error(lint_text):
     findings = lint_text(CLEAN + "x-a: *nowhere\n")
-    assert located(findings) == [("CL001", 7, 6)]
+    assert located(findings) == [("CL001", N + 1, 6)]
 
 
 # --------------------------------------------------------------------------- syntax errors
@@ -471,7 +492,7 @@ def test_cl001_is_never_an_exception_for_yaml_in_a_json_file(lint_text):
 
 
 def _contract_with(line: str) -> str:
-    return "kind: model-contract\n" + line + "\n" + OWNERS + FALLBACK + BUDGET
+    return "kind: model-contract\n" + line + "\n" + OWNERS + FALLBACK + BUDGET + REST
 
 
 @pytest.mark.parametrize(
@@ -508,7 +529,7 @@ def test_cl005_message_keeps_the_trailing_zero(lint_text):
 def test_cl005_owner_read_as_a_number(lint_text):
     text = (
         "kind: model-contract\nname: x\n"
-        "owners: {scope: 1234, feasibility: eng, method: ds}\n" + FALLBACK + BUDGET
+        "owners: {scope: 1234, feasibility: eng, method: ds}\n" + FALLBACK + BUDGET + REST
     )
     assert located(lint_text(text)) == [("CL005", 3, 17)]
 
@@ -544,7 +565,7 @@ def test_python_tag_is_reported_and_never_runs(lint_text, tmp_path):
     text = CLEAN + f'x-evil: !!python/object/apply:os.system ["touch {marker}"]\n'
     findings = lint_text(text)
     assert not marker.exists()
-    assert located(findings) == [("CL001", 7, 9)]
+    assert located(findings) == [("CL001", N + 1, 9)]
     assert "python/object/apply" in findings[0].message
 
 
@@ -567,7 +588,7 @@ def test_python_tag_on_a_mapping_never_runs(lint_text, tmp_path):
     text = CLEAN + (f"x-evil: !!python/object/new:subprocess.Popen\n  args: [[touch, {marker}]]\n")
     findings = lint_text(text)
     assert not marker.exists()
-    assert ("CL001", 7, 9) in located(findings)
+    assert ("CL001", N + 1, 9) in located(findings)
 
 
 @pytest.mark.parametrize(
@@ -575,17 +596,9 @@ def test_python_tag_on_a_mapping_never_runs(lint_text, tmp_path):
 )
 def test_other_tags_are_reported(lint_text, tag):
     findings = lint_text(CLEAN + f"x-t: {tag} [a]\n")
-    assert ("CL001", 7, 6) in located(findings)
+    assert ("CL001", N + 1, 6) in located(findings)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: a scalar with a disallowed tag (`name: !!python/name:os.system`) is "
-        "reported twice: CL001 for the tag and CL009 'holds the placeholder ``' "
-        "for its empty value, which the user never wrote"
-    ),
-)
 def test_tagged_scalar_is_reported_once(lint_text):
     text = CLEAN.replace("name: ranking-service", "name: !!python/name:os.system")
     assert codes(lint_text(text)) == ["CL001"]
@@ -659,14 +672,6 @@ def test_nesting_limit_is_the_same_in_yaml_and_json(lint_text, depth):
     assert in_yaml == in_json == ([] if depth <= 64 else ["CL007"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: the nesting limit is off by one between formats: 65 nested lists at "
-        "the top of a file are CL007 in YAML (the flow guard allows 64 brackets) "
-        "but accepted in JSON (jsonparse allows depth 0..64, i.e. 65 levels)"
-    ),
-)
 def test_nesting_limit_is_the_same_in_yaml_and_json_at_65(lint_text):
     in_yaml, in_json = _same_nesting_verdict(lint_text, 65)
     assert in_yaml == in_json == ["CL007"]
@@ -721,6 +726,14 @@ JSON_CLEAN = {
     "fallback": {"strategy": "serve_most_popular", "feature_flag": "ranking_fallback"},
     "latency_budget_ms": {"p50": 50, "p95": 120},
     "timeout_ms": 300,
+    "endpoint": "/v1/rank",
+    "request": {"user_id": "string", "candidate_item_ids": ["string"], "context_ts": "ISO-8601"},
+    "response": {"ranked_item_ids": ["string"], "scores": [0.0], "model_version": "string"},
+    "throughput_rps": 400,
+    "monitoring": ["score_distribution", "ctr_by_bucket", "latency_p95"],
+    "retraining_trigger": "weekly_or_ctr_drop_2pct",
+    "rollback": "redeploy the previous model_version behind the ranking flag",
+    "logging": ["request_id", "user_id", "model_version", "scores"],
 }
 
 
@@ -782,11 +795,11 @@ def test_json_unicode_escapes_and_bom(lint_bytes_json):
 
 @pytest.fixture
 def lint_bytes_json(tmp_path):
-    from conftest import TODAY
-
     from contractlint.config import Config
     from contractlint.discover import Target
     from contractlint.engine import lint_file
+
+    from conftest import TODAY
 
     def run(data: bytes) -> list:
         path = tmp_path / "c.json"
@@ -796,15 +809,6 @@ def lint_bytes_json(tmp_path):
     return run
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        'BUG: a lone surrogate escape in a JSON key (`"\\ud800"`) is accepted by '
-        "jsonparse, ends up in a finding's message, and printing it raises "
-        "UnicodeEncodeError: the CLI exits 2 with 'internal error' instead of "
-        "reporting (CL001, or CL003 with an escaped key)"
-    ),
-)
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_json_lone_surrogate_does_not_crash_the_cli(tmp_path, fmt):
     path = tmp_path / "c.json"

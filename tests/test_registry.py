@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import codes
 
 from contractlint import explain
 from contractlint.model import KINDS, Severity
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
+
+from conftest import codes
 
 # Rules whose problem cannot be written as a YAML snippet (a crash, an unreadable file).
 NO_TEXT_EXAMPLE = {"CL000", "CL006"}

@@ -9,7 +9,6 @@ positions in the ``.md`` file.
 
 from __future__ import annotations
 
-import datetime
 import os
 from pathlib import Path
 from typing import Callable, List
@@ -25,8 +24,8 @@ from conftest import TODAY, codes, located, make_config
 
 LintBytes = Callable[..., List[Finding]]
 
-# A model contract that raises exactly one finding, CL101 on line 4, and whose
-# lines carry values at known columns (`fallback: TBD` -> column 11).
+# A complete model contract (SPEC 1.1) except for `fallback: TBD` on line 4:
+# it raises exactly one finding, CL101 at column 11.
 CONTRACT = (
     "kind: model-contract\n"
     "name: ranking-service\n"
@@ -34,22 +33,27 @@ CONTRACT = (
     "fallback: TBD\n"
     "latency_budget_ms: {p50: 50, p95: 120}\n"
     "timeout_ms: 300\n"
+    "endpoint: /v1/rank\n"
+    "request: {user_id: string, candidate_item_ids: [string], context_ts: ISO-8601}\n"
+    "response: {ranked_item_ids: [string], scores: [0.0], model_version: string}\n"
+    "throughput_rps: 400\n"
+    "monitoring: [score_distribution, ctr_by_bucket, latency_p95]\n"
+    "retraining_trigger: weekly_or_ctr_drop_2pct\n"
+    "rollback: redeploy the previous model_version behind the ranking flag\n"
+    "logging: [request_id, user_id, model_version, scores]\n"
 )
 CONTRACT_FINDINGS = [("CL101", 4, 11)]
+COMPLETE_FALLBACK = "fallback: {strategy: serve_most_popular, feature_flag: ranking_fallback}\n"
 
-# Findings at several lines and columns, in two documents: CL002 on line 1,
-# CL003 (unknown key) on line 7, CL104 at p50's value on line 8, CL003 (wrong
-# type) on line 9.
+# Findings at several lines and columns, in two documents: CL002 on line 1;
+# in the second document (from line 3) CL104 at p50's value on line 7, CL003
+# (wrong type) on line 8 and CL003 (unknown key) on line 17.
 POSITIONS = (
-    "kind: ModelContract\n"
-    "---\n"
-    "kind: model-contract\n"
-    "name: ranking-service\n"
-    "owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}\n"
-    "fallback: {strategy: serve_most_popular, feature_flag: ranking_fallback}\n"
-    "fallbakc: x\n"
-    "latency_budget_ms: {p50: 500, p95: 120}\n"
-    "timeout_ms: '300'\n"
+    "kind: ModelContract\n---\n"
+    + CONTRACT.replace("fallback: TBD\n", COMPLETE_FALLBACK)
+    .replace("{p50: 50, p95: 120}", "{p50: 500, p95: 120}")
+    .replace("timeout_ms: 300", "timeout_ms: '300'")
+    + "fallbakc: x\n"
 )
 
 
@@ -79,9 +83,9 @@ def test_plain_utf8_baseline(lint_text):
 def test_positions_baseline(lint_text):
     assert located(lint_text(POSITIONS)) == [
         ("CL002", 1, 7),
-        ("CL003", 7, 1),
-        ("CL104", 8, 26),
-        ("CL003", 9, 13),
+        ("CL104", 7, 26),
+        ("CL003", 8, 13),
+        ("CL003", 17, 1),
     ]
 
 
@@ -143,14 +147,6 @@ def test_truncated_utf8_sequence_at_end_of_file(lint_bytes):
     assert "0xc3" in findings[0].message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: with a UTF-8 BOM, source.decode indexes the original bytes with the "
-        "offset that the utf-8-sig decoder reports after the BOM, so it names the "
-        "wrong byte (0x63 'c' instead of 0xe9)"
-    ),
-)
 def test_invalid_utf8_after_a_bom_names_the_right_byte(lint_bytes):
     findings = lint_bytes(b"\xef\xbb\xbfname: caf\xe9\n")
     assert len(findings) == 1 and findings[0].code == "CL006"
@@ -158,26 +154,12 @@ def test_invalid_utf8_after_a_bom_names_the_right_byte(lint_bytes):
     assert (findings[0].line, findings[0].column) == (1, 10)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: source.decode counts only b'\\n' to find the line of an invalid byte, so "
-        "in a file with lone CR newlines it reports line 1 and a column past the line"
-    ),
-)
 def test_invalid_utf8_with_lone_cr_newlines_names_the_right_line(lint_bytes):
     findings = lint_bytes(b"kind: model-contract\rname: caf\xe9\r")
     assert located(findings) == [("CL006", 2, 10)]
     assert "line 2" in findings[0].message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: the column of an invalid byte is counted in bytes, while every other "
-        "column counts characters: after two 2-byte characters it is 2 too far"
-    ),
-)
 def test_invalid_utf8_column_counts_characters(lint_bytes):
     # `name: éé` is 8 characters (10 bytes); the bad byte is character 9.
     findings = lint_bytes("name: éé".encode() + b"\xff\n")
@@ -208,7 +190,7 @@ def test_binary_json_and_markdown_too(lint_bytes):
 
 def test_file_over_the_size_limit(lint_bytes):
     config = make_config(max_file_size=100)
-    findings = lint_bytes(CONTRACT.encode(), config=config)  # 211 bytes
+    findings = lint_bytes(CONTRACT.encode(), config=config)  # over 600 bytes
     assert located(findings) == [("CL006", 1, 1)]
     assert "size limit" in findings[0].message
     assert "100" in findings[0].message
@@ -307,14 +289,10 @@ def test_one_unreadable_file_does_not_stop_the_run(tmp_path):
 
 # --------------------------------------------------------------------------- Markdown
 
-MARKDOWN = """\
----
-kind: model-contract
-name: front-matter
-owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}
-fallback: TBD
-latency_budget_ms: {p50: 50, p95: 120}
-timeout_ms: 300
+MARKDOWN = (
+    "---\n"  # front matter: lines 1-16, `fallback: TBD` on line 5
+    + CONTRACT
+    + """\
 ---
 
 # Ranking service
@@ -347,24 +325,25 @@ kind: model-contrat
    name: indented-fence
    ```
 """
+)
 
 
 def test_markdown_front_matter_and_fences_are_documents(lint_text):
     assert located(lint_text(MARKDOWN, "doc.md")) == [
         ("CL101", 5, 11),  # front matter
-        ("CL002", 15, 7),  # ```yaml
-        ("CL002", 20, 10),  # ```json
-        ("CL002", 24, 7),  # ~~~yaml
-        # ```python (line 28) and the fence without an info string (line 32) are ignored
-        ("CL002", 36, 10),  # indented ```yaml keeps its columns
+        ("CL002", 23, 7),  # ```yaml
+        ("CL002", 28, 10),  # ```json
+        ("CL002", 32, 7),  # ~~~yaml
+        # ```python (line 36) and the fence without an info string (line 40) are ignored
+        ("CL002", 44, 10),  # indented ```yaml keeps its columns
     ]
 
 
 def test_markdown_end_columns_are_in_the_markdown_file(lint_text):
     findings = lint_text(MARKDOWN, "doc.md")
     by_line = {f.line: f for f in findings}
-    assert (by_line[15].column, by_line[15].end_column) == (7, 20)  # ModelContract
-    assert (by_line[36].column, by_line[36].end_column) == (10, 23)  # model-contrat
+    assert (by_line[23].column, by_line[23].end_column) == (7, 20)  # ModelContract
+    assert (by_line[44].column, by_line[44].end_column) == (10, 23)  # model-contrat
 
 
 @pytest.mark.parametrize("info", ["python", "sh", "text", "toml", "yamlish", "jsonc"])

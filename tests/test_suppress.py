@@ -10,9 +10,10 @@ import json
 
 import pytest
 import yaml
-from conftest import TODAY, LintText, codes, located, make_config
 
 from contractlint.model import Finding
+
+from conftest import TODAY, LintText, codes, located, make_config
 
 # A complete model contract but for its fallback, whatever rules the registry holds.
 HEAD = """\
@@ -420,11 +421,6 @@ def test_a_hash_glued_to_a_value_is_not_a_comment(lint_text: LintText) -> None:
     assert located(lint_text(text)) == [("CL102", F, 11)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a `# contractlint:` directive inside a quoted string is read as a "
-    "suppression comment: it reports CL008 inside the string",
-)
 def test_directive_text_inside_a_double_quoted_string_is_not_a_comment(
     lint_text: LintText,
 ) -> None:
@@ -435,10 +431,6 @@ def test_directive_text_inside_a_double_quoted_string_is_not_a_comment(
     assert lint_text(text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `disable-file=` inside a quoted string silences the rule in the whole file",
-)
 def test_disable_file_inside_a_quoted_string_does_not_suppress(lint_text: LintText) -> None:
     text = NO_FALLBACK.replace(
         "name: ranking-service",
@@ -448,11 +440,6 @@ def test_disable_file_inside_a_quoted_string_does_not_suppress(lint_text: LintTe
     assert located(lint_text(text)) == [("CL101", 1, 1)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a `# contractlint:` line inside a block scalar (`|`) is text, yet it "
-    "silences the rule in the whole file",
-)
 def test_disable_file_inside_a_block_scalar_does_not_suppress(lint_text: LintText) -> None:
     text = NO_FALLBACK.replace(
         "name: ranking-service",

@@ -62,7 +62,7 @@ def cli() -> None:
 
 
 def _color(no_color: bool, output_file: str | None) -> bool:
-    if no_color or output_file or "NO_COLOR" in os.environ:
+    if no_color or output_file or os.environ.get("NO_COLOR"):  # no-color.org: non-empty
         return False
     return sys.stdout.isatty()
 
@@ -175,7 +175,12 @@ def _emit(
     else:
         text = FORMATTERS[output_format](report, False)
     if output_file:
-        Path(output_file).write_text(text, encoding="utf-8")
+        try:
+            Path(output_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            click.echo(f"contractlint: cannot write {output_file}: {reason}", err=True)
+            sys.exit(EXIT_ERROR)
         if not quiet and output_format != "text":
             click.echo(summary(report, _color(no_color, None)), err=True)
     else:
@@ -239,7 +244,8 @@ def schema_command(kind: str) -> None:
     if kind not in KINDS:
         near = closest(kind, KINDS, limit=1)
         hint = f"; did you mean `{near[0]}`?" if near else ""
-        click.echo(f"contractlint: unknown kind `{kind}`{hint} Kinds: {', '.join(KINDS)}", err=True)
+        kinds = ", ".join(KINDS)
+        click.echo(f"contractlint: unknown kind `{kind}`{hint} (kinds: {kinds})", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(schemas.schema_text(kind), nl=False)
 

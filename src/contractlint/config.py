@@ -172,9 +172,15 @@ def find_config(start: Path) -> Path | None:
                 continue
             if name == "pyproject.toml":
                 try:
-                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-                except (OSError, ValueError):
+                    text = candidate.read_text(encoding="utf-8")
+                except OSError:
                     continue
+                try:
+                    data = tomllib.loads(text)
+                except ValueError as exc:
+                    if "[tool.contractlint" in text:
+                        raise ConfigError(f"{candidate}: invalid TOML: {exc}") from None
+                    continue  # someone else's broken pyproject.toml
                 if "contractlint" not in data.get("tool", {}):
                     continue
             return candidate

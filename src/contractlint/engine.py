@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import pathspec
 
@@ -173,6 +174,7 @@ def lint_file(
         # Only YAML holds comments: Markdown prose that shows a directive is not one.
         if segment.fmt == "yaml":
             suppressions.extend(suppress.parse_comments(segment.text))
+    suppressions = suppress.outside_scalars(suppressions, documents)
     for document in documents:
         linter.document(document)
         suppressions.extend(suppress.document_ignores(document))
@@ -201,13 +203,22 @@ def _per_file_ignores(findings: list[Finding], target: Target, config: Config) -
     if not config.per_file_ignores:
         return findings
     ignored: set[str] = set()
+    relative = _relative_to_root(target.path, config.root) or target.display
     for glob, selectors in config.per_file_ignores:
         spec = pathspec.GitIgnoreSpec.from_lines([glob])
-        if spec.match_file(target.display) or spec.match_file(target.path):
+        if spec.match_file(relative):
             ignored.update(selectors)
     if not ignored:
         return findings
     return [f for f in findings if not any(f.code.startswith(s) for s in ignored)]
+
+
+def _relative_to_root(path: str, root: str) -> str | None:
+    """Config globs are relative to the project root, wherever the run starts."""
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return None  # a file outside the project: globs match the path as shown
 
 
 def lint(targets: Sequence[Target], config: Config, today: datetime.date | None = None) -> Report:

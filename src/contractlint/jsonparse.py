@@ -18,6 +18,7 @@ from typing import Any
 from contractlint import locate
 from contractlint.model import Problem, Span
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
@@ -64,7 +65,8 @@ class _Parser:
         return match.end() if match else offset
 
     def value(self, offset: int, pointer: str, depth: int) -> tuple[Any, int]:
-        if depth > self.max_depth:
+        char = self.text[offset : offset + 1]
+        if char in ("{", "[") and depth >= self.max_depth:
             raise _Error(
                 offset,
                 f"nesting is deeper than the limit of {self.max_depth} levels; "
@@ -100,9 +102,12 @@ class _Parser:
     def string(self, offset: int) -> tuple[str, int]:
         try:
             decoded, end = _scanstring(self.text, offset + 1, True)
-            return str(decoded), int(end)
         except json.JSONDecodeError as exc:
             raise _Error(exc.pos, exc.msg) from None
+        text = str(decoded)
+        if _SURROGATE.search(text):
+            raise _Error(offset, "a lone surrogate escape (\\ud800-\\udfff) is not a character")
+        return text, int(end)
 
     def object(self, offset: int, pointer: str, depth: int) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}

@@ -88,10 +88,10 @@ def load(path: str, segment: Segment, limits: Limits = Limits()) -> Loaded:
             Tree(result.value, result.spans, result.key_spans, {}, list(result.problems))
         ]
         return Loaded(_documents(path, trees), ())
-    return _load_yaml(path, segment.text, lines, limits)
+    return _load_yaml(path, segment.text, locate.Lines(segment.text), limits)
 
 
-def _load_yaml(path: str, text: str, lines: list[str], limits: Limits) -> Loaded:
+def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loaded:
     guard = _flow_depth_guard(text, limits.max_depth)
     if guard is not None:
         return Loaded((), (guard,))
@@ -122,11 +122,14 @@ def _load_yaml(path: str, text: str, lines: list[str], limits: Limits) -> Loaded
     return Loaded(_documents(path, trees), tuple(problems))
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, lines: locate.Lines) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     context = f" ({exc.context})" if exc.context else ""
-    span = locate.mark_point(mark.line, mark.column, lines) if mark else locate.file_start()
+    if mark is None:
+        return Problem("CL001", locate.file_start(), f"invalid YAML: {problem}{context}")
+    line, column = lines.position(mark)
+    span = locate.mark_point(line, column, lines.lines)
     return Problem("CL001", span, f"invalid YAML: {problem}{context}")
 
 
@@ -163,14 +166,16 @@ def _flow_depth_guard(text: str, max_depth: int) -> Problem | None:
 class _Walker:
     """Turns a composed node tree into plain values and a pointer -> span table."""
 
-    def __init__(self, lines: list[str], limits: Limits) -> None:
+    def __init__(self, lines: locate.Lines, limits: Limits) -> None:
         self.lines = lines
         self.limits = limits
         self.seen: set[int] = set()
         self.alias_nodes = 0
 
     def build(self, node: yaml.Node, pointer: str, tree: Tree, depth: int) -> Any:
-        if depth > self.limits.max_depth:
+        # ``depth`` counts the collections around ``node``: a collection at depth
+        # ``max_depth`` would be level ``max_depth + 1``.
+        if depth >= self.limits.max_depth and not isinstance(node, yaml.ScalarNode):
             raise _TooComplex(
                 Problem(
                     "CL007",
@@ -216,7 +221,7 @@ class _Walker:
         constructor = _SCALAR_TAGS.get(tag)
         if constructor is None:
             tree.problems.append(self._tag_problem(node))
-            return node.value
+            return None  # a value behind a forbidden tag is not read at all
         try:
             value = constructor(node)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
@@ -274,10 +279,11 @@ class _Walker:
 
     def _merge_sources(self, value_node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
         sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-        # For ``<<: [*a, *b]`` the first source wins: yield later sources first.
-        for source in reversed(sources):
+        # In source order; the caller applies them in reverse so that, for
+        # ``<<: [*a, *b]``, the first source wins (as PyYAML's safe_load does).
+        for source in sources:
             if isinstance(source, yaml.MappingNode):
-                yield from reversed(source.value)
+                yield from source.value
             else:
                 raise _TooComplex(
                     Problem(
@@ -291,7 +297,8 @@ class _Walker:
         if isinstance(key_node, yaml.ScalarNode):
             return str(key_node.value)
         start = key_node.start_mark
-        return self.lines[start.line][start.column :].split(":", 1)[0].strip()
+        line, column = self.lines.position(start)
+        return self.lines.lines[line][column:].split(":", 1)[0].strip()
 
     def _entry(
         self,

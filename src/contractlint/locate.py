@@ -6,6 +6,8 @@ count from 1. This module is the only place that adds 1.
 
 from __future__ import annotations
 
+import bisect
+
 import yaml
 
 from contractlint.model import FILE_START, Span
@@ -25,6 +27,10 @@ def mark_point(line: int, column: int, lines: list[str]) -> Span:
     if line >= len(lines):
         line = max(0, len(lines) - 1)
         column = len(lines[line]) if lines else 0
+    if lines and column >= len(lines[line]):
+        # At the end of a line (or of the file): an empty span there, not past it.
+        column = len(lines[line])
+        return Span(line + 1, column + 1, line + 1, column + 1)
     return point(line, column)
 
 
@@ -48,6 +54,33 @@ def region(
     return Span(start_line + 1, start_column + 1, end_line + 1, end_column + 1)
 
 
-def node_span(node: yaml.Node, lines: list[str]) -> Span:
-    start, end = node.start_mark, node.end_mark
-    return region(start.line, start.column, end.line, end.column, lines)
+class Lines:
+    """A text's lines as editors count them (LF only), and parser marks mapped onto them.
+
+    YAML 1.1 also breaks lines at U+0085, U+2028 and U+2029, so PyYAML's line
+    numbers run ahead of the file's in a text holding one; there the mark's
+    character index is mapped instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.exotic = any(c in text for c in "\x85\u2028\u2029")
+        self.starts: list[int] = []
+        if self.exotic:
+            offset = 0
+            for line in self.lines:
+                self.starts.append(offset)
+                offset += len(line) + 1
+
+    def position(self, mark: yaml.Mark) -> tuple[int, int]:
+        """0-based (line, column) of a parser mark."""
+        if not self.exotic:
+            return mark.line, mark.column
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return line, mark.index - self.starts[line]
+
+
+def node_span(node: yaml.Node, table: Lines) -> Span:
+    start = table.position(node.start_mark)
+    end = table.position(node.end_mark)
+    return region(start[0], start[1], end[0], end[1], table.lines)

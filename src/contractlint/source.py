@@ -69,22 +69,31 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | Problem:
 def decode(path: str, data: bytes) -> Source | Problem:
     if b"\x00" in data[:8192]:
         return Problem("CL006", FILE_START, "binary content (NUL bytes): not a text file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return Problem(
-            "CL006",
-            Span(line, column, line, column + 1),
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, "
-            f"column {column}; save the file as UTF-8",
-        )
+        return _not_utf8(data, exc.start)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = file_format(path)
     segments = markdown_segments(text) if fmt == "markdown" else (Segment(text, fmt),)
     return Source(path, text, segments)
+
+
+def _not_utf8(data: bytes, offset: int) -> Problem:
+    """CL006 naming the first invalid byte, at its line and column (in characters)."""
+    before = data[:offset].decode("utf-8", errors="replace")
+    before = before.replace("\r\n", "\n").replace("\r", "\n")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return Problem(
+        "CL006",
+        Span(line, column, line, column + 1),
+        f"not valid UTF-8: byte 0x{data[offset]:02x} at line {line}, column {column}; "
+        "save the file as UTF-8",
+    )
 
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)[^\n`]*$")

@@ -91,6 +91,39 @@ def parse_comments(text: str) -> tuple[Suppression, ...]:
     return tuple(found)
 
 
+def _scalar_spans(value: Any, pointer: str, document: Document) -> Iterable[Span]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            child = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            yield from _scalar_spans(item, child, document)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _scalar_spans(item, f"{pointer}/{index}", document)
+    elif pointer in document.spans:
+        yield document.spans[pointer]
+
+
+def _inside(span: Span, line: int, column: int) -> bool:
+    after_start = (line, column) >= (span.line, span.column)
+    before_end = (line, column) < (span.end_line, span.end_column)
+    return after_start and before_end
+
+
+def outside_scalars(
+    suppressions: Sequence[Suppression], documents: Sequence[Document]
+) -> list[Suppression]:
+    """Drop directive look-alikes that are text inside a value (a quoted string, a block
+    scalar): only a real YAML comment suppresses."""
+    if not suppressions:
+        return []
+    spans = [s for d in documents for s in _scalar_spans(d.value, "", d)]
+    return [
+        item
+        for item in suppressions
+        if not any(_inside(span, item.span.line, item.span.column) for span in spans)
+    ]
+
+
 def resolve(tokens: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     codes: list[str] = []
     unknown: list[str] = []

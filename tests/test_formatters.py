@@ -1,0 +1,260 @@
+"""The text and JSON formatters (SPEC sections 3 and 5) on a hand-built Report.
+
+The expected outputs are checked in under ``tests/data/formatters/``: a change
+to the output format shows up as a diff of those files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contractlint import __version__
+from contractlint.formatters import FORMATTERS, json_format, text
+from contractlint.model import FileResult, Finding, Report, Severity
+
+DATA = Path(__file__).resolve().parent / "data" / "formatters"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+RANKING = "contracts/ranking.yaml"
+PLAN = "docs/plan.md"
+
+FINDINGS = (
+    Finding(
+        path=RANKING,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=21,
+        code="CL101",
+        name="missing-fallback",
+        severity=Severity.ERROR,
+        message="the contract has no `fallback`: say what callers get when the model is slow",
+    ),
+    Finding(
+        path=RANKING,
+        line=3,
+        column=9,
+        end_line=3,
+        end_column=41,
+        code="CL401",
+        name="unowned-decision",
+        severity=Severity.ERROR,
+        message="nobody owns the `method` decision (data science)",
+        pointer="/owners",
+    ),
+    Finding(
+        path=RANKING,
+        line=14,
+        column=11,
+        end_line=14,
+        end_column=29,
+        code="CL102",
+        name="fallback-unverified",
+        severity=Severity.WARNING,
+        message='fallback "serve_most_popular" names no `feature_flag` — café ✓',
+        pointer="/fallback",
+    ),
+    Finding(
+        path=PLAN,
+        line=12,
+        column=3,
+        end_line=12,
+        end_column=7,
+        code="CL005",
+        name="ambiguous-scalar",
+        severity=Severity.WARNING,
+        message="`version: 1.10` was read as the number 1.1: quote it",
+        fixable=True,
+        pointer="/version",
+    ),
+    Finding(
+        path=PLAN,
+        line=20,
+        column=1,
+        end_line=20,
+        end_column=2,
+        code="CL108",
+        name="missing-throughput-budget",
+        severity=Severity.INFO,
+        message="`throughput_rps` is missing",
+    ),
+)
+
+REPORT = Report(
+    files=(
+        FileResult("clean.yaml", (), 1),
+        FileResult(RANKING, FINDINGS[:3], 1),
+        FileResult(PLAN, FINDINGS[3:], 2),
+    ),
+    findings=FINDINGS,
+)
+
+EMPTY = Report(files=(FileResult("clean.yaml", (), 1),), findings=())
+
+
+def expected_json() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+    data["tool"]["version"] = __version__
+    return data
+
+
+# --- text ------------------------------------------------------------------------------
+
+
+def test_text_matches_the_checked_in_file() -> None:
+    expected = (DATA / "expected.txt").read_text(encoding="utf-8")
+    assert text.format_report(REPORT, False) == expected
+    assert FORMATTERS["text"](REPORT, False) == expected
+
+
+def test_text_lines_have_the_documented_shape() -> None:
+    line = re.compile(
+        r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>CL\d{3}) "
+        r"\[(?P<sev>error|warning|info)\] (?P<message>.+) \((?P<name>[a-z-]+)\)$"
+    )
+    lines = text.format_report(REPORT, False).splitlines()
+    parsed = [line.match(row) for row in lines[:-1]]
+    assert all(parsed)
+    assert [
+        (m["path"], int(m["line"]), int(m["col"]), m["code"], m["sev"], m["message"], m["name"])
+        for m in parsed
+        if m
+    ] == [(f.path, f.line, f.column, f.code, f.severity.value, f.message, f.name) for f in FINDINGS]
+
+
+def test_text_summary_line() -> None:
+    assert text.summary(REPORT) == (
+        "Found 5 problems (2 errors, 2 warnings, 1 info) in 2 of 3 files. 1 fixable with `--fix`."
+    )
+    assert text.summary(EMPTY) == "All clear: 1 file checked, no problems found."
+    assert text.summary(Report(files=())) == "All clear: 0 files checked, no problems found."
+    one = Report(files=(FileResult(RANKING, FINDINGS[:1], 1),), findings=FINDINGS[:1])
+    assert text.summary(one) == "Found 1 problem (1 error) in 1 of 1 file."
+    infos = tuple(replace(f, severity=Severity.INFO, fixable=True) for f in FINDINGS[:2])
+    two = Report(files=(FileResult(RANKING, infos, 1),), findings=infos)
+    assert text.summary(two) == "Found 2 problems (2 infos) in 1 of 1 file. 2 fixable with `--fix`."
+
+
+def test_text_of_an_empty_report() -> None:
+    assert text.format_report(EMPTY, False) == "All clear: 1 file checked, no problems found.\n"
+    assert text.format_findings(EMPTY) == []
+
+
+def test_text_colours_only_when_asked() -> None:
+    plain = text.format_report(REPORT, False)
+    coloured = text.format_report(REPORT, True)
+    assert "\x1b[" not in plain
+    assert coloured != plain
+    assert ANSI.sub("", coloured) == plain
+    rows = coloured.splitlines()
+    assert rows[0] == (
+        f"\x1b[1m{RANKING}:1:1:\x1b[0m \x1b[31mCL101\x1b[0m \x1b[31m[error]\x1b[0m "
+        f"{FINDINGS[0].message} (missing-fallback)"
+    )
+    assert "\x1b[33mCL102\x1b[0m \x1b[33m[warning]\x1b[0m" in rows[2]
+    assert "\x1b[36mCL108\x1b[0m \x1b[36m[info]\x1b[0m" in rows[4]
+    assert rows[5].startswith("\x1b[1mFound 5 problems")
+    clear = text.format_report(EMPTY, True)
+    assert clear == "\x1b[32mAll clear: 1 file checked, no problems found.\x1b[0m\n"
+
+
+def test_statistics() -> None:
+    report = Report(
+        files=REPORT.files,
+        findings=(*FINDINGS, FINDINGS[3], replace(FINDINGS[3], line=30), FINDINGS[1]),
+    )
+    assert text.statistics(report) == (
+        "3  CL005  [warning] ambiguous-scalar\n"
+        "2  CL401  [error] unowned-decision\n"
+        "1  CL101  [error] missing-fallback\n"
+        "1  CL102  [warning] fallback-unverified\n"
+        "1  CL108  [info] missing-throughput-budget"
+    )
+    assert text.statistics(EMPTY) == ""
+
+
+def test_statistics_right_aligns_the_counts() -> None:
+    many = tuple(replace(FINDINGS[0], line=n) for n in range(1, 13))
+    report = Report(files=REPORT.files, findings=(*many, FINDINGS[2]))
+    assert text.statistics(report).splitlines() == [
+        "12  CL101  [error] missing-fallback",
+        " 1  CL102  [warning] fallback-unverified",
+    ]
+
+
+# --- json ------------------------------------------------------------------------------
+
+
+def test_json_matches_the_checked_in_file() -> None:
+    output = json_format.format_report(REPORT, False)
+    assert json.loads(output) == expected_json()
+    assert FORMATTERS["json"](REPORT, False) == output
+
+
+def test_json_layout() -> None:
+    output = json_format.format_report(REPORT)
+    data = json.loads(output)
+    assert output == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    assert "café ✓" in output  # not escaped to \u sequences
+    assert data["version"] == 1
+    assert data["tool"] == {"name": "contractlint", "version": __version__}
+    assert data["summary"] == {
+        "files": 3,
+        "documents": 4,
+        "findings": 5,
+        "errors": 2,
+        "warnings": 2,
+        "infos": 1,
+    }
+    for finding in data["findings"]:
+        assert {
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "fixable",
+        } <= set(finding)
+
+
+def test_json_never_colours() -> None:
+    assert json_format.format_report(REPORT, True) == json_format.format_report(REPORT, False)
+
+
+def test_json_round_trips() -> None:
+    data = json.loads(json_format.format_report(REPORT))
+    rebuilt = tuple(
+        Finding(**{**item, "severity": Severity(item["severity"])}) for item in data["findings"]
+    )
+    assert rebuilt == FINDINGS
+
+
+def test_json_of_an_empty_report() -> None:
+    data = json.loads(json_format.format_report(EMPTY))
+    assert data["version"] == 1
+    assert data["findings"] == []
+    assert data["summary"] == {
+        "files": 1,
+        "documents": 1,
+        "findings": 0,
+        "errors": 0,
+        "warnings": 0,
+        "infos": 0,
+    }
+
+
+@pytest.mark.parametrize("name", ["text", "json"])
+def test_formatters_are_pure(name: str) -> None:
+    formatter = FORMATTERS[name]
+    assert formatter(REPORT, False) == formatter(REPORT, False)
+    assert REPORT.findings == FINDINGS
