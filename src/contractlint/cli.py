@@ -19,7 +19,7 @@ from typing import Any, Callable, TypeVar
 import click
 import yaml
 
-from contractlint import __version__, discover, engine, explain, schemas
+from contractlint import __version__, discover, engine, explain, schemas, templates
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
 from contractlint.formatters import FORMATTERS
 from contractlint.formatters.text import format_findings, statistics, summary
@@ -220,12 +220,21 @@ def explain_command(rule: str, output_format: str) -> None:
 
 
 @cli.command(name="rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    help="markdown prints the rules reference page (docs/rules.md).",
+)
 def rules_command(output_format: str) -> None:
     """List every rule: code, name, severity, kinds, fixable, summary."""
     if output_format == "json":
         data = [explain.as_dict(rule) for rule in RULES]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if output_format == "markdown":
+        click.echo(explain.rules_page(RULES), nl=False)
         return
     width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
@@ -263,6 +272,36 @@ def config_command(config_file: str | None, output_format: str) -> None:
     source = config.path or "none found (defaults)"
     click.echo(f"# configuration file: {source}")
     click.echo(yaml.safe_dump(data, sort_keys=False, default_flow_style=None), nl=False)
+
+
+@cli.command(name="new")
+@click.argument("kind")
+@click.option(
+    "--output", "-o", "output", type=click.Path(dir_okay=False), help="Write the template here."
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def new_command(kind: str, output: str | None, force: bool) -> None:
+    """Write a complete, commented template of KIND to fill in."""
+    if kind not in KINDS:
+        near = closest(kind, KINDS, limit=1)
+        hint = f"; did you mean `{near[0]}`?" if near else ""
+        kinds = ", ".join(KINDS)
+        click.echo(f"contractlint: unknown kind `{kind}`{hint} (kinds: {kinds})", err=True)
+        sys.exit(EXIT_ERROR)
+    text = templates.template(kind)
+    if not output:
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        click.echo(f"contractlint: {output} exists; use --force to overwrite it", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"contractlint: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"Wrote a {kind} template to {output}; fill in every TODO.", err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -98,7 +98,7 @@ RULE = Rule(
             "name: email-subject-personalization\n"
             "primary_metric: {name: open_rate, type: proportion, baseline: 0.33,\n"
             "                 minimum_detectable_effect: {relative: 0.02}}\n"
-            "sample_size: {per_arm: 80077, alpha: 0.05, power: 0.8}\n"
+            "sample_size: {per_arm: 80078, alpha: 0.05, power: 0.8}\n"
         ),
         fix=(
             "Raise `per_arm` to the required n (and check CL308: the traffic must deliver it), "
