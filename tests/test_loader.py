@@ -391,6 +391,21 @@ def test_merge_key_of_a_scalar_is_invalid(lint_text):
     assert located(findings) == [("CL001", N + 2, 7)]
 
 
+def test_duplicate_key_in_an_anchor_is_reported_once(lint_text):
+    text = CLEAN + "x-a: &a {k: 1, k: 2}\nx-b: *a\nx-c: *a\n"
+    assert located(lint_text(text)) == [("CL004", N + 1, 16)]
+
+
+def test_forbidden_tag_in_an_anchor_is_reported_once(lint_text):
+    text = CLEAN + "x-a: &a {k: !!python/name:os.system }\nx-b: *a\n"
+    assert located(lint_text(text)) == [("CL001", N + 1, 13)]
+
+
+def test_duplicate_key_in_an_anchor_used_once(lint_text):
+    text = CLEAN + "x-a: &a {k: 1, k: 2}\n"
+    assert located(lint_text(text)) == [("CL004", N + 1, 16)]
+
+
 def test_undefined_alias_is_a_syntax_error(lint_text):
     findings = lint_text(CLEAN + "x-a: *nowhere\n")
     assert located(findings) == [("CL001", N + 1, 6)]
@@ -481,6 +496,14 @@ def test_cl001_json_other_errors(lint_text, text, position):
     findings = lint_text(text, "c.json")
     assert codes(findings) == ["CL001"]
     assert (findings[0].line, findings[0].column) == position
+
+
+@pytest.mark.parametrize("char", ["\x0c", "\x07", "\x1b"], ids=["form-feed", "bel", "escape"])
+def test_cl001_control_character_at_its_position(lint_text, char):
+    findings = lint_text(f"kind: model-contract\nname: x{char}\n")
+    assert located(findings) == [("CL001", 2, 8)]
+    assert "\n" not in findings[0].message
+    assert "<unicode string>" not in findings[0].message
 
 
 def test_cl001_is_never_an_exception_for_yaml_in_a_json_file(lint_text):
@@ -778,6 +801,14 @@ def test_json_very_long_keys(lint_text):
     started = time.perf_counter()
     assert lint_text(json.dumps(data, ensure_ascii=False), "c.json") == []
     assert time.perf_counter() - started < 5
+
+
+def test_json_number_where_a_string_is_expected_shows_what_was_written(lint_text):
+    data = dict(JSON_CLEAN, version="@@")
+    text = json.dumps(data).replace('"@@"', "1.10")
+    findings = lint_text(text, "c.json")
+    assert [f.code for f in findings] in (["CL003"], ["CL005"])
+    assert "1.10" in findings[0].message
 
 
 def test_json_very_long_unknown_key_is_located(lint_text):

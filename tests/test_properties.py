@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from statistics import NormalDist
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -40,7 +41,7 @@ from contractlint.model import Finding, Severity
 from conftest import TODAY, located
 
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=50,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -49,12 +50,16 @@ PLACEHOLDER_WORDS = frozenset(DEFAULT_PLACEHOLDERS)
 
 # --------------------------------------------------------------------------- strategies
 
-word = st.from_regex(r"[a-z][a-z0-9]{2,9}", fullmatch=True).filter(
-    lambda w: w not in PLACEHOLDER_WORDS
-)
+VOCABULARY = (
+    "ranking", "feed", "search", "email", "user", "item", "score", "click", "open", "rate",
+    "latency", "model", "serve", "popular", "cache", "flag", "alpha", "beta", "delta", "gamma",
+    "north", "south", "blue", "green", "fast", "slow", "daily", "weekly", "shadow", "canary",
+    "yes", "no", "on", "off", "true", "null2", "v1", "x86", "e5", "n_a", "tbd2", "café", "日本",
+)  # fmt: skip
+word = st.sampled_from(VOCABULARY)
 identifier = st.lists(word, min_size=1, max_size=3).map("_".join)
 kebab = st.lists(word, min_size=1, max_size=3).map("-".join)
-sentence = st.lists(word, min_size=2, max_size=7).map(" ".join)
+sentence = st.lists(word, min_size=2, max_size=6).map(" ".join)
 owner = st.one_of(
     word.map(lambda w: f"{w}@example.com"),
     word.map(lambda w: f"@{w}"),
@@ -344,7 +349,7 @@ def test_a_complete_document_raises_nothing(document, how):
     assert located(findings) == []
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(complete_document, min_size=2, max_size=4))
 def test_several_complete_documents_in_one_file_raise_nothing(documents):
     text = yaml.safe_dump_all(documents, sort_keys=False)
@@ -445,18 +450,9 @@ def placeholder(draw: st.DrawFn) -> Any:
     """A placeholder as people write it: any case, padded, or null."""
     if draw(st.integers(0, 9)) == 0:
         return None
-    word_ = draw(st.sampled_from(sorted(PLACEHOLDER_WORDS)))
-    cased = (
-        "".join(
-            c.upper() if flip else c
-            for c, flip in zip(
-                word_, draw(st.lists(st.booleans(), min_size=len(word_), max_size=len(word_)))
-            )
-        )
-        if word_
-        else word_
-    )
-    return draw(st.sampled_from(["", " ", "  "])) + cased + draw(st.sampled_from(["", " "]))
+    written = draw(st.sampled_from(sorted(PLACEHOLDER_WORDS)))
+    written = draw(st.sampled_from([str.lower, str.upper, str.title]))(written)
+    return draw(st.sampled_from(["", " ", "  "])) + written + draw(st.sampled_from(["", " "]))
 
 
 PLACEHOLDER_TARGETS = {
@@ -486,8 +482,6 @@ def placeholder_case(draw: st.DrawFn) -> tuple[dict[str, Any], tuple[str, ...], 
 @given(placeholder_case(), fmt)
 def test_a_placeholder_raises_the_rule_for_its_field(case, how):
     document, path, code, value = case
-    if path == ("latency_budget_ms", "p95") and value is not None:
-        pass
     parent_of(document, path)[path[-1]] = value
     findings = lint_document(document, how)
     expected = [code] * (3 if path == ("owners",) else 1)
@@ -536,21 +530,19 @@ def check_no_crash(data: bytes, name: str) -> None:
     assert all(f.path == name for f in findings)
     lines = file_lines(data)
     if lines is None:
-        # Not UTF-8: one CL006 that names the byte, inside the file's bytes.
+        # Not UTF-8: one CL006 that names the byte, at a place inside the file
+        # read leniently (each invalid byte shown as one replacement character).
         assert [f.code for f in findings] == ["CL006"]
-        byte_lines = data.split(b"\n")
-        assert 1 <= findings[0].line <= len(byte_lines)
-        assert findings[0].column <= len(byte_lines[findings[0].line - 1]) + 1
+        assert "not valid UTF-8" in findings[0].message or "binary" in findings[0].message
+        lenient = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+        assert_spans_inside(findings, lenient.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     else:
         assert_spans_inside(findings, lines)
 
 
-# PyYAML also breaks lines at U+0085, U+2028 and U+2029, which editors (and
-# contractlint's own line table) do not: that known bug is pinned by
-# test_unicode_line_separators_keep_findings_inside_the_file below, and kept
-# out of the generated text so that this property checks everything else.
-UNICODE_BREAKS = "\x85\u2028\u2029"
-any_text = st.text(st.characters(blacklist_characters=UNICODE_BREAKS, blacklist_categories=("Cs",)))
+# Any text, including the characters PyYAML reads as line breaks but editors do
+# not (U+0085, U+2028, U+2029), and control characters the YAML reader rejects.
+any_text = st.text(st.characters(blacklist_categories=("Cs",)))
 yamlish_text = st.lists(
     st.sampled_from(
         [
@@ -589,34 +581,55 @@ yamlish_text = st.lists(
             "1.10",
             "no",
             "\x00",
+            "\x0c",
+            "\u2028",
+            "\x85",
         ]
     ),
     max_size=40,
 ).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(any_text, yamlish_text), st.sampled_from(["f.yaml", "f.json", "f.md"]))
+TEXT_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@TEXT_SETTINGS
+@given(st.one_of(any_text, yamlish_text), st.sampled_from(["f.yaml", "f.json"]))
 @example("kind: model-contract\nname: [x\n", "f.yaml")
 @example('{"kind": "model-contract",}', "f.json")
-@example("```yaml\nkind: model-contract\nname: [\n```\n", "f.md")
 @example("\ufeffkind: model-contract\r\nfallback: TBD\r\n", "f.yaml")
 @example("a: b\rc: [\r", "f.yaml")
 @example("x" * 9000 + "\x00", "f.yaml")
+@example("kind: model-contract\u2028name: [x", "f.yaml")
 @example("", "f.json")
 def test_no_text_crashes_the_linter_and_spans_stay_inside(text, name):
     check_no_crash(text.encode("utf-8"), name)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=300), st.sampled_from(["f.yaml", "f.json", "f.md"]))
+@TEXT_SETTINGS
+@given(st.binary(max_size=300), st.sampled_from(["f.yaml", "f.json"]))
 @example(b"\xef\xbb\xbfname: caf\xe9\n", "f.yaml")
 @example(b"\xff\xfe\x00", "f.json")
+@example(b"\r\x80", "f.yaml")
 def test_no_bytes_crash_the_linter(data, name):
     check_no_crash(data, name)
 
 
-@settings(max_examples=60, deadline=None)
+@TEXT_SETTINGS
+@given(
+    st.tuples(st.sampled_from(["```yaml\n", "---\n", "text\n\n~~~json\n"]), yamlish_text).map(
+        lambda parts: (parts[0] + parts[1]).encode("utf-8")
+    )
+)
+@example(b"```yaml\nkind: model-contract\nname: [\n```\n")
+@example(b'```yaml\n"')
+def test_no_markdown_crashes_the_linter_and_spans_stay_inside(data):
+    check_no_crash(data, "f.md")
+
+
+@settings(max_examples=50, deadline=None)
 @given(complete_document, fmt, st.data())
 def test_spans_of_broken_documents_stay_inside(document, how, data):
     """Truncate or corrupt a real document at a random place."""
@@ -627,8 +640,10 @@ def test_spans_of_broken_documents_stay_inside(document, how, data):
     check_no_crash((text[:cut] + junk + text[cut:]).encode("utf-8"), name)
 
 
-def test_unicode_line_separators_keep_findings_inside_the_file():
-    data = "kind: model-contract\u2028name: x\u2028fallbakc: 1\n".encode()
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_unicode_line_separators_keep_findings_inside_the_file(separator):
+    """PyYAML breaks lines at these characters; editors and contractlint do not."""
+    data = f"kind: model-contract{separator}name: x{separator}fallbakc: 1\n".encode()
     with written({"f.yaml": data}) as folder:
         result = lint_file(Target(os.path.join(folder, "f.yaml"), "f.yaml"), CONFIG, TODAY)
     assert_spans_inside(list(result.findings), file_lines(data) or [])
@@ -654,8 +669,8 @@ def a_file(draw: st.DrawFn) -> tuple[str, bytes]:
     return name.rsplit(".", 1)[1], text.encode("utf-8")
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.lists(a_file(), min_size=2, max_size=5), st.randoms(use_true_random=False))
+@settings(max_examples=25, deadline=None)
+@given(st.lists(a_file(), min_size=2, max_size=4), st.randoms(use_true_random=False))
 def test_findings_do_not_depend_on_file_order(files, random):
     named = {f"f{i}.{suffix}": data for i, (suffix, data) in enumerate(files)}
     with written(named) as folder:
@@ -679,7 +694,7 @@ def test_findings_do_not_depend_on_file_order(files, random):
 # --------------------------------------------------------------------------- JSON output
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.lists(a_file(), min_size=1, max_size=4))
 def test_json_output_round_trips(files):
     named = {f"f{i}.{suffix}": data for i, (suffix, data) in enumerate(files)}

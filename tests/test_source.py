@@ -10,8 +10,8 @@ positions in the ``.md`` file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, List
 
 import pytest
 
@@ -22,7 +22,7 @@ from contractlint.model import Finding
 
 from conftest import TODAY, codes, located, make_config
 
-LintBytes = Callable[..., List[Finding]]
+LintBytes = Callable[..., list[Finding]]
 
 # A complete model contract (SPEC 1.1) except for `fallback: TBD` on line 4:
 # it raises exactly one finding, CL101 at column 11.
@@ -410,6 +410,33 @@ def test_markdown_longer_fence_holds_a_shorter_one(lint_text):
 def test_markdown_unclosed_fence_runs_to_the_end(lint_text):
     md = "# T\n\n```yaml\nkind: ModelContract\n"
     assert located(lint_text(md, "doc.md")) == [("CL002", 4, 7)]
+
+
+def test_markdown_syntax_error_at_the_closing_fence_stays_in_the_file(lint_text):
+    # The end of the block is the closing fence's line: still a line of the file.
+    assert located(lint_text('```yaml\n"\n```\n', "doc.md")) == [("CL001", 3, 1)]
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        pytest.param('```yaml\n"', ("CL001", 2, 2), id="quote-no-final-newline"),
+        pytest.param("```yaml\nkind: model-contract\nname: [x", ("CL001", 3, 9), id="bracket"),
+    ],
+)
+def test_markdown_unclosed_fence_error_at_the_end_of_the_file(lint_text, md, expected):
+    # The same text in a .yaml file is reported at the end of its last line.
+    body = md.split("\n", 1)[1]
+    plain = located(lint_text(body, "plain.yaml"))
+    assert plain == [(expected[0], expected[1] - 1, expected[2])]
+    assert located(lint_text(md, "doc.md")) == [expected]
+
+
+def test_markdown_unclosed_fence_error_with_final_newline_stays_in_the_file(lint_text):
+    md = '```yaml\n"\n'  # three lines: the fence, the quote, and the empty last line
+    [finding] = lint_text(md, "doc.md")
+    assert finding.code == "CL001"
+    assert finding.line <= 3
 
 
 def test_markdown_code_indented_four_spaces_is_not_a_fence(lint_text):

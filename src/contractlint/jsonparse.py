@@ -30,6 +30,7 @@ class Parsed:
     value: Any = None
     spans: dict[str, Span] = field(default_factory=dict)
     key_spans: dict[str, Span] = field(default_factory=dict)
+    plain: dict[str, str] = field(default_factory=dict)  # numbers and literals as written
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -88,10 +89,12 @@ class _Parser:
                 token = match.group()
                 end = match.end()
                 value = float(token) if match.group(1) or match.group(2) else int(token)
+                self.out.plain[pointer] = token
             else:
                 for literal, literal_value in _LITERALS:
                     if text.startswith(literal, offset):
                         value, end = literal_value, offset + len(literal)
+                        self.out.plain[pointer] = literal
                         break
                 else:
                     found = repr(char) if char else "the end of the file"

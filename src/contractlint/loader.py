@@ -85,7 +85,7 @@ def load(path: str, segment: Segment, limits: Limits = Limits()) -> Loaded:
         if isinstance(result, Problem):
             return Loaded((), (result,))
         trees: list[Tree] = [
-            Tree(result.value, result.spans, result.key_spans, {}, list(result.problems))
+            Tree(result.value, result.spans, result.key_spans, result.plain, list(result.problems))
         ]
         return Loaded(_documents(path, trees), ())
     return _load_yaml(path, segment.text, locate.Lines(segment.text), limits)
@@ -106,6 +106,9 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
         except yaml.MarkedYAMLError as exc:
             problems.append(_syntax_problem(exc, lines))
             break
+        except yaml.reader.ReaderError:
+            problems.append(_reader_problem(text))
+            break
         except (yaml.YAMLError, RecursionError, ValueError) as exc:
             problems.append(Problem("CL001", locate.file_start(), f"invalid YAML: {exc}"))
             break
@@ -122,6 +125,28 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
     return Loaded(_documents(path, trees), tuple(problems))
 
 
+# The characters YAML 1.1 does not allow in a stream (PyYAML's reader rejects them).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _reader_problem(text: str) -> Problem:
+    """A character YAML does not allow, located exactly (PyYAML's error has no mark)."""
+    match = _NOT_PRINTABLE.search(text)
+    if match is None:
+        return Problem("CL001", locate.file_start(), "invalid YAML: an unacceptable character")
+    offset = match.start()
+    line = text.count("\n", 0, offset)
+    column = offset - (text.rfind("\n", 0, offset) + 1)
+    return Problem(
+        "CL001",
+        locate.point(line, column),
+        f"invalid YAML: control character U+{ord(match.group()):04X} is not allowed; "
+        "remove it or write it as an escape inside a double-quoted string",
+    )
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, lines: locate.Lines) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
@@ -130,6 +155,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: locate.Lines) -> Problem:
         return Problem("CL001", locate.file_start(), f"invalid YAML: {problem}{context}")
     line, column = lines.position(mark)
     span = locate.mark_point(line, column, lines.lines)
+    if "maximum nesting depth" in problem:  # libyaml's own limit
+        return Problem("CL007", span, f"nesting is too deep for the YAML parser: {problem}")
     return Problem("CL001", span, f"invalid YAML: {problem}{context}")
 
 
@@ -323,7 +350,9 @@ def _documents(path: str, trees: list[Tree]) -> tuple[Document, ...]:
         if not isinstance(value, dict) or "kind" not in value:
             continue
         kind, problem = classify_kind(value.get("kind"), tree.spans.get("/kind"))
-        problems = list(tree.problems)
+        # A problem inside an anchor is met again through each alias: report it once.
+        unique = {(p.code, p.span, p.message): p for p in reversed(tree.problems)}
+        problems = list(reversed(unique.values()))
         if problem is not None:
             problems.append(problem)
         if kind is None and problem is None:

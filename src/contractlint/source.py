@@ -131,6 +131,7 @@ def markdown_segments(text: str) -> tuple[Segment, ...]:
             body = lines[body_start:close]
             padding = "\n" * body_start
             fmt = "json" if info == "json" else "yaml"
-            segments.append(Segment(padding + "\n".join(body) + "\n", fmt))
+            ending = "\n" if close < len(lines) else ""  # an unclosed fence ends the file
+            segments.append(Segment(padding + "\n".join(body) + ending, fmt))
         index = close + 1
     return tuple(segments)

@@ -109,7 +109,10 @@ def _hits(
     rule_value: Any = error.validator_value
     schema = error.schema if isinstance(error.schema, dict) else {}
     instance = error.instance
-    declared = kind == "enum" and instance in schema.get("enum", ())
+    # `status: n/a` is a declared value, and `N/A` a misspelling of one: neither is missing.
+    declared = kind == "enum" and str(instance).strip().lower() in {
+        str(choice).lower() for choice in schema.get("enum", ())
+    }
     if kind in _VALUE_ERRORS and _is_missing(instance, options) and not declared:
         # ``p95: TBD`` is a missing value, which the rules report; not a type error.
         return
@@ -125,7 +128,7 @@ def _hits(
                 "CL005",
                 Hit(
                     pointer,
-                    f"`{where}: {written}` is read as {_read_as(instance)} (YAML 1.1), "
+                    f"`{where}: {written}` is read as {_read_as(instance)}, "
                     f'not the text `{written}`; quote it: `"{written}"`',
                 ),
             )
