@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any, Callable
 
 import pytest
 
@@ -27,7 +27,7 @@ def make_config(**fields: Any) -> Config:
     )
 
 
-LintText = Callable[..., List[Finding]]
+LintText = Callable[..., list[Finding]]
 
 
 @pytest.fixture
@@ -37,9 +37,9 @@ def lint_text(tmp_path: Path) -> LintText:
     def run(
         text: str,
         name: str = "contract.yaml",
-        config: Optional[Config] = None,
+        config: Config | None = None,
         today: datetime.date = TODAY,
-    ) -> List[Finding]:
+    ) -> list[Finding]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
@@ -49,9 +49,9 @@ def lint_text(tmp_path: Path) -> LintText:
     return run
 
 
-def codes(findings: List[Finding]) -> List[str]:
+def codes(findings: list[Finding]) -> list[str]:
     return [f.code for f in findings]
 
 
-def located(findings: List[Finding]) -> List[Tuple[str, int, int]]:
+def located(findings: list[Finding]) -> list[tuple[str, int, int]]:
     return [(f.code, f.line, f.column) for f in findings]

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import codes
 from contractlint.cli import cli
 from contractlint.model import KINDS
 from contractlint.templates import template
+
+from conftest import codes
 
 # What parsing or the schema would report: a template must never raise these.
 BROKEN = {"CL000", "CL001", "CL002", "CL003", "CL004", "CL005", "CL006", "CL007"}
