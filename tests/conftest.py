@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
@@ -39,11 +40,15 @@ def lint_text(tmp_path: Path) -> LintText:
         name: str = "contract.yaml",
         config: Config | None = None,
         today: datetime.date = TODAY,
+        files: Sequence[tuple[str, str]] = (),
     ) -> list[Finding]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
-        result = lint_file(Target(str(path), name), config or Config(), today)
+        for extra, extra_text in files:
+            (tmp_path / extra).write_bytes(extra_text.encode("utf-8"))
+        config = config or make_config(root=str(tmp_path))  # the project root
+        result = lint_file(Target(str(path), name), config, today)
         return list(result.findings)
 
     return run

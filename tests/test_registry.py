@@ -34,8 +34,45 @@ SPEC_NAMES = {
     "CL105": "missing-timeout",
     "CL201": "missing-guardrails",
     "CL202": "guardrail-without-threshold",
+    "CL106": "missing-rollback-plan",
+    "CL107": "missing-retraining-trigger",
+    "CL108": "missing-throughput-budget",
+    "CL203": "vague-success-metric",
+    "CL204": "missing-decision-threshold",
+    "CL205": "missing-monitoring",
+    "CL206": "latency-not-monitored",
+    "CL207": "no-online-validation",
+    "CL301": "missing-sample-size",
+    "CL302": "underpowered-experiment",
+    "CL303": "missing-duration",
+    "CL304": "short-duration",
+    "CL305": "missing-stopping-rule",
+    "CL306": "peeking-risk",
+    "CL307": "missing-randomization-unit",
+    "CL308": "insufficient-traffic",
+    "CL309": "uncorrected-multiple-comparisons",
+    "CL310": "missing-data-quality-checks",
     "CL401": "unowned-decision",
+    "CL402": "risk-without-mitigation",
+    "CL403": "missing-risks",
+    "CL404": "missing-scope-options",
+    "CL405": "option-without-estimate",
+    "CL406": "missing-constraints",
+    "CL501": "untyped-field",
+    "CL502": "missing-model-version",
+    "CL503": "unversioned-endpoint",
+    "CL504": "missing-logging-fields",
+    "CL505": "deprecated-field-name",
+    "CL601": "missing-acceptance-item",
+    "CL602": "unverified-acceptance-item",
+    "CL603": "open-acceptance-item",
+    "CL604": "unresolved-reference",
+    "CL605": "metric-not-monitored",
 }
+
+
+def test_every_spec_rule_is_registered() -> None:
+    assert set(SPEC_NAMES) == set(BY_CODE)
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
@@ -74,14 +111,14 @@ def test_every_rule_is_documented(rule) -> None:  # type: ignore[no-untyped-def]
     "rule", [r for r in RULES if r.code not in NO_TEXT_EXAMPLE], ids=lambda r: r.code
 )
 def test_failing_example_raises_the_rule(rule, lint_text) -> None:  # type: ignore[no-untyped-def]
-    assert rule.code in codes(lint_text(rule.doc.bad)), rule.doc.bad
+    assert rule.code in codes(lint_text(rule.doc.bad, files=rule.doc.files)), rule.doc.bad
 
 
 @pytest.mark.parametrize(
     "rule", [r for r in RULES if r.code not in NO_TEXT_EXAMPLE], ids=lambda r: r.code
 )
 def test_passing_example_does_not_raise_the_rule(rule, lint_text) -> None:  # type: ignore[no-untyped-def]
-    assert rule.code not in codes(lint_text(rule.doc.good)), rule.doc.good
+    assert rule.code not in codes(lint_text(rule.doc.good, files=rule.doc.files)), rule.doc.good
 
 
 def test_lookup_by_code_or_name() -> None:

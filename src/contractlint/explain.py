@@ -21,6 +21,7 @@ def as_dict(rule: Rule) -> dict[str, Any]:
             "why": rule.doc.why,
             "failing_example": rule.doc.bad,
             "passing_example": rule.doc.good,
+            "example_files": dict(rule.doc.files),
             "how_to_fix": rule.doc.fix,
             "fixable_by_fix": rule.fixable,
             "options": rule.doc.options,
@@ -52,6 +53,8 @@ def as_text(rule: Rule) -> str:
         parts += ["", "Failing example", _indent(rule.doc.bad)]
     if rule.doc.good:
         parts += ["", "Passing example", _indent(rule.doc.good)]
+    for name, text in rule.doc.files:
+        parts += ["", f"With {name} beside it", _indent(text)]
     parts += ["", "How to fix", _wrap(rule.doc.fix), "", "Fixable by --fix", FIX_NOTE[rule.fixable]]
     if rule.doc.options:
         parts += ["", "Configuration", _wrap(rule.doc.options)]
@@ -77,6 +80,8 @@ def as_markdown(rule: Rule, level: int = 1) -> str:
         parts += ["", f"{sub} Failing example", "", "```yaml", rule.doc.bad.rstrip("\n"), "```"]
     if rule.doc.good:
         parts += ["", f"{sub} Passing example", "", "```yaml", rule.doc.good.rstrip("\n"), "```"]
+    for name, text in rule.doc.files:
+        parts += ["", f"With `{name}` beside it:", "", "```yaml", text.rstrip("\n"), "```"]
     parts += ["", f"{sub} How to fix", "", rule.doc.fix, "", f"{sub} Fixable by `--fix`", ""]
     parts += [FIX_NOTE[rule.fixable]]
     if rule.doc.options:

@@ -168,6 +168,8 @@ class RuleDoc:
     good: str
     fix: str
     options: str = ""
+    # Other files the examples need (a referenced contract), as (name, text) pairs.
+    files: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -75,15 +75,21 @@ RULE = Rule(
             "kind: experiment-plan\n"
             "name: ranking-v2-ab\n"
             "contract: ranking.yaml\n"
-            "primary_metric: {name: ctr}\n"
-            "# ranking.yaml monitors only [latency_p95]\n"
+            "primary_metric: {name: add_to_cart_rate}\n"
         ),
         good=(
             "kind: experiment-plan\n"
             "name: ranking-v2-ab\n"
             "contract: ranking.yaml\n"
             "primary_metric: {name: ctr}\n"
-            "# ranking.yaml monitors [ctr_by_bucket, latency_p95]\n"
+        ),
+        files=(
+            (
+                "ranking.yaml",
+                "kind: model-contract\n"
+                "name: ranking-service\n"
+                "monitoring: [ctr_by_bucket, latency_p95]\n",
+            ),
         ),
         fix="Add the metric to the contract's `monitoring`, or correct the plan's metric name.",
     ),

@@ -60,11 +60,11 @@ RULE = Rule(
             "that reaches production is a decision nobody made. Flagging each one keeps "
             "the open questions visible until someone answers them."
         ),
-        bad=("kind: model-contract\nname: ranking-service\nrollback: TBD\n"),
+        bad="kind: model-contract\nname: ranking-service\ndescription: TBD\n",
         good=(
             "kind: model-contract\n"
             "name: ranking-service\n"
-            "rollback: redeploy the previous model_version behind the ranking flag\n"
+            "description: ranks candidate items for the home feed\n"
         ),
         fix="Replace the placeholder with the real value, or remove the field until it is known.",
         options="`placeholders` (the list of values that count as placeholders).",
