@@ -24,10 +24,22 @@ def as_dict(rule: Rule) -> dict[str, Any]:
             "example_files": dict(rule.doc.files),
             "how_to_fix": rule.doc.fix,
             "fixable_by_fix": rule.fixable,
-            "options": rule.doc.options,
+            "options": configuration(rule),
         }
     )
     return data
+
+
+def configuration(rule: Rule) -> str:
+    """The options that change a rule: its own, then those every rule has."""
+    common = (
+        f"Turn it off with `ignore: [{rule.code}]` (or `--ignore {rule.name}`), change its "
+        f"severity with `severity: {{{rule.code}: warning}}`, exempt files with "
+        f"`per-file-ignores`, or suppress one finding with "
+        f"`# contractlint: disable={rule.code} -- reason`."
+    )
+    own = rule.doc.options.strip()
+    return f"{own} {common}" if own else common
 
 
 def _wrap(text: str) -> str:
@@ -56,8 +68,7 @@ def as_text(rule: Rule) -> str:
     for name, text in rule.doc.files:
         parts += ["", f"With {name} beside it", _indent(text)]
     parts += ["", "How to fix", _wrap(rule.doc.fix), "", "Fixable by --fix", FIX_NOTE[rule.fixable]]
-    if rule.doc.options:
-        parts += ["", "Configuration", _wrap(rule.doc.options)]
+    parts += ["", "Configuration", _wrap(configuration(rule))]
     return "\n".join(parts) + "\n"
 
 
@@ -84,8 +95,7 @@ def as_markdown(rule: Rule, level: int = 1) -> str:
         parts += ["", f"With `{name}` beside it:", "", "```yaml", text.rstrip("\n"), "```"]
     parts += ["", f"{sub} How to fix", "", rule.doc.fix, "", f"{sub} Fixable by `--fix`", ""]
     parts += [FIX_NOTE[rule.fixable]]
-    if rule.doc.options:
-        parts += ["", f"{sub} Configuration", "", rule.doc.options]
+    parts += ["", f"{sub} Configuration", "", configuration(rule)]
     return "\n".join(parts) + "\n"
 
 
