@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
+from click.testing import CliRunner
 
 from contractlint import config as config_module
 from contractlint.config import Config
@@ -60,3 +61,15 @@ def codes(findings: list[Finding]) -> list[str]:
 
 def located(findings: list[Finding]) -> list[tuple[str, int, int]]:
     return [(f.code, f.line, f.column) for f in findings]
+
+
+def cli_runner() -> CliRunner:
+    """A CliRunner that keeps stderr apart from stdout on every supported click.
+
+    click 8.2 (Python >= 3.10) always separates them and removed ``mix_stderr``;
+    click 8.1 (the last release for Python 3.9) mixes them unless told not to.
+    """
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()

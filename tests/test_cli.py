@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from contractlint import __version__
 from contractlint.cli import cli
+
+from conftest import cli_runner
 
 CLEAN = """\
 kind: model-contract
@@ -90,7 +92,7 @@ _NEUTRAL_ENV: dict[str, str | None] = {
 
 
 def _registry() -> list[dict[str, Any]]:
-    result = CliRunner().invoke(cli, ["rules", "--format", "json"])
+    result = cli_runner().invoke(cli, ["rules", "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -115,7 +117,7 @@ def write(root: Path, name: str, text: str) -> Path:
 
 
 def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    result = CliRunner().invoke(cli, list(args), env={**_NEUTRAL_ENV, **(env or {})})
+    result = cli_runner().invoke(cli, list(args), env={**_NEUTRAL_ENV, **(env or {})})
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
         result.exception

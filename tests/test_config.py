@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from contractlint.cli import cli
 from contractlint.config import DEFAULT_PLACEHOLDERS, Config, ConfigError, find_config, load
 from contractlint.model import Severity
 from contractlint.rules import BY_CODE
 
-from conftest import LintText, codes
+from conftest import LintText, cli_runner, codes
 
 # A complete model contract but for its fallback: its only finding is CL101 at 1:1,
 # whatever other rules the registry holds. Appending a `fallback:` line completes it.
@@ -64,7 +64,7 @@ def write(root: Path, name: str, text: str) -> Path:
 
 
 def run(*args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), env=_NEUTRAL_ENV)
+    result = cli_runner().invoke(cli, list(args), env=_NEUTRAL_ENV)
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
         result.exception

@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from contractlint.cli import cli
 from contractlint.model import KINDS
 from contractlint.templates import template
 
-from conftest import codes
+from conftest import cli_runner, codes
 
 # What parsing or the schema would report: a template must never raise these.
 BROKEN = {"CL000", "CL001", "CL002", "CL003", "CL004", "CL005", "CL006", "CL007"}
@@ -38,7 +37,7 @@ def test_filled_template_raises_nothing(kind, lint_text) -> None:  # type: ignor
 
 
 def test_new_writes_a_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
-    runner = CliRunner()
+    runner = cli_runner()
     target = tmp_path / "plan.yaml"
     result = runner.invoke(cli, ["new", "experiment-plan", "-o", str(target)])
     assert result.exit_code == 0, result.output
@@ -50,10 +49,10 @@ def test_new_writes_a_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def test_new_prints_to_stdout_and_rejects_unknown_kinds() -> None:
-    runner = CliRunner()
+    runner = cli_runner()
     printed = runner.invoke(cli, ["new", "model-contract"])
     assert printed.exit_code == 0
     assert printed.output == template("model-contract")
     unknown = runner.invoke(cli, ["new", "model-contrat"])
     assert unknown.exit_code == 2
-    assert "model-contract" in unknown.output
+    assert "model-contract" in unknown.stderr
