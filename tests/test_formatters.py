@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from contractlint import __version__
-from contractlint.formatters import FORMATTERS, json_format, text
+from contractlint.formatters import FORMATTERS, Context, json_format, text
 from contractlint.model import FileResult, Finding, Report, Severity
 
 DATA = Path(__file__).resolve().parent / "data" / "formatters"
@@ -109,8 +109,8 @@ def expected_json() -> dict[str, Any]:
 
 def test_text_matches_the_checked_in_file() -> None:
     expected = (DATA / "expected.txt").read_text(encoding="utf-8")
-    assert text.format_report(REPORT, False) == expected
-    assert FORMATTERS["text"](REPORT, False) == expected
+    assert text.format_report(REPORT, Context()) == expected
+    assert FORMATTERS["text"](REPORT, Context()) == expected
 
 
 def test_text_lines_have_the_documented_shape() -> None:
@@ -118,7 +118,7 @@ def test_text_lines_have_the_documented_shape() -> None:
         r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>CL\d{3}) "
         r"\[(?P<sev>error|warning|info)\] (?P<message>.+) \((?P<name>[a-z-]+)\)$"
     )
-    lines = text.format_report(REPORT, False).splitlines()
+    lines = text.format_report(REPORT, Context()).splitlines()
     parsed = [line.match(row) for row in lines[:-1]]
     assert all(parsed)
     assert [
@@ -142,13 +142,13 @@ def test_text_summary_line() -> None:
 
 
 def test_text_of_an_empty_report() -> None:
-    assert text.format_report(EMPTY, False) == "All clear: 1 file checked, no problems found.\n"
+    assert text.format_report(EMPTY, Context()) == "All clear: 1 file checked, no problems found.\n"
     assert text.format_findings(EMPTY) == []
 
 
 def test_text_colours_only_when_asked() -> None:
-    plain = text.format_report(REPORT, False)
-    coloured = text.format_report(REPORT, True)
+    plain = text.format_report(REPORT, Context())
+    coloured = text.format_report(REPORT, Context(color=True))
     assert "\x1b[" not in plain
     assert coloured != plain
     assert ANSI.sub("", coloured) == plain
@@ -160,7 +160,7 @@ def test_text_colours_only_when_asked() -> None:
     assert "\x1b[33mCL102\x1b[0m \x1b[33m[warning]\x1b[0m" in rows[2]
     assert "\x1b[36mCL108\x1b[0m \x1b[36m[info]\x1b[0m" in rows[4]
     assert rows[5].startswith("\x1b[1mFound 5 problems")
-    clear = text.format_report(EMPTY, True)
+    clear = text.format_report(EMPTY, Context(color=True))
     assert clear == "\x1b[32mAll clear: 1 file checked, no problems found.\x1b[0m\n"
 
 
@@ -192,13 +192,13 @@ def test_statistics_right_aligns_the_counts() -> None:
 
 
 def test_json_matches_the_checked_in_file() -> None:
-    output = json_format.format_report(REPORT, False)
+    output = json_format.format_report(REPORT, Context())
     assert json.loads(output) == expected_json()
-    assert FORMATTERS["json"](REPORT, False) == output
+    assert FORMATTERS["json"](REPORT, Context()) == output
 
 
 def test_json_layout() -> None:
-    output = json_format.format_report(REPORT)
+    output = json_format.format_report(REPORT, Context())
     data = json.loads(output)
     assert output == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     assert "café ✓" in output  # not escaped to \u sequences
@@ -228,11 +228,13 @@ def test_json_layout() -> None:
 
 
 def test_json_never_colours() -> None:
-    assert json_format.format_report(REPORT, True) == json_format.format_report(REPORT, False)
+    assert json_format.format_report(REPORT, Context(color=True)) == json_format.format_report(
+        REPORT, Context()
+    )
 
 
 def test_json_round_trips() -> None:
-    data = json.loads(json_format.format_report(REPORT))
+    data = json.loads(json_format.format_report(REPORT, Context()))
     rebuilt = tuple(
         Finding(**{**item, "severity": Severity(item["severity"])}) for item in data["findings"]
     )
@@ -240,7 +242,7 @@ def test_json_round_trips() -> None:
 
 
 def test_json_of_an_empty_report() -> None:
-    data = json.loads(json_format.format_report(EMPTY))
+    data = json.loads(json_format.format_report(EMPTY, Context()))
     assert data["version"] == 1
     assert data["findings"] == []
     assert data["summary"] == {
@@ -256,5 +258,5 @@ def test_json_of_an_empty_report() -> None:
 @pytest.mark.parametrize("name", ["text", "json"])
 def test_formatters_are_pure(name: str) -> None:
     formatter = FORMATTERS[name]
-    assert formatter(REPORT, False) == formatter(REPORT, False)
+    assert formatter(REPORT, Context()) == formatter(REPORT, Context())
     assert REPORT.findings == FINDINGS

@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from contractlint.config import DEFAULT_PLACEHOLDERS, Config
 from contractlint.discover import Target
 from contractlint.engine import lint, lint_file
+from contractlint.formatters import Context
 from contractlint.formatters.json_format import format_report
 from contractlint.model import Finding, Severity
 
@@ -700,7 +701,7 @@ def test_json_output_round_trips(files):
     named = {f"f{i}.{suffix}": data for i, (suffix, data) in enumerate(files)}
     with written(named) as folder:
         report = lint([Target(os.path.join(folder, n), n) for n in named], CONFIG, TODAY)
-    payload = json.loads(format_report(report))
+    payload = json.loads(format_report(report, Context()))
     assert payload["version"] == 1
     assert payload["findings"] == [f.to_dict() for f in report.findings]
     rebuilt = [Finding(**{**d, "severity": Severity(d["severity"])}) for d in payload["findings"]]

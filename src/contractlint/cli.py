@@ -21,7 +21,7 @@ import yaml
 
 from contractlint import __version__, discover, engine, explain, schemas, templates
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
-from contractlint.formatters import FORMATTERS
+from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
 from contractlint.kinds import closest
 from contractlint.model import KINDS, Report, Severity
@@ -139,7 +139,7 @@ def check(
     targets = list(found.targets)
     targets += [discover.Target(m, m) for m in found.missing]
     report = engine.lint(targets, config, datetime.date.today())
-    _emit(report, output_format, output_file, statistics, quiet, no_color)
+    _emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
     code = _exit_code(report, fail_on or config.fail_on)
     sys.exit(EXIT_OK if exit_zero else code)
 
@@ -163,6 +163,7 @@ def _emit(
     show_statistics: bool,
     quiet: bool,
     no_color: bool,
+    config_root: str,
 ) -> None:
     color = _color(no_color, output_file)
     if output_format == "text":
@@ -173,7 +174,13 @@ def _emit(
             lines.append(summary(report, color))
         text = "\n".join(lines) + ("\n" if lines else "")
     else:
-        text = FORMATTERS[output_format](report, False)
+        context = Context(
+            color=False,
+            root=config_root,
+            cwd=os.getcwd(),
+            workspace=os.environ.get("GITHUB_WORKSPACE") or None,
+        )
+        text = FORMATTERS[output_format](report, context)
     if output_file:
         try:
             Path(output_file).write_text(text, encoding="utf-8")

@@ -9,8 +9,12 @@ finding, so one bad file never stops the run.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pathspec
 
@@ -49,10 +53,13 @@ class _FileLinter:
         self.lines: list[str] = []
         self.findings: list[Finding] = []
 
-    def finding(self, rule: Rule, span: Span, message: str, pointer: str = "") -> None:
+    def finding(
+        self, rule: Rule, span: Span, message: str, pointer: str = "", subject: str = ""
+    ) -> None:
         if not self.config.is_enabled(rule.code):
             return
         span = _clip(span, self.lines)
+        subject = subject or pointer or re.sub(r"\d+", "#", message)
         self.findings.append(
             Finding(
                 path=self.target.display,
@@ -66,6 +73,7 @@ class _FileLinter:
                 message=message,
                 fixable=rule.fixable,
                 pointer=pointer,
+                fingerprint=fingerprint(rule.code, pointer, subject),
             )
         )
 
@@ -117,7 +125,31 @@ class _FileLinter:
                 self.hit(placeholder_rule, document, hit)
 
     def hit(self, rule: Rule, document: Document, hit: Hit) -> None:
-        self.finding(rule, document.span_for(hit.pointer, hit.at_key), hit.message, hit.pointer)
+        span = document.span_for(hit.pointer, hit.at_key)
+        self.finding(rule, span, hit.message, hit.pointer, _subject(document, hit))
+
+
+def _subject(document: Document, hit: Hit) -> str:
+    """What a finding is about, for its fingerprint: the document, and the offending
+    value when it is a scalar (a container would change with every edit inside it, so
+    the message, which names what is missing, stands for it)."""
+    value: Any = document.value
+    for token in hit.pointer.split("/")[1:]:
+        key = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict):
+            value = value.get(key)
+        elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
+            value = value[int(key)]
+        else:
+            value = None
+            break
+    shown = hit.message if isinstance(value, (dict, list)) else json.dumps(value, default=str)
+    return f"{document.kind}:{document.value.get('name')}\0{hit.pointer}\0{shown}"
+
+
+def fingerprint(code: str, pointer: str, subject: str) -> str:
+    digest = hashlib.sha256(f"{code}\0{pointer}\0{subject}".encode("utf-8", "replace"))
+    return digest.hexdigest()[:20]
 
 
 def _within(pointer: str, nodes: Iterable[str]) -> bool:

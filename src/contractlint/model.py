@@ -74,6 +74,9 @@ class Finding:
     message: str
     fixable: bool = False
     pointer: str = ""
+    # Stable across edits elsewhere in the file (never built from a line number):
+    # what baselines and SARIF's partialFingerprints key on.
+    fingerprint: str = ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -92,6 +95,7 @@ class Finding:
             "message": self.message,
             "fixable": self.fixable,
             "pointer": self.pointer,
+            "fingerprint": self.fingerprint,
         }
 
 

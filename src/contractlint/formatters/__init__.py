@@ -1,15 +1,33 @@
-"""Output formats: one pure function per format, ``Report -> str``."""
+"""Output formats: one pure function per format, ``(Report, Context) -> str``.
+
+The context carries what a format needs beyond the findings (colour, the
+project root for repository-relative URIs, the CI workspace); formatters never
+read the environment themselves.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
-from contractlint.formatters import json_format, text
 from contractlint.model import Report
 
-Formatter = Callable[[Report, bool], str]
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": text.format_report,
-    "json": json_format.format_report,
-}
+@dataclass(frozen=True)
+class Context:
+    color: bool = False
+    root: str = "."  # the project root (absolute): SARIF and GitLab paths are relative to it
+    cwd: str = "."  # the folder finding paths are relative to
+    workspace: str | None = None  # GITHUB_WORKSPACE, for annotation paths
+
+
+Formatter = Callable[[Report, Context], str]
+
+
+def _registry() -> dict[str, Formatter]:
+    from contractlint.formatters import json_format, text
+
+    return {"text": text.format_report, "json": json_format.format_report}
+
+
+FORMATTERS: dict[str, Formatter] = _registry()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 from contractlint import __version__
+from contractlint.formatters import Context
 from contractlint.model import Report
 
 VERSION = 1
 
 
-def format_report(report: Report, color: bool = False) -> str:
+def format_report(report: Report, context: Context) -> str:
     payload = {
         "version": VERSION,
         "tool": {"name": "contractlint", "version": __version__},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from contractlint.formatters import Context
 from contractlint.model import Report, Severity
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -57,7 +58,7 @@ def statistics(report: Report) -> str:
     )
 
 
-def format_report(report: Report, color: bool = False) -> str:
-    lines = format_findings(report, color)
-    lines.append(summary(report, color))
+def format_report(report: Report, context: Context) -> str:
+    lines = format_findings(report, context.color)
+    lines.append(summary(report, context.color))
     return "\n".join(lines) + "\n"
