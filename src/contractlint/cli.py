@@ -19,7 +19,7 @@ from typing import Any, Callable, TypeVar
 import click
 import yaml
 
-from contractlint import __version__, discover, engine, explain, schemas, templates
+from contractlint import __version__, baseline, discover, engine, explain, schemas, templates
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
 from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
@@ -104,6 +104,17 @@ def _exit_code(report: Report, fail_on: str) -> int:
     is_flag=True,
     help="Apply `exclude` to files named explicitly too (as pre-commit passes them).",
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Report only findings that are not in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record every current finding in this baseline file, and exit 0.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -118,6 +129,8 @@ def check(
     no_color: bool,
     exit_zero: bool,
     force_exclude: bool,
+    baseline_file: str | None,
+    write_baseline: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
     output_format = output_format or _env_format()
@@ -139,6 +152,22 @@ def check(
     targets = list(found.targets)
     targets += [discover.Target(m, m) for m in found.missing]
     report = engine.lint(targets, config, datetime.date.today())
+    cwd = os.getcwd()
+    if write_baseline:
+        _write(write_baseline, baseline.dump(report, config.root, cwd))
+        click.echo(
+            f"Wrote {len(report.findings)} finding(s) to the baseline {write_baseline}; "
+            f"from now on, run with --baseline {write_baseline} to see only new ones.",
+            err=True,
+        )
+        sys.exit(EXIT_OK)
+    if baseline_file:
+        try:
+            known = baseline.read(baseline_file)
+        except baseline.BaselineError as exc:
+            click.echo(f"contractlint: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        report = baseline.apply(report, known, config.root, cwd)
     _emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
     code = _exit_code(report, fail_on or config.fail_on)
     sys.exit(EXIT_OK if exit_zero else code)
@@ -182,18 +211,21 @@ def _emit(
         )
         text = FORMATTERS[output_format](report, context)
     if output_file:
-        try:
-            Path(output_file).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            click.echo(f"contractlint: cannot write {output_file}: {reason}", err=True)
-            sys.exit(EXIT_ERROR)
+        _write(output_file, text)
         if not quiet and output_format != "text":
             click.echo(summary(report, _color(no_color, None)), err=True)
     else:
         click.echo(text, nl=False)
         if show_statistics and output_format != "text" and report.findings:
             click.echo(statistics(report), err=True)
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _unknown_rule(name: str) -> None:

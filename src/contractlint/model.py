@@ -235,6 +235,9 @@ class FileResult:
 class Report:
     files: tuple[FileResult, ...]
     findings: tuple[Finding, ...] = field(default=())
+    # With --baseline: findings the baseline held back, and its entries that matched nothing.
+    baselined: int | None = None
+    stale_baseline: int = 0
 
     @property
     def files_checked(self) -> int:
@@ -255,4 +258,9 @@ class Report:
             "errors": self.count(Severity.ERROR),
             "warnings": self.count(Severity.WARNING),
             "infos": self.count(Severity.INFO),
+            **(
+                {"baselined": self.baselined, "stale_baseline_entries": self.stale_baseline}
+                if self.baselined is not None
+                else {}
+            ),
         }

@@ -15,7 +15,9 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def format_findings(report: Report, color: bool = False) -> list[str]:
@@ -31,7 +33,8 @@ def format_findings(report: Report, color: bool = False) -> list[str]:
 def summary(report: Report, color: bool = False) -> str:
     files = _plural(report.files_checked, "file")
     if not report.findings:
-        return _paint(f"All clear: {files} checked, no problems found.", "32", color)
+        clear = f"All clear: {files} checked, no problems found."
+        return _paint(clear + _baseline_note(report), "32", color)
     counts = ", ".join(
         _plural(report.count(severity), severity.value)
         for severity in Severity
@@ -45,7 +48,19 @@ def summary(report: Report, color: bool = False) -> str:
     )
     if fixable:
         line += f" {fixable} fixable with `--fix`."
-    return _paint(line, "1", color)
+    return _paint(line + _baseline_note(report), "1", color)
+
+
+def _baseline_note(report: Report) -> str:
+    if report.baselined is None:
+        return ""
+    note = f" {report.baselined} more held back by the baseline."
+    if report.stale_baseline:
+        note += (
+            f" {_plural(report.stale_baseline, 'baseline entry')} no longer match anything: "
+            "prune them with --write-baseline."
+        )
+    return note
 
 
 def statistics(report: Report) -> str:

@@ -1,0 +1,115 @@
+"""Baselines, for adopting contractlint on files that already have findings (SPEC 4).
+
+``--write-baseline FILE`` records today's findings; ``--baseline FILE`` then
+reports only findings that are not in it. An entry is keyed by the file's path
+(relative to the project root), the rule code, the JSON pointer of the node and
+the finding's fingerprint (built from the offending value, never from a line
+number), so edits elsewhere in a file do not churn the baseline. Entries are a
+multiset: two identical findings need two entries. Entries that match nothing
+any more are counted as stale, so the baseline can be pruned.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from contractlint import __version__
+from contractlint.model import Finding, Report
+
+FORMAT_VERSION = 1
+
+Key = tuple[str, str, str, str]
+
+
+class BaselineError(Exception):
+    """An unreadable or malformed baseline file (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    entries: Counter[Key]
+
+    def __len__(self) -> int:
+        return sum(self.entries.values())
+
+
+def _relative(path: str, root: str, cwd: str) -> str:
+    absolute = (Path(cwd) / path).resolve()
+    try:
+        return absolute.relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def key(finding: Finding, root: str, cwd: str) -> Key:
+    return (_relative(finding.path, root, cwd), finding.code, finding.pointer, finding.fingerprint)
+
+
+def dump(report: Report, root: str, cwd: str) -> str:
+    """The baseline file for every finding of ``report``, sorted for stable diffs."""
+    entries = sorted(key(f, root, cwd) for f in report.findings)
+    payload = {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "contractlint", "version": __version__},
+        "entries": [
+            {"path": path, "code": code, "pointer": pointer, "fingerprint": fingerprint}
+            for path, code, pointer, fingerprint in entries
+        ],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def parse(text: str, source: str) -> Baseline:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise BaselineError(
+            f"{source}: not a contractlint baseline (invalid JSON: {exc})"
+        ) from None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+        raise BaselineError(
+            f"{source}: not a contractlint baseline of version {FORMAT_VERSION}; "
+            "write one with --write-baseline"
+        )
+    entries: Counter[Key] = Counter()
+    for index, entry in enumerate(data.get("entries", [])):
+        fields = ("path", "code", "pointer", "fingerprint")
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(f), str) for f in fields):
+            raise BaselineError(f"{source}: entry {index} needs the strings {', '.join(fields)}")
+        entries[(entry["path"], entry["code"], entry["pointer"], entry["fingerprint"])] += 1
+    return Baseline(entries)
+
+
+def read(path: str) -> Baseline:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+    return parse(text, path)
+
+
+def apply(report: Report, baseline: Baseline, root: str, cwd: str) -> Report:
+    """``report`` without the findings the baseline holds, counting the stale entries."""
+    remaining = Counter(baseline.entries)
+    kept: list[Finding] = []
+    for finding in report.findings:
+        entry = key(finding, root, cwd)
+        if remaining[entry] > 0:
+            remaining[entry] -= 1
+        else:
+            kept.append(finding)
+    kept_ids = {id(f) for f in kept}
+    files = tuple(
+        replace(result, findings=tuple(f for f in result.findings if id(f) in kept_ids))
+        for result in report.files
+    )
+    return replace(
+        report,
+        files=files,
+        findings=tuple(kept),
+        baselined=len(report.findings) - len(kept),
+        stale_baseline=sum(remaining.values()),
+    )

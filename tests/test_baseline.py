@@ -1,0 +1,132 @@
+"""--write-baseline / --baseline: adopt contractlint on files that already have findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import cli_runner
+from contractlint.cli import cli
+
+# A model contract with five findings: no owners (three CL401), no fallback, no monitoring.
+LEGACY = """\
+kind: model-contract
+name: legacy-{n}
+endpoint: /v1/score
+latency_budget_ms: {{p50: 40, p95: 90}}
+timeout_ms: 250
+throughput_rps: 50
+response: {{score: 0.0, model_version: string}}
+retraining_trigger: monthly
+rollback: redeploy the previous version
+logging: [request_id, score]
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".contractlint.yaml").write_text("fail-on: error\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return cli_runner().invoke(cli, ["check", "--no-color", *args], env={"NO_COLOR": "1"})
+
+
+def write_legacy(project: Path, count: int) -> None:
+    folder = project / "contracts"
+    folder.mkdir(exist_ok=True)
+    for n in range(count):
+        (folder / f"legacy-{n:03}.yaml").write_text(LEGACY.format(n=n), encoding="utf-8")
+
+
+def test_five_hundred_legacy_findings_adopt_then_only_new_ones_show(project: Path) -> None:
+    write_legacy(project, 100)
+    before = run("--format", "json", "contracts")
+    assert before.exit_code == 1
+    assert json.loads(before.stdout)["summary"]["findings"] == 500
+
+    written = run("--write-baseline", "baseline.json", "contracts")
+    assert written.exit_code == 0
+    assert len(json.loads((project / "baseline.json").read_text())["entries"]) == 500
+
+    clean = run("--baseline", "baseline.json", "contracts")
+    assert clean.exit_code == 0, clean.stdout
+    assert "500 more held back by the baseline" in clean.stdout
+
+    # A new problem in one legacy file is reported, alone.
+    path = project / "contracts" / "legacy-042.yaml"
+    path.write_text(path.read_text() + "fallback: TBD\n", encoding="utf-8")
+    new = run("--baseline", "baseline.json", "--format", "json", "contracts")
+    assert new.exit_code == 1
+    findings = json.loads(new.stdout)["findings"]
+    assert [(f["path"], f["code"]) for f in findings] == [
+        ("contracts/legacy-042.yaml", "CL101")
+    ]
+
+
+def test_edits_elsewhere_in_a_file_do_not_churn_the_baseline(project: Path) -> None:
+    write_legacy(project, 3)
+    assert run("--write-baseline", "baseline.json").exit_code == 0
+    path = project / "contracts" / "legacy-001.yaml"
+    shifted = "# owners are being agreed with the platform team\n\n" + path.read_text()
+    path.write_text(shifted.replace("timeout_ms: 250", "timeout_ms: 260"), encoding="utf-8")
+    result = run("--baseline", "baseline.json")
+    assert result.exit_code == 0, result.stdout
+    assert "15 more held back" in result.stdout
+
+
+def test_fixed_findings_leave_stale_entries_that_are_counted(project: Path) -> None:
+    write_legacy(project, 2)
+    assert run("--write-baseline", "baseline.json").exit_code == 0
+    path = project / "contracts" / "legacy-000.yaml"
+    owners = "owners: {scope: a@x.io, feasibility: b@x.io, method: c@x.io}\n"
+    path.write_text(path.read_text() + owners, encoding="utf-8")
+    result = run("--baseline", "baseline.json", "--format", "json")
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["findings"] == 0
+    assert summary["baselined"] == 7
+    assert summary["stale_baseline_entries"] == 3
+    text = run("--baseline", "baseline.json")
+    assert "3 baseline entries no longer match anything" in text.stdout
+
+
+def test_baseline_paths_are_relative_to_the_project_root(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_legacy(project, 2)
+    assert run("--write-baseline", "baseline.json").exit_code == 0
+    monkeypatch.chdir(project / "contracts")
+    result = run("--baseline", "../baseline.json", ".")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_identical_findings_need_an_entry_each(project: Path) -> None:
+    text = LEGACY.format(n=0)
+    (project / "twice.yaml").write_text(text + "---\n" + text, encoding="utf-8")
+    assert run("--write-baseline", "baseline.json", "twice.yaml").exit_code == 0
+    entries = json.loads((project / "baseline.json").read_text())["entries"]
+    assert len(entries) == 10
+    assert run("--baseline", "baseline.json", "twice.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "cannot read the baseline"),
+        ("not json", "invalid JSON"),
+        ('{"version": 99, "entries": []}', "version 1"),
+        ('{"version": 1, "entries": [{"path": 3}]}', "entry 0"),
+    ],
+)
+def test_a_bad_baseline_is_exit_2(project: Path, content: str | None, message: str) -> None:
+    write_legacy(project, 1)
+    if content is not None:
+        (project / "baseline.json").write_text(content, encoding="utf-8")
+    result = run("--baseline", "baseline.json")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
