@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli_runner
 from contractlint.cli import cli
+
+from conftest import cli_runner
 
 # A model contract with five findings: no owners (three CL401), no fallback, no monitoring.
 LEGACY = """\
@@ -63,9 +64,7 @@ def test_five_hundred_legacy_findings_adopt_then_only_new_ones_show(project: Pat
     new = run("--baseline", "baseline.json", "--format", "json", "contracts")
     assert new.exit_code == 1
     findings = json.loads(new.stdout)["findings"]
-    assert [(f["path"], f["code"]) for f in findings] == [
-        ("contracts/legacy-042.yaml", "CL101")
-    ]
+    assert [(f["path"], f["code"]) for f in findings] == [("contracts/legacy-042.yaml", "CL101")]
 
 
 def test_edits_elsewhere_in_a_file_do_not_churn_the_baseline(project: Path) -> None:
