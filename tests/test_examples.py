@@ -1,10 +1,14 @@
 """Every file under examples/ raises exactly what examples/expected.yaml states.
 
 The manifest maps each example (path relative to examples/) to a list of
-``"CODE LINE:COL"`` strings in contractlint's order (line, column, code).
+``"CODE LINE:COL"`` strings in contractlint's order (line, column, code); an
+entry may end in one or more ``" | TEXT"``, which the finding's message must
+contain.
 Entries for rules that are designed but not implemented yet are left out
 until the rule exists, so a new rule is checked against the examples the day
 it lands. Files are found by globbing: an example without an entry fails.
+Every rule in the registry, except the few listed in ``NOT_DEMONSTRATED``,
+must be demonstrated by at least one example.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
@@ -23,19 +27,64 @@ import yaml
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.engine import lint_file
-from contractlint.rules import BY_CODE
+from contractlint.rules import BY_CODE, RULES
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 MANIFEST_PATH = EXAMPLES / "expected.yaml"
 LINTED_SUFFIXES = (".yaml", ".yml", ".json", ".md")
 TODAY = datetime.date(2026, 11, 26)
-ENTRY = re.compile(r"^(CL\d{3}) (\d+):(\d+)$")
+ENTRY = re.compile(r"^(CL\d{3}) (\d+):(\d+)(?: \| (\S.*))?$")
 
 # Examples on which contractlint is wrong today. The manifest keeps the correct
 # expectation; strict xfail makes the test fail once contractlint is fixed, so
-# the entry here must then be removed.
+# the entry here must then be removed. KNOWN_DISCREPANCIES: the findings
+# (code, line, column) differ from the manifest. KNOWN_MESSAGE_DISCREPANCIES:
+# the findings are right, but a message lacks a text the manifest requires;
+# their positions stay checked.
 KNOWN_DISCREPANCIES: dict[str, str] = {}
+KNOWN_MESSAGE_DISCREPANCIES: dict[str, str] = {
+    "experiment-plan/email-subject.yaml": (
+        "CL302 formats the power that per_arm reaches with one decimal: 80,000 per arm "
+        "reach 0.7996, shown as 'reaches a power of 80.0%', which reads as the 80% the "
+        "plan asks for in the very finding that calls it underpowered "
+        "(rules/underpowered_experiment.py uses {reached:.1%})"
+    ),
+    "experiment-plan/rushed.yaml": (
+        "CL308's advice rounds the days needed to the nearest day instead of up: the plan "
+        "needs 2 x 12,500 = 25,000 units at 6,000 x 0.5 = 3,000 a day, i.e. 8.33 days, so "
+        "at least 9; the message says 'run longer (about 8 days)', and 8 days deliver only "
+        "24,000 (rules/insufficient_traffic.py formats needed / (daily * allocation) "
+        "with :.0f)"
+    ),
+}
+
+# Rules that no example demonstrates, with the reason.
+NOT_DEMONSTRATED: dict[str, str] = {
+    "CL000": "an internal crash; no example should cause one",
+    "CL006": "unreadable input (binary, not UTF-8, too large) belongs in a hostile-input folder",
+    "CL007": "alias bombs and deep nesting belong in a hostile-input folder",
+}
+
+
+class Entry(NamedTuple):
+    """One manifest entry: where a finding is, and the texts its message must contain."""
+
+    code: str
+    line: int
+    column: int
+    texts: tuple[str, ...]
+
+    @property
+    def position(self) -> str:
+        return f"{self.code} {self.line}:{self.column}"
+
+
+def _parse(entry: str) -> Entry:
+    match = ENTRY.match(entry)
+    assert match, f"`{entry}` is not of the form 'CL123 LINE:COL' or 'CL123 LINE:COL | TEXT'"
+    code, line, column, texts = match.groups()
+    return Entry(code, int(line), int(column), tuple(texts.split(" | ")) if texts else ())
 
 
 def _load_manifest() -> dict[str, list[str]]:
@@ -61,18 +110,29 @@ def _implemented(entries: list[str]) -> list[str]:
     return [entry for entry in entries if entry.split(" ", 1)[0] in BY_CODE]
 
 
-def _cases() -> list[Any]:
+def _cases(examples: list[str], known: dict[str, str]) -> list[Any]:
     cases = []
-    for relative in _examples():
+    for relative in examples:
         marks = []
-        if relative in KNOWN_DISCREPANCIES:
+        if relative in known:
             marks.append(
-                pytest.mark.xfail(
-                    raises=AssertionError, strict=True, reason=KNOWN_DISCREPANCIES[relative]
-                )
+                pytest.mark.xfail(raises=AssertionError, strict=True, reason=known[relative])
             )
         cases.append(pytest.param(relative, marks=marks, id=relative))
     return cases
+
+
+def _with_texts() -> list[str]:
+    """The examples whose manifest entry requires a text in some message."""
+    return [
+        relative
+        for relative in _examples()
+        if any(_parse(entry).texts for entry in MANIFEST.get(relative, []))
+    ]
+
+
+def _lint(relative: str) -> Any:
+    return lint_file(Target(str(EXAMPLES / relative), relative), Config(root=str(REPO)), TODAY)
 
 
 def _paste(relative: str, entries: list[str]) -> str:
@@ -81,31 +141,49 @@ def _paste(relative: str, entries: list[str]) -> str:
     return "\n".join([f"{relative}:", *(f'  - "{entry}"' for entry in entries)])
 
 
-@pytest.mark.parametrize("relative", _cases())
+@pytest.mark.parametrize("relative", _cases(_examples(), KNOWN_DISCREPANCIES))
 def test_example_raises_what_the_manifest_states(relative: str) -> None:
     assert relative in MANIFEST, (
         f"examples/{relative} has no entry in examples/expected.yaml; add the "
         "findings it is designed to raise (or [] for a passing example)"
     )
-    expected = _implemented(MANIFEST[relative])
-    result = lint_file(Target(str(EXAMPLES / relative), relative), Config(root=str(REPO)), TODAY)
+    expected = [_parse(entry) for entry in _implemented(MANIFEST[relative])]
+    result = _lint(relative)
     actual = [f"{f.code} {f.line}:{f.column}" for f in result.findings]
     details = "\n".join(f"  {f.code} {f.line}:{f.column} {f.message}" for f in result.findings)
-    assert actual == expected, (
+    assert actual == [entry.position for entry in expected], (
         f"examples/{relative}: findings differ from examples/expected.yaml\n"
         f"actual findings:\n{details or '  (none)'}\n"
         f"as a manifest entry:\n{_paste(relative, actual)}"
     )
 
 
+@pytest.mark.parametrize("relative", _cases(_with_texts(), KNOWN_MESSAGE_DISCREPANCIES))
+def test_example_messages_say_what_the_manifest_states(relative: str) -> None:
+    findings = _lint(relative).findings
+    for entry in (_parse(text) for text in _implemented(MANIFEST[relative])):
+        if not entry.texts:
+            continue
+        messages = [
+            f.message
+            for f in findings
+            if (f.code, f.line, f.column) == (entry.code, entry.line, entry.column)
+        ]
+        if not messages:
+            continue  # a missing finding is reported by the test above
+        assert any(all(text in message for text in entry.texts) for message in messages), (
+            f"examples/{relative}: no message of {entry.position} contains "
+            f"{' and '.join(f'`{text}`' for text in entry.texts)}:\n"
+            + "\n".join(f"  {message}" for message in messages)
+        )
+
+
 def test_manifest_entries_are_well_formed_and_sorted() -> None:
     for relative, entries in MANIFEST.items():
         keys = []
-        for entry in entries:
-            match = ENTRY.match(entry)
-            assert match, f"{relative}: `{entry}` is not of the form 'CL123 LINE:COL'"
-            code, line, column = match.groups()
-            keys.append((int(line), int(column), code))
+        for text in entries:
+            entry = _parse(text)
+            keys.append((entry.line, entry.column, entry.code))
         assert keys == sorted(keys), f"{relative}: entries are not sorted by line, column, code"
 
 
@@ -116,6 +194,20 @@ def test_manifest_names_only_existing_examples() -> None:
 
 def test_known_discrepancies_name_manifest_entries() -> None:
     assert set(KNOWN_DISCREPANCIES) <= set(MANIFEST)
+    assert set(KNOWN_MESSAGE_DISCREPANCIES) <= set(_with_texts()), (
+        "a message discrepancy needs a manifest entry that requires a text"
+    )
+
+
+def test_every_rule_is_demonstrated_by_an_example() -> None:
+    shown = {_parse(entry).code for entries in MANIFEST.values() for entry in entries}
+    registered = {rule.code for rule in RULES}
+    assert set(NOT_DEMONSTRATED) <= registered, "NOT_DEMONSTRATED names unknown codes"
+    missing = sorted(registered - set(NOT_DEMONSTRATED) - shown)
+    assert not missing, (
+        f"no example in examples/expected.yaml raises {', '.join(missing)}: add a realistic "
+        "failing example for each (or a reason to NOT_DEMONSTRATED)"
+    )
 
 
 def test_every_kind_has_a_complete_passing_example() -> None:
@@ -146,14 +238,14 @@ def test_cli_reports_every_failing_example_and_no_passing_one() -> None:
         if relative in KNOWN_DISCREPANCIES:
             continue  # held to the manifest by the strict xfail above
         shown = f"examples/{relative}:"
-        expected = _implemented(entries)
+        expected = [_parse(entry) for entry in _implemented(entries)]
         if not expected:
             assert not any(line.startswith(shown) for line in lines), (
                 f"examples/{relative} must pass, but the CLI reported:\n{run.stdout}"
             )
         for entry in expected:
-            code, position = entry.split(" ")
-            located = f"examples/{relative}:{position}: {code} ["
-            assert any(line.startswith(located) for line in lines), (
-                f"the CLI did not report `{located}`:\n{run.stdout}"
-            )
+            located = f"examples/{relative}:{entry.line}:{entry.column}: {entry.code} ["
+            texts = () if relative in KNOWN_MESSAGE_DISCREPANCIES else entry.texts
+            assert any(
+                line.startswith(located) and all(text in line for text in texts) for line in lines
+            ), f"the CLI did not report `{located}` with {texts}:\n{run.stdout}"

@@ -21,7 +21,7 @@ import yaml
 
 from contractlint import __version__, baseline, discover, engine, explain, schemas, templates
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
-from contractlint.formatters import FORMATTERS, Context
+from contractlint.formatters import FORMATTERS, Context, github
 from contractlint.formatters.text import format_findings, statistics, summary
 from contractlint.kinds import closest
 from contractlint.model import KINDS, Report, Severity
@@ -169,6 +169,8 @@ def check(
             sys.exit(EXIT_ERROR)
         report = baseline.apply(report, known, config.root, cwd)
     _emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
+    if output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
+        _github_files(report)
     code = _exit_code(report, fail_on or config.fail_on)
     sys.exit(EXIT_OK if exit_zero else code)
 
@@ -182,7 +184,25 @@ def _env_format() -> str:
                 param_hint="CONTRACTLINT_OUTPUT_FORMAT",
             )
         return wanted
-    return "text"
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _github_files(report: Report) -> None:
+    """On GitHub Actions: the step summary table and the step outputs (SPEC 5)."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        _append(summary_file, github.step_summary(report))
+    output_file = os.environ.get("GITHUB_OUTPUT")
+    if output_file:
+        _append(output_file, github.outputs(report))
+
+
+def _append(path: str, text: str) -> None:
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        click.echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
 
 
 def _emit(

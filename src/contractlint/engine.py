@@ -85,8 +85,8 @@ class _FileLinter:
             self.problem(problem)
         if not document.kind:
             return  # a misspelled kind (CL002): the rules cannot know what to expect
-        document = self.resolver.resolve(document, self.target.path)
         options = self.config.rule_options
+        document = self.resolver.resolve(document, self.target.path, options.is_placeholder)
         validation = validate.validate(document, options)
         hit_pointers = set()
         for code, hit in validation.hits:
@@ -112,7 +112,7 @@ class _FileLinter:
                 )
                 continue
             for hit in hits:
-                if _within(hit.pointer, rejected):
+                if not hit.at_key and _within(hit.pointer, rejected):
                     continue  # the schema already reported this value
                 if rule.code == "CL009":
                     placeholder_rule = rule

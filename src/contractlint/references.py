@@ -24,13 +24,18 @@ LoadFn = Callable[[str], Loaded]
 _REFERENCE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def declared(document: Document) -> list[tuple[str, str, str]]:
-    """(pointer, path as written, expected kind) for each reference the document makes."""
+def declared(
+    document: Document, is_placeholder: Callable[[Any], bool] = lambda value: False
+) -> list[tuple[str, str, str]]:
+    """(pointer, path as written, expected kind) for each reference the document makes.
+
+    A placeholder (`contract: TBD`) is no reference: CL009 reports it.
+    """
     value = document.value
     found: list[tuple[str, str, str]] = []
     if document.kind in ("experiment-plan", "acceptance-checklist"):
         contract = value.get("contract")
-        if isinstance(contract, str) and contract.strip():
+        if isinstance(contract, str) and contract.strip() and not is_placeholder(contract):
             found.append(("/contract", contract.strip(), "model-contract"))
     elif document.kind == "problem-framing":
         validation = value.get("validation")
@@ -53,6 +58,7 @@ class Resolver:
 
     def __init__(self, root: str, load: LoadFn) -> None:
         self.root = os.path.realpath(root)
+        self.root_as_given = os.path.abspath(root)
         self.load = load
         self.cache: dict[str, Loaded] = {}
 
@@ -70,10 +76,14 @@ class Resolver:
         base = os.path.dirname(os.path.abspath(referrer))
         real = os.path.realpath(os.path.join(base, written))
         if not _inside(real, self.root):
-            return ref("outside", f"it resolves outside the project root {self.root}")
+            lexical = os.path.normpath(os.path.join(base, written))
+            via = "a symlink on the way leads out" if _inside(lexical, self.root_as_given) else ""
+            return ref("outside", via)
+        if os.path.isdir(real):
+            return ref("missing", "it is a folder, not a file")
         if not os.path.isfile(real):
             relative = os.path.relpath(os.path.join(base, written), self.root)
-            return ref("missing", f"no such file ({relative} from the project root)")
+            return ref("missing", f"looked for {relative} from the project root")
         loaded = self._loaded(real)
         if isinstance(loaded, Problem):
             return ref("unreadable", loaded.message)
@@ -84,8 +94,13 @@ class Resolver:
             return ref("wrong-kind", found)
         return ref("ok", targets=targets)
 
-    def resolve(self, document: Document, referrer: str) -> Document:
-        found = declared(document)
+    def resolve(
+        self,
+        document: Document,
+        referrer: str,
+        is_placeholder: Callable[[Any], bool] = lambda value: False,
+    ) -> Document:
+        found = declared(document, is_placeholder)
         if not found:
             return document
         references = tuple(

@@ -95,6 +95,12 @@ def validate(document: Document, options: RuleOptions) -> Validation:
     return Validation(tuple(hits), frozenset(rejected))
 
 
+def _is_field_example(path: Sequence[Any], instance: Any) -> bool:
+    """A YAML date or timestamp given as a request/response field's type."""
+    in_fields = len(path) >= 2 and path[0] in ("request", "response")
+    return in_fields and isinstance(instance, (datetime.date, datetime.datetime))
+
+
 def _is_missing(value: Any, options: RuleOptions) -> bool:
     return value is None or options.is_placeholder(value)
 
@@ -119,6 +125,8 @@ def _hits(
     if kind in ("oneOf", "anyOf") and error.context:
         yield from _hits(best_match(error.context), document, options)
         return
+    if kind == "type" and _is_field_example(path, instance):
+        return  # `context_ts: 2026-01-01` is a literal example of a date field (SPEC 1.1)
     if kind == "type":
         expected = rule_value
         expected = [expected] if isinstance(expected, str) else list(expected)

@@ -25,9 +25,16 @@ Formatter = Callable[[Report, Context], str]
 
 
 def _registry() -> dict[str, Formatter]:
-    from contractlint.formatters import json_format, text
+    from contractlint.formatters import github, gitlab, json_format, junit, sarif, text
 
-    return {"text": text.format_report, "json": json_format.format_report}
+    return {
+        "text": text.format_report,
+        "json": json_format.format_report,
+        "github": github.format_report,
+        "sarif": sarif.format_report,
+        "junit": junit.format_report,
+        "gitlab": gitlab.format_report,
+    }
 
 
 FORMATTERS: dict[str, Formatter] = _registry()

@@ -59,5 +59,7 @@ def absent(value: Any, options: RuleOptions, *path: str) -> str | None:
 
 
 def is_empty(value: Any, options: RuleOptions) -> bool:
-    """Missing, or an empty list or mapping."""
-    return is_missing(value, options) or value == [] or value == {}
+    """Missing, an empty mapping, or a list with nothing but placeholders (`[TBD]`)."""
+    if is_missing(value, options) or value == {}:
+        return True
+    return isinstance(value, list) and all(is_missing(item, options) for item in value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,8 +19,10 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     allocation: Any = get(traffic, "allocation")
     arms: Any = value.get("arms", 2)
     if allocation is None:
-        allocation = 1.0
-    if not all(is_number(x) for x in (per_arm, days, daily, allocation, arms)):
+        allocation = 1.0  # absent or null: all the traffic (a placeholder stays unknown)
+    if not all(is_number(x) and x > 0 for x in (per_arm, days, daily, allocation, arms)):
+        return  # missing, or a value the schema rejects (not positive)
+    if arms != int(arms) or arms < 2 or allocation > 1:
         return
     needed = arms * per_arm
     available = days * daily * allocation
@@ -28,7 +31,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             "/traffic",
             f"the plan needs {arms:g} x {per_arm:,} = {needed:,.0f} units, but {days:g} days x "
             f"{daily:,} daily units x {allocation:g} allocation = {available:,.0f}: run "
-            f"longer (about {needed / (daily * allocation):.0f} days) or allocate more traffic",
+            f"longer (at least {math.ceil(needed / (daily * allocation)):,} days) or allocate "
+            "more traffic",
         )
 
 

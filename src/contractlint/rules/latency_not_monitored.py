@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_empty
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     monitoring = document.value.get("monitoring")
-    if not isinstance(monitoring, list) or not monitoring:
+    if not isinstance(monitoring, list) or is_empty(monitoring, options):
         return  # CL205 reports missing monitoring
     if any(isinstance(m, str) and "latency" in m.lower() for m in monitoring):
         return

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 
 from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
 from contractlint.rules._checklist import STANDARD_ITEMS
-from contractlint.rules._common import where_missing
+from contractlint.rules._common import is_missing, where_missing
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     items = document.value.get("items")
+    if is_missing(items, options):
+        items = None  # `items: TBD` lists none
     if items is not None and not isinstance(items, list):
         return  # the schema reports the wrong type
     present = {item.get("id") for item in items or [] if isinstance(item, dict)}

@@ -12,6 +12,8 @@ REQUIRED = ("privacy", "latency")
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     constraints = document.value.get("constraints")
+    if is_missing(constraints, options):
+        constraints = None  # `constraints: TBD` states none
     if constraints is not None and not isinstance(constraints, dict):
         return  # the schema reports the wrong type
     lacking = [key for key in REQUIRED if is_missing(get(constraints, key), options)]
@@ -19,8 +21,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         names = " and ".join(f"`{key}`" for key in lacking)
         yield Hit(
             where_missing(document.value, "", "constraints"),
-            f"`constraints` lacks {names}: state them before choosing a method, e.g. "
-            "`privacy: no raw queries leave the region`, `latency: p95 under 200 ms`",
+            f"`constraints` lacks {names}: state {'them' if len(lacking) > 1 else 'it'} before "
+            "choosing a method, e.g. `privacy: no raw queries leave the region`, "
+            "`latency: p95 under 200 ms`",
         )
 
 

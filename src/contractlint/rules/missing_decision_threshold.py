@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
-from contractlint.rules._common import is_missing, is_number, where_missing
+from contractlint.rules._common import is_missing, where_missing
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -19,7 +19,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return
     if not isinstance(rule, dict):
         return
-    lacking = [key for key in ("threshold", "confidence") if not is_number(rule.get(key))]
+    # A value of the wrong type (`threshold: "3%"`) is present: the schema reports it.
+    lacking = [key for key in ("threshold", "confidence") if is_missing(rule.get(key), options)]
     if lacking:
         names = " and ".join(f"`{key}`" for key in lacking)
         yield Hit(

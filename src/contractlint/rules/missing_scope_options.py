@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
-from contractlint.rules._common import where_missing
+from contractlint.rules._common import is_missing, where_missing
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     listed = document.value.get("options")
+    if is_missing(listed, options):
+        listed = None  # `options: TBD` lists none
     if listed is not None and not isinstance(listed, list):
         return  # the schema reports the wrong type
     listed = listed or []

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
 from contractlint import power
 from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
 from contractlint.rules._common import get, is_number
+
+
+def alpha_or_power(sample: Any) -> Any:
+    """A string where alpha or power should be a number (the schema reports it)."""
+    for key in ("alpha", "power"):
+        if isinstance(get(sample, key), str):
+            return get(sample, key)
+    return None
 
 
 def design(document: Document, options: RuleOptions) -> power.Design | None:
@@ -19,8 +28,13 @@ def design(document: Document, options: RuleOptions) -> power.Design | None:
     relative, absolute = get(effect, "relative"), get(effect, "absolute")
     if not isinstance(metric, dict) or not is_number(metric.get("baseline")):
         return None
-    if not (is_number(relative) or is_number(absolute)):
-        return None
+    if is_number(relative) == is_number(absolute):
+        return None  # neither (CL203), or both (the schema rejects it): nothing to size
+    if isinstance(metric.get("std_dev"), str) and not options.is_placeholder(metric["std_dev"]):
+        return None  # a value the schema rejected
+    rejected = alpha_or_power(sample)
+    if rejected is not None and not options.is_placeholder(rejected):
+        return None  # a value the schema rejected
     alpha = get(sample, "alpha")
     wanted = get(sample, "power")
     arms = value.get("arms", 2)
@@ -54,12 +68,15 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if per_arm >= required:
         return
     effect = f"{plan.relative:.4g} relative" if plan.relative is not None else f"{plan.absolute:g}"
+    alpha = power.effective_alpha(plan)
+    corrected = f" per comparison (Bonferroni: {plan.alpha:g} / {plan.arms - 1})"
+    level = f"alpha {alpha:g}{corrected if alpha != plan.alpha else ''} {plan.alternative}"
     yield Hit(
         "/sample_size/per_arm",
         f"`sample_size.per_arm` {per_arm:,.0f} is below the {required:,} per arm needed to "
-        f"detect a {effect} change on a baseline of {plan.baseline:g} (alpha {plan.alpha:g} "
-        f"{plan.alternative}, power {plan.power:g}); {per_arm:,.0f} per arm reaches a power "
-        f"of {reached:.1%}",
+        f"detect a {effect} change on a baseline of {plan.baseline:g} ({level}, power "
+        f"{plan.power:g}); {per_arm:,.0f} per arm reaches a power of only "
+        f"{math.floor(reached * 10_000) / 100:.2f}%",
     )
 
 

@@ -10,7 +10,7 @@ _WHY = {
     "missing": "does not exist",
     "outside": "leaves the project root, so it was not read",
     "unreadable": "cannot be read",
-    "wrong-kind": "is not a {kind}",
+    "wrong-kind": "is not {article} {kind}",
 }
 
 
@@ -19,11 +19,14 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if reference.status == "ok":
             continue
         field = reference.pointer.lstrip("/").replace("/", ".")
-        what = _WHY[reference.status].format(kind=reference.expected_kind)
+        kind = reference.expected_kind
+        article = "an" if kind[0] in "aeiou" else "a"
+        what = _WHY[reference.status].format(kind=kind, article=article)
+        detail = f" ({reference.detail})" if reference.detail else ""
         yield Hit(
             reference.pointer,
-            f"`{field}: {reference.written}` {what} ({reference.detail}); point it at the "
-            f"{reference.expected_kind} file, relative to this file",
+            f"`{field}: {reference.written}` {what}{detail}; point it at {article} {kind} "
+            "file, relative to this file",
         )
 
 

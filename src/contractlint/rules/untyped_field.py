@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,9 +29,15 @@ FOREIGN = {
 }
 
 
+# An ISO-8601 date or timestamp written as an example ("2026-01-01T10:00:00Z").
+ISO_EXAMPLE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
 def is_type_name(text: str) -> bool:
     lowered = text.strip().lower()
-    return lowered in TYPE_NAMES or lowered in SYNONYMS
+    return lowered in TYPE_NAMES or lowered in SYNONYMS or bool(ISO_EXAMPLE.match(text.strip()))
 
 
 def problem(value: Any, options: RuleOptions) -> str | None:

@@ -27,12 +27,17 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return
     if not isinstance(metric, dict):
         return
+    # Missing means absent, null or a placeholder; a value of the wrong type is
+    # present, and the schema reports it (CL003).
     missing = []
     baseline: Any = metric.get("baseline")
-    if not is_number(baseline):
+    if is_missing(baseline, options):
         missing.append("a numeric `baseline`")
-    effect = metric.get("minimum_detectable_effect")
-    if not any(is_number(get(effect, key)) for key in ("relative", "absolute")):
+    effect: Any = metric.get("minimum_detectable_effect")
+    sizes = [get(effect, key) for key in ("relative", "absolute")]
+    if is_missing(effect, options) or (
+        isinstance(effect, dict) and all(is_missing(size, options) for size in sizes)
+    ):
         missing.append("a numeric `minimum_detectable_effect` (relative or absolute)")
     if missing:
         yield Hit(
@@ -41,6 +46,8 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
             "say how many units it needs or what counts as a win",
         )
         return
+    if not is_number(baseline):
+        return
     kind = metric.get("type", "proportion")
     if kind == "proportion" and not 0 < baseline < 1:
         yield Hit(
@@ -48,11 +55,32 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
             f"`primary_metric.baseline` {baseline:g} is not a rate in (0, 1) for a proportion "
             f"metric (write {baseline / 100:g} for {baseline:g}%)",
         )
-    if kind == "mean" and not is_number(metric.get("std_dev")):
+        return
+    if kind == "proportion":
+        yield from _effect_out_of_range(metric, baseline, effect)
+    if kind == "mean" and is_missing(metric.get("std_dev"), options):
         yield Hit(
             "/primary_metric",
             "`primary_metric` is a mean but has no numeric `std_dev`: the sample size of a "
             "mean depends on its spread; add the standard deviation from historical data",
+        )
+
+
+def _effect_out_of_range(metric: Any, baseline: float, effect: Any) -> Iterator[Hit]:
+    """A proportion's target rate must stay a rate: 0.9 + 0.2 is not one."""
+    relative, absolute = get(effect, "relative"), get(effect, "absolute")
+    if is_number(relative) and not is_number(absolute):
+        delta = baseline * relative
+    elif is_number(absolute) and not is_number(relative):
+        delta = absolute
+    else:
+        return  # none, or both (the schema reports both)
+    target = baseline - delta if metric.get("direction") == "decrease" else baseline + delta
+    if not 0 < target < 1:
+        yield Hit(
+            "/primary_metric/minimum_detectable_effect",
+            f"the minimum detectable effect moves the rate from {baseline:g} to {target:g}, "
+            "outside (0, 1): no experiment can detect it; lower the effect",
         )
 
 
@@ -74,7 +102,7 @@ def _framing(document: Document, options: RuleOptions) -> Iterator[Hit]:
             "so everyone agrees what success means",
         )
         return
-    if isinstance(primary, dict) and not is_number(primary.get("target_lift")):
+    if isinstance(primary, dict) and is_missing(primary.get("target_lift"), options):
         yield Hit(
             "/metrics/primary",
             "`metrics.primary` has no numeric `target_lift`: say how much the metric must "

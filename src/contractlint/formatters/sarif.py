@@ -1,0 +1,210 @@
+"""SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it.
+
+- ``tool.driver.rules`` holds every rule that fired (in code order) with its
+  summary, explanation (text and Markdown, as ``contractlint explain`` prints
+  it) and default level; each result points at its rule by ``ruleId`` and
+  ``ruleIndex``.
+- Artifact URIs are relative to the project root, ``uriBaseId: SRCROOT``, and
+  ``originalUriBaseIds`` says where ``SRCROOT`` was; a file outside the project
+  gets an absolute ``file://`` URI.
+- Regions are 1-based with an exclusive ``endColumn``, counted in UTF-16 code
+  units (``columnKind: utf16CodeUnits``, what GitHub and VS Code expect):
+  findings count code points, so each column is converted using the line's
+  text, read once per file (when the file cannot be read, columns stay in code
+  points).
+- ``partialFingerprints["contractlint/v1"]`` is the finding's fingerprint, which
+  is built from what the finding is about, never from its line: it stays the
+  same when lines are added above it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from contractlint import __version__, explain
+from contractlint.formatters import Context
+from contractlint.formatters.github import relative_to
+from contractlint.model import Finding, Report, Rule, Severity
+from contractlint.rules import BY_CODE, RULES
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/contractlint/contractlint"
+RULES_PAGE = "https://github.com/contractlint/contractlint/blob/main/docs/rules.md"
+BASE_ID = "SRCROOT"
+FINGERPRINT_KEY = "contractlint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# Lines are read only to convert columns; a larger file (one reported as
+# unreadable, say) keeps its columns in code points.
+MAX_READ_BYTES = 64 * 1024 * 1024
+
+_ORDER = {rule.code: index for index, rule in enumerate(RULES)}
+
+
+def absolute_path(path: str, cwd: str) -> str:
+    return os.path.normpath(os.path.join(os.path.abspath(cwd), path))
+
+
+def root_relative(path: str, context: Context) -> str | None:
+    """A finding's path relative to the project root with ``/``, or None outside it."""
+    return relative_to(path, context.root, context.cwd)
+
+
+def _directory_uri(path: str) -> str:
+    uri = Path(os.path.abspath(path)).as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def artifact_location(finding: Finding, context: Context) -> dict[str, Any]:
+    relative = root_relative(finding.path, context)
+    if relative is None:
+        return {"uri": Path(absolute_path(finding.path, context.cwd)).as_uri()}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": BASE_ID}
+
+
+def help_uri(rule: Rule) -> str:
+    return f"{RULES_PAGE}#{rule.code}-{rule.name}".lower()
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc.what},
+        "help": {"text": explain.as_text(rule), "markdown": explain.as_markdown(rule)},
+        "helpUri": help_uri(rule),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": list(rule.kinds)},
+    }
+
+
+def _unknown_descriptor(finding: Finding) -> dict[str, Any]:
+    """A rule this version does not know (a hand-built finding): id and name only."""
+    return {
+        "id": finding.code,
+        "name": finding.name,
+        "shortDescription": {"text": finding.name or finding.code},
+        "defaultConfiguration": {"level": LEVELS[finding.severity]},
+    }
+
+
+def _read_lines(path: str) -> list[str] | None:
+    try:
+        if os.path.getsize(path) > MAX_READ_BYTES:
+            return None
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    # As the linter reads it (LF newlines), so that lines and columns match its own.
+    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
+class _Lines:
+    """The lines of each file, read once, only for findings whose columns need them."""
+
+    def __init__(self, cwd: str) -> None:
+        self.cwd = cwd
+        self.cache: dict[str, list[str] | None] = {}
+
+    def get(self, path: str) -> list[str] | None:
+        if path not in self.cache:
+            self.cache[path] = _read_lines(absolute_path(path, self.cwd))
+        return self.cache[path]
+
+
+def utf16_column(line: str, column: int) -> int:
+    """A 1-based column in code points -> in UTF-16 code units (past the end: 1 per column)."""
+    if column <= 1:
+        return column
+    prefix = line[: column - 1]
+    return column + sum(1 for char in prefix if ord(char) > 0xFFFF)
+
+
+def region(finding: Finding, lines: _Lines) -> dict[str, int]:
+    start, end = finding.column, finding.end_column
+    if start > 1 or end > 1:
+        text = lines.get(finding.path)
+        if text is not None:
+            if 0 < finding.line <= len(text):
+                start = utf16_column(text[finding.line - 1], start)
+            if 0 < finding.end_line <= len(text):
+                end = utf16_column(text[finding.end_line - 1], end)
+    return {
+        "startLine": max(finding.line, 1),
+        "startColumn": max(start, 1),
+        "endLine": max(finding.end_line, finding.line, 1),
+        "endColumn": max(end, 1),
+    }
+
+
+def sarif_log(report: Report, context: Context) -> dict[str, Any]:
+    fired: dict[str, Finding] = {}
+    for finding in report.findings:
+        fired.setdefault(finding.code, finding)
+    codes = sorted(fired, key=lambda code: (_ORDER.get(code, len(_ORDER)), code))
+    index = {code: position for position, code in enumerate(codes)}
+    descriptors = [
+        rule_descriptor(BY_CODE[code]) if code in BY_CODE else _unknown_descriptor(fired[code])
+        for code in codes
+    ]
+    lines = _Lines(context.cwd)
+    results = [
+        {
+            "ruleId": finding.code,
+            "ruleIndex": index[finding.code],
+            "level": LEVELS[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": artifact_location(finding, context),
+                        "region": region(finding, lines),
+                    }
+                }
+            ],
+            "partialFingerprints": {FINGERPRINT_KEY: stable_fingerprint(finding)},
+        }
+        for finding in report.findings
+    ]
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "contractlint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "utf16CodeUnits",
+                "originalUriBaseIds": {BASE_ID: {"uri": _directory_uri(context.root)}},
+                "results": results,
+            }
+        ],
+    }
+
+
+def stable_fingerprint(finding: Finding) -> str:
+    """The finding's fingerprint; one built without it gets one that is still line-independent."""
+    if finding.fingerprint:
+        return finding.fingerprint
+    key = f"{finding.code}\0{finding.pointer}\0{finding.message}"
+    return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:20]
+
+
+def format_report(report: Report, context: Context) -> str:
+    return (
+        json.dumps(sarif_log(report, context), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    )
