@@ -39,10 +39,7 @@ ENTRY = re.compile(r"^(CL\d{3}) (\d+):(\d+)(?: \| (\S.*))?$")
 # Examples on which contractlint is wrong today. The manifest keeps the correct
 # expectation; strict xfail makes the test fail once contractlint is fixed, so
 # the entry here must then be removed. KNOWN_DISCREPANCIES: the findings
-# (code, line, column) differ from the manifest. KNOWN_MESSAGE_DISCREPANCIES:
-# the findings are right, but a message lacks a text the manifest requires;
-# their positions stay checked.
-KNOWN_DISCREPANCIES: dict[str, str] = {}
+KNOWN_MESSAGE_DISCREPANCIES: dict[str, str] = {}
 KNOWN_MESSAGE_DISCREPANCIES: dict[str, str] = {
     "experiment-plan/email-subject.yaml": (
         "CL302 formats the power that per_arm reaches with one decimal: 80,000 per arm "
