@@ -22,8 +22,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         allocation = 1.0  # absent or null: all the traffic (a placeholder stays unknown)
     if not all(is_number(x) and x > 0 for x in (per_arm, days, daily, allocation, arms)):
         return  # missing, or a value the schema rejects (not positive)
-    if arms != int(arms) or arms < 2 or allocation > 1:
-        return
+    if arms != int(arms) or per_arm != int(per_arm) or arms < 2 or allocation > 1:
+        return  # values the schema rejects (fractional counts, allocation above 1)
     needed = arms * per_arm
     available = days * daily * allocation
     if needed > available:

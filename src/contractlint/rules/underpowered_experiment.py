@@ -55,8 +55,8 @@ def design(document: Document, options: RuleOptions) -> power.Design | None:
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     per_arm = get(document.value.get("sample_size"), "per_arm")
-    if not is_number(per_arm):
-        return  # CL301 reports a missing sample size
+    if not is_number(per_arm) or per_arm != int(per_arm) or per_arm < 1:
+        return  # missing (CL301) or rejected by the schema (CL003)
     plan = design(document, options)
     if plan is None:
         return  # CL203 reports a metric that cannot be sized
