@@ -100,3 +100,18 @@ def test_hook_fails_a_bad_contract_and_shows_the_finding(
     assert "bad.yaml:10:11: CL101 [error]" in result.stdout
     assert "good.yaml:" not in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_fix_hook_fixes_in_place(repo: tuple[Path, dict[str, str]]) -> None:
+    work, env = repo
+    target = work / "fixable.yaml"
+    target.write_text(GOOD.replace("name: ranking-service", "name: ranking-service\nversion: 1.10"))
+    _git(work, "add", "fixable.yaml", env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "contractlint-fix",
+         "--color", "never", "--files", "fixable.yaml"],
+        cwd=work, env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stdout + result.stderr  # files were modified
+    assert "files were modified by this hook" in result.stdout
+    assert 'version: "1.10"' in target.read_text(encoding="utf-8")

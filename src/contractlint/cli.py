@@ -19,7 +19,17 @@ from typing import Any, Callable, TypeVar
 import click
 import yaml
 
-from contractlint import __version__, baseline, discover, engine, explain, schemas, templates
+from contractlint import (
+    __version__,
+    baseline,
+    discover,
+    engine,
+    explain,
+    fix,
+    loader,
+    schemas,
+    templates,
+)
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
 from contractlint.formatters import FORMATTERS, Context, github
 from contractlint.formatters.text import format_findings, statistics, summary
@@ -104,6 +114,10 @@ def _exit_code(report: Report, fail_on: str) -> int:
     is_flag=True,
     help="Apply `exclude` to files named explicitly too (as pre-commit passes them).",
 )
+@click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed safely, in place.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print what --fix would change; write nothing."
+)
 @click.option(
     "--baseline",
     "baseline_file",
@@ -129,6 +143,8 @@ def check(
     no_color: bool,
     exit_zero: bool,
     force_exclude: bool,
+    apply_fixes: bool,
+    show_diff: bool,
     baseline_file: str | None,
     write_baseline: str | None,
 ) -> None:
@@ -152,6 +168,11 @@ def check(
     targets = list(found.targets)
     targets += [discover.Target(m, m) for m in found.missing]
     report = engine.lint(targets, config, datetime.date.today())
+    if show_diff:
+        changes = _fixes(report, targets, config, write=False)
+        sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
+    if apply_fixes and _fixes(report, targets, config, write=True):
+        report = engine.lint(targets, config, datetime.date.today())  # what remains
     cwd = os.getcwd()
     if write_baseline:
         _write(write_baseline, baseline.dump(report, config.root, cwd))
@@ -238,6 +259,44 @@ def _emit(
         click.echo(text, nl=False)
         if show_statistics and output_format != "text" and report.findings:
             click.echo(statistics(report), err=True)
+
+
+def _fixes(report: Report, targets: list[discover.Target], config: Config, write: bool) -> int:
+    """Apply (or, with ``write=False``, print as a diff) the safe fixes; returns how many."""
+    by_path = {target.display: target.path for target in targets}
+    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    total = 0
+    for result in report.files:
+        wanted = [f for f in result.findings if f.code in fix.FIXABLE]
+        if not wanted:
+            continue
+        path = by_path.get(result.path, result.path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            click.echo(f"contractlint: cannot fix {result.path}: {exc.strerror or exc}", err=True)
+            continue
+        outcome = fix.fix_source(path, data, wanted, limits)
+        for finding, reason in outcome.skipped:
+            click.echo(
+                f"{finding.path}:{finding.line}:{finding.column}: {finding.code} not fixed: "
+                f"{reason}",
+                err=True,
+            )
+        if not outcome.changed:
+            continue
+        total += len(outcome.applied)
+        if write:
+            try:
+                fix.write_atomic(path, outcome.new_bytes)
+            except OSError as exc:
+                click.echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
+                sys.exit(EXIT_ERROR)
+        else:
+            click.echo(fix.unified_diff(result.path, data, outcome.new_bytes), nl=False)
+    if write and total:
+        click.echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
+    return total
 
 
 def _write(path: str, text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contractlint.model import KINDS, Rule, RuleDoc, Severity
 
 RULE = Rule(
+    fixable=True,
     code="CL005",
     name="ambiguous-scalar",
     severity=Severity.WARNING,

@@ -17,6 +17,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 
 
 RULE = Rule(
+    fixable=True,
     code="CL505",
     name="deprecated-field-name",
     severity=Severity.INFO,

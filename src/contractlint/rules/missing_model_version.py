@@ -18,6 +18,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 
 
 RULE = Rule(
+    fixable=True,
     code="CL502",
     name="missing-model-version",
     severity=Severity.ERROR,
