@@ -167,7 +167,7 @@ def check(
     )
     targets = list(found.targets)
     targets += [discover.Target(m, m) for m in found.missing]
-    report = engine.lint(targets, config, datetime.date.today())
+    report = engine.lint(targets, config, datetime.date.today(), found.loops)
     if show_diff:
         changes = _fixes(report, targets, config, write=False)
         sys.exit(EXIT_FINDINGS if changes else EXIT_OK)

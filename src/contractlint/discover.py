@@ -51,6 +51,8 @@ class Target:
 class Discovery:
     targets: tuple[Target, ...]
     missing: tuple[str, ...]
+    # Folders not walked because a symlink leads back to a folder already walked.
+    loops: tuple[Target, ...] = ()
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.PathSpec[Any]:
@@ -125,6 +127,7 @@ def discover(
     ignores = _Ignores(root_path)
     seen: dict[str, Target] = {}
     missing: list[str] = []
+    loops: list[Path] = []
 
     def excluded(path: Path, is_dir: bool) -> bool:
         relative = _relative(path.resolve(), root_path)
@@ -135,7 +138,7 @@ def discover(
     for raw in paths or ["."]:
         path = Path(raw)
         if path.is_dir():
-            for file in _walk(path, root_path, include_spec, excluded, ignores):
+            for file in _walk(path, root_path, include_spec, excluded, ignores, loops):
                 key = str(file.resolve())
                 seen.setdefault(key, Target(str(file), display_path(file, cwd)))
         elif path.exists() or path.is_symlink():
@@ -145,7 +148,9 @@ def discover(
         else:
             missing.append(raw)
     targets = sorted(seen.values(), key=lambda t: t.display)
-    return Discovery(tuple(targets), tuple(missing))
+    # Shown by the path that was walked: resolving it would name the folder it loops to.
+    looped = tuple(Target(str(p), Path(os.path.relpath(p, cwd)).as_posix()) for p in loops)
+    return Discovery(tuple(targets), tuple(missing), looped)
 
 
 def _walk(
@@ -154,13 +159,15 @@ def _walk(
     include: pathspec.PathSpec[Any],
     excluded: Callable[[Path, bool], bool],
     ignores: _Ignores,
+    loops: list[Path],
 ) -> Iterator[Path]:
     visited = set()
     for folder, dirs, files in os.walk(top, followlinks=True):
         here = Path(folder)
         real = os.path.realpath(folder)
         if real in visited:
-            dirs[:] = []  # a symlink loop: never follow it twice
+            dirs[:] = []  # a symlink loop: reported once, never followed
+            loops.append(here)
             continue
         visited.add(real)
         dirs[:] = sorted(

@@ -22,6 +22,7 @@ from contractlint import loader, source, suppress, validate
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.model import (
+    FILE_START,
     Document,
     FileResult,
     Finding,
@@ -253,8 +254,30 @@ def _relative_to_root(path: str, root: str) -> str | None:
         return None  # a file outside the project: globs match the path as shown
 
 
-def lint(targets: Sequence[Target], config: Config, today: datetime.date | None = None) -> Report:
+def symlink_loop(folder: Target, config: Config) -> FileResult:
+    """CL006 for a folder that a symlink leads back to: reported once, never walked."""
+    linter = _FileLinter(folder, config, make_resolver(config))
+    linter.problem(
+        Problem(
+            "CL006",
+            FILE_START,
+            "a symlink loop: this folder leads back to one already walked, so it was "
+            "not followed; remove the link or exclude it",
+        )
+    )
+    return FileResult(folder.display, tuple(linter.findings), 0)
+
+
+def lint(
+    targets: Sequence[Target],
+    config: Config,
+    today: datetime.date | None = None,
+    loops: Sequence[Target] = (),
+) -> Report:
     resolver = make_resolver(config)  # each referenced file is parsed once per run
     results = tuple(lint_file(target, config, today, resolver) for target in targets)
+    if loops:
+        looped = tuple(symlink_loop(folder, config) for folder in loops)
+        results = tuple(sorted(results + looped, key=lambda r: r.path))
     findings = tuple(f for result in results for f in result.findings)
     return Report(results, findings)

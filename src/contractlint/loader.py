@@ -87,7 +87,7 @@ def load(path: str, segment: Segment, limits: Limits = Limits()) -> Loaded:
         trees: list[Tree] = [
             Tree(result.value, result.spans, result.key_spans, result.plain, list(result.problems))
         ]
-        return Loaded(_documents(path, trees), ())
+        return Loaded(_documents(path, trees), _dangerous_tags(path, trees))
     return _load_yaml(path, segment.text, locate.Lines(segment.text), limits)
 
 
@@ -122,7 +122,7 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
             problems.append(exc.problem)
             continue
         trees.append(tree)
-    return Loaded(_documents(path, trees), tuple(problems))
+    return Loaded(_documents(path, trees), tuple(problems) + _dangerous_tags(path, trees))
 
 
 # The characters YAML 1.1 does not allow in a stream (PyYAML's reader rejects them).
@@ -341,6 +341,33 @@ class _Walker:
         child = f"{pointer}/{escape(key)}"
         tree.key_spans[child] = locate.node_span(key_node, self.lines)
         result[key] = self.build(value_node, child, tree, depth + 1)
+
+
+_PYTHON_TAG = "tag `!!python/"
+
+
+def _dangerous_tags(path: str, trees: list[Tree]) -> tuple[Problem, ...]:
+    """``!!python/...`` tags in documents that are not contracts.
+
+    Other tools' documents are skipped silently, tags and all (CloudFormation's
+    ``!Ref`` is fine), but a tag that asks a YAML loader to run Python is never
+    legitimate in a repository's spec files: it is reported wherever it is.
+    """
+    found: list[Problem] = []
+    for tree in trees:
+        value = tree.value
+        if (
+            isinstance(value, dict)
+            and "kind" in value
+            and classify_kind(value["kind"], None)
+            != (
+                None,
+                None,
+            )
+        ):
+            continue  # a contract (or a misspelled one): its own problems report the tag
+        found.extend(p for p in tree.problems if p.message.startswith(_PYTHON_TAG))
+    return tuple(dict.fromkeys(found))
 
 
 def _documents(path: str, trees: list[Tree]) -> tuple[Document, ...]:
