@@ -105,9 +105,10 @@ def _relative(path: Path, root: Path) -> str | None:
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    """Paths are shown relative to the current folder when they are below it."""
+    """Paths are shown relative to the current folder when they are below it, by their
+    own name: a symlink is shown as the link, not as the file it points to."""
     try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(cwd)).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -93,7 +93,10 @@ class _FileLinter:
         for code, hit in validation.hits:
             hit_pointers.add(hit.pointer)
             self.hit(BY_CODE[code], document, hit)
-        rejected = validation.rejected
+        # Values the schema rejected, and values behind a forbidden tag (never read).
+        rejected = validation.rejected | {
+            p.pointer for p in document.problems if p.pointer and p.code == "CL001"
+        }
         placeholder_hits: list[Hit] = []
         placeholder_rule: Rule | None = None
         for rule in RULES:

@@ -28,6 +28,10 @@ except ImportError:  # pragma: no cover
 
 DEFAULT_MAX_DEPTH = 64
 DEFAULT_MAX_ALIAS_NODES = 10_000
+# The C parser recurses once per nesting level; past a few thousand levels it can
+# exhaust the C stack. Deeper text is refused before parsing; the configured
+# `max-depth` (far lower by default) is enforced exactly by the walk below.
+PARSER_SAFE_DEPTH = 1_000
 
 _YAML = "tag:yaml.org,2002:"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -92,7 +96,7 @@ def load(path: str, segment: Segment, limits: Limits = Limits()) -> Loaded:
 
 
 def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loaded:
-    guard = _flow_depth_guard(text, limits.max_depth)
+    guard = _flow_depth_guard(text, PARSER_SAFE_DEPTH)
     if guard is not None:
         return Loaded((), (guard,))
     trees: list[Tree] = []
@@ -164,10 +168,12 @@ _FLOW_TOKENS = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:''|[^'\n])*'|#[^\n]*|[\[\
 
 
 def _flow_depth_guard(text: str, max_depth: int) -> Problem | None:
-    """Reject flow nesting deeper than the limit before the C parser recurses into it.
+    """Reject flow nesting deeper than the parser can take, before it recurses into it.
 
     Only runs when the text holds more brackets than the limit, so ordinary
-    files pay two ``str.count`` calls.
+    files pay two ``str.count`` calls. Brackets in block or plain text count too
+    (the scan does not parse YAML), which is why the limit is far above any
+    real document's nesting.
     """
     if text.count("[") + text.count("{") <= max_depth:
         return None
@@ -182,8 +188,8 @@ def _flow_depth_guard(text: str, max_depth: int) -> Problem | None:
                 return Problem(
                     "CL007",
                     locate.point(line, column),
-                    f"nesting is deeper than the limit of {max_depth} levels; "
-                    "flatten the document or raise `max-depth` in the config",
+                    f"nesting is deeper than {max_depth} levels, more than the parser "
+                    "reads safely; flatten the document",
                 )
         elif token in "]}":
             depth = max(0, depth - 1)
@@ -230,7 +236,8 @@ class _Walker:
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, pointer, tree)
         if node.tag not in _MAPPING_TAGS and node.tag not in _SEQUENCE_TAGS:
-            tree.problems.append(self._tag_problem(node))
+            tree.problems.append(self._tag_problem(node, pointer))
+            return None  # a value behind a forbidden tag is not read at all
         if isinstance(node, yaml.SequenceNode):
             return [
                 self.build(item, f"{pointer}/{index}", tree, depth + 1)
@@ -247,7 +254,7 @@ class _Walker:
             return None
         constructor = _SCALAR_TAGS.get(tag)
         if constructor is None:
-            tree.problems.append(self._tag_problem(node))
+            tree.problems.append(self._tag_problem(node, pointer))
             return None  # a value behind a forbidden tag is not read at all
         try:
             value = constructor(node)
@@ -264,13 +271,14 @@ class _Walker:
             tree.plain[pointer] = node.value
         return value
 
-    def _tag_problem(self, node: yaml.Node) -> Problem:
+    def _tag_problem(self, node: yaml.Node, pointer: str) -> Problem:
         tag = node.tag.replace(_YAML, "!!")
         return Problem(
             "CL001",
             locate.node_span(node, self.lines),
             f"tag `{tag}` is not allowed: contractlint reads plain YAML only and never "
             "constructs objects from tags; remove the tag",
+            pointer,
         )
 
     def _mapping(self, node: yaml.MappingNode, pointer: str, tree: Tree, depth: int) -> Any:
