@@ -364,16 +364,22 @@ def rules_command(output_format: str) -> None:
         )
 
 
+def _require_kind(kind: str) -> None:
+    """Exit 2 with the closest kind when ``kind`` is not one of ours."""
+    if kind in KINDS:
+        return
+    near = closest(kind, KINDS, limit=1)
+    hint = f"; did you mean `{near[0]}`?" if near else ""
+    kinds = ", ".join(KINDS)
+    click.echo(f"contractlint: unknown kind `{kind}`{hint} (kinds: {kinds})", err=True)
+    sys.exit(EXIT_ERROR)
+
+
 @cli.command(name="schema")
 @click.argument("kind")
 def schema_command(kind: str) -> None:
     """Print the JSON Schema of KIND (self-contained, for editors and validators)."""
-    if kind not in KINDS:
-        near = closest(kind, KINDS, limit=1)
-        hint = f"; did you mean `{near[0]}`?" if near else ""
-        kinds = ", ".join(KINDS)
-        click.echo(f"contractlint: unknown kind `{kind}`{hint} (kinds: {kinds})", err=True)
-        sys.exit(EXIT_ERROR)
+    _require_kind(kind)
     click.echo(schemas.schema_text(kind), nl=False)
 
 
@@ -400,12 +406,7 @@ def config_command(config_file: str | None, output_format: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 def new_command(kind: str, output: str | None, force: bool) -> None:
     """Write a complete, commented template of KIND to fill in."""
-    if kind not in KINDS:
-        near = closest(kind, KINDS, limit=1)
-        hint = f"; did you mean `{near[0]}`?" if near else ""
-        kinds = ", ".join(KINDS)
-        click.echo(f"contractlint: unknown kind `{kind}`{hint} (kinds: {kinds})", err=True)
-        sys.exit(EXIT_ERROR)
+    _require_kind(kind)
     text = templates.template(kind)
     if not output:
         click.echo(text, nl=False)
