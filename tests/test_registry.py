@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from contractlint import explain
-from contractlint.model import KINDS, Severity
+from contractlint.discover import Target
+from contractlint.engine import diff_file
+from contractlint.model import KINDS, Finding, Severity
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
 
-from conftest import codes
+from conftest import TODAY, codes, make_config
 
 # Rules whose problem cannot be written as a YAML snippet (a crash, an unreadable file).
 NO_TEXT_EXAMPLE = {"CL000", "CL006"}
@@ -68,6 +71,15 @@ SPEC_NAMES = {
     "CL603": "open-acceptance-item",
     "CL604": "unresolved-reference",
     "CL605": "metric-not-monitored",
+    "CL701": "removed-response-field",
+    "CL702": "changed-field-type",
+    "CL703": "added-request-field",
+    "CL704": "endpoint-changed-without-version",
+    "CL705": "removed-fallback",
+    "CL706": "latency-budget-raised",
+    "CL707": "removed-monitoring",
+    "CL708": "removed-guardrail",
+    "CL709": "primary-metric-changed",
 }
 
 
@@ -110,15 +122,36 @@ def test_every_rule_is_documented(rule) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "rule", [r for r in RULES if r.code not in NO_TEXT_EXAMPLE], ids=lambda r: r.code
 )
-def test_failing_example_raises_the_rule(rule, lint_text) -> None:  # type: ignore[no-untyped-def]
+def test_failing_example_raises_the_rule(rule, lint_text, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    if rule.compare is not None:
+        assert rule.code in codes(diff_text(rule.doc.old, rule.doc.bad, tmp_path)), rule.doc.bad
+        return
     assert rule.code in codes(lint_text(rule.doc.bad, files=rule.doc.files)), rule.doc.bad
 
 
 @pytest.mark.parametrize(
     "rule", [r for r in RULES if r.code not in NO_TEXT_EXAMPLE], ids=lambda r: r.code
 )
-def test_passing_example_does_not_raise_the_rule(rule, lint_text) -> None:  # type: ignore[no-untyped-def]
+def test_passing_example_does_not_raise_the_rule(rule, lint_text, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    if rule.compare is not None:
+        assert rule.code not in codes(diff_text(rule.doc.old, rule.doc.good, tmp_path))
+        assert diff_text(rule.doc.old, rule.doc.old, tmp_path) == []  # no change, no finding
+        return
     assert rule.code not in codes(lint_text(rule.doc.good, files=rule.doc.files)), rule.doc.good
+
+
+def diff_text(old: str, new: str, folder: Path) -> list[Finding]:
+    path = folder / "new.yaml"
+    path.write_text(new, encoding="utf-8")
+    config = make_config(root=str(folder))
+    result = diff_file(old.encode("utf-8"), Target(str(path), "new.yaml"), config, TODAY)
+    return list(result.findings)
+
+
+def test_breaking_change_rules_document_their_old_version() -> None:
+    for rule in RULES:
+        assert bool(rule.doc.old) == (rule.compare is not None), rule.code
+        assert rule.check is None or rule.compare is None, rule.code
 
 
 def test_lookup_by_code_or_name() -> None:

@@ -26,6 +26,7 @@ from contractlint import (
     engine,
     explain,
     fix,
+    git,
     loader,
     schemas,
     templates,
@@ -297,6 +298,84 @@ def _fixes(report: Report, targets: list[discover.Target], config: Config, write
     if write and total:
         click.echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
     return total
+
+
+@cli.command(name="diff")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--base",
+    "base_ref",
+    metavar="GIT_REF",
+    help="Compare each PATH (default: every changed spec file) with its version at GIT_REF.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATTERS)),
+    default=None,
+    help="Output format (as for check).",
+)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--select", multiple=True, help="Rules to check: codes, names or prefixes.")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes.")
+@click.option("--extend-select", multiple=True, help="Rules to check on top of the selection.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="As for check.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--no-color", is_flag=True, help="No colours (NO_COLOR does the same).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+def diff_command(
+    paths: tuple[str, ...],
+    base_ref: str | None,
+    output_format: str | None,
+    output_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    fail_on: str | None,
+    config_file: str | None,
+    statistics: bool,
+    quiet: bool,
+    no_color: bool,
+    exit_zero: bool,
+) -> None:
+    """Breaking changes between two versions: `diff OLD NEW`, or `diff --base REF [PATH...]`."""
+    output_format = output_format or _env_format()
+    config = load(
+        config_file,
+        overrides={
+            "select": split_list(select),
+            "ignore": split_list(ignore),
+            "extend_select": split_list(extend_select),
+        },
+    )
+    today = datetime.date.today()
+    cwd = Path.cwd()
+    if base_ref is None:
+        if len(paths) != 2:
+            raise click.UsageError("give OLD and NEW, or --base GIT_REF [PATH ...]")
+        old_path, new_path = paths
+        try:
+            old: bytes | None = Path(old_path).read_bytes()
+        except OSError as exc:
+            raise click.BadParameter(f"cannot read {old_path}: {exc.strerror or exc}") from None
+        pairs = [(old, discover.Target(new_path, discover.display_path(Path(new_path), cwd)))]
+    else:
+        pairs = [
+            (
+                git.show(base_ref, path),
+                discover.Target(path, discover.display_path(Path(path), cwd)),
+            )
+            for path in (list(paths) or git.changed(base_ref, config.include))
+        ]
+    results = tuple(engine.diff_file(old, target, config, today) for old, target in pairs)
+    report = Report(results, tuple(f for r in results for f in r.findings))
+    _emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
+    if output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
+        _github_files(report)
+    code = _exit_code(report, fail_on or config.fail_on)
+    sys.exit(EXIT_OK if exit_zero else code)
 
 
 def _write(path: str, text: str) -> None:

@@ -128,6 +128,32 @@ class _FileLinter:
             if placeholder_rule is not None and not _within(hit.pointer, hit_pointers):
                 self.hit(placeholder_rule, document, hit)
 
+    def compare(self, old: Document | None, new: Document) -> None:
+        """`contractlint diff`: the breaking-change rules, on two versions of one document."""
+        for problem in new.problems:
+            self.problem(problem)
+        if old is None or not new.kind:
+            return  # a new document breaks nothing
+        options = self.config.rule_options
+        for rule in RULES:
+            if rule.compare is None or not rule.applies_to(new.kind):
+                continue
+            if not self.config.is_enabled(rule.code):
+                continue
+            try:
+                hits = list(rule.compare(old, new, options))
+            except Exception as exc:  # a bug in a rule must not stop the run
+                self.finding(
+                    BY_CODE["CL000"],
+                    new.start,
+                    f"rule {rule.code} ({rule.name}) crashed on this document: "
+                    f"{type(exc).__name__}: {exc}; the other rules still ran. "
+                    "Please report this bug.",
+                )
+                continue
+            for hit in hits:
+                self.hit(rule, new, hit)
+
     def hit(self, rule: Rule, document: Document, hit: Hit) -> None:
         span = document.span_for(hit.pointer, hit.at_key)
         self.finding(rule, span, hit.message, hit.pointer, _subject(document, hit))
@@ -185,12 +211,33 @@ def make_resolver(config: Config) -> Resolver:
     return Resolver(config.root, lambda path: referenced_documents(path, config))
 
 
+def previous_documents(path: str, data: bytes | None, config: Config) -> tuple[Document, ...]:
+    """The documents of an older version of a file (``None``: the file is new)."""
+    if data is None:
+        return ()
+    read = source.decode(path, data)
+    if isinstance(read, Problem):
+        return ()
+    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    return tuple(d for s in read.segments for d in loader.load(path, s, limits).documents)
+
+
+def _match(old: Sequence[Document], new: Document) -> Document | None:
+    """The old version of ``new``: the first old document of the same kind and name."""
+    for candidate in old:
+        if candidate.kind == new.kind and candidate.value.get("name") == new.value.get("name"):
+            return candidate
+    return None
+
+
 def lint_file(
     target: Target,
     config: Config,
     today: datetime.date | None = None,
     resolver: Resolver | None = None,
+    previous: Sequence[Document] | None = None,
 ) -> FileResult:
+    """Lint one file; with ``previous`` (the documents of its old version), compare instead."""
     today = today or datetime.date.today()
     linter = _FileLinter(target, config, resolver or make_resolver(config))
     limits = loader.Limits(config.max_depth, config.max_alias_nodes)
@@ -212,12 +259,20 @@ def lint_file(
             suppressions.extend(suppress.parse_comments(segment.text))
     suppressions = suppress.outside_scalars(suppressions, documents)
     for document in documents:
-        linter.document(document)
+        if previous is None:
+            linter.document(document)
+        else:
+            linter.compare(_match(previous, document), document)
         suppressions.extend(suppress.document_ignores(document))
+    enabled = config.enabled
+    if previous is not None:
+        # A diff runs only the CL7xx rules: other codes' suppressions are not unused.
+        enabled = frozenset(code for code in enabled if code.startswith("CL7"))
+        suppressions = [s for s in suppressions if any(c in enabled for c in s.codes)]
     findings = linter.findings
     if suppressions:
         findings, problems = suppress.apply(
-            findings, suppressions, today, config.require_suppression_reason, config.enabled
+            findings, suppressions, today, config.require_suppression_reason, enabled
         )
         linter.findings = findings
         for problem in problems:
@@ -255,6 +310,14 @@ def _relative_to_root(path: str, root: str) -> str | None:
         return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         return None  # a file outside the project: globs match the path as shown
+
+
+def diff_file(
+    old: bytes | None, target: Target, config: Config, today: datetime.date | None = None
+) -> FileResult:
+    """`contractlint diff`: the breaking changes from ``old`` (bytes, or None when the file
+    is new) to the file ``target``; findings are located in the new version."""
+    return lint_file(target, config, today, previous=previous_documents(target.path, old, config))
 
 
 def symlink_loop(folder: Target, config: Config) -> FileResult:

@@ -21,6 +21,7 @@ def as_dict(rule: Rule) -> dict[str, Any]:
             "why": rule.doc.why,
             "failing_example": rule.doc.bad,
             "passing_example": rule.doc.good,
+            "old_version": rule.doc.old,
             "example_files": dict(rule.doc.files),
             "how_to_fix": rule.doc.fix,
             "fixable_by_fix": rule.fixable,
@@ -61,6 +62,8 @@ def as_text(rule: Rule) -> str:
         "Why it matters",
         _wrap(rule.doc.why),
     ]
+    if rule.doc.old:
+        parts += ["", "Old version (contractlint diff OLD NEW)", _indent(rule.doc.old)]
     if rule.doc.bad:
         parts += ["", "Failing example", _indent(rule.doc.bad)]
     if rule.doc.good:
@@ -87,6 +90,9 @@ def as_markdown(rule: Rule, level: int = 1) -> str:
         "",
         rule.doc.why,
     ]
+    if rule.doc.old:
+        old = rule.doc.old.rstrip("\n")
+        parts += ["", f"{sub} Old version (`contractlint diff OLD NEW`)", "", "```yaml", old, "```"]
     if rule.doc.bad:
         parts += ["", f"{sub} Failing example", "", "```yaml", rule.doc.bad.rstrip("\n"), "```"]
     if rule.doc.good:

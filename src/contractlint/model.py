@@ -174,6 +174,8 @@ class RuleDoc:
     options: str = ""
     # Other files the examples need (a referenced contract), as (name, text) pairs.
     files: tuple[tuple[str, str], ...] = ()
+    # For breaking-change rules: the old version the failing and passing examples replace.
+    old: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,8 @@ class RuleOptions:
 
 
 CheckFn = Callable[[Document, RuleOptions], Iterator[Hit]]
+# A breaking-change rule compares two versions of one document; hits locate in the new one.
+CompareFn = Callable[[Document, Document, RuleOptions], Iterator[Hit]]
 
 
 @dataclass(frozen=True)
@@ -209,6 +213,7 @@ class Rule:
     doc: RuleDoc
     check: CheckFn | None = None
     fixable: bool = False
+    compare: CompareFn | None = None
 
     def applies_to(self, kind: str) -> bool:
         return kind in self.kinds

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from contractlint.model import Rule
 from contractlint.rules import (
+    added_request_field,
     ambiguous_scalar,
+    changed_field_type,
     deprecated_field_name,
     document_too_complex,
     duplicate_key,
+    endpoint_changed_without_version,
     expired_suppression,
     fallback_unverified,
     guardrail_without_threshold,
@@ -19,6 +22,7 @@ from contractlint.rules import (
     internal_error,
     invalid_syntax,
     latency_budget_inconsistent,
+    latency_budget_raised,
     latency_not_monitored,
     metric_not_monitored,
     missing_acceptance_item,
@@ -45,6 +49,11 @@ from contractlint.rules import (
     option_without_estimate,
     peeking_risk,
     placeholder_value,
+    primary_metric_changed,
+    removed_fallback,
+    removed_guardrail,
+    removed_monitoring,
+    removed_response_field,
     risk_without_mitigation,
     schema_violation,
     short_duration,
@@ -115,6 +124,15 @@ RULES: tuple[Rule, ...] = (
     open_acceptance_item.RULE,
     unresolved_reference.RULE,
     metric_not_monitored.RULE,
+    removed_response_field.RULE,
+    changed_field_type.RULE,
+    added_request_field.RULE,
+    endpoint_changed_without_version.RULE,
+    removed_fallback.RULE,
+    latency_budget_raised.RULE,
+    removed_monitoring.RULE,
+    removed_guardrail.RULE,
+    primary_metric_changed.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -1,0 +1,76 @@
+"""Helpers shared by the breaking-change rules (CL701-CL709)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+from contractlint.model import Document
+from contractlint.rules._common import child
+from contractlint.rules.untyped_field import FOREIGN, ISO_EXAMPLE, SYNONYMS, TYPE_NAMES
+
+
+def type_of(value: Any) -> str:
+    """A field type in canonical form: `ISO-8601` -> `timestamp`, `0.0` -> `number`,
+    `[string]` -> `[string]`, a mapping -> `object` (its fields compare one by one)."""
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "[" + (type_of(value[0]) if len(value) == 1 else "?") + "]"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, datetime.datetime):
+        return "timestamp"
+    if isinstance(value, datetime.date):
+        return "date"
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in TYPE_NAMES:
+            return lowered
+        if lowered in SYNONYMS:
+            return SYNONYMS[lowered]
+        if lowered in FOREIGN:
+            return FOREIGN[lowered]
+        if ISO_EXAMPLE.match(value.strip()):
+            return "timestamp" if len(value.strip()) > 10 else "date"
+        return value.strip()
+    return "?"
+
+
+def fields(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, Any]]:
+    """(pointer, dotted label, type value) for every field of a request/response, nested."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if str(key).startswith("x-"):
+                continue
+            here, name = child(pointer, str(key)), f"{label}.{key}"
+            yield here, name, item
+            yield from fields(item, here, name)
+    elif isinstance(value, list) and len(value) == 1:
+        yield from fields(value[0], f"{pointer}/0", f"{label}[]")
+
+
+def field_map(document: Document, section: str) -> dict[str, tuple[str, Any]]:
+    """pointer -> (label, type value) of ``section`` (request or response)."""
+    return {
+        p: (label, v) for p, label, v in fields(document.value.get(section), f"/{section}", section)
+    }
+
+
+def nearest(document: Document, pointer: str) -> str:
+    """``pointer`` if the new document has it, else its nearest ancestor that it has."""
+    while pointer and pointer not in document.spans:
+        pointer = pointer.rsplit("/", 1)[0]
+    return pointer
+
+
+def shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        text = str(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    return "null" if value is None else str(value)

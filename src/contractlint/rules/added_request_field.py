@@ -1,0 +1,52 @@
+"""CL703 added-request-field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._evolution import field_map, shown
+
+
+def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
+    before, after = field_map(old, "request"), field_map(new, "request")
+    for pointer, (label, value) in after.items():
+        parent = pointer.rsplit("/", 1)[0]
+        if pointer in before or (parent in after and parent not in before):
+            continue  # known, or inside a new field that is reported instead
+        yield Hit(
+            pointer,
+            f"request field `{label}` (`{shown(value)}`) is new: old callers do not send it; "
+            "make the model work without it (and say so), or version the endpoint",
+        )
+
+
+RULE = Rule(
+    code="CL703",
+    name="added-request-field",
+    severity=Severity.ERROR,
+    kinds=("model-contract",),
+    summary="a request field is new: old callers do not send it",
+    compare=compare,
+    doc=RuleDoc(
+        what="`contractlint diff`: the new version's `request` has a field the old one lacked.",
+        why=(
+            "A new input is only safe when every caller sends it, and callers deploy on their "
+            "own schedule. Until they all do, the model receives requests without the field "
+            "and either fails or silently predicts from a default the data scientist never "
+            "evaluated. Adding inputs needs a version bump or an explicit, tested default."
+        ),
+        old="kind: model-contract\nname: ranking-service\nrequest: {user_id: string}\n",
+        bad=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "request: {user_id: string, session_id: string}\n"
+        ),
+        good="kind: model-contract\nname: ranking-service\nrequest: {user_id: string}\n",
+        fix=(
+            "Serve the new input under a new version segment, or make the model handle its "
+            "absence and suppress the finding with that reason."
+        ),
+        options="Only reported by `contractlint diff`.",
+    ),
+)

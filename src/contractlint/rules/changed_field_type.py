@@ -1,0 +1,66 @@
+"""CL702 changed-field-type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._evolution import field_map, type_of
+
+
+def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
+    for section in ("request", "response"):
+        before, after = field_map(old, section), field_map(new, section)
+        for pointer, (label, value) in after.items():
+            if pointer not in before:
+                continue
+            was, now = type_of(before[pointer][1]), type_of(value)
+            if was != now:
+                yield Hit(
+                    pointer,
+                    f"{section} field `{label}` changed type from `{was}` to `{now}`: callers "
+                    "built against the old type break; add a new field instead",
+                )
+
+
+RULE = Rule(
+    code="CL702",
+    name="changed-field-type",
+    severity=Severity.ERROR,
+    kinds=("model-contract",),
+    summary="a request or response field changed type",
+    compare=compare,
+    doc=RuleDoc(
+        what=(
+            "`contractlint diff`: a `request` or `response` field exists in both versions but "
+            "its type differs (types compare after normalisation: `ISO-8601` and `datetime` are "
+            "`timestamp`, `0.0` is `number`, `[T]` a list of T)."
+        ),
+        why=(
+            "A type change is the quietest breaking change: the field is still there, so "
+            "nothing fails at deploy time, but a caller sending `user_id` as an integer to a "
+            "model that now expects a string gets cache misses, default predictions or 500s. "
+            "Schema tests on either side only catch it if the contract says it changed."
+        ),
+        old=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "request: {user_id: string, context_ts: ISO-8601}\n"
+        ),
+        bad=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "request: {user_id: integer, context_ts: ISO-8601}\n"
+        ),
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "request: {user_id: string, context_ts: timestamp}\n"
+        ),
+        fix=(
+            "Keep the old field and type; add a new field with the new type, or version the "
+            "endpoint."
+        ),
+        options="Only reported by `contractlint diff`.",
+    ),
+)

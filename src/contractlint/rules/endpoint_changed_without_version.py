@@ -1,0 +1,47 @@
+"""CL704 endpoint-changed-without-version."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules.unversioned_endpoint import version_segment
+
+
+def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
+    was, now = old.value.get("endpoint"), new.value.get("endpoint")
+    if not (isinstance(was, str) and isinstance(now, str)) or was.strip() == now.strip():
+        return
+    if version_segment(was) == version_segment(now):
+        yield Hit(
+            "/endpoint",
+            f"`endpoint` changed from `{was}` to `{now}` but its version segment did not "
+            f"(`{version_segment(now) or 'none'}`): callers of the old path break; bump the "
+            "version (e.g. /v2/) and keep the old path until callers move",
+        )
+
+
+RULE = Rule(
+    code="CL704",
+    name="endpoint-changed-without-version",
+    severity=Severity.ERROR,
+    kinds=("model-contract",),
+    summary="`endpoint` changed but its version segment did not",
+    compare=compare,
+    doc=RuleDoc(
+        what=(
+            "`contractlint diff`: `endpoint` differs between the versions while its version "
+            "segment (`v1`, `v2.1`) is the same."
+        ),
+        why=(
+            "Callers hard-code the path. Moving `/v1/rank` to `/v1/ranking` breaks every one of "
+            "them at once, while moving to `/v2/ranking` signals a new API that can run beside "
+            "the old one during the migration, which is also how the new model is A/B tested."
+        ),
+        old="kind: model-contract\nname: ranking-service\nendpoint: /v1/rank\n",
+        bad="kind: model-contract\nname: ranking-service\nendpoint: /v1/ranking\n",
+        good="kind: model-contract\nname: ranking-service\nendpoint: /v2/ranking\n",
+        fix="Bump the version segment when the path changes, and serve the old path meanwhile.",
+        options="Only reported by `contractlint diff`.",
+    ),
+)

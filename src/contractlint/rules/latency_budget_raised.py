@@ -1,0 +1,81 @@
+"""CL706 latency-budget-raised."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import get, is_number
+from contractlint.rules.latency_budget_inconsistent import PERCENTILES
+
+
+def _timeout(document: Document) -> tuple[str, Any]:
+    for key in ("timeout_ms", "timeouts_ms"):
+        if is_number(document.value.get(key)):
+            return f"/{key}", document.value[key]
+    return "", None
+
+
+def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
+    before, after = old.value.get("latency_budget_ms"), new.value.get("latency_budget_ms")
+    for percentile in PERCENTILES:
+        was, now = get(before, percentile), get(after, percentile)
+        if is_number(was) and is_number(now) and now > was:
+            yield Hit(
+                f"/latency_budget_ms/{percentile}",
+                f"latency budget {percentile} went up from {was:g} ms to {now:g} ms: callers "
+                "sized their own timeouts on the old budget; agree the change with them",
+            )
+    (_, was_timeout), (pointer, now_timeout) = _timeout(old), _timeout(new)
+    if is_number(was_timeout) and is_number(now_timeout) and now_timeout > was_timeout:
+        yield Hit(
+            pointer,
+            f"the timeout went up from {was_timeout:g} ms to {now_timeout:g} ms: callers wait "
+            "longer before their fallback; agree the change with them",
+        )
+
+
+RULE = Rule(
+    code="CL706",
+    name="latency-budget-raised",
+    severity=Severity.WARNING,
+    kinds=("model-contract",),
+    summary="a latency percentile or the timeout went up",
+    compare=compare,
+    doc=RuleDoc(
+        what=(
+            "`contractlint diff`: a `latency_budget_ms` percentile or the timeout is higher in "
+            "the new version."
+        ),
+        why=(
+            "Latency budgets creep: each new model is a little bigger, each budget a little "
+            "looser, and the page that calls the model gets slower one reasonable change at a "
+            "time. Raising the budget can be the right trade, but the calling team has to agree "
+            "to it, because their own timeouts and page budget were built on the old numbers."
+        ),
+        old=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "latency_budget_ms: {p50: 50, p95: 120}\n"
+            "timeout_ms: 300\n"
+        ),
+        bad=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "latency_budget_ms: {p50: 50, p95: 180}\n"
+            "timeout_ms: 300\n"
+        ),
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "latency_budget_ms: {p50: 45, p95: 110}\n"
+            "timeout_ms: 300\n"
+        ),
+        fix=(
+            "Keep the budget, or agree the new one with the calling team and suppress the "
+            "finding with that reason."
+        ),
+        options="Only reported by `contractlint diff`.",
+    ),
+)

@@ -1,0 +1,64 @@
+"""CL709 primary-metric-changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+
+
+def _name(document: Document) -> tuple[str, Any]:
+    metric = document.value.get("primary_metric")
+    if isinstance(metric, str):
+        return "/primary_metric", metric
+    if isinstance(metric, dict) and isinstance(metric.get("name"), str):
+        return "/primary_metric/name", metric["name"]
+    return "", None
+
+
+def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
+    _, was = _name(old)
+    pointer, now = _name(new)
+    if isinstance(was, str) and isinstance(now, str) and was.strip() != now.strip():
+        yield Hit(
+            pointer,
+            f"the primary metric changed from `{was}` to `{now}`: a result judged on a metric "
+            "chosen after the start is not the pre-registered test; start a new plan instead",
+        )
+
+
+RULE = Rule(
+    code="CL709",
+    name="primary-metric-changed",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan",),
+    summary="the primary metric's name changed",
+    compare=compare,
+    doc=RuleDoc(
+        what="`contractlint diff`: the plan's `primary_metric` name differs between versions.",
+        why=(
+            "Switching the primary metric of a running experiment to the one that happens to "
+            "look good is the classic way to manufacture a win: with enough metrics, one of "
+            "them is significant by chance. The primary metric is fixed before the start; a "
+            "different question deserves a new plan with its own sample size."
+        ),
+        old=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "primary_metric: {name: open_rate}\n"
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "primary_metric: {name: click_rate}\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "primary_metric: {name: open_rate, baseline: 0.33}\n"
+        ),
+        fix="Keep the primary metric; start a new plan (a new name) to test another one.",
+        options="Only reported by `contractlint diff`.",
+    ),
+)

@@ -1,0 +1,52 @@
+"""CL705 removed-fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_missing, where_missing
+from contractlint.rules._evolution import shown
+
+
+def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
+    was, now = old.value.get("fallback"), new.value.get("fallback")
+    if is_missing(was, options) or was == {}:
+        return
+    if is_missing(now, options) or now == {}:
+        yield Hit(
+            where_missing(new.value, "", "fallback"),
+            f"`fallback` was `{shown(was)}` and is now {'gone' if now is None else shown(now)}: "
+            "callers lose what they get when the model fails; restore it",
+        )
+
+
+RULE = Rule(
+    code="CL705",
+    name="removed-fallback",
+    severity=Severity.ERROR,
+    kinds=("model-contract",),
+    summary="`fallback` was set and is gone",
+    compare=compare,
+    doc=RuleDoc(
+        what=(
+            "`contractlint diff`: the old version had a `fallback`; the new one has none, or "
+            "only a placeholder."
+        ),
+        why=(
+            "Fallbacks disappear in refactors: a contract is rewritten for the new model and the "
+            "line that said what happens on failure is lost. CL101 catches a contract without a "
+            "fallback; this rule catches the change itself in review, where the author can "
+            "still say whether it was intended."
+        ),
+        old="kind: model-contract\nname: ranking-service\nfallback: serve_most_popular\n",
+        bad="kind: model-contract\nname: ranking-service\n",
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "fallback: {strategy: serve_most_popular, feature_flag: ranking_fallback}\n"
+        ),
+        fix="Restore the fallback (or replace it with another strategy).",
+        options="Only reported by `contractlint diff`; `placeholders`.",
+    ),
+)

@@ -1,0 +1,97 @@
+"""CL708 removed-guardrail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._common import is_number
+from contractlint.rules._evolution import nearest
+from contractlint.rules._guardrails import guardrails
+
+# For each threshold, whether a larger number is looser.
+LOOSER_WHEN_LARGER = {"max_regression": True, "max": True, "min": False}
+
+
+def _by_metric(document: Document) -> tuple[dict[str, tuple[int, Any]], str]:
+    listed, pointer, _ = guardrails(document)
+    found: dict[str, tuple[int, Any]] = {}
+    for index, item in enumerate(listed if isinstance(listed, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("metric"), str):
+            found.setdefault(item["metric"], (index, item))
+    return found, pointer
+
+
+def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
+    before, _ = _by_metric(old)
+    after, pointer = _by_metric(new)
+    for metric, (_, was) in before.items():
+        if metric not in after:
+            yield Hit(
+                nearest(new, pointer),
+                f"guardrail `{metric}` is gone: the plan no longer protects it; restore it",
+            )
+            continue
+        index, now = after[metric]
+        for key, larger_is_looser in LOOSER_WHEN_LARGER.items():
+            old_value, new_value = was.get(key), now.get(key)
+            if not is_number(old_value):
+                continue
+            if not is_number(new_value):
+                yield Hit(
+                    f"{pointer}/{index}",
+                    f"guardrail `{metric}` lost its `{key}` threshold (was {old_value:g}): "
+                    "restore it",
+                )
+            elif (new_value > old_value) if larger_is_looser else (new_value < old_value):
+                yield Hit(
+                    f"{pointer}/{index}/{key}",
+                    f"guardrail `{metric}` loosened: `{key}` went from {old_value:g} to "
+                    f"{new_value:g}; agree the change with the decision owners",
+                )
+
+
+RULE = Rule(
+    code="CL708",
+    name="removed-guardrail",
+    severity=Severity.ERROR,
+    kinds=("experiment-plan", "problem-framing"),
+    summary="a guardrail metric is gone or its threshold loosened",
+    compare=compare,
+    doc=RuleDoc(
+        what=(
+            "`contractlint diff`: a guardrail metric of the old version is missing from the new "
+            "one, or its threshold loosened (`max_regression` or `max` went up, `min` went "
+            "down, or a threshold was removed)."
+        ),
+        why=(
+            "Guardrails are agreed before the data arrives so that they cannot be bargained "
+            "away after. Removing or loosening one while an experiment runs, usually because "
+            "the variant is about to fail it, turns a pre-registered decision into a post-hoc "
+            "one; the change must be visible in review and owned by the decision owners."
+        ),
+        old=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails: [{metric: unsubscribe_rate, max_regression: 0.0}]\n"
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails: [{metric: unsubscribe_rate, max_regression: 0.01}]\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails:\n"
+            "  - {metric: unsubscribe_rate, max_regression: 0.0}\n"
+            "  - {metric: spam_complaints, max: 0.001}\n"
+        ),
+        fix=(
+            "Restore the guardrail or its threshold, or record the owners' decision in a "
+            "suppression."
+        ),
+        options="Only reported by `contractlint diff`.",
+    ),
+)

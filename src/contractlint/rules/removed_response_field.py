@@ -1,0 +1,65 @@
+"""CL701 removed-response-field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.rules._evolution import field_map, nearest, shown
+
+
+def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
+    before, after = field_map(old, "response"), field_map(new, "response")
+    for pointer, (label, value) in before.items():
+        parent = pointer.rsplit("/", 1)[0]
+        if pointer in after or (parent in before and parent not in after):
+            continue  # present, or its enclosing field is reported instead
+        yield Hit(
+            nearest(new, parent),
+            f"response field `{label}` (was `{shown(value)}`) is gone: callers that read it "
+            "break; keep it (deprecated) or ship the change under a new endpoint version",
+        )
+
+
+RULE = Rule(
+    code="CL701",
+    name="removed-response-field",
+    severity=Severity.ERROR,
+    kinds=("model-contract",),
+    summary="a response field is gone",
+    compare=compare,
+    doc=RuleDoc(
+        what=(
+            "`contractlint diff`: a field of `response` (at any depth) in the old version is "
+            "missing from the new one."
+        ),
+        why=(
+            "Every caller that reads the field breaks the moment the new model ships: a "
+            "dashboard that plots `scores` goes blank, a client that unpacks the response "
+            "throws. Removing an output is a breaking change of the API, whatever the model "
+            "team thinks of the field; it needs a deprecation period or a new endpoint version "
+            "so callers can move first."
+        ),
+        old=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "response: {ranked_item_ids: [string], scores: [0.0], model_version: string}\n"
+        ),
+        bad=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "response: {ranked_item_ids: [string], model_version: string}\n"
+        ),
+        good=(
+            "kind: model-contract\n"
+            "name: ranking-service\n"
+            "response: {ranked_item_ids: [string], scores: [0.0], model_version: string,\n"
+            "           explanation: string}\n"
+        ),
+        fix=(
+            "Keep the field (mark it deprecated in its description) until callers have moved, "
+            "or serve the new response under a new version segment (`/v2/rank`)."
+        ),
+        options="Only reported by `contractlint diff`.",
+    ),
+)
