@@ -357,9 +357,13 @@ def diff_command(
             raise click.UsageError("give OLD and NEW, or --base GIT_REF [PATH ...]")
         old_path, new_path = paths
         try:
-            old: bytes | None = Path(old_path).read_bytes()
+            data = Path(old_path).read_bytes()
         except OSError as exc:
             raise click.BadParameter(f"cannot read {old_path}: {exc.strerror or exc}") from None
+        broken = engine.unreadable_previous(old_path, data, config)
+        if broken:
+            raise click.BadParameter(f"cannot compare with {old_path}: {broken}")
+        old: bytes | None = data
         pairs = [(old, discover.Target(new_path, discover.display_path(Path(new_path), cwd)))]
     else:
         pairs = [

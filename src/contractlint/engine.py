@@ -222,6 +222,19 @@ def previous_documents(path: str, data: bytes | None, config: Config) -> tuple[D
     return tuple(d for s in read.segments for d in loader.load(path, s, limits).documents)
 
 
+def unreadable_previous(path: str, data: bytes, config: Config) -> str | None:
+    """Why the old version cannot be compared (unreadable, or not valid YAML/JSON), if so."""
+    read = source.decode(path, data)
+    if isinstance(read, Problem):
+        return read.message
+    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    for segment in read.segments:
+        for problem in loader.load(path, segment, limits).problems:
+            if problem.code in ("CL001", "CL007"):
+                return f"line {problem.span.line}: {problem.message}"
+    return None
+
+
 def _match(old: Sequence[Document], new: Document) -> Document | None:
     """The old version of ``new``: the first old document of the same kind and name."""
     for candidate in old:

@@ -19,12 +19,13 @@ def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
 
 def changed(ref: str, include: Sequence[str]) -> list[str]:
     """Spec files changed in the working tree since ``ref`` (paths relative to the cwd)."""
-    run = _git("diff", "--name-only", "--relative", "--diff-filter=ACMR", ref, "--")
+    # -z: names NUL-separated and never C-quoted (a non-ASCII name stays as it is).
+    run = _git("diff", "--name-only", "-z", "--relative", "--diff-filter=ACMR", ref, "--")
     if run.returncode != 0:
         message = run.stderr.decode("utf-8", "replace").strip()
         raise click.UsageError(f"git diff {ref} failed: {message}")
     spec = pathspec.GitIgnoreSpec.from_lines(include)
-    names = run.stdout.decode("utf-8", "replace").splitlines()
+    names = [n for n in run.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
     return sorted(name for name in names if spec.match_file(name.rsplit("/", 1)[-1]))
 
 

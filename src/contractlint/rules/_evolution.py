@@ -69,8 +69,19 @@ def nearest(document: Document, pointer: str) -> str:
     return pointer
 
 
+def written(value: Any) -> str:
+    """A value in YAML flow style, the way a contract writes it: `[string]`, `{a: b}`."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {written(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(written(item) for item in value) + "]"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def shown(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        text = str(value)
-        return text if len(text) <= 60 else text[:57] + "..."
-    return "null" if value is None else str(value)
+    text = written(value)
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
 from contractlint.rules._common import is_missing, where_missing
 from contractlint.rules._evolution import shown
 
 
+def _absent(fallback: Any, options: RuleOptions) -> bool:
+    """Missing as CL101 sees it: absent, a placeholder, or a mapping without a strategy."""
+    if isinstance(fallback, dict):
+        return is_missing(fallback.get("strategy"), options)
+    return is_missing(fallback, options)
+
+
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
     was, now = old.value.get("fallback"), new.value.get("fallback")
-    if is_missing(was, options) or was == {}:
+    if _absent(was, options):
         return
-    if is_missing(now, options) or now == {}:
+    if _absent(now, options):
         yield Hit(
             where_missing(new.value, "", "fallback"),
             f"`fallback` was `{shown(was)}` and is now {'gone' if now is None else shown(now)}: "
