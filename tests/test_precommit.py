@@ -115,3 +115,33 @@ def test_fix_hook_fixes_in_place(repo: tuple[Path, dict[str, str]]) -> None:
     assert result.returncode == 1, result.stdout + result.stderr  # files were modified
     assert "files were modified by this hook" in result.stdout
     assert 'version: "1.10"' in target.read_text(encoding="utf-8")
+
+
+def test_diff_hook_stops_a_breaking_change(tmp_path: Path) -> None:
+    work = tmp_path / "diffwork"
+    work.mkdir()
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "contractlint tests",
+        "GIT_AUTHOR_EMAIL": "tests@example.com",
+        "GIT_COMMITTER_NAME": "contractlint tests",
+        "GIT_COMMITTER_EMAIL": "tests@example.com",
+        "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+        "NO_COLOR": "1",
+    }
+    env.pop("GITHUB_ACTIONS", None)
+    env.pop("CONTRACTLINT_OUTPUT_FORMAT", None)
+    (work / "contract.yaml").write_text(GOOD, encoding="utf-8")
+    _git(work, "init", "-q", env=env)
+    _git(work, "add", ".", env=env)
+    _git(work, "commit", "-q", "-m", "contract", env=env)
+    (work / "contract.yaml").write_text(BAD, encoding="utf-8")  # the fallback is now TBD
+    _git(work, "add", ".", env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "contractlint-diff",
+         "--color", "never", "--files", "contract.yaml"],
+        cwd=work, env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "contract.yaml:10:11: CL705 [error]" in result.stdout
