@@ -86,30 +86,63 @@ def _exit_code(report: Report, fail_on: str) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+def _load_config(
+    config_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+) -> Config:
+    """The configuration, with the command line's selection applied over it."""
+    overrides = {
+        "select": split_list(select),
+        "ignore": split_list(ignore),
+        "extend_select": split_list(extend_select),
+    }
+    return load(config_file, overrides=overrides)
+
+
+def _report_options(func: F) -> F:
+    """The options `check` and `diff` share: output, selection, exit code, config."""
+    options = [
+        click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(sorted(FORMATTERS)),
+            default=None,
+            help="Output format (default text; CONTRACTLINT_OUTPUT_FORMAT sets it too).",
+        ),
+        click.option(
+            "--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here."
+        ),
+        click.option(
+            "--select", multiple=True, help="Rules to check: codes, names or prefixes (CL1)."
+        ),
+        click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes."),
+        click.option(
+            "--extend-select", multiple=True, help="Rules to check on top of the selection."
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(FAIL_ON),
+            default=None,
+            help="Lowest severity that makes the exit code 1 (default error).",
+        ),
+        click.option(
+            "--config", "config_file", type=click.Path(dir_okay=False), help="Config file."
+        ),
+        click.option("--statistics", is_flag=True, help="Count findings per rule."),
+        click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary."),
+        click.option("--no-color", is_flag=True, help="No colours (NO_COLOR does the same)."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(sorted(FORMATTERS)),
-    default=None,
-    help="Output format (default text; CONTRACTLINT_OUTPUT_FORMAT sets it too).",
-)
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
-@click.option("--select", multiple=True, help="Rules to check: codes, names or prefixes (CL1).")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes.")
-@click.option("--extend-select", multiple=True, help="Rules to check on top of the selection.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default=None,
-    help="Lowest severity that makes the exit code 1 (default error).",
-)
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-@click.option("--no-color", is_flag=True, help="No colours (NO_COLOR does the same).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@_report_options
 @click.option(
     "--force-exclude",
     is_flag=True,
@@ -151,14 +184,7 @@ def check(
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
     output_format = output_format or _env_format()
-    config = load(
-        config_file,
-        overrides={
-            "select": split_list(select),
-            "ignore": split_list(ignore),
-            "extend_select": split_list(extend_select),
-        },
-    )
+    config = _load_config(config_file, select, ignore, extend_select)
     found = discover.discover(
         list(paths) or ["."],
         config.root,
@@ -308,23 +334,7 @@ def _fixes(report: Report, targets: list[discover.Target], config: Config, write
     metavar="GIT_REF",
     help="Compare each PATH (default: every changed spec file) with its version at GIT_REF.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(sorted(FORMATTERS)),
-    default=None,
-    help="Output format (as for check).",
-)
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
-@click.option("--select", multiple=True, help="Rules to check: codes, names or prefixes.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes.")
-@click.option("--extend-select", multiple=True, help="Rules to check on top of the selection.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="As for check.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-@click.option("--no-color", is_flag=True, help="No colours (NO_COLOR does the same).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@_report_options
 def diff_command(
     paths: tuple[str, ...],
     base_ref: str | None,
@@ -342,14 +352,7 @@ def diff_command(
 ) -> None:
     """Breaking changes between two versions: `diff OLD NEW`, or `diff --base REF [PATH...]`."""
     output_format = output_format or _env_format()
-    config = load(
-        config_file,
-        overrides={
-            "select": split_list(select),
-            "ignore": split_list(ignore),
-            "extend_select": split_list(extend_select),
-        },
-    )
+    config = _load_config(config_file, select, ignore, extend_select)
     today = datetime.date.today()
     cwd = Path.cwd()
     if base_ref is None:
