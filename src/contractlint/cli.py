@@ -11,28 +11,15 @@ import datetime
 import json
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import click
-import yaml
 
-from contractlint import (
-    __version__,
-    baseline,
-    discover,
-    engine,
-    explain,
-    fix,
-    git,
-    loader,
-    schemas,
-    templates,
-)
+from contractlint import __version__, discover, engine
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
-from contractlint.formatters import FORMATTERS, Context, github
+from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
 from contractlint.kinds import closest
 from contractlint.model import KINDS, Report, Severity
@@ -56,6 +43,8 @@ class _Group(click.Group):
             sys.exit(EXIT_ERROR)
         except Exception as exc:  # pragma: no cover - the last line of defence
             if os.environ.get("CONTRACTLINT_DEBUG"):
+                import traceback
+
                 traceback.print_exc()
             click.echo(
                 f"contractlint: internal error: {type(exc).__name__}: {exc} "
@@ -183,6 +172,8 @@ def check(
     write_baseline: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
+    from contractlint import baseline
+
     output_format = output_format or _env_format()
     config = _load_config(config_file, select, ignore, extend_select)
     found = discover.discover(
@@ -237,6 +228,8 @@ def _env_format() -> str:
 
 def _github_files(report: Report) -> None:
     """On GitHub Actions: the step summary table and the step outputs (SPEC 5)."""
+    from contractlint.formatters import github
+
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         _append(summary_file, github.step_summary(report))
@@ -290,6 +283,8 @@ def _emit(
 
 def _fixes(report: Report, targets: list[discover.Target], config: Config, write: bool) -> int:
     """Apply (or, with ``write=False``, print as a diff) the safe fixes; returns how many."""
+    from contractlint import fix, loader
+
     by_path = {target.display: target.path for target in targets}
     limits = loader.Limits(config.max_depth, config.max_alias_nodes)
     total = 0
@@ -351,6 +346,8 @@ def diff_command(
     exit_zero: bool,
 ) -> None:
     """Breaking changes between two versions: `diff OLD NEW`, or `diff --base REF [PATH...]`."""
+    from contractlint import git
+
     output_format = output_format or _env_format()
     config = _load_config(config_file, select, ignore, extend_select)
     today = datetime.date.today()
@@ -415,6 +412,8 @@ def _unknown_rule(name: str) -> None:
 )
 def explain_command(rule: str, output_format: str) -> None:
     """Explain RULE (a code such as CL101 or a name such as missing-fallback)."""
+    from contractlint import explain
+
     found = lookup(rule)
     if found is None:
         _unknown_rule(rule)
@@ -433,6 +432,8 @@ def explain_command(rule: str, output_format: str) -> None:
 )
 def rules_command(output_format: str) -> None:
     """List every rule: code, name, severity, kinds, fixable, summary."""
+    from contractlint import explain
+
     if output_format == "json":
         data = [explain.as_dict(rule) for rule in RULES]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -465,6 +466,8 @@ def _require_kind(kind: str) -> None:
 @click.argument("kind")
 def schema_command(kind: str) -> None:
     """Print the JSON Schema of KIND (self-contained, for editors and validators)."""
+    from contractlint import schemas
+
     _require_kind(kind)
     click.echo(schemas.schema_text(kind), nl=False)
 
@@ -474,6 +477,8 @@ def schema_command(kind: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 def config_command(config_file: str | None, output_format: str) -> None:
     """Print the resolved configuration and the file it came from."""
+    import yaml
+
     config: Config = load(config_file)
     data = config.describe()
     if output_format == "json":
@@ -492,6 +497,8 @@ def config_command(config_file: str | None, output_format: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 def new_command(kind: str, output: str | None, force: bool) -> None:
     """Write a complete, commented template of KIND to fill in."""
+    from contractlint import templates
+
     _require_kind(kind)
     text = templates.template(kind)
     if not output:

@@ -16,9 +16,10 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 ALWAYS_SKIPPED = frozenset(
     {
@@ -56,6 +57,8 @@ class Discovery:
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.PathSpec[Any]:
+    import pathspec  # 50 ms of imports: only when a folder is walked or a pattern applies
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -123,27 +126,30 @@ def discover(
 ) -> Discovery:
     cwd = cwd or Path.cwd()
     root_path = Path(root).resolve()
-    include_spec = _spec(include)
-    exclude_spec = _spec(exclude)
     ignores = _Ignores(root_path)
     seen: dict[str, Target] = {}
     missing: list[str] = []
     loops: list[Path] = []
+    exclude_spec: list[pathspec.PathSpec[Any]] = []  # built when first needed
 
-    def excluded(path: Path, is_dir: bool) -> bool:
-        relative = _relative(path.resolve(), root_path)
+    def excluded(path: Path, real: Path, is_dir: bool) -> bool:
+        if not exclude:
+            return False
+        if not exclude_spec:
+            exclude_spec.append(_spec(exclude))
+        relative = _relative(real, root_path)
         if relative is None:
             relative = path.as_posix()
-        return exclude_spec.match_file(relative + ("/" if is_dir else ""))
+        return exclude_spec[0].match_file(relative + ("/" if is_dir else ""))
 
     for raw in paths or ["."]:
         path = Path(raw)
         if path.is_dir():
-            for file in _walk(path, root_path, include_spec, excluded, ignores, loops):
-                key = str(file.resolve())
-                seen.setdefault(key, Target(str(file), display_path(file, cwd)))
+            include_spec = _spec(include)
+            for file, real in _walk(path, root_path, include_spec, excluded, ignores, loops):
+                seen.setdefault(str(real), Target(str(file), display_path(file, cwd)))
         elif path.exists() or path.is_symlink():
-            if force_exclude and excluded(path, False):
+            if force_exclude and excluded(path, path.resolve(), False):
                 continue
             seen.setdefault(str(path.resolve()), Target(str(path), display_path(path, cwd)))
         else:
@@ -158,10 +164,11 @@ def _walk(
     top: Path,
     root: Path,
     include: pathspec.PathSpec[Any],
-    excluded: Callable[[Path, bool], bool],
+    excluded: Callable[[Path, Path, bool], bool],
     ignores: _Ignores,
     loops: list[Path],
-) -> Iterator[Path]:
+) -> Iterator[tuple[Path, Path]]:
+    """The files to lint below ``top``, each with its real path."""
     visited = set()
     for folder, dirs, files in os.walk(top, followlinks=True):
         here = Path(folder)
@@ -171,19 +178,27 @@ def _walk(
             loops.append(here)
             continue
         visited.add(real)
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in ALWAYS_SKIPPED
-            and not excluded(here / d, True)
-            and not ignores.ignored((here / d).resolve(), True)
-        )
+        kept = []
+        for name in dirs:
+            if name in ALWAYS_SKIPPED:
+                continue
+            real_dir = _resolved(folder, real, name)
+            if excluded(here / name, real_dir, True) or ignores.ignored(real_dir, True):
+                continue
+            kept.append(name)
+        dirs[:] = sorted(kept)
         for name in sorted(files):
-            file = here / name
             if not include.match_file(name):
                 continue
-            if excluded(file, False):
+            file, real_file = here / name, _resolved(folder, real, name)
+            if excluded(file, real_file, False) or ignores.ignored(real_file, False):
                 continue
-            if ignores.ignored(file.resolve(), False):
-                continue
-            yield file
+            yield file, real_file
+
+
+def _resolved(folder: str, real_folder: str, name: str) -> Path:
+    """The real path of ``folder/name``, given the folder's: only a symlink needs resolving."""
+    path = os.path.join(folder, name)
+    if os.path.islink(path):
+        return Path(os.path.realpath(path))
+    return Path(real_folder, name)

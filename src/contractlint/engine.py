@@ -16,8 +16,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import pathspec
-
 from contractlint import loader, source, suppress, validate
 from contractlint.config import Config
 from contractlint.discover import Target
@@ -308,6 +306,8 @@ def _per_file_ignores(findings: list[Finding], target: Target, config: Config) -
         return findings
     ignored: set[str] = set()
     relative = _relative_to_root(target.path, config.root) or target.display
+    import pathspec  # only when the configuration has per-file-ignores
+
     for glob, selectors in config.per_file_ignores:
         spec = pathspec.GitIgnoreSpec.from_lines([glob])
         if spec.match_file(relative):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from contractlint.model import KINDS
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 
 def schema_dir() -> Path:
@@ -32,6 +33,8 @@ def load_schema(kind: str) -> dict[str, Any]:
 
 @functools.cache
 def validator(kind: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # 80 ms of imports: only when a file fails
+
     return Draft202012Validator(load_schema(kind))
 
 

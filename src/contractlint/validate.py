@@ -12,14 +12,14 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import ValidationError
-from jsonschema.exceptions import best_match
-
-from contractlint import schemas
+from contractlint import schemacheck, schemas
 from contractlint.kinds import closest
 from contractlint.model import Document, Hit, RuleOptions
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 _TYPE_NAMES = {
     "object": "a mapping",
@@ -84,7 +84,12 @@ def _read_as(value: Any) -> str:
     return "a non-string value"
 
 
+_VALID = Validation((), frozenset())
+
+
 def validate(document: Document, options: RuleOptions) -> Validation:
+    if schemacheck.is_valid(document.kind, document.value):
+        return _VALID  # the common case, answered without jsonschema
     hits: list[tuple[str, Hit]] = []
     rejected: set[str] = set()
     validator = schemas.validator(document.kind)
@@ -123,6 +128,8 @@ def _hits(
         # ``p95: TBD`` is a missing value, which the rules report; not a type error.
         return
     if kind in ("oneOf", "anyOf") and error.context:
+        from jsonschema.exceptions import best_match
+
         yield from _hits(best_match(error.context), document, options)
         return
     if kind == "type" and _is_field_example(path, instance):

@@ -7,6 +7,8 @@ read the environment themselves.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Callable
 
@@ -24,17 +26,30 @@ class Context:
 Formatter = Callable[[Report, Context], str]
 
 
-def _registry() -> dict[str, Formatter]:
-    from contractlint.formatters import github, gitlab, json_format, junit, sarif, text
-
-    return {
-        "text": text.format_report,
-        "json": json_format.format_report,
-        "github": github.format_report,
-        "sarif": sarif.format_report,
-        "junit": junit.format_report,
-        "gitlab": gitlab.format_report,
-    }
+# Each format's module, imported only when that format is asked for.
+_MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "gitlab": "gitlab",
+}
 
 
-FORMATTERS: dict[str, Formatter] = _registry()
+class _Formatters(Mapping[str, Formatter]):
+    """Format name -> formatter; a format's module is imported on first use."""
+
+    def __getitem__(self, name: str) -> Formatter:
+        module = importlib.import_module(f"contractlint.formatters.{_MODULES[name]}")
+        formatter: Formatter = module.format_report
+        return formatter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATTERS: Mapping[str, Formatter] = _Formatters()

@@ -1,0 +1,680 @@
+"""Benchmark contractlint against check-jsonschema and yamllint on generated corpora.
+
+Run it from anywhere (stdlib only; the three tools must be installed)::
+
+    python bench/run.py                        # sizes 1000, 2000 and 10000 files
+    python bench/run.py --sizes 1000 --repeat 5 --jobs 4 --markdown bench.md
+    CONTRACTLINT="/path/to/other/env/bin/contractlint" python bench/run.py
+
+What it measures, for each size N (a fresh corpus of N contract files written by
+``bench/corpus.py``, in rounds that alternate the tools so drift hits them all alike):
+
+* contractlint cold: ``contractlint check --no-cache .`` with no cache on disk;
+* check-jsonschema: one ``check-jsonschema --schemafile SCHEMA FILES...`` per kind,
+  with the schemas printed by ``contractlint schema KIND`` (time summed, memory max);
+* yamllint: ``yamllint -d relaxed .`` (a syntax-and-style pass, for scale);
+* contractlint warm: ``contractlint check .`` with a filled cache and nothing changed;
+* contractlint one changed: the same after a comment is appended to one model contract;
+
+and once, on the 1000-file corpus (or the first size), a single model contract checked
+the way a pre-commit hook checks a file that has just changed: ``contractlint check
+--no-cache FILE`` against ``check-jsonschema --schemafile model-contract.json FILE``.
+
+Each run is timed wall-clock (``time.perf_counter`` around ``subprocess.Popen`` and
+``os.wait4``), and its peak RSS is ``ru_maxrss`` from ``os.wait4``: the largest single
+process of the run (with ``--jobs`` the workers are not summed). Linux starts that figure
+at this script's own peak RSS (a child begins as a copy of its parent), so a figure at or
+below it is marked ``*``: the tool's own peak is then at most that. The report gives
+medians, the ratios below with their targets, and exits 0 when every target is met,
+1 when one is missed, 2 when a tool fails or is missing.
+
+* cold / check-jsonschema <= 0.20        * warm / cold <= 0.10
+* single file contractlint / check-jsonschema <= 0.60
+* peak RSS of cold contractlint, largest size / smallest size <= 1.5 (two sizes or more)
+
+Tools are taken from the ``bin`` folder of the Python running this script when they are
+there (a pyenv shim or similar wrapper on PATH adds its own start-up time to every run),
+otherwise from PATH. ``CONTRACTLINT`` names the contractlint command to benchmark instead
+(split like a shell command line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import os
+import platform
+import resource
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import corpus
+
+CACHE_DIR = ".contractlint_cache"
+SINGLE_SIZE = 1000  # the corpus the single-file comparison uses when it is among the sizes
+CONTRACTLINT_OK = (0, 1)
+CHECK_JSONSCHEMA_OK = (0, 1)
+YAMLLINT_OK = (0, 1, 2)
+MEASURES = (
+    ("cold", "contractlint cold"),
+    ("check-jsonschema", "check-jsonschema (4 kinds)"),
+    ("yamllint", "yamllint -d relaxed"),
+    ("warm", "contractlint warm"),
+    ("changed", "contractlint one changed"),
+)
+
+
+class BenchError(Exception):
+    """A tool is missing or exited with an unexpected status."""
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_kib: int
+    floor_kib: int  # this script's own peak RSS when the run started (see own_peak_kib)
+
+
+@dataclass
+class Ratio:
+    name: str
+    value: float
+    target: float | None  # None: informational
+    where: str = ""  # which table, for the summary line
+
+    @property
+    def passed(self) -> bool:
+        return self.target is None or self.value <= self.target
+
+    @property
+    def result(self) -> str:
+        if self.target is None:
+            return "info"
+        return "PASS" if self.passed else "FAIL"
+
+
+@dataclass
+class Table:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tools:
+    contractlint: list[str]
+    check_jsonschema: str
+    yamllint: str
+
+
+# -- running ---------------------------------------------------------------------------
+
+
+def run(cmd: Sequence[str], cwd: Path) -> tuple[float, int, int]:
+    """Run ``cmd`` in ``cwd``, output discarded: (wall seconds, peak RSS KiB, exit code)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(cmd),
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    returncode = os.waitstatus_to_exitcode(status)
+    process.returncode = returncode  # reaped by os.wait4; tell Popen
+    return seconds, kib(usage.ru_maxrss), returncode
+
+
+def kib(maxrss: int) -> int:
+    """ru_maxrss in KiB (Linux reports KiB, macOS bytes)."""
+    return maxrss // 1024 if sys.platform == "darwin" else maxrss
+
+
+def own_peak_kib() -> int:
+    """This script's peak RSS. Linux counts it in a child's ru_maxrss too (the child
+    starts as a copy of this process), so a child's figure is never below it."""
+    return kib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def checked(cmd: Sequence[str], cwd: Path, ok: Sequence[int]) -> Sample:
+    """``run``, raising BenchError (with the command's stderr) on an exit status not in ok."""
+    floor = own_peak_kib()
+    seconds, peak, returncode = run(cmd, cwd)
+    if returncode not in ok:
+        # The timed run discards its output; run it again to show what went wrong.
+        again = subprocess.run(
+            list(cmd),
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+            check=False,
+        )
+        stderr = again.stderr.strip()[-4000:] or "(no output on stderr)"
+        raise BenchError(
+            f"`{shlex.join(cmd)}` (in {cwd}) exited {returncode}; expected one of "
+            f"{', '.join(map(str, ok))}. Its stderr, from a re-run that exited "
+            f"{again.returncode}:\n{stderr}"
+        )
+    return Sample(seconds, peak, floor)
+
+
+def find_tool(name: str) -> str:
+    """``name`` from this Python's script folder, else from PATH."""
+    beside = Path(sysconfig.get_path("scripts")) / name
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise BenchError(f"{name} not found; install it with `pip install {name}`")
+    return found
+
+
+def find_tools() -> Tools:
+    override = os.environ.get("CONTRACTLINT", "").strip()
+    if override:
+        contractlint = shlex.split(override)
+        contractlint[0] = shutil.which(contractlint[0]) or contractlint[0]
+    else:
+        contractlint = [find_tool("contractlint")]
+    return Tools(contractlint, find_tool("check-jsonschema"), find_tool("yamllint"))
+
+
+def version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+# -- the benchmark -----------------------------------------------------------------------
+
+
+def kind_of(path: Path) -> str:
+    """The kind of a corpus file, from its name."""
+    if path.name.startswith("ranking-"):
+        return "model-contract"
+    for kind in corpus.KINDS:
+        if path.name.startswith(f"{kind}-"):
+            return kind
+    raise ValueError(f"cannot tell the kind of {path}")
+
+
+def write_schemas(tools: Tools, folder: Path) -> dict[str, Path]:
+    """``contractlint schema KIND > folder/KIND.json`` for every kind."""
+    schemas: dict[str, Path] = {}
+    for kind in corpus.KINDS:
+        command = [*tools.contractlint, "schema", kind]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not done.stdout.strip():
+            raise BenchError(
+                f"`{shlex.join(command)}` exited {done.returncode}:\n{done.stderr.strip()}"
+            )
+        path = folder / f"{kind}.json"
+        path.write_text(done.stdout, encoding="utf-8")
+        schemas[kind] = path
+    return schemas
+
+
+def touch(path: Path, round_number: int) -> None:
+    """Change a YAML file by appending a comment line."""
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(f"# touched {round_number} {time.time_ns()}\n")
+
+
+def remove_cache(folder: Path) -> None:
+    shutil.rmtree(folder / CACHE_DIR, ignore_errors=True)
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def bench_corpus(
+    tools: Tools,
+    folder: Path,
+    paths: list[Path],
+    schemas: dict[str, Path],
+    repeat: int,
+    jobs: list[str],
+) -> tuple[dict[str, list[Sample]], list[str]]:
+    """The alternating rounds on one corpus: the samples of every measure, and warnings."""
+    by_kind: dict[str, list[str]] = {}
+    for path in paths:
+        by_kind.setdefault(kind_of(path), []).append(str(path.relative_to(folder)))
+    models = [path for path in paths if kind_of(path) == "model-contract"]
+    if not models:
+        raise BenchError("the corpus has no model contract; use a size of 1 or more")
+    changed_file = models[0]
+    check = [*tools.contractlint, "check"]
+    samples: dict[str, list[Sample]] = {key: [] for key, _ in MEASURES}
+    warnings: list[str] = []
+    for round_number in range(1, repeat + 1):
+        progress(f"  round {round_number}/{repeat}")
+        remove_cache(folder)
+        samples["cold"].append(checked([*check, "--no-cache", ".", *jobs], folder, CONTRACTLINT_OK))
+
+        parts = [
+            checked(
+                [tools.check_jsonschema, "--schemafile", str(schemas[kind]), *files],
+                folder,
+                CHECK_JSONSCHEMA_OK,
+            )
+            for kind, files in by_kind.items()
+        ]
+        samples["check-jsonschema"].append(
+            Sample(
+                sum(part.seconds for part in parts),
+                max(part.peak_kib for part in parts),
+                max(part.floor_kib for part in parts),
+            )
+        )
+
+        samples["yamllint"].append(
+            checked([tools.yamllint, "-d", "relaxed", "."], folder, YAMLLINT_OK)
+        )
+
+        checked([*check, ".", *jobs], folder, CONTRACTLINT_OK)  # fill the cache, untimed
+        if round_number == 1 and not (folder / CACHE_DIR).exists():
+            warnings.append(
+                f"warning: no {CACHE_DIR} folder after `contractlint check .`: "
+                "the warm runs may not have had a cache"
+            )
+            progress(f"  {warnings[-1]}")
+        samples["warm"].append(checked([*check, ".", *jobs], folder, CONTRACTLINT_OK))
+
+        touch(changed_file, round_number)
+        samples["changed"].append(checked([*check, ".", *jobs], folder, CONTRACTLINT_OK))
+    return samples, warnings
+
+
+def bench_single(
+    tools: Tools,
+    folder: Path,
+    paths: list[Path],
+    schemas: dict[str, Path],
+    repeat: int,
+    jobs: list[str],
+) -> dict[str, list[Sample]]:
+    """One model contract, as pre-commit checks a file that has just changed."""
+    models = [path for path in paths if kind_of(path) == "model-contract"]
+    # Not the file the "one changed" runs append to, when there is another.
+    target = str(models[1 if len(models) > 1 else 0].relative_to(folder))
+    samples: dict[str, list[Sample]] = {"contractlint": [], "check-jsonschema": []}
+    for _ in range(repeat):
+        remove_cache(folder)
+        samples["contractlint"].append(
+            checked(
+                [*tools.contractlint, "check", "--no-cache", target, *jobs],
+                folder,
+                CONTRACTLINT_OK,
+            )
+        )
+        samples["check-jsonschema"].append(
+            checked(
+                [tools.check_jsonschema, "--schemafile", str(schemas["model-contract"]), target],
+                folder,
+                CHECK_JSONSCHEMA_OK,
+            )
+        )
+    return samples
+
+
+# -- reporting ---------------------------------------------------------------------------
+
+
+def median_seconds(samples: list[Sample]) -> float:
+    return statistics.median(sample.seconds for sample in samples)
+
+
+def median_peak(samples: list[Sample]) -> float:
+    return statistics.median(sample.peak_kib for sample in samples)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator > 0 else float("inf")
+
+
+def at_floor(samples: list[Sample]) -> bool:
+    """Whether the median peak RSS may be this script's own rather than the tool's."""
+    return median_peak(samples) <= max(sample.floor_kib for sample in samples)
+
+
+FLOOR_NOTE = (
+    "* peak RSS at or below this script's own ({mib:.1f} MiB), which Linux counts in a "
+    "child's ru_maxrss: the tool's own peak is at most this"
+)
+
+
+def timing_table(
+    title: str, measures: Sequence[tuple[str, str]], samples: dict[str, list[Sample]]
+) -> Table:
+    rows = []
+    floors = []
+    for key, label in measures:
+        seconds = [sample.seconds for sample in samples[key]]
+        mark = ""
+        if at_floor(samples[key]):
+            mark = "*"
+            floors.append(max(sample.floor_kib for sample in samples[key]))
+        rows.append(
+            [
+                label,
+                f"{statistics.median(seconds):.3f}",
+                f"{min(seconds):.3f}",
+                f"{max(seconds):.3f}",
+                f"{median_peak(samples[key]) / 1024:.1f}{mark}",
+            ]
+        )
+    notes = [FLOOR_NOTE.format(mib=max(floors) / 1024)] if floors else []
+    return Table(title, TIMING_HEADERS, rows, notes)
+
+
+TIMING_HEADERS = ["measure", "median s", "min s", "max s", "peak RSS MiB"]
+RATIO_HEADERS = ["ratio", "value", "target", "result"]
+
+
+def ratio_rows(ratios: Sequence[Ratio]) -> list[list[str]]:
+    return [
+        [
+            item.name,
+            f"{item.value:.3f}",
+            "-" if item.target is None else f"<= {item.target:.2f}",
+            item.result,
+        ]
+        for item in ratios
+    ]
+
+
+def size_tables(
+    size: int, repeat: int, samples: dict[str, list[Sample]], warnings: list[str]
+) -> tuple[list[Table], list[Ratio]]:
+    cold = median_seconds(samples["cold"])
+    ratios = [
+        Ratio(
+            "cold / check-jsonschema",
+            ratio(cold, median_seconds(samples["check-jsonschema"])),
+            0.20,
+        ),
+        Ratio("warm / cold", ratio(median_seconds(samples["warm"]), cold), 0.10),
+        Ratio("one changed / cold", ratio(median_seconds(samples["changed"]), cold), None),
+        Ratio("cold / yamllint", ratio(cold, median_seconds(samples["yamllint"])), None),
+    ]
+    for item in ratios:
+        item.where = f"{size} files: "
+    note = f"contractlint cold: {ratio(size, cold):,.0f} files/s"
+    timing = timing_table(f"{size} files, {plural(repeat, 'round')}", MEASURES, samples)
+    timing.notes[:0] = [note, *warnings]
+    tables = [
+        timing,
+        Table(f"{size} files: ratios", RATIO_HEADERS, ratio_rows(ratios)),
+    ]
+    return tables, ratios
+
+
+def single_tables(
+    size: int, repeat: int, samples: dict[str, list[Sample]]
+) -> tuple[list[Table], list[Ratio]]:
+    measures = (
+        ("contractlint", "contractlint check --no-cache FILE"),
+        ("check-jsonschema", "check-jsonschema FILE"),
+    )
+    value = ratio(
+        median_seconds(samples["contractlint"]), median_seconds(samples["check-jsonschema"])
+    )
+    ratios = [Ratio("single file: contractlint / check-jsonschema", value, 0.60)]
+    return [
+        timing_table(
+            f"Single model contract ({size}-file corpus), {plural(repeat, 'run')} each",
+            measures,
+            samples,
+        ),
+        Table("Single file: ratio", RATIO_HEADERS, ratio_rows(ratios)),
+    ], ratios
+
+
+def memory_tables(results: dict[int, dict[str, list[Sample]]]) -> tuple[list[Table], list[Ratio]]:
+    smallest, largest = min(results), max(results)
+    if smallest == largest:
+        return [], []
+    value = ratio(median_peak(results[largest]["cold"]), median_peak(results[smallest]["cold"]))
+    ratios = [Ratio(f"cold peak RSS, {largest} / {smallest} files", value, 1.5)]
+    table = Table("Memory", RATIO_HEADERS, ratio_rows(ratios))
+    if at_floor(results[largest]["cold"]) or at_floor(results[smallest]["cold"]):
+        table.notes.append(
+            "contractlint's cold peak RSS is at or below this script's own at one size "
+            "(marked * above), so this ratio understates its growth"
+        )
+    return [table], ratios
+
+
+def is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "").rstrip("*"))
+    except ValueError:
+        return False
+    return True
+
+
+def right_aligned(table: Table) -> list[bool]:
+    """Columns whose cells are all numbers (right-aligned)."""
+    return [
+        index > 0 and all(is_number(row[index]) for row in table.rows)
+        for index in range(len(table.headers))
+    ]
+
+
+def text_table(table: Table) -> str:
+    widths = [
+        max(len(cell) for cell in [header, *(row[index] for row in table.rows)])
+        for index, header in enumerate(table.headers)
+    ]
+    right = right_aligned(table)
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            cell.rjust(width) if is_right else cell.ljust(width)
+            for cell, width, is_right in zip(cells, widths, right)
+        ).rstrip()
+
+    lines = [table.title, line(table.headers), line(["-" * width for width in widths])]
+    lines += [line(row) for row in table.rows]
+    lines += table.notes
+    return "\n".join(lines)
+
+
+def markdown_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("*", "\\*")
+
+
+def markdown_table(table: Table) -> str:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(map(markdown_escape, cells)) + " |"
+
+    rule = "|" + "|".join("---:" if is_right else "---" for is_right in right_aligned(table)) + "|"
+    lines = [f"### {table.title}", "", line(table.headers), rule, *map(line, table.rows)]
+    for note in table.notes:
+        lines += ["", markdown_escape(note)]
+    return "\n".join(lines)
+
+
+def machine_lines(tools: Tools) -> list[str]:
+    return [
+        f"machine: {platform.platform()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}",
+        f"versions: contractlint {version('contractlint')}, "
+        f"check-jsonschema {version('check-jsonschema')}, yamllint {version('yamllint')}",
+        f"commands: {shlex.join(tools.contractlint)} | {tools.check_jsonschema} | {tools.yamllint}",
+    ]
+
+
+def command_line() -> str:
+    words = ["python", *sys.argv]
+    override = os.environ.get("CONTRACTLINT", "").strip()
+    prefix = f"CONTRACTLINT={shlex.quote(override)} " if override else ""
+    return prefix + shlex.join(words)
+
+
+def write_markdown(
+    path: Path, sections: list[tuple[str, list[Table]]], summary: str, tools: Tools
+) -> None:
+    parts = ["# contractlint benchmark", ""]
+    parts += [f"- {line}" for line in machine_lines(tools)]
+    parts += [f"- command: `{command_line()}`", ""]
+    for heading, tables in sections:
+        parts += [f"## {heading}", ""]
+        for table in tables:
+            parts += [markdown_table(table), ""]
+    parts += [f"**{summary}**", ""]
+    path.write_text("\n".join(parts), encoding="utf-8")
+
+
+# -- command line ------------------------------------------------------------------------
+
+
+def parse_sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of numbers: {text}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive numbers")
+    return list(dict.fromkeys(sizes))
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Benchmark contractlint against check-jsonschema and yamllint.",
+        epilog="CONTRACTLINT names the contractlint command to benchmark (default: contractlint).",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        default=parse_sizes("1000,2000,10000"),
+        help="corpus sizes, comma-separated (default 1000,2000,10000)",
+    )
+    parser.add_argument("--repeat", type=positive, default=3, help="rounds per size (default 3)")
+    parser.add_argument(
+        "--single-repeat",
+        type=positive,
+        default=10,
+        help="runs of each tool on a single file (default 10)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=positive,
+        default=None,
+        help="pass --jobs N to contractlint (default: not passed)",
+    )
+    parser.add_argument(
+        "--markdown", type=Path, metavar="FILE", help="also write the tables as Markdown to FILE"
+    )
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="keep the corpora in DIR instead of a temp dir"
+    )
+    return parser.parse_args(argv)
+
+
+def corpus_folder(keep: Path | None, scratch: Path, size: int) -> Path:
+    folder = (keep if keep is not None else scratch) / f"corpus-{size}"
+    shutil.rmtree(folder, ignore_errors=True)  # fresh every time
+    folder.mkdir(parents=True)
+    return folder
+
+
+def benchmark(args: argparse.Namespace) -> int:
+    tools = find_tools()
+    jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+    sizes: list[int] = args.sizes
+    single_size = SINGLE_SIZE if SINGLE_SIZE in sizes else sizes[0]
+    sections: list[tuple[str, list[Table]]] = []
+    ratios: list[Ratio] = []
+    results: dict[int, dict[str, list[Sample]]] = {}
+    single_section: tuple[list[Table], list[Ratio]] = ([], [])
+    with tempfile.TemporaryDirectory(prefix="contractlint-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        schema_folder = scratch / "schemas"
+        schema_folder.mkdir()
+        schemas = write_schemas(tools, schema_folder)
+        for size in sizes:
+            folder = corpus_folder(args.keep, scratch, size)
+            progress(f"{size} files in {folder}")
+            paths = corpus.write(folder, size)
+            results[size], warnings = bench_corpus(tools, folder, paths, schemas, args.repeat, jobs)
+            tables, size_ratios = size_tables(size, args.repeat, results[size], warnings)
+            sections.append((f"{size} files", tables))
+            ratios += size_ratios
+            if size == single_size:
+                progress(f"  single file, {args.single_repeat} runs each")
+                single = bench_single(tools, folder, paths, schemas, args.single_repeat, jobs)
+                single_section = single_tables(size, args.single_repeat, single)
+            if args.keep is None:
+                shutil.rmtree(folder, ignore_errors=True)
+    sections.append(("Single file", single_section[0]))
+    ratios += single_section[1]
+    memory, memory_ratios = memory_tables(results)
+    if memory:
+        sections.append(("Memory", memory))
+        ratios += memory_ratios
+
+    failed = [f"{item.where}{item.name}" for item in ratios if not item.passed]
+    summary = (
+        f"FAIL: {len(failed)} target(s) missed: {'; '.join(failed)}"
+        if failed
+        else "PASS: every target met"
+    )
+    print("\n".join(machine_lines(tools)))
+    print(f"command: {command_line()}")
+    for _, tables in sections:
+        for table in tables:
+            print()
+            print(text_table(table))
+    print()
+    print(summary)
+    if args.markdown is not None:
+        write_markdown(args.markdown, sections, summary, tools)
+        progress(f"Markdown written to {args.markdown}")
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return benchmark(args)
+    except (BenchError, OSError) as error:
+        print(f"run.py: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
