@@ -32,6 +32,14 @@ def make_config(**fields: Any) -> Config:
 LintText = Callable[..., list[Finding]]
 
 
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI runs in tests lint afresh: a test that patches a rule must not get another
+    test's cached result. ``tests/test_cache.py`` turns the cache back on."""
+    monkeypatch.setenv("CONTRACTLINT_NO_CACHE", "1")
+    monkeypatch.delenv("CONTRACTLINT_CACHE_DIR", raising=False)
+
+
 @pytest.fixture
 def lint_text(tmp_path: Path) -> LintText:
     """``lint_text(text, name="contract.yaml", config=None, today=TODAY) -> [Finding]``."""

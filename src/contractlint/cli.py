@@ -17,7 +17,8 @@ from typing import Any, Callable, TypeVar
 
 import click
 
-from contractlint import __version__, discover, engine
+from contractlint import __version__, cache, discover, parallel, runner
+from contractlint.cache import CACHE_DIR
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
 from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
@@ -152,6 +153,24 @@ def _report_options(func: F) -> F:
     type=click.Path(dir_okay=False),
     help="Record every current finding in this baseline file, and exit 0.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="CONTRACTLINT_NO_CACHE",
+    help=f"Lint every file afresh: neither read nor write {CACHE_DIR}/.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    envvar="CONTRACTLINT_CACHE_DIR",
+    help=f"Keep the cache here instead of {CACHE_DIR}/ in the project root.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Lint in N processes (default: one per core); the output is the same.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -170,6 +189,9 @@ def check(
     show_diff: bool,
     baseline_file: str | None,
     write_baseline: str | None,
+    no_cache: bool,
+    cache_dir: str | None,
+    jobs: int | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
     from contractlint import baseline
@@ -185,12 +207,18 @@ def check(
     )
     targets = list(found.targets)
     targets += [discover.Target(m, m) for m in found.missing]
-    report = engine.lint(targets, config, datetime.date.today(), found.loops)
+    jobs = jobs or parallel.default_jobs()
+    results = None if no_cache else cache.Cache.open(config.root, config, cache_dir)
+    report = runner.lint(targets, config, datetime.date.today(), found.loops, jobs, results)
+    if results is not None:
+        problem = results.save()
+        if problem:
+            click.echo(f"contractlint: warning: {problem}; use --no-cache to skip it", err=True)
     if show_diff:
         changes = _fixes(report, targets, config, write=False)
         sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
     if apply_fixes and _fixes(report, targets, config, write=True):
-        report = engine.lint(targets, config, datetime.date.today())  # what remains
+        report = runner.lint(targets, config, datetime.date.today(), jobs=jobs)  # what remains
     cwd = os.getcwd()
     if write_baseline:
         _write(write_baseline, baseline.dump(report, config.root, cwd))
@@ -346,7 +374,7 @@ def diff_command(
     exit_zero: bool,
 ) -> None:
     """Breaking changes between two versions: `diff OLD NEW`, or `diff --base REF [PATH...]`."""
-    from contractlint import git
+    from contractlint import engine, git
 
     output_format = output_format or _env_format()
     config = _load_config(config_file, select, ignore, extend_select)

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from contractlint.kinds import closest
 from contractlint.model import Rule, RuleOptions, Severity
 from contractlint.rules import BY_CODE, BY_NAME, RULES
@@ -206,6 +204,8 @@ def read_config_file(path: Path) -> Mapping[str, Any]:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
         table = data.get("tool", {}).get("contractlint", {})
     else:
+        import yaml  # only for a YAML configuration file
+
         try:
             table = yaml.safe_load(text)
         except yaml.YAMLError as exc:

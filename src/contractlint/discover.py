@@ -46,6 +46,7 @@ class Target:
 
     path: str
     display: str
+    real: str = ""  # the real path, when discovery already resolved it
 
 
 @dataclass(frozen=True)
@@ -66,38 +67,47 @@ class _Ignores:
     """``.gitignore`` files met on the way, each applying below its own folder."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
-        self.cache: dict[Path, pathspec.PathSpec[Any] | None] = {}
+        self.root = str(root)
+        self.specs: dict[str, pathspec.PathSpec[Any] | None] = {}
+        self.chains: dict[str, tuple[tuple[str, pathspec.PathSpec[Any]], ...]] = {}
 
-    def _for(self, folder: Path) -> pathspec.PathSpec[Any] | None:
-        if folder not in self.cache:
-            gitignore = folder / ".gitignore"
+    def _spec_in(self, folder: str) -> pathspec.PathSpec[Any] | None:
+        if folder not in self.specs:
+            gitignore = os.path.join(folder, ".gitignore")
             spec = None
-            if gitignore.is_file():
+            if os.path.isfile(gitignore):
                 try:
-                    spec = _spec(
-                        gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
-                    )
+                    with open(gitignore, encoding="utf-8", errors="replace") as handle:
+                        spec = _spec(handle.read().splitlines())
                 except (OSError, ValueError):
                     spec = None
-            self.cache[folder] = spec
-        return self.cache[folder]
+            self.specs[folder] = spec
+        return self.specs[folder]
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
-        """The deepest ``.gitignore`` that has an opinion about ``path`` decides."""
-        folder = path.parent
-        while True:
-            spec = self._for(folder)
-            if spec is not None:
-                relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                result = spec.check_file(relative)
-                if result.include is not None:
-                    return bool(result.include)
-            if folder == self.root or folder == folder.parent:
-                return False
-            if self.root not in folder.parents and folder != self.root:
-                return False
-            folder = folder.parent
+    def _chain(self, folder: str) -> tuple[tuple[str, pathspec.PathSpec[Any]], ...]:
+        """The ``.gitignore`` files that apply in ``folder`` (a real path), deepest first:
+        its own and its parents' up to the project root (none outside the root)."""
+        if folder not in self.chains:
+            chain: tuple[tuple[str, pathspec.PathSpec[Any]], ...] = ()
+            inside = folder == self.root or folder.startswith(self.root.rstrip(os.sep) + os.sep)
+            if inside:
+                spec = self._spec_in(folder)
+                parent = os.path.dirname(folder)
+                above = self._chain(parent) if folder != self.root and parent != folder else ()
+                chain = (((folder, spec),) if spec is not None else ()) + above
+            self.chains[folder] = chain
+        return self.chains[folder]
+
+    def ignored(self, path: Path | str, is_dir: bool) -> bool:
+        """The deepest ``.gitignore`` that has an opinion about ``path`` (a real path)
+        decides."""
+        path = str(path)
+        for folder, spec in self._chain(os.path.dirname(path)):
+            relative = path[len(folder) :].lstrip(os.sep).replace(os.sep, "/")
+            result = spec.check_file(relative + ("/" if is_dir else ""))
+            if result.include is not None:
+                return bool(result.include)
+        return False
 
 
 def _relative(path: Path, root: Path) -> str | None:
@@ -132,24 +142,24 @@ def discover(
     loops: list[Path] = []
     exclude_spec: list[pathspec.PathSpec[Any]] = []  # built when first needed
 
-    def excluded(path: Path, real: Path, is_dir: bool) -> bool:
+    def excluded(path: str, real: str, is_dir: bool) -> bool:
         if not exclude:
             return False
         if not exclude_spec:
             exclude_spec.append(_spec(exclude))
-        relative = _relative(real, root_path)
+        relative = _relative(Path(real), root_path)
         if relative is None:
-            relative = path.as_posix()
+            relative = Path(path).as_posix()
         return exclude_spec[0].match_file(relative + ("/" if is_dir else ""))
 
     for raw in paths or ["."]:
         path = Path(raw)
         if path.is_dir():
-            include_spec = _spec(include)
-            for file, real in _walk(path, root_path, include_spec, excluded, ignores, loops):
-                seen.setdefault(str(real), Target(str(file), display_path(file, cwd)))
+            includes = _includer(include)
+            for target, real in _walk(path, cwd, includes, excluded, ignores, loops):
+                seen.setdefault(real, target)
         elif path.exists() or path.is_symlink():
-            if force_exclude and excluded(path, path.resolve(), False):
+            if force_exclude and excluded(raw, str(path.resolve()), False):
                 continue
             seen.setdefault(str(path.resolve()), Target(str(path), display_path(path, cwd)))
         else:
@@ -162,43 +172,56 @@ def discover(
 
 def _walk(
     top: Path,
-    root: Path,
-    include: pathspec.PathSpec[Any],
-    excluded: Callable[[Path, Path, bool], bool],
+    cwd: Path,
+    include: Callable[[str], bool],
+    excluded: Callable[[str, str, bool], bool],
     ignores: _Ignores,
     loops: list[Path],
-) -> Iterator[tuple[Path, Path]]:
-    """The files to lint below ``top``, each with its real path."""
+) -> Iterator[tuple[Target, str]]:
+    """The files to lint below ``top``, each with its real path, folder by folder in
+    sorted order (``os.scandir`` and plain strings: a monorepo has tens of thousands
+    of files, and a directory entry knows whether it is a link without a system call)."""
     visited = set()
-    for folder, dirs, files in os.walk(top, followlinks=True):
-        here = Path(folder)
+    stack = [str(top)]
+    while stack:
+        folder = stack.pop()
         real = os.path.realpath(folder)
         if real in visited:
-            dirs[:] = []  # a symlink loop: reported once, never followed
-            loops.append(here)
+            loops.append(Path(folder))  # a symlink loop: reported once, never followed
             continue
         visited.add(real)
-        kept = []
-        for name in dirs:
-            if name in ALWAYS_SKIPPED:
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue  # unreadable folder: as os.walk does, skip it
+        folders = []
+        shown = display_path(Path(folder), cwd)
+        prefix = "" if shown == "." else shown.rstrip("/") + "/"
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()  # a link to a folder is walked too
+            except OSError:
+                is_dir = False
+            if is_dir and name in ALWAYS_SKIPPED:
                 continue
-            real_dir = _resolved(folder, real, name)
-            if excluded(here / name, real_dir, True) or ignores.ignored(real_dir, True):
+            if not is_dir and not include(name):
                 continue
-            kept.append(name)
-        dirs[:] = sorted(kept)
-        for name in sorted(files):
-            if not include.match_file(name):
+            real_path = os.path.realpath(entry.path) if entry.is_symlink() else real + os.sep + name
+            if excluded(entry.path, real_path, is_dir) or ignores.ignored(real_path, is_dir):
                 continue
-            file, real_file = here / name, _resolved(folder, real, name)
-            if excluded(file, real_file, False) or ignores.ignored(real_file, False):
-                continue
-            yield file, real_file
+            if is_dir:
+                folders.append(entry.path)
+            else:
+                yield Target(entry.path, prefix + name, real_path), real_path
+        stack.extend(reversed(folders))
 
 
-def _resolved(folder: str, real_folder: str, name: str) -> Path:
-    """The real path of ``folder/name``, given the folder's: only a symlink needs resolving."""
-    path = os.path.join(folder, name)
-    if os.path.islink(path):
-        return Path(os.path.realpath(path))
-    return Path(real_folder, name)
+def _includer(patterns: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a file name matches ``include``: plain ``*.ext`` patterns (the default)
+    by suffix, anything else with gitignore semantics."""
+    if all(p.startswith("*.") and not any(c in p[2:] for c in "*?[]/\\!") for p in patterns):
+        suffixes = tuple(p[1:] for p in patterns)
+        return lambda name: name.endswith(suffixes)
+    return _spec(patterns).match_file

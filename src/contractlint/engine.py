@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractlint import loader, source, suppress, validate
 from contractlint.config import Config
@@ -31,6 +31,9 @@ from contractlint.model import (
     Span,
 )
 from contractlint.references import Loaded, Resolver
+
+if TYPE_CHECKING:
+    from contractlint.cache import Cache
 from contractlint.rules import BY_CODE, RULES
 
 
@@ -294,6 +297,7 @@ def lint_file(
         target.display,
         tuple(sorted(findings, key=_order)),
         sum(1 for d in documents if d.kind),
+        linter.resolver.dependencies(target.path),
     )
 
 
@@ -352,11 +356,10 @@ def lint(
     config: Config,
     today: datetime.date | None = None,
     loops: Sequence[Target] = (),
+    jobs: int = 1,
+    cache: Cache | None = None,
 ) -> Report:
-    resolver = make_resolver(config)  # each referenced file is parsed once per run
-    results = tuple(lint_file(target, config, today, resolver) for target in targets)
-    if loops:
-        looped = tuple(symlink_loop(folder, config) for folder in loops)
-        results = tuple(sorted(results + looped, key=lambda r: r.path))
-    findings = tuple(f for result in results for f in result.findings)
-    return Report(results, findings)
+    """Lint ``targets`` (see :func:`contractlint.runner.lint`)."""
+    from contractlint import runner
+
+    return runner.lint(targets, config, today, loops, jobs, cache)

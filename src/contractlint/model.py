@@ -234,6 +234,9 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     documents: int = 0
+    # The real paths of the files it references (read or looked for): the cache
+    # lints the file again when one of them changes.
+    depends_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,12 @@ class Resolver:
         self.root_as_given = os.path.abspath(root)
         self.load = load
         self.cache: dict[str, Loaded] = {}
+        # referrer -> the real paths its references lead to (found or not)
+        self.looked_up: dict[str, set[str]] = {}
+
+    def dependencies(self, referrer: str) -> tuple[str, ...]:
+        """The files whose contents the references of ``referrer`` depend on."""
+        return tuple(sorted(self.looked_up.get(referrer, ())))
 
     def _loaded(self, real: str) -> Loaded:
         if real not in self.cache:
@@ -76,9 +82,11 @@ class Resolver:
         base = os.path.dirname(os.path.abspath(referrer))
         real = os.path.realpath(os.path.join(base, written))
         if not _inside(real, self.root):
+            # Outside the project: never opened, whatever it holds.
             lexical = os.path.normpath(os.path.join(base, written))
             via = "a symlink on the way leads out" if _inside(lexical, self.root_as_given) else ""
             return ref("outside", via)
+        self.looked_up.setdefault(referrer, set()).add(real)
         if os.path.isdir(real):
             return ref("missing", "it is a folder, not a file")
         if not os.path.isfile(real):

@@ -1,0 +1,249 @@
+"""Stage "cache": the results of earlier runs, reused when nothing they depend on changed.
+
+Like ruff's cache, a file's findings are kept under ``.contractlint_cache/`` in
+the project root, keyed by
+
+- the file's content (SHA-256 of its bytes, so a touched but unchanged file
+  still hits). As git's index does, the digest is computed again only when the
+  file's size, mtime, ctime or inode changed, or when it was last changed too
+  close to the time it was read to trust the mtime;
+- the run: contractlint's version, a fingerprint of its installed code and
+  schemas, and the resolved configuration (selection, severities, options);
+- the contents of the files it references (``contract: ranking.yaml``), so a
+  plan is linted again when its contract changes, appears or disappears;
+- the date, only for a file with an ``until=`` suppression (it may expire).
+
+One JSON file holds the entries of one run key. It is replaced atomically
+(written to a temporary file, then renamed), so two runs sharing the folder
+never see a torn file; the last writer wins, and what it drops is linted again
+next time. A cache that cannot be read is ignored; one that cannot be written
+is reported by the caller and the run goes on. The folder ignores itself with
+its own ``.gitignore``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from contractlint import __version__
+from contractlint.config import Config
+from contractlint.discover import Target
+from contractlint.model import FileResult, Finding, Severity
+
+CACHE_DIR = ".contractlint_cache"
+_FORMAT = 1  # bump when the entry layout changes
+_IGNORE = "# Created by contractlint: this folder is a cache, never commit it.\n*\n"
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by contractlint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "path")
+_RACY_NS = 2_000_000_000  # the coarsest mtime resolution in use (FAT): 2 s
+_DATED = b"until="  # a suppression with an expiry date: its result depends on the day
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _code_fingerprint() -> str:
+    """Size and mtime of every file of the installed package (code and schemas): an
+    edited checkout invalidates the cache even when the version number stays."""
+    package = Path(__file__).resolve().parent
+    folders = [package, package / "rules", package / "formatters", package / "templates"]
+    schemas = package / "schemas"
+    folders.append(schemas if schemas.is_dir() else package.parent.parent / "schemas")
+    parts: list[str] = []
+    for folder in folders:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith((".py", ".json", ".yaml")) and entry.is_file():
+                info = entry.stat()
+                parts.append(f"{folder.name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return digest("\n".join(parts).encode())
+
+
+def _canonical(value: Any) -> Any:
+    """A JSON-able, order-independent form of the configuration."""
+    if isinstance(value, Mapping):
+        return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda i: str(i[0]))}
+    if isinstance(value, (frozenset, set)):
+        return sorted(_canonical(v) for v in value)
+    if isinstance(value, (tuple, list)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, Severity):
+        return value.value
+    return value
+
+
+def run_key(config: Config) -> str:
+    """What every entry of a run depends on besides the files themselves."""
+    settings = _canonical(asdict(config))
+    settings.pop("path", None)  # where the configuration came from does not matter
+    blob = json.dumps(
+        {
+            "format": _FORMAT,
+            "version": __version__,
+            "code": _code_fingerprint(),
+            "config": settings,
+        },
+        sort_keys=True,
+    )
+    return digest(blob.encode())[:24]
+
+
+def _read_digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return digest(handle.read())
+    except OSError:
+        return None
+
+
+def _unchanged(entry: Mapping[str, Any], stamp: list[int]) -> bool:
+    """The file is as it was when its entry was read: same size, mtime, ctime and inode,
+    and its mtime is older than that read by more than a file system's clock tick (so a
+    change in the same tick, after the read, cannot hide behind an equal mtime)."""
+    return bool(entry.get("stat") == stamp and stamp[1] < entry["read"] - _RACY_NS)
+
+
+def _finding_to_json(finding: Finding) -> list[Any]:
+    row = [getattr(finding, name) for name in _FINDING_FIELDS]
+    return [v.value if isinstance(v, Severity) else v for v in row]
+
+
+def _finding_from_json(path: str, row: list[Any]) -> Finding:
+    values = dict(zip(_FINDING_FIELDS, row))
+    values["severity"] = Severity(values["severity"])
+    return Finding(path=path, **values)
+
+
+@dataclass
+class Cache:
+    """The entries of one run key; ``lookup`` before linting, ``store`` after."""
+
+    folder: Path
+    key: str
+    entries: dict[str, dict[str, Any]]
+    # What ``lookup`` saw, for ``store``: real path -> (content digest, has ``until=``,
+    # size/mtime/ctime/inode, when it was read).
+    seen: dict[str, tuple[str, bool, list[int], int]]
+    # Referenced files' digests, read once per run.
+    dependency_digests: dict[str, str | None]
+    changed: bool = False
+
+    @classmethod
+    def open(cls, root: str, config: Config, folder: str | None = None) -> Cache:
+        where = Path(folder) if folder else Path(root) / CACHE_DIR
+        key = run_key(config)
+        entries: dict[str, dict[str, Any]] = {}
+        try:
+            with open(where / f"{key}.json", encoding="utf-8") as handle:
+                data = json.load(handle)
+            if isinstance(data, dict) and isinstance(data.get("entries"), dict):
+                entries = data["entries"]
+        except (OSError, ValueError):
+            entries = {}  # no cache yet, or one we cannot use: start afresh
+        return cls(where, key, entries, {}, {})
+
+    def _dependency(self, path: str) -> str | None:
+        if path not in self.dependency_digests:
+            self.dependency_digests[path] = _read_digest(path)
+        return self.dependency_digests[path]
+
+    def lookup(self, target: Target, today: str) -> FileResult | None:
+        """The cached result for ``target`` if nothing it depends on changed."""
+        real = target.real or os.path.realpath(target.path)
+        entry = self.entries.get(real)
+        try:
+            info = os.stat(target.path)
+            stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+            if entry is not None and _unchanged(entry, stamp):
+                # As git's index does: same size, times and inode, and last changed well
+                # before it was read, so the stored digest is still the content's.
+                self.seen[real] = (entry["sha"], bool(entry["dated"]), stamp, entry["read"])
+            else:
+                read_at = time.time_ns()
+                with open(target.path, "rb") as handle:
+                    data = handle.read()
+                self.seen[real] = (digest(data), _DATED in data, stamp, read_at)
+        except (OSError, KeyError, TypeError):
+            return None  # the linter reports why it cannot be read
+        if entry is None or entry.get("sha") != self.seen[real][0]:
+            return None
+        if entry.get("today") not in (None, today):
+            return None
+        try:
+            for path, expected in entry.get("deps", {}).items():
+                if self._dependency(path) != expected:
+                    return None
+            findings = tuple(_finding_from_json(target.display, row) for row in entry["findings"])
+            return FileResult(
+                target.display, findings, int(entry["documents"]), tuple(entry["deps"])
+            )
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry we cannot read: lint again
+
+    def store(self, target: Target, result: FileResult, today: str) -> None:
+        """Remember ``result`` under the content ``lookup`` read."""
+        real = target.real or os.path.realpath(target.path)
+        if real not in self.seen:
+            return  # unreadable: nothing to key on
+        content, dated, stamp, read_at = self.seen[real]
+        self.entries[real] = {
+            "sha": content,
+            "stat": stamp,
+            "read": read_at,
+            "dated": dated,
+            "today": today if dated else None,
+            "deps": {path: self._dependency(path) for path in result.depends_on},
+            "documents": result.documents,
+            "findings": [_finding_to_json(f) for f in result.findings],
+        }
+        self.changed = True
+
+    def save(self) -> str | None:
+        """Write the entries back (atomically); returns why it could not, if so."""
+        if not self.changed:
+            return None
+        # Entries of files that are gone are dropped; others not linted this time are kept.
+        self.entries = {
+            path: entry
+            for path, entry in self.entries.items()
+            if path in self.seen or os.path.exists(path)
+        }
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, text in ((".gitignore", _IGNORE), ("CACHEDIR.TAG", _TAG)):
+                marker = self.folder / name
+                if not marker.exists():
+                    marker.write_text(text, encoding="utf-8")
+            payload = json.dumps(
+                {"version": __version__, "entries": self.entries}, separators=(",", ":")
+            )
+            import tempfile
+
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(payload)
+                os.replace(temporary, self.folder / f"{self.key}.json")
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except OSError as exc:
+            return f"cannot write the cache in {self.folder}: {exc.strerror or exc}"
+        return None

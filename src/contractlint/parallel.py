@@ -1,0 +1,88 @@
+"""Stage "parallel": lint files in worker processes, results in the order given.
+
+Each worker lints a run of consecutive files with its own resolver (a file that
+several documents reference is parsed once per worker) and sends back frozen
+``FileResult`` values; ``lint_files`` returns them in input order, so the report
+is the same with one job or many. Small runs stay in one process: starting
+workers costs more than linting a few dozen files. If workers cannot be started
+or one dies, the files are linted in this process instead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from contractlint.config import Config
+from contractlint.discover import Target
+from contractlint.model import FileResult
+
+if TYPE_CHECKING:
+    from contractlint.references import Resolver
+
+MIN_FILES_PER_JOB = 40  # below this a worker does not pay for its start-up
+
+_worker: tuple[Config, datetime.date, Resolver] | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS and Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _serial(targets: Sequence[Target], config: Config, today: datetime.date) -> list[FileResult]:
+    from contractlint.engine import lint_file, make_resolver
+
+    resolver = make_resolver(config)  # each referenced file is parsed once
+    return [lint_file(target, config, today, resolver) for target in targets]
+
+
+def _start(config: Config, today: datetime.date) -> None:
+    from contractlint.engine import make_resolver
+
+    global _worker
+    _worker = (config, today, make_resolver(config))
+
+
+def _lint_chunk(targets: Sequence[Target]) -> list[FileResult]:
+    from contractlint.engine import lint_file
+
+    assert _worker is not None, "worker not started"
+    config, today, resolver = _worker
+    return [lint_file(target, config, today, resolver) for target in targets]
+
+
+def _chunks(targets: Sequence[Target], jobs: int) -> list[Sequence[Target]]:
+    # Several chunks per job, so a job that drew slow files does not hold up the rest.
+    size = max(8, min(256, len(targets) // (jobs * 8) or 1))
+    return [targets[i : i + size] for i in range(0, len(targets), size)]
+
+
+def lint_files(
+    targets: Sequence[Target], config: Config, today: datetime.date, jobs: int
+) -> list[FileResult]:
+    """``lint_file`` for each target, in up to ``jobs`` processes, in input order."""
+    jobs = min(jobs, len(targets) // MIN_FILES_PER_JOB)
+    if jobs <= 1:
+        return _serial(targets, config, today)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork starts a worker in milliseconds with everything already imported.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    try:
+        with ProcessPoolExecutor(
+            jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_start,
+            initargs=(config, today),
+        ) as pool:
+            return [r for chunk in pool.map(_lint_chunk, _chunks(targets, jobs)) for r in chunk]
+    except (BrokenProcessPool, OSError):
+        return _serial(targets, config, today)  # no workers here: one process it is

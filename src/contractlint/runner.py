@@ -1,0 +1,55 @@
+"""Stage "run": the files of one run -> a report.
+
+Each file's result comes from the cache when nothing it depends on changed;
+the others are linted (in ``jobs`` processes) and stored. The linting stages
+(parser, schemas, rules) are imported only when a file has to be linted, so a
+run where every file is a cache hit does none of that work.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from contractlint import parallel
+from contractlint.config import Config
+from contractlint.discover import Target
+from contractlint.model import FileResult, Report
+
+if TYPE_CHECKING:
+    from contractlint.cache import Cache
+
+
+def lint(
+    targets: Sequence[Target],
+    config: Config,
+    today: datetime.date | None = None,
+    loops: Sequence[Target] = (),
+    jobs: int = 1,
+    cache: Cache | None = None,
+) -> Report:
+    """Lint ``targets``, in ``jobs`` processes, reusing what ``cache`` holds; the report
+    is the same, in the same order, whatever ``jobs`` and ``cache`` are."""
+    today = today or datetime.date.today()
+    day = today.isoformat()
+    found: list[FileResult | None] = [None] * len(targets)
+    misses: list[int] = []
+    for index, target in enumerate(targets):
+        found[index] = cache.lookup(target, day) if cache is not None else None
+        if found[index] is None:
+            misses.append(index)
+    if misses:
+        linted = parallel.lint_files([targets[i] for i in misses], config, today, jobs)
+        for index, result in zip(misses, linted):
+            found[index] = result
+            if cache is not None:
+                cache.store(targets[index], result, day)
+    results = tuple(r for r in found if r is not None)
+    if loops:
+        from contractlint.engine import symlink_loop
+
+        looped = tuple(symlink_loop(folder, config) for folder in loops)
+        results = tuple(sorted(results + looped, key=lambda r: r.path))
+    findings = tuple(f for result in results for f in result.findings)
+    return Report(results, findings)
