@@ -19,10 +19,15 @@ from contractlint.kinds import closest
 from contractlint.model import Rule, RuleOptions, Severity
 from contractlint.rules import BY_CODE, BY_NAME, RULES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python < 3.11
-    import tomli as tomllib
+
+def _toml(text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python < 3.11
+        import tomli as tomllib
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
 
 CONFIG_FILES = (".contractlint.yaml", ".contractlint.yml", "pyproject.toml")
 
@@ -173,8 +178,10 @@ def find_config(start: Path) -> Path | None:
                     text = candidate.read_text(encoding="utf-8")
                 except OSError:
                     continue
+                if "contractlint" not in text:
+                    continue  # no [tool.contractlint] table, without parsing the file
                 try:
-                    data = tomllib.loads(text)
+                    data = _toml(text)
                 except ValueError as exc:
                     if "[tool.contractlint" in text:
                         raise ConfigError(f"{candidate}: invalid TOML: {exc}") from None
@@ -199,7 +206,7 @@ def read_config_file(path: Path) -> Mapping[str, Any]:
         raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
         try:
-            data = tomllib.loads(text)
+            data = _toml(text)
         except ValueError as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
         table = data.get("tool", {}).get("contractlint", {})

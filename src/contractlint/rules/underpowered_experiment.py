@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from contractlint import power
 from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
 from contractlint.rules._common import get, is_number
+
+if TYPE_CHECKING:
+    from contractlint import power
 
 
 def alpha_or_power(sample: Any) -> Any:
@@ -21,6 +23,8 @@ def alpha_or_power(sample: Any) -> Any:
 
 def design(document: Document, options: RuleOptions) -> power.Design | None:
     """The plan's design, or None when it lacks what the calculation needs."""
+    from contractlint import power  # statistics and its imports: only for experiment plans
+
     value = document.value
     metric: Any = value.get("primary_metric")
     sample: Any = value.get("sample_size")
@@ -54,6 +58,8 @@ def design(document: Document, options: RuleOptions) -> power.Design | None:
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    from contractlint import power
+
     per_arm = get(document.value.get("sample_size"), "per_arm")
     if not is_number(per_arm) or per_arm != int(per_arm) or per_arm < 1:
         return  # missing (CL301) or rejected by the schema (CL003)
