@@ -7,6 +7,7 @@ count from 1. This module is the only place that adds 1.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator, Mapping
 
 import yaml
 
@@ -84,3 +85,35 @@ def node_span(node: yaml.Node, table: Lines) -> Span:
     start = table.position(node.start_mark)
     end = table.position(node.end_mark)
     return region(start[0], start[1], end[0], end[1], table.lines)
+
+
+class NodeSpans(Mapping[str, Span]):
+    """JSON pointer -> span of a YAML node, worked out when first asked for.
+
+    A document has a node at every pointer, and only the few a finding or a fix
+    points at are ever shown: the walk records the parser's node, and its span
+    is computed (once) on lookup. Read-only to every stage after the loader.
+    """
+
+    def __init__(self, lines: Lines) -> None:
+        self.lines = lines
+        self.nodes: dict[str, yaml.Node] = {}
+        self.computed: dict[str, Span] = {}
+
+    def add(self, pointer: str, node: yaml.Node) -> None:
+        self.nodes[pointer] = node
+
+    def __getitem__(self, pointer: str) -> Span:
+        span = self.computed.get(pointer)
+        if span is None:
+            span = self.computed[pointer] = node_span(self.nodes[pointer], self.lines)
+        return span
+
+    def __contains__(self, pointer: object) -> bool:
+        return pointer in self.nodes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
