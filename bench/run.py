@@ -4,6 +4,7 @@ Run it from anywhere (stdlib only; the three tools must be installed)::
 
     python bench/run.py                        # sizes 1000, 2000 and 10000 files
     python bench/run.py --sizes 1000 --repeat 5 --jobs 4 --markdown bench.md
+    python bench/run.py --venv /tmp/bench-venv  # the tools in a clean virtual environment
     CONTRACTLINT="/path/to/other/env/bin/contractlint" python bench/run.py
 
 What it measures, for each size N (a fresh corpus of N contract files written by
@@ -21,12 +22,12 @@ the way a pre-commit hook checks a file that has just changed: ``contractlint ch
 --no-cache FILE`` against ``check-jsonschema --schemafile model-contract.json FILE``.
 
 Each run is timed wall-clock (``time.perf_counter`` around ``subprocess.Popen`` and
-``os.wait4``), and its peak RSS is ``ru_maxrss`` from ``os.wait4``: the largest single
-process of the run (with ``--jobs`` the workers are not summed). Linux starts that figure
-at this script's own peak RSS (a child begins as a copy of its parent), so a figure at or
-below it is marked ``*``: the tool's own peak is then at most that. The report gives
-medians, the ratios below with their targets, and exits 0 when every target is met,
-1 when one is missed, 2 when a tool fails or is missing.
+``os.wait4``). Its peak memory (RSS) is what GNU time (``/usr/bin/time -f %M``) reports
+for the tool's process: with ``--jobs`` the largest process, workers not summed. Without
+GNU time it is ``ru_maxrss`` from ``os.wait4``, which Linux starts at this script's own
+peak RSS (a child begins as a copy of its parent); a figure at or below that floor is
+marked ``*``. The report gives medians, the ratios below with their targets, and exits 0
+when every target is met, 1 when one is missed, 2 when a tool fails or is missing.
 
 * cold / check-jsonschema <= 0.20        * warm / cold <= 0.10
 * single file contractlint / check-jsonschema <= 0.60
@@ -62,6 +63,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import corpus
 
 CACHE_DIR = ".contractlint_cache"
+REPO = Path(__file__).resolve().parent.parent
 SINGLE_SIZE = 1000  # the corpus the single-file comparison uses when it is among the sizes
 CONTRACTLINT_OK = (0, 1)
 CHECK_JSONSCHEMA_OK = (0, 1)
@@ -117,6 +119,7 @@ class Tools:
     contractlint: list[str]
     check_jsonschema: str
     yamllint: str
+    python: Path  # the interpreter of the environment they are installed in
 
 
 # -- running ---------------------------------------------------------------------------
@@ -128,22 +131,35 @@ class Tools:
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+# GNU time, when the machine has it, measures a tool's own peak memory: the tool is
+# forked from `time` (a small C program), not from this script, whose memory Linux
+# would otherwise count in the child's ru_maxrss.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
 def run(cmd: Sequence[str], cwd: Path) -> tuple[float, int, int]:
     """Run ``cmd`` in ``cwd``, output discarded: (wall seconds, peak RSS KiB, exit code)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        list(cmd),
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=CHILD_ENV,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    returncode = os.waitstatus_to_exitcode(status)
-    process.returncode = returncode  # reaped by os.wait4; tell Popen
-    return seconds, kib(usage.ru_maxrss), returncode
+    with tempfile.NamedTemporaryFile(mode="r", suffix=".rss") as rss:
+        wrapped = [GNU_TIME, "-q", "-f", "%M", "-o", rss.name, *cmd] if GNU_TIME else list(cmd)
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            wrapped,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=CHILD_ENV,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        returncode = os.waitstatus_to_exitcode(status)
+        process.returncode = returncode  # reaped by os.wait4; tell Popen
+        peak = kib(usage.ru_maxrss)
+        if GNU_TIME:
+            reported = rss.read().strip().splitlines()
+            if reported and reported[-1].isdigit():
+                peak = int(reported[-1])
+    return seconds, peak, returncode
 
 
 def kib(maxrss: int) -> int:
@@ -152,8 +168,10 @@ def kib(maxrss: int) -> int:
 
 
 def own_peak_kib() -> int:
-    """This script's peak RSS. Linux counts it in a child's ru_maxrss too (the child
-    starts as a copy of this process), so a child's figure is never below it."""
+    """The floor of a measured peak: without GNU time, this script's peak RSS, which
+    Linux counts in a child's ru_maxrss too (the child starts as a copy of this process)."""
+    if GNU_TIME:
+        return 0
     return kib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
@@ -183,9 +201,9 @@ def checked(cmd: Sequence[str], cwd: Path, ok: Sequence[int]) -> Sample:
     return Sample(seconds, peak, floor)
 
 
-def find_tool(name: str) -> str:
-    """``name`` from this Python's script folder, else from PATH."""
-    beside = Path(sysconfig.get_path("scripts")) / name
+def find_tool(name: str, scripts: Path | None = None) -> str:
+    """``name`` from ``scripts`` (default: this Python's script folder), else from PATH."""
+    beside = (scripts or Path(sysconfig.get_path("scripts"))) / name
     if beside.is_file() and os.access(beside, os.X_OK):
         return str(beside)
     found = shutil.which(name)
@@ -194,21 +212,53 @@ def find_tool(name: str) -> str:
     return found
 
 
-def find_tools() -> Tools:
+def find_tools(venv: Path | None) -> Tools:
+    scripts = venv / "bin" if venv is not None else None
     override = os.environ.get("CONTRACTLINT", "").strip()
     if override:
         contractlint = shlex.split(override)
         contractlint[0] = shutil.which(contractlint[0]) or contractlint[0]
     else:
-        contractlint = [find_tool("contractlint")]
-    return Tools(contractlint, find_tool("check-jsonschema"), find_tool("yamllint"))
+        contractlint = [find_tool("contractlint", scripts)]
+    return Tools(
+        contractlint,
+        find_tool("check-jsonschema", scripts),
+        find_tool("yamllint", scripts),
+        venv / "bin" / "python" if venv is not None else Path(sys.executable),
+    )
 
 
-def version(package: str) -> str:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return "not installed"
+def prepare_venv(venv: Path) -> None:
+    """A virtual environment holding this checkout of contractlint (a regular install,
+    bytecode compiled, as pre-commit or pip gives users), check-jsonschema and yamllint."""
+    python = venv / "bin" / "python"
+    if not python.exists():
+        progress(f"creating {venv}")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = [str(python), "-m", "pip", "install", "--quiet"]
+        subprocess.run([*pip, "check-jsonschema", "yamllint"], check=True, env=CHILD_ENV)
+    progress(f"installing this checkout of contractlint into {venv}")
+    pip = [str(python), "-m", "pip", "install", "--quiet"]
+    subprocess.run([*pip, str(REPO)], check=True, env=CHILD_ENV)
+    # Same version number, new code: replace the files even when pip thinks it is current.
+    subprocess.run([*pip, "--no-deps", "--force-reinstall", str(REPO)], check=True, env=CHILD_ENV)
+
+
+def version(package: str, python: Path) -> str:
+    """The version of ``package`` installed for ``python``."""
+    if Path(python) == Path(sys.executable):
+        try:
+            return importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
+    done = subprocess.run(
+        [str(python), "-c", f"import importlib.metadata as m; print(m.version({package!r}))"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=CHILD_ENV,
+    )
+    return done.stdout.strip() if done.returncode == 0 else "not installed"
 
 
 # -- the benchmark -----------------------------------------------------------------------
@@ -539,8 +589,9 @@ def machine_lines(tools: Tools) -> list[str]:
     return [
         f"machine: {platform.platform()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}",
-        f"versions: contractlint {version('contractlint')}, "
-        f"check-jsonschema {version('check-jsonschema')}, yamllint {version('yamllint')}",
+        f"versions: contractlint {version('contractlint', tools.python)}, "
+        f"check-jsonschema {version('check-jsonschema', tools.python)}, "
+        f"yamllint {version('yamllint', tools.python)}",
         f"commands: {shlex.join(tools.contractlint)} | {tools.check_jsonschema} | {tools.yamllint}",
     ]
 
@@ -619,6 +670,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--keep", type=Path, metavar="DIR", help="keep the corpora in DIR instead of a temp dir"
     )
+    parser.add_argument(
+        "--venv",
+        type=Path,
+        metavar="DIR",
+        help="run the tools from a virtual environment in DIR (created when missing, with "
+        "check-jsonschema and yamllint; this checkout of contractlint is installed into it "
+        "on every run), as users run them, instead of from this Python's environment",
+    )
     return parser.parse_args(argv)
 
 
@@ -630,7 +689,9 @@ def corpus_folder(keep: Path | None, scratch: Path, size: int) -> Path:
 
 
 def benchmark(args: argparse.Namespace) -> int:
-    tools = find_tools()
+    if args.venv is not None:
+        prepare_venv(args.venv.resolve())
+    tools = find_tools(args.venv.resolve() if args.venv is not None else None)
     jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
     sizes: list[int] = args.sizes
     single_size = SINGLE_SIZE if SINGLE_SIZE in sizes else sizes[0]
