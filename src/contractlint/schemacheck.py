@@ -91,6 +91,9 @@ class _Compiler:
             return _never
         if not isinstance(schema, dict):
             raise Unsupported(f"a schema must be a mapping or a boolean, not {schema!r}")
+        if "$id" in schema and schema is not self.root:
+            # A nested $id changes what its $refs resolve against: not compiled.
+            raise Unsupported("a $id below the root")
         unknown = set(schema) - _ANNOTATIONS - set(_KEYWORDS)
         if unknown:
             raise Unsupported(f"keywords not compiled: {sorted(unknown)}")
