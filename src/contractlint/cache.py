@@ -49,6 +49,7 @@ _TAG = (
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "path")
 _RACY_NS = 2_000_000_000  # the coarsest mtime resolution in use (FAT): 2 s
 _DATED = b"until="  # a suppression with an expiry date: its result depends on the day
+_KEEP_OTHER_KEYS_S = 7 * 24 * 3600  # another configuration's cache is kept for a week
 
 
 def digest(data: bytes) -> str:
@@ -104,7 +105,13 @@ def run_key(config: Config) -> str:
     return digest(blob.encode())[:24]
 
 
-def _read_digest(path: str) -> str | None:
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _content_digest(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
             return digest(handle.read())
@@ -116,7 +123,10 @@ def _unchanged(entry: Mapping[str, Any], stamp: list[int]) -> bool:
     """The file is as it was when its entry was read: same size, mtime, ctime and inode,
     and its mtime is older than that read by more than a file system's clock tick (so a
     change in the same tick, after the read, cannot hide behind an equal mtime)."""
-    return bool(entry.get("stat") == stamp and stamp[1] < entry["read"] - _RACY_NS)
+    read_at = entry.get("read")
+    if not isinstance(read_at, int) or not isinstance(entry.get("dated"), bool):
+        return False
+    return bool(entry.get("stat") == stamp and stamp[1] < read_at - _RACY_NS)
 
 
 def _finding_to_json(finding: Finding) -> list[Any]:
@@ -139,9 +149,10 @@ class Cache:
     entries: dict[str, dict[str, Any]]
     # What ``lookup`` saw, for ``store``: real path -> (content digest, has ``until=``,
     # size/mtime/ctime/inode, when it was read).
-    seen: dict[str, tuple[str, bool, list[int], int]]
+    seen: dict[str, tuple[Any, bool, list[int], int]]
     # Referenced files' digests, read once per run.
-    dependency_digests: dict[str, str | None]
+    dependency_digests: dict[str, str]
+    root: str = ""  # the project root (real path): referenced files outside are not read
     changed: bool = False
 
     @classmethod
@@ -156,45 +167,57 @@ class Cache:
                 entries = data["entries"]
         except (OSError, ValueError):
             entries = {}  # no cache yet, or one we cannot use: start afresh
-        return cls(where, key, entries, {}, {})
+        return cls(where, key, entries, {}, {}, os.path.realpath(root))
 
-    def _dependency(self, path: str) -> str | None:
+    def _dependency(self, path: str) -> str:
+        """What a reference's result depends on: where the path leads (a symlink may be
+        retargeted) and, inside the project, what that file holds. A file outside the
+        project is never opened (the references stage refuses it unread)."""
         if path not in self.dependency_digests:
-            self.dependency_digests[path] = _read_digest(path)
+            real = os.path.realpath(path)
+            inside = real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
+            content = _content_digest(real) if inside else "outside"
+            self.dependency_digests[path] = f"{real}\0{content}"
         return self.dependency_digests[path]
 
     def lookup(self, target: Target, today: str) -> FileResult | None:
         """The cached result for ``target`` if nothing it depends on changed."""
         real = target.real or os.path.realpath(target.path)
         entry = self.entries.get(real)
+        if not isinstance(entry, dict):
+            entry = None
         try:
             info = os.stat(target.path)
             stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
             if entry is not None and _unchanged(entry, stamp):
                 # As git's index does: same size, times and inode, and last changed well
                 # before it was read, so the stored digest is still the content's.
-                self.seen[real] = (entry["sha"], bool(entry["dated"]), stamp, entry["read"])
+                self.seen[real] = (entry.get("sha"), entry["dated"], stamp, entry["read"])
             else:
                 read_at = time.time_ns()
                 with open(target.path, "rb") as handle:
                     data = handle.read()
                 self.seen[real] = (digest(data), _DATED in data, stamp, read_at)
-        except (OSError, KeyError, TypeError):
+                if entry is not None and entry.get("sha") == self.seen[real][0]:
+                    # Same content, new stat (touched, or read too soon last time):
+                    # remember the stat, so the next run can trust it.
+                    entry.update(stat=stamp, read=read_at, dated=_DATED in data)
+                    self.changed = True
+        except OSError:
             return None  # the linter reports why it cannot be read
         if entry is None or entry.get("sha") != self.seen[real][0]:
             return None
-        if entry.get("today") not in (None, today):
-            return None
         try:
-            for path, expected in entry.get("deps", {}).items():
+            if entry.get("today") not in (None, today):
+                return None
+            for path, expected in entry["deps"].items():
                 if self._dependency(path) != expected:
                     return None
             findings = tuple(_finding_from_json(target.display, row) for row in entry["findings"])
-            return FileResult(
-                target.display, findings, int(entry["documents"]), tuple(entry["deps"])
-            )
-        except (KeyError, TypeError, ValueError):
-            return None  # an entry we cannot read: lint again
+            documents = int(entry["documents"])
+            return FileResult(target.display, findings, documents, tuple(entry["deps"]))
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None  # an entry we cannot read: lint again, and replace it
 
     def store(self, target: Target, result: FileResult, today: str) -> None:
         """Remember ``result`` under the content ``lookup`` read."""
@@ -239,6 +262,7 @@ class Cache:
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
                     out.write(payload)
+                os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600: as any new file
                 os.replace(temporary, self.folder / f"{self.key}.json")
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -246,4 +270,23 @@ class Cache:
                 raise
         except OSError as exc:
             return f"cannot write the cache in {self.folder}: {exc.strerror or exc}"
+        self._prune()
         return None
+
+    def _prune(self) -> None:
+        """Drop the files of other run keys (another version or configuration) unused for
+        a week, and temporary files a killed run left behind."""
+        now = time.time()
+        try:
+            listing = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for entry in listing:
+            name = entry.name
+            stale_key = name.endswith(".json") and name != f"{self.key}.json"
+            with contextlib.suppress(OSError):
+                age = now - entry.stat().st_mtime
+                if (stale_key and age > _KEEP_OTHER_KEYS_S) or (
+                    name.startswith(".tmp-") and age > 3600
+                ):
+                    os.unlink(entry.path)

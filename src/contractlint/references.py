@@ -61,7 +61,7 @@ class Resolver:
         self.root_as_given = os.path.abspath(root)
         self.load = load
         self.cache: dict[str, Loaded] = {}
-        # referrer -> the real paths its references lead to (found or not)
+        # referrer -> the paths its references name (found or not, inside or not)
         self.looked_up: dict[str, set[str]] = {}
 
     def dependencies(self, referrer: str) -> tuple[str, ...]:
@@ -80,13 +80,14 @@ class Resolver:
         if _is_absolute(written):
             return ref("outside", "an absolute path; references are relative to the file")
         base = os.path.dirname(os.path.abspath(referrer))
+        # The path as written, not where it leads: a symlink on the way may be retargeted.
+        self.looked_up.setdefault(referrer, set()).add(os.path.join(base, written))
         real = os.path.realpath(os.path.join(base, written))
         if not _inside(real, self.root):
             # Outside the project: never opened, whatever it holds.
             lexical = os.path.normpath(os.path.join(base, written))
             via = "a symlink on the way leads out" if _inside(lexical, self.root_as_given) else ""
             return ref("outside", via)
-        self.looked_up.setdefault(referrer, set()).add(real)
         if os.path.isdir(real):
             return ref("missing", "it is a folder, not a file")
         if not os.path.isfile(real):

@@ -1,0 +1,377 @@
+"""Linting in worker processes (``--jobs N``): the same report, in the same order, as in
+one process, whatever happens to the workers.
+
+The corpus is bench/corpus.py's: realistic files of the four kinds, one in five flawed,
+plans and checklists referencing their team's contract. A spy on
+``ProcessPoolExecutor`` proves that a pool really started (or did not), and a patched
+``lint_file`` that records its process id proves that the files were linted in workers.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import importlib.util
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+
+from contractlint import engine, parallel
+from contractlint.cli import cli
+from contractlint.config import Config
+from contractlint.discover import Target, discover
+from contractlint.formatters import FORMATTERS
+from contractlint.model import Document, FileResult, Hit, RuleOptions
+from contractlint.parallel import MIN_FILES_PER_JOB, lint_files
+from contractlint.rules import RULES
+
+from conftest import TODAY, cli_runner, make_config
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS_SIZE = 300  # several chunks per worker for 2 and 3 jobs, and under a second to lint
+FORMATS = ("text", "json", "sarif", "junit", "gitlab", "github")
+assert set(FORMATS) == set(FORMATTERS)
+
+
+def _corpus_writer() -> Callable[[Path, int], list[Path]]:
+    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    writer: Callable[[Path, int], list[Path]] = module.write
+    return writer
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project of CORPUS_SIZE generated files (its own git top level); never written to."""
+    root = tmp_path_factory.mktemp("corpus")
+    (root / ".git").mkdir()
+    _corpus_writer()(root, CORPUS_SIZE)
+    return root
+
+
+def targets_of(root: Path, config: Config) -> list[Target]:
+    found = discover([str(root)], config.root, config.include, config.exclude, cwd=root)
+    return list(found.targets)
+
+
+@pytest.fixture(scope="module")
+def config(corpus: Path) -> Config:
+    return make_config(root=str(corpus))
+
+
+@pytest.fixture(scope="module")
+def targets(corpus: Path, config: Config) -> list[Target]:
+    found = targets_of(corpus, config)
+    assert len(found) == CORPUS_SIZE
+    return found
+
+
+@pytest.fixture(scope="module")
+def serial(targets: list[Target], config: Config) -> list[FileResult]:
+    """The results in one process, computed before any test patches anything (a module
+    fixture is set up before the test's own fixtures and body)."""
+    results = lint_files(targets, config, TODAY, 1)
+    assert [r.path for r in results] == [t.display for t in targets]
+    assert any(r.findings for r in results) and not all(r.findings for r in results)
+    return results
+
+
+class PoolSpy:
+    """Replaces ``concurrent.futures.ProcessPoolExecutor``: records each pool's size."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sizes: list[int | None] = []
+        real = concurrent.futures.ProcessPoolExecutor
+        sizes = self.sizes
+
+        class Spy(real):  # type: ignore[valid-type,misc]
+            def __init__(self, max_workers: int | None = None, *args: Any, **kwargs: Any):
+                sizes.append(max_workers)
+                super().__init__(max_workers, *args, **kwargs)
+
+        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> PoolSpy:
+    return PoolSpy(monkeypatch)
+
+
+def record_pids(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """``lint_file`` appends the id of the process it runs in to ``log``; forked workers
+    inherit the patch."""
+    original = engine.lint_file
+
+    def recording(target: Target, *args: Any, **kwargs: Any) -> FileResult:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return original(target, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "lint_file", recording)
+
+
+def pids(log: Path) -> list[int]:
+    return [int(line) for line in log.read_text(encoding="utf-8").split()]
+
+
+# --- the command line: the same bytes with any number of jobs ---------------------------
+
+
+@pytest.fixture
+def in_corpus(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in list(os.environ):
+        if name.startswith("GITHUB_") or name in ("NO_COLOR", "CONTRACTLINT_OUTPUT_FORMAT"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(corpus)
+    return corpus
+
+
+def check(*args: str) -> Result:
+    result = cli_runner().invoke(cli, ["check", "--no-cache", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "internal error" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_the_report_is_the_same_with_one_two_or_three_jobs(
+    in_corpus: Path, pools: PoolSpy, output_format: str
+) -> None:
+    runs = {jobs: check("--format", output_format, "--jobs", str(jobs)) for jobs in (1, 2, 3)}
+    assert runs[1].exit_code == 1  # the corpus has errors
+    assert runs[1].stdout.strip()
+    for jobs in (2, 3):
+        assert runs[jobs].stdout == runs[1].stdout, f"--jobs {jobs} differs from --jobs 1"
+        assert runs[jobs].exit_code == runs[1].exit_code
+    assert pools.sizes == [2, 3]  # one process for --jobs 1, real pools for 2 and 3
+
+
+def test_the_report_is_the_same_in_a_real_process_with_any_jobs(corpus: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GITHUB_") and k not in ("NO_COLOR", "CONTRACTLINT_OUTPUT_FORMAT")
+    }
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "contractlint", "check", "--no-cache", "--jobs", str(jobs)],
+            cwd=corpus,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for jobs in (1, 2, 3)
+    ]
+    done = [(run.communicate(timeout=120), run.returncode) for run in runs]
+    for (stdout, stderr), code in done:
+        assert stderr == b"", stderr.decode()
+        assert code == 1
+        assert stdout == done[0][0][0]
+    assert b"in 60 of 300 files" in done[0][0][0]
+
+
+def test_cache_hits_and_files_linted_in_workers_merge_in_order(
+    in_corpus: Path, pools: PoolSpy, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Every other file from the cache, the rest linted in workers: the report is the
+    one of a run without a cache."""
+    monkeypatch.delenv("CONTRACTLINT_NO_CACHE")
+    expected = check("--jobs", "1", "--format", "json")
+    cached = ("--cache-dir", str(tmp_path / "cache"))
+    files = [p for p in in_corpus.glob("team-*/*") if p.suffix in (".yaml", ".json")]
+    every_other = sorted(str(p.relative_to(in_corpus)) for p in files)[::2]
+    assert len(every_other) == CORPUS_SIZE // 2
+    runner = cli_runner()
+    runner.invoke(cli, ["check", "--jobs", "1", *cached, *every_other])
+    assert pools.sizes == []
+    mixed = runner.invoke(cli, ["check", "--jobs", "2", "--format", "json", *cached])
+    assert (mixed.stdout, mixed.exit_code) == (expected.stdout, expected.exit_code)
+    assert pools.sizes == [2]  # the 150 misses went to workers
+
+
+# --- lint_files: workers, order, threshold ---------------------------------------------
+
+
+def test_workers_lint_the_files_and_the_order_is_kept(
+    targets: list[Target],
+    config: Config,
+    serial: list[FileResult],
+    pools: PoolSpy,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "pids"
+    record_pids(monkeypatch, log)
+    assert lint_files(targets, config, TODAY, 2) == serial
+    assert pools.sizes == [2]
+    linted_in = pids(log)
+    assert len(linted_in) == len(targets)  # each file once
+    assert os.getpid() not in linted_in  # ... and none in this process
+
+
+@pytest.mark.parametrize(
+    ("count", "jobs", "pool"),
+    [
+        (2 * MIN_FILES_PER_JOB - 1, 8, None),  # below the threshold: one process
+        (2 * MIN_FILES_PER_JOB, 8, 2),  # at it: two workers
+        (3 * MIN_FILES_PER_JOB + 5, 8, 3),  # never more workers than MIN_FILES_PER_JOB allows
+        (CORPUS_SIZE, 1, None),  # one job: one process
+        (CORPUS_SIZE, 2, 2),
+    ],
+)
+def test_a_pool_starts_only_when_there_are_enough_files(
+    targets: list[Target],
+    config: Config,
+    serial: list[FileResult],
+    pools: PoolSpy,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    count: int,
+    jobs: int,
+    pool: int | None,
+) -> None:
+    log = tmp_path / "pids"
+    record_pids(monkeypatch, log)
+    assert lint_files(targets[:count], config, TODAY, jobs) == serial[:count]
+    assert pools.sizes == ([pool] if pool else [])
+    if pool is None:
+        assert set(pids(log)) == {os.getpid()}
+    else:
+        assert os.getpid() not in pids(log)
+
+
+def test_the_cli_starts_no_pool_for_a_small_project(
+    in_corpus: Path, pools: PoolSpy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(in_corpus / "team-000")  # 100 files, but pass fewer than 80
+    names = sorted(os.listdir("."))[: 2 * MIN_FILES_PER_JOB - 1]
+    result = check("--jobs", "8", *names)
+    assert result.exit_code == 1
+    assert pools.sizes == []
+
+
+def test_chunks_cover_every_target_once_in_order() -> None:
+    items = [Target(str(i), str(i)) for i in range(1000)]
+    for count in (0, 1, 7, 8, 9, 80, 81, 255, 256, 999, 1000):
+        for jobs in (1, 2, 3, 4, 16):
+            chunks = parallel._chunks(items[:count], jobs)
+            assert [t for chunk in chunks for t in chunk] == items[:count]
+            assert all(chunks)
+
+
+def test_default_jobs_is_at_least_one() -> None:
+    assert parallel.default_jobs() >= 1
+
+
+# --- workers that cannot start or that die ----------------------------------------------
+
+
+class _CannotStart:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise OSError(24, "Too many open files")
+
+
+def test_a_pool_that_cannot_start_falls_back_to_one_process(
+    targets: list[Target],
+    config: Config,
+    serial: list[FileResult],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CannotStart)
+    log = tmp_path / "pids"
+    record_pids(monkeypatch, log)
+    assert lint_files(targets, config, TODAY, 3) == serial
+    assert set(pids(log)) == {os.getpid()}
+
+
+def test_a_worker_that_dies_falls_back_to_one_process(
+    targets: list[Target],
+    config: Config,
+    serial: list[FileResult],
+    pools: PoolSpy,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker killed mid-run (the OOM killer, a segfault) breaks the pool: the files
+    are linted again here, and the results are complete and in order."""
+    parent = os.getpid()
+    original = engine.lint_file
+
+    def dies_in_a_worker(target: Target, *args: Any, **kwargs: Any) -> FileResult:
+        if os.getpid() != parent:
+            os._exit(9)
+        return original(target, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "lint_file", dies_in_a_worker)
+    assert lint_files(targets, config, TODAY, 2) == serial
+    assert pools.sizes == [2]  # the pool did start, then broke
+
+
+def test_a_rule_that_crashes_in_a_worker_is_a_finding(
+    targets: list[Target],
+    config: Config,
+    serial: list[FileResult],
+    pools: PoolSpy,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    victim = next(i for i, t in enumerate(targets) if t.display.endswith("ranking-001-3.yaml"))
+    name = "ranking-001-3"
+    rule = next(r for r in RULES if r.code == "CL101")
+    original = rule.check
+    assert original is not None
+
+    def crashes_on_one_document(document: Document, options: RuleOptions) -> Iterator[Hit]:
+        if document.value.get("name") == name:
+            raise RuntimeError("boom in a worker")
+        assert original is not None
+        return original(document, options)
+
+    patched = tuple(replace(r, check=crashes_on_one_document) if r is rule else r for r in RULES)
+    monkeypatch.setattr(engine, "RULES", patched)  # forked workers inherit it
+
+    results = lint_files(targets, config, TODAY, 2)
+    assert pools.sizes == [2]
+    assert results == lint_files(targets, config, TODAY, 1)
+    crashed = [f for f in results[victim].findings if f.code == "CL000"]
+    assert len(crashed) == 1
+    assert "CL101" in crashed[0].message and "boom in a worker" in crashed[0].message
+    others = [r for i, r in enumerate(results) if i != victim]
+    assert others == [r for i, r in enumerate(serial) if i != victim]
+
+
+# --- the option ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", ""])
+def test_jobs_must_be_a_positive_integer(in_corpus: Path, value: str) -> None:
+    result = cli_runner().invoke(cli, ["check", "--no-cache", "--jobs", value])
+    assert result.exit_code == 2
+    assert "--jobs" in result.stderr or "-j" in result.stderr
+    assert result.stdout == ""
+
+
+def test_short_option_j(in_corpus: Path, pools: PoolSpy) -> None:
+    one = check("--jobs", "1", "--format", "json")
+    two = check("-j", "2", "--format", "json")
+    assert (two.stdout, two.exit_code) == (one.stdout, one.exit_code)
+    assert pools.sizes == [2]
+
+
+def test_without_jobs_one_job_per_core(
+    in_corpus: Path, pools: PoolSpy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 3)
+    default = check("--format", "json")
+    assert default.stdout == check("--jobs", "1", "--format", "json").stdout
+    assert pools.sizes == [3]
