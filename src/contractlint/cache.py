@@ -192,30 +192,36 @@ class Cache:
             if entry is not None and _unchanged(entry, stamp):
                 # As git's index does: same size, times and inode, and last changed well
                 # before it was read, so the stored digest is still the content's.
-                self.seen[real] = (entry.get("sha"), entry["dated"], stamp, entry["read"])
+                content = entry.get("sha")
+                self.seen[real] = (content, entry["dated"], stamp, entry["read"])
             else:
                 read_at = time.time_ns()
                 with open(target.path, "rb") as handle:
                     data = handle.read()
-                self.seen[real] = (digest(data), _DATED in data, stamp, read_at)
-                if entry is not None and entry.get("sha") == self.seen[real][0]:
+                content = digest(data)
+                self.seen[real] = (content, _DATED in data, stamp, read_at)
+                if entry is not None and entry.get("sha") == content:
                     # Same content, new stat (touched, or read too soon last time):
                     # remember the stat, so the next run can trust it.
                     entry.update(stat=stamp, read=read_at, dated=_DATED in data)
                     self.changed = True
         except OSError:
             return None  # the linter reports why it cannot be read
-        if entry is None or entry.get("sha") != self.seen[real][0]:
+        if entry is None or entry.get("sha") != content:
             return None
         try:
-            if entry.get("today") not in (None, today):
+            if entry["today"] not in (None, today):
                 return None
-            for path, expected in entry["deps"].items():
+            deps = entry["deps"]
+            for path, expected in deps.items():
                 if self._dependency(path) != expected:
                     return None
-            findings = tuple(_finding_from_json(target.display, row) for row in entry["findings"])
-            documents = int(entry["documents"])
-            return FileResult(target.display, findings, documents, tuple(entry["deps"]))
+            rows = entry["findings"]
+            if not isinstance(rows, list):
+                return None
+            shown = target.display
+            findings = tuple(_finding_from_json(shown, row) for row in rows) if rows else ()
+            return FileResult(target.display, findings, int(entry["documents"]), tuple(deps))
         except (AttributeError, KeyError, TypeError, ValueError):
             return None  # an entry we cannot read: lint again, and replace it
 

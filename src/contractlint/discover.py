@@ -98,11 +98,12 @@ class _Ignores:
             self.chains[folder] = chain
         return self.chains[folder]
 
-    def ignored(self, path: Path | str, is_dir: bool) -> bool:
-        """The deepest ``.gitignore`` that has an opinion about ``path`` (a real path)
-        decides."""
+    def ignored(self, path: Path | str, is_dir: bool, folder: str | None = None) -> bool:
+        """The deepest ``.gitignore`` that has an opinion about ``path`` (a real path, in
+        the real ``folder`` when given) decides."""
         path = str(path)
-        for folder, spec in self._chain(os.path.dirname(path)):
+        chain = self._chain(folder if folder is not None else os.path.dirname(path))
+        for folder, spec in chain:
             relative = path[len(folder) :].lstrip(os.sep).replace(os.sep, "/")
             result = spec.check_file(relative + ("/" if is_dir else ""))
             if result.include is not None:
@@ -209,7 +210,9 @@ def _walk(
             if not is_dir and not include(name):
                 continue
             real_path = os.path.realpath(entry.path) if entry.is_symlink() else real + os.sep + name
-            if excluded(entry.path, real_path, is_dir) or ignores.ignored(real_path, is_dir):
+            if excluded(entry.path, real_path, is_dir):
+                continue
+            if ignores.ignored(real_path, is_dir, None if entry.is_symlink() else real):
                 continue
             if is_dir:
                 folders.append(entry.path)
