@@ -165,3 +165,38 @@ def test_readme_lists_every_rule() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"| {rule.code} | {rule.name} | {rule.severity.value} |" in readme, rule.code
+
+
+def test_the_table_matches_every_rule_module() -> None:
+    """The registry's table (read without importing a rule) names each module's own
+    code and name, in the order the rules run, and every rule module is in it."""
+    import importlib
+    import pkgutil
+
+    from contractlint import rules as package
+    from contractlint.rules import _TABLE, CODE_OF_NAME, CODES
+
+    for (code, name, module), rule in zip(_TABLE, RULES):
+        loaded = importlib.import_module(f"contractlint.rules.{module}").RULE
+        assert (loaded.code, loaded.name) == (code, name) == (rule.code, rule.name)
+    assert len(RULES) == len(_TABLE) == len(CODES) == len(CODE_OF_NAME)
+    modules = {m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")}
+    assert modules == {module for _, _, module in _TABLE}
+
+
+def test_codes_and_names_are_known_without_importing_a_rule() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from contractlint import config\n"
+        "c = config.load(None)\n"
+        "assert c.is_enabled('CL101')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('contractlint.rules.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+    assert "missing-fallback" in BY_NAME and "CL101" in BY_CODE and lookup("cl101") is not None

@@ -24,7 +24,6 @@ its own ``.gitignore``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
@@ -53,6 +52,8 @@ _KEEP_OTHER_KEYS_S = 7 * 24 * 3600  # another configuration's cache is kept for 
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # only when a file must be hashed: a warm run trusts unchanged stats
+
     return hashlib.sha256(data).hexdigest()
 
 

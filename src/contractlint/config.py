@@ -17,7 +17,7 @@ from typing import Any
 
 from contractlint.kinds import closest
 from contractlint.model import Rule, RuleOptions, Severity
-from contractlint.rules import BY_CODE, BY_NAME, RULES
+from contractlint.rules import CODE_OF_NAME, CODES
 
 
 def _toml(text: str) -> dict[str, Any]:
@@ -85,7 +85,7 @@ class Config:
     max_file_size: int = 5 * 1024 * 1024
     max_depth: int = 64
     max_alias_nodes: int = 10_000
-    enabled: frozenset[str] = field(default_factory=lambda: frozenset(r.code for r in RULES))
+    enabled: frozenset[str] = field(default_factory=lambda: frozenset(CODES))
 
     @property
     def rule_options(self) -> RuleOptions:
@@ -142,12 +142,12 @@ def resolve_selector(selector: str, where: str) -> str:
     text = str(selector).strip()
     if text.upper() == "ALL":
         return "CL"
-    if text.lower() in BY_NAME:
-        return BY_NAME[text.lower()].code
+    if text.lower() in CODE_OF_NAME:
+        return CODE_OF_NAME[text.lower()]
     upper = text.upper()
-    if _CODE_PREFIX.match(upper) and any(code.startswith(upper) for code in BY_CODE):
+    if _CODE_PREFIX.match(upper) and any(code.startswith(upper) for code in CODES):
         return upper
-    near = closest(text, [*BY_CODE, *BY_NAME], limit=3)
+    near = closest(text, [*CODES, *CODE_OF_NAME], limit=3)
     hint = f"; did you mean {', '.join(f'`{n}`' for n in near)}?" if near else ""
     raise ConfigError(f"{where}: unknown rule `{text}`{hint}")
 
@@ -159,7 +159,7 @@ def enabled_codes(
     chosen = [*select, *extend_select]
     dropped = list(ignore)
     enabled = set()
-    for code in BY_CODE:
+    for code in CODES:
         best_select = max((len(s) for s in chosen if code.startswith(s)), default=-1)
         best_ignore = max((len(s) for s in dropped if code.startswith(s)), default=-1)
         if best_select >= 0 and best_select > best_ignore:
@@ -265,7 +265,7 @@ def parse(table: Mapping[str, Any], source: str) -> dict[str, Any]:
             pairs = []
             for rule, level in value.items():
                 code = resolve_selector(str(rule), where)
-                if code not in BY_CODE:
+                if code not in CODES:
                     raise ConfigError(f"{where}: `{rule}` must name one rule, not a prefix")
                 if level not in ("error", "warning", "info"):
                     raise ConfigError(
