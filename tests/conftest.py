@@ -81,3 +81,16 @@ def cli_runner() -> CliRunner:
         return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
     except TypeError:
         return CliRunner()
+
+
+def write_corpus(folder: Path, count: int) -> list[Path]:
+    """``count`` realistic files of every kind, some flawed (``bench/corpus.py``)."""
+    import importlib.util
+
+    corpus = Path(__file__).resolve().parent.parent / "bench" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("bench_corpus", corpus)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    paths: list[Path] = module.write(folder, count)
+    return paths

@@ -33,7 +33,7 @@ from contractlint.discover import Target
 from contractlint.model import FileResult
 from contractlint.runner import lint
 
-from conftest import cli_runner, make_config
+from conftest import cli_runner, make_config, write_corpus
 from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM, edit
 
 REPO = Path(__file__).resolve().parent.parent
@@ -747,17 +747,6 @@ def test_an_expiring_suppression_is_linted_again_on_a_later_day(
 # --- two runs at once -----------------------------------------------------------------------
 
 
-def _corpus_writer() -> Callable[[Path, int], list[Path]]:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    writer: Callable[[Path, int], list[Path]] = module.write
-    return writer
-
-
 def _concurrent_runs(project: Path, logs: Path, watch: Path | None) -> list[bytes]:
     """Two ``contractlint check --format json`` processes at once; while they run, every
     read of ``watch`` (the cache file) must find a whole JSON document."""
@@ -787,7 +776,7 @@ def _concurrent_runs(project: Path, logs: Path, watch: Path | None) -> list[byte
 def test_two_concurrent_runs_share_the_cache_without_corrupting_it(
     project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    paths = _corpus_writer()(project, 48)
+    paths = write_corpus(project, 48)
     folder = project / CACHE_DIR
     expected = check("--no-cache", "--format", "json")
     assert expected.exit_code == 1

@@ -10,11 +10,10 @@ plans and checklists referencing their team's contract. A spy on
 from __future__ import annotations
 
 import concurrent.futures
-import importlib.util
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from contractlint.model import Document, FileResult, Hit, RuleOptions
 from contractlint.parallel import MIN_FILES_PER_JOB, lint_files
 from contractlint.rules import RULES
 
-from conftest import TODAY, cli_runner, make_config
+from conftest import TODAY, cli_runner, make_config, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_SIZE = 300  # several chunks per worker for 2 and 3 jobs, and under a second to lint
@@ -39,21 +38,12 @@ FORMATS = ("text", "json", "sarif", "junit", "gitlab", "github")
 assert set(FORMATS) == set(FORMATTERS)
 
 
-def _corpus_writer() -> Callable[[Path, int], list[Path]]:
-    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    writer: Callable[[Path, int], list[Path]] = module.write
-    return writer
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project of CORPUS_SIZE generated files (its own git top level); never written to."""
     root = tmp_path_factory.mktemp("corpus")
     (root / ".git").mkdir()
-    _corpus_writer()(root, CORPUS_SIZE)
+    write_corpus(root, CORPUS_SIZE)
     return root
 
 

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from contractlint import loader, source, suppress, validate
 from contractlint.config import Config
@@ -26,15 +26,12 @@ from contractlint.model import (
     Finding,
     Hit,
     Problem,
-    Report,
     Rule,
     Span,
 )
 from contractlint.references import Loaded, Resolver
-
-if TYPE_CHECKING:
-    from contractlint.cache import Cache
 from contractlint.rules import BY_CODE, RULES
+from contractlint.runner import lint as lint  # the run: files -> report
 
 
 def _clip(span: Span, lines: Sequence[str]) -> Span:
@@ -349,17 +346,3 @@ def symlink_loop(folder: Target, config: Config) -> FileResult:
         )
     )
     return FileResult(folder.display, tuple(linter.findings), 0)
-
-
-def lint(
-    targets: Sequence[Target],
-    config: Config,
-    today: datetime.date | None = None,
-    loops: Sequence[Target] = (),
-    jobs: int = 1,
-    cache: Cache | None = None,
-) -> Report:
-    """Lint ``targets`` (see :func:`contractlint.runner.lint`)."""
-    from contractlint import runner
-
-    return runner.lint(targets, config, today, loops, jobs, cache)
