@@ -9,8 +9,9 @@ the project root, keyed by
   close to the time it was read to trust the mtime;
 - the run: contractlint's version, a fingerprint of its installed code and
   schemas, and the resolved configuration (selection, severities, options);
-- the contents of the files it references (``contract: ranking.yaml``), so a
-  plan is linted again when its contract changes, appears or disappears;
+- the files it references (``contract: ranking.yaml``): where each path leads
+  and, inside the project, what that file holds; so a plan is linted again when
+  its contract changes, appears or disappears, or a symlink to it is retargeted;
 - the date, only for a file with an ``until=`` suppression (it may expire).
 
 One JSON file holds the entries of one run key. It is replaced atomically
@@ -24,6 +25,7 @@ its own ``.gitignore``.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import time
@@ -52,8 +54,6 @@ _KEEP_OTHER_KEYS_S = 7 * 24 * 3600  # another configuration's cache is kept for 
 
 
 def digest(data: bytes) -> str:
-    import hashlib  # only when a file must be hashed: a warm run trusts unchanged stats
-
     return hashlib.sha256(data).hexdigest()
 
 
