@@ -195,8 +195,6 @@ def check(
     jobs: int | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
-    from contractlint import baseline
-
     output_format = output_format or _env_format()
     config = _load_config(config_file, select, ignore, extend_select)
     found = discover.discover(
@@ -222,6 +220,8 @@ def check(
         report = runner.lint(targets, config, datetime.date.today(), jobs=jobs)  # what remains
     cwd = os.getcwd()
     if write_baseline:
+        from contractlint import baseline
+
         _write(write_baseline, baseline.dump(report, config.root, cwd))
         click.echo(
             f"Wrote {len(report.findings)} finding(s) to the baseline {write_baseline}; "
@@ -230,6 +230,8 @@ def check(
         )
         sys.exit(EXIT_OK)
     if baseline_file:
+        from contractlint import baseline
+
         try:
             known = baseline.read(baseline_file)
         except baseline.BaselineError as exc:
