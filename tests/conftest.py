@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,16 +14,15 @@ from contractlint import config as config_module
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.engine import lint_file
-from contractlint.model import Finding
+from contractlint.results import Finding
 
 TODAY = datetime.date(2026, 11, 26)
 
 
 def make_config(**fields: Any) -> Config:
     """A default Config with fields replaced; ``select``/``ignore`` recompute the enabled set."""
-    config = replace(Config(), **fields)
-    return replace(
-        config,
+    config = Config()._replace(**fields)
+    return config._replace(
         enabled=config_module.enabled_codes(config.select, config.extend_select, config.ignore),
     )
 

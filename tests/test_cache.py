@@ -30,7 +30,7 @@ from contractlint.cache import CACHE_DIR, Cache
 from contractlint.cli import cli
 from contractlint.config import Config
 from contractlint.discover import Target
-from contractlint.model import FileResult
+from contractlint.results import FileResult
 from contractlint.runner import lint
 
 from conftest import cli_runner, make_config, write_corpus

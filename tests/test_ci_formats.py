@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -24,7 +23,7 @@ from contractlint import config as config_module
 from contractlint.discover import Target, discover
 from contractlint.engine import lint, lint_file
 from contractlint.formatters import FORMATTERS, Context, github, gitlab, junit, sarif, text
-from contractlint.model import FileResult, Finding, Report, Severity
+from contractlint.results import FileResult, Finding, Report, Severity
 from contractlint.rules import BY_CODE
 
 from conftest import TODAY, make_config
@@ -340,8 +339,8 @@ def test_gitlab_fingerprints_survive_lines_added_above(tmp_path: Path) -> None:
 
 def test_gitlab_fingerprints_tell_apart_duplicates_and_files(tmp_path: Path) -> None:
     same = finding(fingerprint="abc")
-    other_file = replace(same, path="contracts/other.yaml")
-    report = report_of(same, replace(same, line=9), other_file)
+    other_file = same._replace(path="contracts/other.yaml")
+    report = report_of(same, same._replace(line=9), other_file)
     out = json.loads(gitlab.format_report(report, Context(root=str(tmp_path), cwd=str(tmp_path))))
     fingerprints = [issue["fingerprint"] for issue in out]
     assert len(set(fingerprints)) == 3

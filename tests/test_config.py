@@ -16,7 +16,7 @@ from click.testing import Result
 
 from contractlint.cli import cli
 from contractlint.config import DEFAULT_PLACEHOLDERS, Config, ConfigError, find_config, load
-from contractlint.model import Severity
+from contractlint.results import Severity
 from contractlint.rules import BY_CODE
 
 from conftest import LintText, cli_runner, codes
@@ -160,7 +160,7 @@ def test_found_from_a_subfolder_upward(tmp_path: Path) -> None:
 def test_a_pyproject_without_the_table_is_skipped(tmp_path: Path) -> None:
     config_file = write(tmp_path, ".contractlint.yaml", "fail-on: warning\n")
     write(tmp_path, "pkg/pyproject.toml", '[project]\nname = "pkg"\n\n[tool.black]\nline = 1\n')
-    assert find_config(tmp_path / "pkg") == config_file
+    assert find_config(tmp_path / "pkg") == str(config_file)
     assert load(cwd=tmp_path / "pkg").fail_on == "warning"
 
 

@@ -18,7 +18,8 @@ from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.engine import lint_file
 from contractlint.fix import FIXABLE, FixResult, fix_source, quote_plain, unified_diff, write_atomic
-from contractlint.model import Finding, Problem
+from contractlint.model import Problem
+from contractlint.results import Finding
 
 
 def lint(path: Path, root: Path) -> tuple[Finding, ...]:

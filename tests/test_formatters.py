@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 
 from contractlint import __version__
 from contractlint.formatters import FORMATTERS, Context, json_format, text
-from contractlint.model import FileResult, Finding, Report, Severity
+from contractlint.results import FileResult, Finding, Report, Severity
 
 DATA = Path(__file__).resolve().parent / "data" / "formatters"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -136,7 +135,7 @@ def test_text_summary_line() -> None:
     assert text.summary(Report(files=())) == "All clear: 0 files checked, no problems found."
     one = Report(files=(FileResult(RANKING, FINDINGS[:1], 1),), findings=FINDINGS[:1])
     assert text.summary(one) == "Found 1 problem (1 error) in 1 of 1 file."
-    infos = tuple(replace(f, severity=Severity.INFO, fixable=True) for f in FINDINGS[:2])
+    infos = tuple(f._replace(severity=Severity.INFO, fixable=True) for f in FINDINGS[:2])
     two = Report(files=(FileResult(RANKING, infos, 1),), findings=infos)
     assert text.summary(two) == "Found 2 problems (2 infos) in 1 of 1 file. 2 fixable with `--fix`."
 
@@ -167,7 +166,7 @@ def test_text_colours_only_when_asked() -> None:
 def test_statistics() -> None:
     report = Report(
         files=REPORT.files,
-        findings=(*FINDINGS, FINDINGS[3], replace(FINDINGS[3], line=30), FINDINGS[1]),
+        findings=(*FINDINGS, FINDINGS[3], FINDINGS[3]._replace(line=30), FINDINGS[1]),
     )
     assert text.statistics(report) == (
         "3  CL005  [warning] ambiguous-scalar\n"
@@ -180,7 +179,7 @@ def test_statistics() -> None:
 
 
 def test_statistics_right_aligns_the_counts() -> None:
-    many = tuple(replace(FINDINGS[0], line=n) for n in range(1, 13))
+    many = tuple(FINDINGS[0]._replace(line=n) for n in range(1, 13))
     report = Report(files=REPORT.files, findings=(*many, FINDINGS[2]))
     assert text.statistics(report).splitlines() == [
         "12  CL101  [error] missing-fallback",

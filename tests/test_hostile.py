@@ -36,7 +36,7 @@ import pytest
 from contractlint import engine, loader
 from contractlint.discover import Target
 from contractlint.engine import lint, lint_file
-from contractlint.model import Finding
+from contractlint.results import Finding
 from contractlint.source import Segment
 
 from conftest import TODAY, make_config

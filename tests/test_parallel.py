@@ -26,8 +26,9 @@ from contractlint.cli import cli
 from contractlint.config import Config
 from contractlint.discover import Target, discover
 from contractlint.formatters import FORMATTERS
-from contractlint.model import Document, FileResult, Hit, RuleOptions
+from contractlint.model import Document, Hit, RuleOptions
 from contractlint.parallel import MIN_FILES_PER_JOB, lint_files
+from contractlint.results import FileResult
 from contractlint.rules import RULES
 
 from conftest import TODAY, cli_runner, make_config, write_corpus

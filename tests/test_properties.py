@@ -37,7 +37,7 @@ from contractlint.discover import Target
 from contractlint.engine import lint, lint_file
 from contractlint.formatters import Context
 from contractlint.formatters.json_format import format_report
-from contractlint.model import Finding, Severity
+from contractlint.results import Finding, Severity
 
 from conftest import TODAY, located
 

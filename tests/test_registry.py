@@ -10,7 +10,8 @@ import pytest
 from contractlint import explain
 from contractlint.discover import Target
 from contractlint.engine import diff_file
-from contractlint.model import KINDS, Finding, Severity
+from contractlint.model import KINDS
+from contractlint.results import Finding, Severity
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
 
 from conftest import TODAY, codes, make_config

@@ -18,7 +18,7 @@ import pytest
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.engine import lint_file
-from contractlint.model import Finding
+from contractlint.results import Finding
 
 from conftest import TODAY, codes, located, make_config
 

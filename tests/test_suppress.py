@@ -11,7 +11,7 @@ import json
 import pytest
 import yaml
 
-from contractlint.model import Finding
+from contractlint.results import Finding
 
 from conftest import TODAY, LintText, codes, located, make_config
 

@@ -1,6 +1,6 @@
 """``python -m contractlint``."""
 
-from contractlint.cli import main
+from contractlint.entry import main
 
 if __name__ == "__main__":
     main()

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from contractlint import __version__
-from contractlint.model import Finding, Report
+from contractlint.results import Finding, Report
 
 FORMAT_VERSION = 1
 
@@ -103,11 +103,10 @@ def apply(report: Report, baseline: Baseline, root: str, cwd: str) -> Report:
             kept.append(finding)
     kept_ids = {id(f) for f in kept}
     files = tuple(
-        replace(result, findings=tuple(f for f in result.findings if id(f) in kept_ids))
+        result._replace(findings=tuple(f for f in result.findings if id(f) in kept_ids))
         for result in report.files
     )
-    return replace(
-        report,
+    return report._replace(
         files=files,
         findings=tuple(kept),
         baselined=len(report.findings) - len(kept),

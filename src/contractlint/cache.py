@@ -14,7 +14,8 @@ the project root, keyed by
   its contract changes, appears or disappears, or a symlink to it is retargeted;
 - the date, only for a file with an ``until=`` suppression (it may expire).
 
-One JSON file holds the entries of one run key. It is replaced atomically
+One JSON file holds the entries of one run key; its name is a CRC of the key, and
+the file holds the whole key, which must match. It is replaced atomically
 (written to a temporary file, then renamed), so two runs sharing the folder
 never see a torn file; the last writer wins, and what it drops is linted again
 next time. A cache that cannot be read is ignored; one that cannot be written
@@ -25,45 +26,48 @@ its own ``.gitignore``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
+import zlib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
-from pathlib import Path
 from typing import Any
 
 from contractlint import __version__
 from contractlint.config import Config
 from contractlint.discover import Target
-from contractlint.model import FileResult, Finding, Severity
+from contractlint.results import FileResult, Finding, Severity
 
 CACHE_DIR = ".contractlint_cache"
-_FORMAT = 1  # bump when the entry layout changes
+_FORMAT = 2  # bump when the entry layout changes
 _IGNORE = "# Created by contractlint: this folder is a cache, never commit it.\n*\n"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by contractlint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "path")
+_FINDING_FIELDS = tuple(name for name in Finding._fields if name != "path")
 _RACY_NS = 2_000_000_000  # the coarsest mtime resolution in use (FAT): 2 s
 _DATED = b"until="  # a suppression with an expiry date: its result depends on the day
 _KEEP_OTHER_KEYS_S = 7 * 24 * 3600  # another configuration's cache is kept for a week
 
 
 def digest(data: bytes) -> str:
+    """SHA-256 of a file's content. hashlib loads OpenSSL (5 ms), so it is imported
+    only when a file has to be hashed: a run where every file is a hit hashes none."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 
 def _code_fingerprint() -> str:
     """Size and mtime of every file of the installed package (code and schemas): an
     edited checkout invalidates the cache even when the version number stays."""
-    package = Path(__file__).resolve().parent
-    folders = [package, package / "rules", package / "formatters", package / "templates"]
-    schemas = package / "schemas"
-    folders.append(schemas if schemas.is_dir() else package.parent.parent / "schemas")
+    package = os.path.dirname(os.path.realpath(__file__))
+    folders = [package, *(os.path.join(package, f) for f in ("rules", "formatters", "templates"))]
+    schemas = os.path.join(package, "schemas")
+    checkout = os.path.join(os.path.dirname(os.path.dirname(package)), "schemas")
+    folders.append(schemas if os.path.isdir(schemas) else checkout)
     parts: list[str] = []
     for folder in folders:
         try:
@@ -73,8 +77,9 @@ def _code_fingerprint() -> str:
         for entry in entries:
             if entry.name.endswith((".py", ".json", ".yaml")) and entry.is_file():
                 info = entry.stat()
-                parts.append(f"{folder.name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
-    return digest("\n".join(parts).encode())
+                name = os.path.basename(folder)
+                parts.append(f"{name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 def _canonical(value: Any) -> Any:
@@ -91,10 +96,10 @@ def _canonical(value: Any) -> Any:
 
 
 def run_key(config: Config) -> str:
-    """What every entry of a run depends on besides the files themselves."""
-    settings = _canonical(asdict(config))
+    """What every entry of a run depends on besides the files themselves, as one text."""
+    settings = _canonical(config._asdict())
     settings.pop("path", None)  # where the configuration came from does not matter
-    blob = json.dumps(
+    return json.dumps(
         {
             "format": _FORMAT,
             "version": __version__,
@@ -103,7 +108,12 @@ def run_key(config: Config) -> str:
         },
         sort_keys=True,
     )
-    return digest(blob.encode())[:24]
+
+
+def key_file(key: str) -> str:
+    """The name of the file that holds the entries of run key ``key``: a CRC of it (a
+    name, not a proof: the file holds the whole key, and ``Cache.open`` compares it)."""
+    return f"{zlib.crc32(key.encode()):08x}-{len(key):x}.json"
 
 
 def _umask() -> int:
@@ -141,34 +151,40 @@ def _finding_from_json(path: str, row: list[Any]) -> Finding:
     return Finding(path=path, **values)
 
 
-@dataclass
 class Cache:
     """The entries of one run key; ``lookup`` before linting, ``store`` after."""
 
-    folder: Path
-    key: str
-    entries: dict[str, dict[str, Any]]
-    # What ``lookup`` saw, for ``store``: real path -> (content digest, has ``until=``,
-    # size/mtime/ctime/inode, when it was read).
-    seen: dict[str, tuple[Any, bool, list[int], int]]
-    # Referenced files' digests, read once per run.
-    dependency_digests: dict[str, str]
-    root: str = ""  # the project root (real path): referenced files outside are not read
-    changed: bool = False
+    def __init__(
+        self, folder: str, key: str, entries: dict[str, dict[str, Any]], root: str = ""
+    ) -> None:
+        self.folder = folder
+        self.key = key
+        self.entries = entries
+        # What ``lookup`` saw, for ``store``: real path -> (content digest, has ``until=``,
+        # size/mtime/ctime/inode, when it was read).
+        self.seen: dict[str, tuple[Any, bool, list[int], int]] = {}
+        # Referenced files' digests, read once per run.
+        self.dependency_digests: dict[str, str] = {}
+        self.root = root  # the project root (real path): referenced files outside are not read
+        self.changed = False
 
     @classmethod
     def open(cls, root: str, config: Config, folder: str | None = None) -> Cache:
-        where = Path(folder) if folder else Path(root) / CACHE_DIR
+        where = folder or os.path.join(root, CACHE_DIR)
         key = run_key(config)
         entries: dict[str, dict[str, Any]] = {}
         try:
-            with open(where / f"{key}.json", encoding="utf-8") as handle:
+            with open(os.path.join(where, key_file(key)), encoding="utf-8") as handle:
                 data = json.load(handle)
-            if isinstance(data, dict) and isinstance(data.get("entries"), dict):
+            if (
+                isinstance(data, dict)
+                and data.get("key") == key
+                and isinstance(data.get("entries"), dict)
+            ):
                 entries = data["entries"]
         except (OSError, ValueError):
             entries = {}  # no cache yet, or one we cannot use: start afresh
-        return cls(where, key, entries, {}, {}, os.path.realpath(root))
+        return cls(where, key, entries, os.path.realpath(root))
 
     def _dependency(self, path: str) -> str:
         """What a reference's result depends on: where the path leads (a symlink may be
@@ -255,13 +271,15 @@ class Cache:
             if path in self.seen or os.path.exists(path)
         }
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(self.folder, exist_ok=True)
             for name, text in ((".gitignore", _IGNORE), ("CACHEDIR.TAG", _TAG)):
-                marker = self.folder / name
-                if not marker.exists():
-                    marker.write_text(text, encoding="utf-8")
+                marker = os.path.join(self.folder, name)
+                if not os.path.exists(marker):
+                    with open(marker, "w", encoding="utf-8") as out:
+                        out.write(text)
             payload = json.dumps(
-                {"version": __version__, "entries": self.entries}, separators=(",", ":")
+                {"version": __version__, "key": self.key, "entries": self.entries},
+                separators=(",", ":"),
             )
             import tempfile
 
@@ -270,7 +288,7 @@ class Cache:
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
                     out.write(payload)
                 os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600: as any new file
-                os.replace(temporary, self.folder / f"{self.key}.json")
+                os.replace(temporary, os.path.join(self.folder, key_file(self.key)))
             except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
@@ -290,7 +308,7 @@ class Cache:
             return
         for entry in listing:
             name = entry.name
-            stale_key = name.endswith(".json") and name != f"{self.key}.json"
+            stale_key = name.endswith(".json") and name != key_file(self.key)
             with contextlib.suppress(OSError):
                 age = now - entry.stat().st_mtime
                 if (stale_key and age > _KEEP_OTHER_KEYS_S) or (

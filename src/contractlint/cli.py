@@ -1,14 +1,16 @@
-"""The command line: builds the configuration, calls the engine, formats, exits.
+"""The command line, in click: every command, its options, help and usage errors.
 
-This is the only module that reads the environment, prints or exits.
-Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a usage or
+``check`` parses its options here and hands them to
+:func:`contractlint.check_command.run`; ``contractlint.entry`` parses the common
+``check`` lines itself, without importing click, and comes here for the rest.
+This module and ``check_command`` are the only ones that read the environment,
+print or exit. Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a usage or
 configuration error, or an internal error of contractlint itself.
 """
 
 from __future__ import annotations
 
 import datetime
-import gc
 import json
 import os
 import sys
@@ -18,18 +20,18 @@ from typing import Any, Callable, TypeVar
 
 import click
 
-from contractlint import __version__, cache, discover, parallel, runner
+from contractlint import __version__, check_command, discover, entry
 from contractlint.cache import CACHE_DIR
-from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
-from contractlint.formatters import FORMATTERS, Context
-from contractlint.formatters.text import format_findings, statistics, summary
-from contractlint.kinds import closest
-from contractlint.model import KINDS, Report, Severity
+from contractlint.check_command import EXIT_ERROR, EXIT_OK
+from contractlint.config import FAIL_ON, Config, load
+from contractlint.entry import report_failure
+from contractlint.formatters import FORMATTERS
+from contractlint.model import KINDS
+from contractlint.results import Report
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
+from contractlint.suggest import closest
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Group(click.Group):
@@ -40,20 +42,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except ConfigError as exc:
-            click.echo(f"contractlint: configuration error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
-        except Exception as exc:  # pragma: no cover - the last line of defence
-            if os.environ.get("CONTRACTLINT_DEBUG"):
-                import traceback
-
-                traceback.print_exc()
-            click.echo(
-                f"contractlint: internal error: {type(exc).__name__}: {exc} "
-                "(set CONTRACTLINT_DEBUG=1 for the traceback, and please report it)",
-                err=True,
-            )
-            sys.exit(EXIT_ERROR)
+        except Exception as exc:  # the last line of defence
+            sys.exit(report_failure(exc))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,35 +51,6 @@ class _Group(click.Group):
 def cli() -> None:
     """Lint model contracts, experiment plans, problem-framing one-pagers and
     acceptance checklists kept as YAML, JSON or Markdown."""
-
-
-def _color(no_color: bool, output_file: str | None) -> bool:
-    if no_color or output_file or os.environ.get("NO_COLOR"):  # no-color.org: non-empty
-        return False
-    return sys.stdout.isatty()
-
-
-def _exit_code(report: Report, fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity(fail_on).rank
-    failing = any(f.severity.rank >= threshold for f in report.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
-
-
-def _load_config(
-    config_file: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    extend_select: tuple[str, ...],
-) -> Config:
-    """The configuration, with the command line's selection applied over it."""
-    overrides = {
-        "select": split_list(select),
-        "ignore": split_list(ignore),
-        "extend_select": split_list(extend_select),
-    }
-    return load(config_file, overrides=overrides)
 
 
 def _report_options(func: F) -> F:
@@ -195,161 +156,36 @@ def check(
     jobs: int | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
-    output_format = output_format or _env_format()
-    config = _load_config(config_file, select, ignore, extend_select)
-    found = discover.discover(
-        list(paths) or ["."],
-        config.root,
-        config.include,
-        config.exclude,
+    options = check_command.CheckOptions(
+        paths=paths,
+        output_format=output_format or _env_format(),
+        output_file=output_file,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        fail_on=fail_on,
+        config_file=config_file,
+        statistics=statistics,
+        quiet=quiet,
+        no_color=no_color,
+        exit_zero=exit_zero,
         force_exclude=force_exclude,
+        apply_fixes=apply_fixes,
+        show_diff=show_diff,
+        baseline_file=baseline_file,
+        write_baseline=write_baseline,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
     )
-    targets = list(found.targets)
-    targets += [discover.Target(m, m) for m in found.missing]
-    jobs = jobs or parallel.default_jobs()
-    results = None if no_cache else cache.Cache.open(config.root, config, cache_dir)
-    report = runner.lint(targets, config, datetime.date.today(), found.loops, jobs, results)
-    if results is not None:
-        problem = results.save()
-        if problem:
-            click.echo(f"contractlint: warning: {problem}; use --no-cache to skip it", err=True)
-    if show_diff:
-        changes = _fixes(report, targets, config, write=False)
-        sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
-    if apply_fixes and _fixes(report, targets, config, write=True):
-        report = runner.lint(targets, config, datetime.date.today(), jobs=jobs)  # what remains
-    cwd = os.getcwd()
-    if write_baseline:
-        from contractlint import baseline
-
-        _write(write_baseline, baseline.dump(report, config.root, cwd))
-        click.echo(
-            f"Wrote {len(report.findings)} finding(s) to the baseline {write_baseline}; "
-            f"from now on, run with --baseline {write_baseline} to see only new ones.",
-            err=True,
-        )
-        sys.exit(EXIT_OK)
-    if baseline_file:
-        from contractlint import baseline
-
-        try:
-            known = baseline.read(baseline_file)
-        except baseline.BaselineError as exc:
-            click.echo(f"contractlint: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
-        report = baseline.apply(report, known, config.root, cwd)
-    _emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
-    if output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
-        _github_files(report)
-    code = _exit_code(report, fail_on or config.fail_on)
-    sys.exit(EXIT_OK if exit_zero else code)
+    sys.exit(check_command.run(options))
 
 
 def _env_format() -> str:
-    wanted = os.environ.get("CONTRACTLINT_OUTPUT_FORMAT", "").strip().lower()
-    if wanted:
-        if wanted not in FORMATTERS:
-            raise click.BadParameter(
-                f"CONTRACTLINT_OUTPUT_FORMAT={wanted!r} is not one of {', '.join(FORMATTERS)}",
-                param_hint="CONTRACTLINT_OUTPUT_FORMAT",
-            )
-        return wanted
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def _github_files(report: Report) -> None:
-    """On GitHub Actions: the step summary table and the step outputs (SPEC 5)."""
-    from contractlint.formatters import github
-
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_file:
-        _append(summary_file, github.step_summary(report))
-    output_file = os.environ.get("GITHUB_OUTPUT")
-    if output_file:
-        _append(output_file, github.outputs(report))
-
-
-def _append(path: str, text: str) -> None:
     try:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        click.echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
-
-
-def _emit(
-    report: Report,
-    output_format: str,
-    output_file: str | None,
-    show_statistics: bool,
-    quiet: bool,
-    no_color: bool,
-    config_root: str,
-) -> None:
-    color = _color(no_color, output_file)
-    if output_format == "text":
-        lines = format_findings(report, color)
-        if show_statistics and report.findings:
-            lines.append(statistics(report))
-        if not quiet:
-            lines.append(summary(report, color))
-        text = "\n".join(lines) + ("\n" if lines else "")
-    else:
-        context = Context(
-            color=False,
-            root=config_root,
-            cwd=os.getcwd(),
-            workspace=os.environ.get("GITHUB_WORKSPACE") or None,
-        )
-        text = FORMATTERS[output_format](report, context)
-    if output_file:
-        _write(output_file, text)
-        if not quiet and output_format != "text":
-            click.echo(summary(report, _color(no_color, None)), err=True)
-    else:
-        click.echo(text, nl=False)
-        if show_statistics and output_format != "text" and report.findings:
-            click.echo(statistics(report), err=True)
-
-
-def _fixes(report: Report, targets: list[discover.Target], config: Config, write: bool) -> int:
-    """Apply (or, with ``write=False``, print as a diff) the safe fixes; returns how many."""
-    from contractlint import fix, loader
-
-    by_path = {target.display: target.path for target in targets}
-    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
-    total = 0
-    for result in report.files:
-        wanted = [f for f in result.findings if f.code in fix.FIXABLE]
-        if not wanted:
-            continue
-        path = by_path.get(result.path, result.path)
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            click.echo(f"contractlint: cannot fix {result.path}: {exc.strerror or exc}", err=True)
-            continue
-        outcome = fix.fix_source(path, data, wanted, limits)
-        for finding, reason in outcome.skipped:
-            click.echo(
-                f"{finding.path}:{finding.line}:{finding.column}: {finding.code} not fixed: "
-                f"{reason}",
-                err=True,
-            )
-        if not outcome.changed:
-            continue
-        total += len(outcome.applied)
-        if write:
-            try:
-                fix.write_atomic(path, outcome.new_bytes)
-            except OSError as exc:
-                click.echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
-                sys.exit(EXIT_ERROR)
-        else:
-            click.echo(fix.unified_diff(result.path, data, outcome.new_bytes), nl=False)
-    if write and total:
-        click.echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
-    return total
+        return check_command.env_format()
+    except check_command.FormatError as exc:
+        raise click.BadParameter(str(exc), param_hint="CONTRACTLINT_OUTPUT_FORMAT") from None
 
 
 @cli.command(name="diff")
@@ -380,7 +216,7 @@ def diff_command(
     from contractlint import engine, git
 
     output_format = output_format or _env_format()
-    config = _load_config(config_file, select, ignore, extend_select)
+    config = check_command.load_config(config_file, select, ignore, extend_select)
     today = datetime.date.today()
     cwd = Path.cwd()
     if base_ref is None:
@@ -406,19 +242,11 @@ def diff_command(
         ]
     results = tuple(engine.diff_file(old, target, config, today) for old, target in pairs)
     report = Report(results, tuple(f for r in results for f in r.findings))
-    _emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
+    check_command.emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
     if output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
-        _github_files(report)
-    code = _exit_code(report, fail_on or config.fail_on)
+        check_command.github_files(report)
+    code = check_command.exit_code(report, fail_on or config.fail_on)
     sys.exit(EXIT_OK if exit_zero else code)
-
-
-def _write(path: str, text: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        click.echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_ERROR)
 
 
 def _unknown_rule(name: str) -> None:
@@ -548,8 +376,5 @@ def new_command(kind: str, output: str | None, force: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    # A run allocates many small objects that hold no cycles (values, spans, findings,
-    # cache entries): collect cycles less often, and never rescan what the imports built.
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
-    cli.main(args=list(argv) if argv is not None else None, prog_name="contractlint")
+    """The console script (see :mod:`contractlint.entry`)."""
+    entry.main(argv)

@@ -8,16 +8,18 @@ naming the key, which the CLI turns into exit code 2.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from contractlint.kinds import closest
-from contractlint.model import Rule, RuleOptions, Severity
+from contractlint.results import Severity
 from contractlint.rules import CODE_OF_NAME, CODES
+from contractlint.suggest import closest
+
+if TYPE_CHECKING:
+    from contractlint.model import Rule, RuleOptions
 
 
 def _toml(text: str) -> dict[str, Any]:
@@ -62,9 +64,9 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
-class Config:
-    """The resolved configuration of one run."""
+class Config(NamedTuple):
+    """The resolved configuration of one run (a ``NamedTuple``: every run makes one,
+    and a dataclass costs a warm run more to define than its cache lookups)."""
 
     path: str | None = None
     root: str = "."
@@ -85,10 +87,12 @@ class Config:
     max_file_size: int = 5 * 1024 * 1024
     max_depth: int = 64
     max_alias_nodes: int = 10_000
-    enabled: frozenset[str] = field(default_factory=lambda: frozenset(CODES))
+    enabled: frozenset[str] = frozenset(CODES)
 
     @property
     def rule_options(self) -> RuleOptions:
+        from contractlint.model import RuleOptions  # only when a file is linted
+
         return RuleOptions(
             placeholders=frozenset(p.strip().lower() for p in self.placeholders),
             required_owners=self.required_owners,
@@ -167,16 +171,19 @@ def enabled_codes(
     return frozenset(enabled)
 
 
-def find_config(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
+def find_config(start: str | os.PathLike[str]) -> str | None:
+    """The first configuration file in ``start`` or a folder above it."""
+    folder = os.path.abspath(start)
+    while True:
         for name in CONFIG_FILES:
-            candidate = folder / name
-            if not candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if not os.path.isfile(candidate):
                 continue
             if name == "pyproject.toml":
                 try:
-                    text = candidate.read_text(encoding="utf-8")
-                except OSError:
+                    with open(candidate, encoding="utf-8") as handle:
+                        text = handle.read()
+                except (OSError, ValueError):
                     continue
                 if "contractlint" not in text:
                     continue  # no [tool.contractlint] table, without parsing the file
@@ -189,22 +196,33 @@ def find_config(start: Path) -> Path | None:
                 if "contractlint" not in data.get("tool", {}):
                     continue
             return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def git_root(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
+def git_root(start: str | os.PathLike[str]) -> str | None:
+    """The nearest folder at or above ``start`` (a real path) that holds ``.git``."""
+    folder = os.fspath(start)
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
             return folder
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def read_config_file(path: Path) -> Mapping[str, Any]:
+def read_config_file(path: str | os.PathLike[str]) -> Mapping[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
-    if path.name == "pyproject.toml":
+    except ValueError as exc:
+        raise ConfigError(f"{path}: cannot read the config file: {exc}") from None
+    if os.path.basename(path) == "pyproject.toml":
         try:
             data = _toml(text)
         except ValueError as exc:
@@ -315,7 +333,7 @@ def parse(table: Mapping[str, Any], source: str) -> dict[str, Any]:
 
 def load(
     config_file: str | None = None,
-    cwd: Path | None = None,
+    cwd: str | os.PathLike[str] | None = None,
     overrides: Mapping[str, Sequence[str]] | None = None,
 ) -> Config:
     """Find and read the configuration, then apply command-line selection overrides.
@@ -323,17 +341,18 @@ def load(
     ``overrides`` holds the raw ``select``/``extend_select``/``ignore`` lists
     given on the command line; ``select`` replaces the config's, the others add.
     """
-    cwd = cwd or Path.cwd()
-    path = Path(config_file) if config_file else find_config(cwd)
+    here = os.fspath(cwd) if cwd is not None else os.getcwd()
+    path = config_file if config_file else find_config(here)
     fields: dict[str, Any] = {}
     if path is not None:
-        if config_file and not path.is_file():
+        if config_file and not os.path.isfile(path):
             raise ConfigError(f"{path}: config file not found")
         fields = parse(read_config_file(path), str(path))
-        root = path.resolve().parent
+        root = os.path.dirname(os.path.realpath(path))
     else:
-        root = git_root(cwd.resolve()) or cwd.resolve()
-    config = replace(Config(path=str(path) if path else None, root=str(root)), **fields)
+        real = os.path.realpath(here)
+        root = git_root(real) or real
+    config = Config(path=str(path) if path else None, root=root)._replace(**fields)
     overrides = overrides or {}
     select = config.select
     if overrides.get("select"):
@@ -344,8 +363,7 @@ def load(
     ignore = config.ignore + tuple(
         resolve_selector(s, "--ignore") for s in overrides.get("ignore", ())
     )
-    return replace(
-        config,
+    return config._replace(
         select=select,
         extend_select=extend,
         ignore=ignore,

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 if TYPE_CHECKING:
     import pathspec
@@ -40,8 +38,7 @@ ALWAYS_SKIPPED = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """A file to lint: where to read it, and how to show it."""
 
     path: str
@@ -49,8 +46,7 @@ class Target:
     real: str = ""  # the real path, when discovery already resolved it
 
 
-@dataclass(frozen=True)
-class Discovery:
+class Discovery(NamedTuple):
     targets: tuple[Target, ...]
     missing: tuple[str, ...]
     # Folders not walked because a symlink leads back to a folder already walked.
@@ -66,8 +62,8 @@ def _spec(patterns: Sequence[str]) -> pathspec.PathSpec[Any]:
 class _Ignores:
     """``.gitignore`` files met on the way, each applying below its own folder."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = str(root)
+    def __init__(self, root: str) -> None:
+        self.root = root
         self.specs: dict[str, pathspec.PathSpec[Any] | None] = {}
         self.chains: dict[str, tuple[tuple[str, pathspec.PathSpec[Any]], ...]] = {}
 
@@ -98,10 +94,9 @@ class _Ignores:
             self.chains[folder] = chain
         return self.chains[folder]
 
-    def ignored(self, path: Path | str, is_dir: bool, folder: str | None = None) -> bool:
+    def ignored(self, path: str, is_dir: bool, folder: str | None = None) -> bool:
         """The deepest ``.gitignore`` that has an opinion about ``path`` (a real path, in
         the real ``folder`` when given) decides."""
-        path = str(path)
         chain = self._chain(folder if folder is not None else os.path.dirname(path))
         for folder, spec in chain:
             relative = path[len(folder) :].lstrip(os.sep).replace(os.sep, "/")
@@ -111,20 +106,30 @@ class _Ignores:
         return False
 
 
-def _relative(path: Path, root: Path) -> str | None:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return None
+def _relative(path: str, root: str) -> str | None:
+    """``path`` relative to ``root`` (both real paths), with ``/``; None when outside."""
+    if path == root:
+        return "."
+    prefix = root.rstrip(os.sep) + os.sep
+    return path[len(prefix) :].replace(os.sep, "/") if path.startswith(prefix) else None
 
 
-def display_path(path: Path, cwd: Path) -> str:
+def as_posix(path: str | os.PathLike[str]) -> str:
+    """``path`` as ``pathlib`` writes it: ``/`` between parts, no ``.`` parts, no doubled
+    or trailing ``/`` (``./plans//a.yaml/`` -> ``plans/a.yaml``)."""
+    text = os.fspath(path).replace(os.sep, "/")
+    parts = [part for part in text.split("/") if part not in ("", ".")]
+    joined = "/".join(parts)
+    if text.startswith("/"):
+        return "/" + joined
+    return joined or "."
+
+
+def display_path(path: str | os.PathLike[str], cwd: str | os.PathLike[str]) -> str:
     """Paths are shown relative to the current folder when they are below it, by their
     own name: a symlink is shown as the link, not as the file it points to."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(cwd)).as_posix()
-    except ValueError:
-        return path.as_posix()
+    relative = _relative(os.path.abspath(path), os.path.abspath(cwd))
+    return relative if relative is not None else as_posix(path)
 
 
 def discover(
@@ -133,14 +138,14 @@ def discover(
     include: Sequence[str],
     exclude: Sequence[str],
     force_exclude: bool = False,
-    cwd: Path | None = None,
+    cwd: str | os.PathLike[str] | None = None,
 ) -> Discovery:
-    cwd = cwd or Path.cwd()
-    root_path = Path(root).resolve()
+    here = os.fspath(cwd) if cwd is not None else os.getcwd()
+    root_path = os.path.realpath(root)
     ignores = _Ignores(root_path)
     seen: dict[str, Target] = {}
     missing: list[str] = []
-    loops: list[Path] = []
+    loops: list[str] = []
     exclude_spec: list[pathspec.PathSpec[Any]] = []  # built when first needed
 
     def excluded(path: str, real: str, is_dir: bool) -> bool:
@@ -148,47 +153,47 @@ def discover(
             return False
         if not exclude_spec:
             exclude_spec.append(_spec(exclude))
-        relative = _relative(Path(real), root_path)
+        relative = _relative(real, root_path)
         if relative is None:
-            relative = Path(path).as_posix()
+            relative = as_posix(path)
         return exclude_spec[0].match_file(relative + ("/" if is_dir else ""))
 
     for raw in paths or ["."]:
-        path = Path(raw)
-        if path.is_dir():
+        if os.path.isdir(raw):
             includes = _includer(include)
-            for target, real in _walk(path, cwd, includes, excluded, ignores, loops):
+            for target, real in _walk(raw, here, includes, excluded, ignores, loops):
                 seen.setdefault(real, target)
-        elif path.exists() or path.is_symlink():
-            if force_exclude and excluded(raw, str(path.resolve()), False):
+        elif os.path.lexists(raw):
+            real = os.path.realpath(raw)
+            if force_exclude and excluded(raw, real, False):
                 continue
-            seen.setdefault(str(path.resolve()), Target(str(path), display_path(path, cwd)))
+            seen.setdefault(real, Target(as_posix(raw), display_path(raw, here)))
         else:
             missing.append(raw)
     targets = sorted(seen.values(), key=lambda t: t.display)
     # Shown by the path that was walked: resolving it would name the folder it loops to.
-    looped = tuple(Target(str(p), Path(os.path.relpath(p, cwd)).as_posix()) for p in loops)
+    looped = tuple(Target(p, as_posix(os.path.relpath(p, here))) for p in loops)
     return Discovery(tuple(targets), tuple(missing), looped)
 
 
 def _walk(
-    top: Path,
-    cwd: Path,
+    top: str,
+    cwd: str,
     include: Callable[[str], bool],
     excluded: Callable[[str, str, bool], bool],
     ignores: _Ignores,
-    loops: list[Path],
+    loops: list[str],
 ) -> Iterator[tuple[Target, str]]:
     """The files to lint below ``top``, each with its real path, folder by folder in
     sorted order (``os.scandir`` and plain strings: a monorepo has tens of thousands
     of files, and a directory entry knows whether it is a link without a system call)."""
     visited = set()
-    stack = [str(top)]
+    stack = [as_posix(top)]
     while stack:
         folder = stack.pop()
         real = os.path.realpath(folder)
         if real in visited:
-            loops.append(Path(folder))  # a symlink loop: reported once, never followed
+            loops.append(folder)  # a symlink loop: reported once, never followed
             continue
         visited.add(real)
         try:
@@ -197,7 +202,7 @@ def _walk(
         except OSError:
             continue  # unreadable folder: as os.walk does, skip it
         folders = []
-        shown = display_path(Path(folder), cwd)
+        shown = display_path(folder, cwd)
         prefix = "" if shown == "." else shown.rstrip("/") + "/"
         for entry in entries:
             name = entry.name

@@ -19,17 +19,9 @@ from typing import Any
 from contractlint import loader, source, suppress, validate
 from contractlint.config import Config
 from contractlint.discover import Target
-from contractlint.model import (
-    FILE_START,
-    Document,
-    FileResult,
-    Finding,
-    Hit,
-    Problem,
-    Rule,
-    Span,
-)
+from contractlint.model import FILE_START, Document, Hit, Problem, Rule, Span
 from contractlint.references import Loaded, Resolver
+from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
 from contractlint.runner import lint as lint  # the run: files -> report
 

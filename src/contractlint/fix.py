@@ -49,7 +49,8 @@ from dataclasses import dataclass
 from typing import Any, Callable, Union
 
 from contractlint import loader, source
-from contractlint.model import Document, Finding, Problem, Span
+from contractlint.model import Document, Problem, Span
+from contractlint.results import Finding
 
 FIXABLE = frozenset({"CL005", "CL502", "CL505"})
 

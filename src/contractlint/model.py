@@ -10,10 +10,11 @@ expect.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
+
+from contractlint.results import Severity
 
 KINDS: tuple[str, ...] = (
     "model-contract",
@@ -21,18 +22,6 @@ KINDS: tuple[str, ...] = (
     "problem-framing",
     "acceptance-checklist",
 )
-
-
-class Severity(str, enum.Enum):
-    """A finding's severity; ``rank`` orders them for ``--fail-on``."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
 @dataclass(frozen=True)
@@ -59,44 +48,6 @@ class Hit:
     pointer: str
     message: str
     at_key: bool = False
-
-
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    fixable: bool = False
-    pointer: str = ""
-    # Stable across edits elsewhere in the file (never built from a line number):
-    # what baselines and SARIF's partialFingerprints key on.
-    fingerprint: str = ""
-
-    @property
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.message)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity.value,
-            "message": self.message,
-            "fixable": self.fixable,
-            "pointer": self.pointer,
-            "fingerprint": self.fingerprint,
-        }
 
 
 @dataclass(frozen=True)
@@ -226,49 +177,4 @@ class Rule:
             "kinds": list(self.kinds),
             "fixable": self.fixable,
             "summary": self.summary,
-        }
-
-
-@dataclass(frozen=True)
-class FileResult:
-    path: str
-    findings: tuple[Finding, ...]
-    documents: int = 0
-    # The real paths of the files it references (read or looked for): the cache
-    # lints the file again when one of them changes.
-    depends_on: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Report:
-    files: tuple[FileResult, ...]
-    findings: tuple[Finding, ...] = field(default=())
-    # With --baseline: findings the baseline held back, and its entries that matched nothing.
-    baselined: int | None = None
-    stale_baseline: int = 0
-
-    @property
-    def files_checked(self) -> int:
-        return len(self.files)
-
-    @property
-    def documents_checked(self) -> int:
-        return sum(f.documents for f in self.files)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
-
-    def summary(self) -> dict[str, int]:
-        return {
-            "files": self.files_checked,
-            "documents": self.documents_checked,
-            "findings": len(self.findings),
-            "errors": self.count(Severity.ERROR),
-            "warnings": self.count(Severity.WARNING),
-            "infos": self.count(Severity.INFO),
-            **(
-                {"baselined": self.baselined, "stale_baseline_entries": self.stale_baseline}
-                if self.baselined is not None
-                else {}
-            ),
         }

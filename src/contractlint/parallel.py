@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from contractlint.config import Config
 from contractlint.discover import Target
-from contractlint.model import FileResult
+from contractlint.results import FileResult
 
 if TYPE_CHECKING:
     from contractlint.references import Resolver

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from contractlint import parallel
 from contractlint.config import Config
 from contractlint.discover import Target
-from contractlint.model import FileResult, Report
+from contractlint.results import FileResult, Report
 
 if TYPE_CHECKING:
     from contractlint.cache import Cache

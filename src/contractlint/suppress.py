@@ -21,7 +21,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
-from contractlint.model import Document, Finding, Problem, Span
+from contractlint.model import Document, Problem, Span
+from contractlint.results import Finding
 from contractlint.rules import lookup
 
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*(disable-file|disable)\s*=\s*(.*)$")

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from contractlint import schemacheck, schemas
-from contractlint.kinds import closest
 from contractlint.model import Document, Hit, RuleOptions
+from contractlint.suggest import closest
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
-from contractlint.model import Report
+from contractlint.results import Report
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     color: bool = False
     root: str = "."  # the project root (absolute): SARIF and GitLab paths are relative to it
     cwd: str = "."  # the folder finding paths are relative to

@@ -21,7 +21,7 @@ import os
 import re
 
 from contractlint.formatters import Context, text
-from contractlint.model import Finding, Report, Severity
+from contractlint.results import Finding, Report, Severity
 
 ANNOTATIONS_PER_TYPE = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -26,7 +26,7 @@ from typing import Any
 
 from contractlint.formatters import Context
 from contractlint.formatters.sarif import root_relative, stable_fingerprint
-from contractlint.model import Finding, Report, Severity
+from contractlint.results import Finding, Report, Severity
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "minor"}
 CATEGORIES = ["Bug Risk"]

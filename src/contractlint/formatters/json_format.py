@@ -6,7 +6,7 @@ import json
 
 from contractlint import __version__
 from contractlint.formatters import Context
-from contractlint.model import Report
+from contractlint.results import Report
 
 VERSION = 1
 

@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 
 from contractlint.formatters import Context
 from contractlint.formatters.sarif import root_relative
-from contractlint.model import Finding, Report
+from contractlint.results import Finding, Report
 
 SUITE = "contractlint"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")

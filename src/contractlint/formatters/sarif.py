@@ -29,7 +29,8 @@ from urllib.parse import quote
 from contractlint import __version__, explain
 from contractlint.formatters import Context
 from contractlint.formatters.github import relative_to
-from contractlint.model import Finding, Report, Rule, Severity
+from contractlint.model import Rule
+from contractlint.results import Finding, Report, Severity
 from contractlint.rules import BY_CODE, RULES
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from contractlint.formatters import Context
-from contractlint.model import Report, Severity
+from contractlint.results import Report, Severity
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -36,9 +36,9 @@ def summary(report: Report, color: bool = False) -> str:
         clear = f"All clear: {files} checked, no problems found."
         return _paint(clear + _baseline_note(report), "32", color)
     counts = ", ".join(
-        _plural(report.count(severity), severity.value)
+        _plural(report.of_severity(severity), severity.value)
         for severity in Severity
-        if report.count(severity)
+        if report.of_severity(severity)
     )
     fixable = sum(1 for f in report.findings if f.fixable)
     with_problems = len({f.path for f in report.findings})

@@ -15,9 +15,10 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Iterator, Mapping, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
-from contractlint.model import Rule
+if TYPE_CHECKING:
+    from contractlint.model import Rule  # the rule modules import the model when first used
 
 _TABLE: tuple[tuple[str, str, str], ...] = (
     ("CL000", "internal-error", "internal_error"),
@@ -96,7 +97,7 @@ def _rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-class _Rules(Sequence[Rule]):
+class _Rules(Sequence["Rule"]):
     """Every rule, in table order; the modules are imported on first use."""
 
     @overload
@@ -115,7 +116,7 @@ class _Rules(Sequence[Rule]):
         return len(_TABLE)
 
 
-class _Index(Mapping[str, Rule]):
+class _Index(Mapping[str, "Rule"]):
     """Rules by code or by name; the modules are imported on first lookup."""
 
     def __init__(self, by_name: bool) -> None:

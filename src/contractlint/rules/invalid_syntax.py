@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contractlint.model import KINDS, Rule, RuleDoc, Severity
+from contractlint.model import KINDS, Rule, RuleDoc
+from contractlint.results import Severity
 
 RULE = Rule(
     code="CL001",

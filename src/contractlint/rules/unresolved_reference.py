@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.results import Severity
 
 _WHY = {
     "missing": "does not exist",

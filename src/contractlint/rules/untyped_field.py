@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.kinds import closest
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.results import Severity
 from contractlint.rules._common import child, is_missing
+from contractlint.suggest import closest
 
 TYPE_NAMES = ("string", "integer", "number", "boolean", "timestamp", "date", "object")
 SYNONYMS = {"iso-8601": "timestamp", "datetime": "timestamp"}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.results import Severity
 
 VERSION_SEGMENT = re.compile(r"(?:^|/)v\d+(?:\.\d+)*(?:/|$)", re.IGNORECASE)
 

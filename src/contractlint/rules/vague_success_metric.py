@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.results import Severity
 from contractlint.rules._common import get, is_missing, is_number, where_missing
 
 

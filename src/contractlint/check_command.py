@@ -1,0 +1,283 @@
+"""The work of ``contractlint check``: from parsed options to output and an exit code.
+
+Two front ends parse the command line and call :func:`run` with the same
+:class:`CheckOptions`: click (``cli.py``, every command and every error message)
+and the quick parser of ``entry.py`` (the common forms of ``check``, without
+importing click). So what a run does and prints lives here once. This module
+and ``cli.py`` are the only ones that read the environment, print or exit.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a usage or
+configuration error, or an internal error of contractlint itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from typing import NamedTuple
+
+from contractlint import cache, discover, parallel, runner
+from contractlint.config import Config, load, split_list
+from contractlint.formatters import FORMATTERS, Context
+from contractlint.formatters.text import format_findings, statistics, summary
+from contractlint.results import Report, Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class CheckOptions(NamedTuple):
+    """The options of ``check``, named as click names its parameters."""
+
+    paths: tuple[str, ...] = ()
+    output_format: str = "text"  # resolved: --format, else CONTRACTLINT_OUTPUT_FORMAT, ...
+    output_file: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    fail_on: str | None = None
+    config_file: str | None = None
+    statistics: bool = False
+    quiet: bool = False
+    no_color: bool = False
+    exit_zero: bool = False
+    force_exclude: bool = False
+    apply_fixes: bool = False
+    show_diff: bool = False
+    baseline_file: str | None = None
+    write_baseline: str | None = None
+    no_cache: bool = False
+    cache_dir: str | None = None
+    jobs: int | None = None
+
+
+class FormatError(ValueError):
+    """``CONTRACTLINT_OUTPUT_FORMAT`` names no format; each front end reports it."""
+
+
+def echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print ``text`` to stdout (or stderr) and flush, as ``click.echo`` does; a stream
+    that cannot encode a character gets UTF-8 with that character replaced."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    out = text + "\n" if nl else text
+    try:
+        stream.write(out)
+    except UnicodeEncodeError:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            raise
+        stream.flush()
+        buffer.write(out.encode("utf-8", "replace"))
+    stream.flush()
+
+
+def env_format() -> str:
+    """The format when ``--format`` is not given: ``CONTRACTLINT_OUTPUT_FORMAT``, else
+    ``github`` on GitHub Actions, else ``text``."""
+    wanted = os.environ.get("CONTRACTLINT_OUTPUT_FORMAT", "").strip().lower()
+    if wanted:
+        if wanted not in FORMATTERS:
+            raise FormatError(
+                f"CONTRACTLINT_OUTPUT_FORMAT={wanted!r} is not one of {', '.join(FORMATTERS)}"
+            )
+        return wanted
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def color(no_color: bool, output_file: str | None, err: bool = False) -> bool:
+    """Colour only for a terminal, and never with ``--no-color`` or ``NO_COLOR``."""
+    if no_color or output_file or os.environ.get("NO_COLOR"):  # no-color.org: non-empty
+        return False
+    stream = sys.stderr if err else sys.stdout
+    return stream is not None and stream.isatty()
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    failing = any(f.severity.rank >= threshold for f in report.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def load_config(
+    config_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+) -> Config:
+    """The configuration, with the command line's selection applied over it."""
+    overrides = {
+        "select": split_list(select),
+        "ignore": split_list(ignore),
+        "extend_select": split_list(extend_select),
+    }
+    return load(config_file, overrides=overrides)
+
+
+def run(options: CheckOptions) -> int:
+    """Lint ``options.paths`` (default: the current folder), print, return the exit code."""
+    config = load_config(options.config_file, options.select, options.ignore, options.extend_select)
+    found = discover.discover(
+        list(options.paths) or ["."],
+        config.root,
+        config.include,
+        config.exclude,
+        force_exclude=options.force_exclude,
+    )
+    targets = list(found.targets)
+    targets += [discover.Target(m, m) for m in found.missing]
+    jobs = options.jobs or parallel.default_jobs()
+    results = None if options.no_cache else cache.Cache.open(config.root, config, options.cache_dir)
+    report = runner.lint(targets, config, datetime.date.today(), found.loops, jobs, results)
+    if results is not None:
+        problem = results.save()
+        if problem:
+            echo(f"contractlint: warning: {problem}; use --no-cache to skip it", err=True)
+    if options.show_diff:
+        changes = fixes(report, targets, config, write=False)
+        return EXIT_FINDINGS if changes else EXIT_OK
+    if options.apply_fixes and fixes(report, targets, config, write=True):
+        report = runner.lint(targets, config, datetime.date.today(), jobs=jobs)  # what remains
+    cwd = os.getcwd()
+    if options.write_baseline:
+        from contractlint import baseline
+
+        write(options.write_baseline, baseline.dump(report, config.root, cwd))
+        echo(
+            f"Wrote {len(report.findings)} finding(s) to the baseline {options.write_baseline}; "
+            f"from now on, run with --baseline {options.write_baseline} to see only new ones.",
+            err=True,
+        )
+        return EXIT_OK
+    if options.baseline_file:
+        from contractlint import baseline
+
+        try:
+            known = baseline.read(options.baseline_file)
+        except baseline.BaselineError as exc:
+            echo(f"contractlint: {exc}", err=True)
+            return EXIT_ERROR
+        report = baseline.apply(report, known, config.root, cwd)
+    emit(
+        report,
+        options.output_format,
+        options.output_file,
+        options.statistics,
+        options.quiet,
+        options.no_color,
+        config.root,
+    )
+    if options.output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
+        github_files(report)
+    code = exit_code(report, options.fail_on or config.fail_on)
+    return EXIT_OK if options.exit_zero else code
+
+
+def emit(
+    report: Report,
+    output_format: str,
+    output_file: str | None,
+    show_statistics: bool,
+    quiet: bool,
+    no_color: bool,
+    config_root: str,
+) -> None:
+    """Print (or write to ``output_file``) the report in ``output_format``."""
+    if output_format == "text":
+        painted = color(no_color, output_file)
+        lines = format_findings(report, painted)
+        if show_statistics and report.findings:
+            lines.append(statistics(report))
+        if not quiet:
+            lines.append(summary(report, painted))
+        text = "\n".join(lines) + ("\n" if lines else "")
+    else:
+        context = Context(
+            color=False,
+            root=config_root,
+            cwd=os.getcwd(),
+            workspace=os.environ.get("GITHUB_WORKSPACE") or None,
+        )
+        text = FORMATTERS[output_format](report, context)
+    if output_file:
+        write(output_file, text)
+        if not quiet and output_format != "text":
+            echo(summary(report, color(no_color, None, err=True)), err=True)
+    else:
+        echo(text, nl=False)
+        if show_statistics and output_format != "text" and report.findings:
+            echo(statistics(report), err=True)
+
+
+def github_files(report: Report) -> None:
+    """On GitHub Actions: the step summary table and the step outputs (SPEC 5)."""
+    from contractlint.formatters import github
+
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        _append(summary_file, github.step_summary(report))
+    output_file = os.environ.get("GITHUB_OUTPUT")
+    if output_file:
+        _append(output_file, github.outputs(report))
+
+
+def _append(path: str, text: str) -> None:
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
+
+
+def write(path: str, text: str) -> None:
+    """Write an output file; exit 2 when it cannot be written."""
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def fixes(report: Report, targets: list[discover.Target], config: Config, write: bool) -> int:
+    """Apply (or, with ``write=False``, print as a diff) the safe fixes; returns how many."""
+    from contractlint import fix, loader
+
+    by_path = {target.display: target.path for target in targets}
+    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    total = 0
+    for result in report.files:
+        wanted = [f for f in result.findings if f.code in fix.FIXABLE]
+        if not wanted:
+            continue
+        path = by_path.get(result.path, result.path)
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            echo(f"contractlint: cannot fix {result.path}: {exc.strerror or exc}", err=True)
+            continue
+        outcome = fix.fix_source(path, data, wanted, limits)
+        for finding, reason in outcome.skipped:
+            echo(
+                f"{finding.path}:{finding.line}:{finding.column}: {finding.code} not fixed: "
+                f"{reason}",
+                err=True,
+            )
+        if not outcome.changed:
+            continue
+        total += len(outcome.applied)
+        if write:
+            try:
+                fix.write_atomic(path, outcome.new_bytes)
+            except OSError as exc:
+                echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
+                sys.exit(EXIT_ERROR)
+        else:
+            echo(fix.unified_diff(result.path, data, outcome.new_bytes), nl=False)
+    if write and total:
+        echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
+    return total

@@ -1,0 +1,154 @@
+"""The ``contractlint`` command: a quick parser for the common ``check`` lines, click
+for the rest.
+
+Importing click and what it imports (``inspect``, ``typing``'s machinery,
+``uuid``, ``gettext``...) takes longer than a run of two thousand files that
+are all cache hits. A pre-commit hook (``check --force-exclude FILE...``) or a
+CI step (``check --format github``) pays it on every call. So ``main`` first
+tries :func:`parse_check`, which understands only ``check`` with paths, its
+flags, ``--format``, ``--fail-on``, ``--jobs`` and the rule selection options,
+each spelt as click spells it; it gives up (returns None) on anything else,
+including every mistake, and click then parses the line and reports the
+error. Both front ends hand the same :class:`CheckOptions` to
+:func:`contractlint.check_command.run`, so the output is the same either way
+(``tests/test_entry.py`` holds them to it).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, Callable
+
+from contractlint import check_command
+from contractlint.check_command import EXIT_ERROR, CheckOptions, FormatError, echo, env_format
+from contractlint.config import FAIL_ON, ConfigError
+from contractlint.formatters import FORMATTERS
+
+# `check`'s options that the quick parser reads, by the name click gives the parameter.
+FLAGS = {
+    "--statistics": "statistics",
+    "--quiet": "quiet",
+    "-q": "quiet",
+    "--no-color": "no_color",
+    "--exit-zero": "exit_zero",
+    "--force-exclude": "force_exclude",
+    "--fix": "apply_fixes",
+    "--diff": "show_diff",
+    "--no-cache": "no_cache",
+}
+VALUES = {"--format": "output_format", "--fail-on": "fail_on", "--jobs": "jobs", "-j": "jobs"}
+LISTS = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select"}
+# Environment that click reads for `check`'s options: with any of it set, click parses.
+CLICK_ENV = ("CONTRACTLINT_NO_CACHE", "CONTRACTLINT_CACHE_DIR")
+
+
+def _valid(name: str, value: str) -> bool:
+    if name == "output_format":
+        return value in FORMATTERS
+    if name == "fail_on":
+        return value in FAIL_ON
+    return value.isascii() and value.isdigit() and int(value) >= 1  # jobs: IntRange(min=1)
+
+
+def parse_check(args: Sequence[str]) -> CheckOptions | None:
+    """``args`` as click would parse them, when they are a ``check`` line made only of
+    what this parser knows, all valid; else None (click parses them, and explains)."""
+    if not args or args[0] != "check" or any(name in os.environ for name in CLICK_ENV):
+        return None
+    flags: dict[str, Any] = {}
+    lists: dict[str, list[str]] = {name: [] for name in LISTS.values()}
+    paths: list[str] = []
+    tokens = iter(args[1:])
+    only_paths = False
+    for token in tokens:
+        if only_paths or not token.startswith("-") or token == "-":
+            if token == "-" and not only_paths:
+                return None  # stdin: click's business
+            paths.append(token)
+            continue
+        if token == "--":
+            only_paths = True
+            continue
+        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        if name in FLAGS and not equals:
+            flags[FLAGS[name]] = True
+            continue
+        if name not in VALUES and name not in LISTS:
+            return None  # --help, --config, -o, a typo, -qj2...: click decides
+        if not equals:
+            following = next(tokens, None)
+            if following is None or following.startswith("-"):
+                return None
+            value = following
+        if name in LISTS:
+            lists[LISTS[name]].append(value)
+            continue
+        if not _valid(VALUES[name], value):
+            return None
+        flags[VALUES[name]] = int(value) if VALUES[name] == "jobs" else value  # the last wins
+    for path in paths:
+        if os.path.exists(path) and not os.access(path, os.R_OK):
+            return None  # click.Path() refuses an unreadable path
+    if "output_format" not in flags:
+        try:
+            flags["output_format"] = env_format()
+        except FormatError:
+            return None
+    for name, values in lists.items():
+        flags[name] = tuple(values)
+    return CheckOptions(paths=tuple(paths), **flags)
+
+
+def report_failure(exc: BaseException) -> int:
+    """What a command that raised ``exc`` prints, and its exit code: a configuration error
+    or an internal error is one line on stderr, never a traceback, and exit code 2."""
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`contractlint check | head`): stop quietly, as click does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    if isinstance(exc, ConfigError):
+        echo(f"contractlint: configuration error: {exc}", err=True)
+        return EXIT_ERROR
+    if os.environ.get("CONTRACTLINT_DEBUG"):
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__)
+    echo(
+        f"contractlint: internal error: {type(exc).__name__}: {exc} "
+        "(set CONTRACTLINT_DEBUG=1 for the traceback, and please report it)",
+        err=True,
+    )
+    return EXIT_ERROR
+
+
+def guarded(work: Callable[[], int]) -> int:
+    """``work()``'s exit code, or what :func:`report_failure` makes of its exception."""
+    try:
+        return work()
+    except KeyboardInterrupt:
+        echo("", err=True)
+        echo("Aborted!", err=True)  # as click says it
+        return 1
+    except Exception as exc:  # the last line of defence
+        return report_failure(exc)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The ``contractlint`` console script."""
+    # A run allocates many small objects that hold no cycles (values, spans, findings,
+    # cache entries): collect cycles less often, and never rescan what the imports built.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    args = list(sys.argv[1:] if argv is None else argv)
+    options = parse_check(args)
+    if options is None:
+        from contractlint.cli import cli
+
+        cli.main(args=args, prog_name="contractlint")
+        return  # click exits
+    checked = options
+    sys.exit(guarded(lambda: check_command.run(checked)))
