@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ MARKER = "@@contractlint-test-modules@@"
 PROBE = textwrap.dedent(
     f"""\
     import json, sys
-    from contractlint.cli import main
+    from contractlint.entry import main
     try:
         main(sys.argv[1:])
         code = 0
@@ -151,6 +152,44 @@ def test_a_warm_run_imports_nothing_of_linting(project: Path) -> None:
     assert [m for m in LINTING if warm.imported(m)] == []
     assert not cold.imported("ruamel")
     assert not warm.imported("ruamel")
+
+
+# What click and the document model would cost a run that needs neither.
+START_UP = ("click", "dataclasses", "inspect", "pathlib", "hashlib")
+
+
+def _already_loaded() -> frozenset[str]:
+    """What this interpreter imports before any contractlint code (this sandbox's site
+    imports pathlib, for one): not contractlint's doing."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, json; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return frozenset(json.loads(done.stdout))
+
+
+def test_a_warm_check_imports_neither_click_nor_the_model(project: Path) -> None:
+    an_hour_ago = time.time() - 3600  # a file changed just now is hashed again: racy
+    for path in project.iterdir():
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    run_cli(project, "check", cache=True)
+    warm = run_cli(project, "check", "-q", "--format", "text", cache=True)
+    assert warm.code == 1 and "`timeout_ms` must be a number" in warm.output
+    before = _already_loaded()
+    assert [m for m in START_UP if warm.imported(m) and m not in before] == []
+    assert not warm.imported("contractlint.cli")
+    assert not warm.imported("contractlint.model")
+
+
+def test_a_line_the_quick_parser_does_not_know_goes_to_click(project: Path) -> None:
+    run = run_cli(project, "check", "--config", "pyproject.toml", "valid.yaml")
+    assert run.code == 0 and "no problems found" in run.output, run.output
+    assert run.imported("click") and run.imported("contractlint.cli")
+    quick = run_cli(project, "check", "valid.yaml")
+    assert quick.output == run.output and not quick.imported("click")
 
 
 def test_new_never_imports_ruamel(project: Path) -> None:

@@ -193,9 +193,25 @@ class Cache:
         if path not in self.dependency_digests:
             real = os.path.realpath(path)
             inside = real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
-            content = _content_digest(real) if inside else "outside"
+            content = self._content(real) if inside else "outside"
             self.dependency_digests[path] = f"{real}\0{content}"
         return self.dependency_digests[path]
+
+    def _content(self, real: str) -> str | None:
+        """The digest of a referenced file: the one its own entry holds when the file is
+        unchanged by the same test as ``lookup``'s (it is usually linted too), else
+        computed."""
+        entry = self.entries.get(real)
+        if isinstance(entry, dict) and isinstance(entry.get("sha"), str):
+            try:
+                info = os.stat(real)
+            except OSError:
+                return None
+            stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+            if _unchanged(entry, stamp):
+                sha: str = entry["sha"]
+                return sha
+        return _content_digest(real)
 
     def lookup(self, target: Target, today: str) -> FileResult | None:
         """The cached result for ``target`` if nothing it depends on changed."""
@@ -212,16 +228,7 @@ class Cache:
                 content = entry.get("sha")
                 self.seen[real] = (content, entry["dated"], stamp, entry["read"])
             else:
-                read_at = time.time_ns()
-                with open(target.path, "rb") as handle:
-                    data = handle.read()
-                content = digest(data)
-                self.seen[real] = (content, _DATED in data, stamp, read_at)
-                if entry is not None and entry.get("sha") == content:
-                    # Same content, new stat (touched, or read too soon last time):
-                    # remember the stat, so the next run can trust it.
-                    entry.update(stat=stamp, read=read_at, dated=_DATED in data)
-                    self.changed = True
+                content = self._read(real, target.path, entry, stamp)
         except OSError:
             return None  # the linter reports why it cannot be read
         if entry is None or entry.get("sha") != content:
@@ -238,9 +245,24 @@ class Cache:
                 return None
             shown = target.display
             findings = tuple(_finding_from_json(shown, row) for row in rows) if rows else ()
-            return FileResult(target.display, findings, int(entry["documents"]), tuple(deps))
+            return FileResult(shown, findings, int(entry["documents"]), tuple(deps))
         except (AttributeError, KeyError, TypeError, ValueError):
             return None  # an entry we cannot read: lint again, and replace it
+
+    def _read(self, real: str, path: str, entry: dict[str, Any] | None, stamp: list[int]) -> str:
+        """Hash the file's content (its stat cannot vouch for it) and remember what was
+        read; an entry with the same content keeps it, under the new stat."""
+        read_at = time.time_ns()
+        with open(path, "rb") as handle:
+            data = handle.read()
+        content = digest(data)
+        self.seen[real] = (content, _DATED in data, stamp, read_at)
+        if entry is not None and entry.get("sha") == content:
+            # Same content, new stat (touched, or read too soon last time):
+            # remember the stat, so the next run can trust it.
+            entry.update(stat=stamp, read=read_at, dated=_DATED in data)
+            self.changed = True
+        return content
 
     def store(self, target: Target, result: FileResult, today: str) -> None:
         """Remember ``result`` under the content ``lookup`` read."""

@@ -12,7 +12,6 @@ configuration error, or an internal error of contractlint itself.
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 from typing import NamedTuple
@@ -131,7 +130,7 @@ def run(options: CheckOptions) -> int:
     targets += [discover.Target(m, m) for m in found.missing]
     jobs = options.jobs or parallel.default_jobs()
     results = None if options.no_cache else cache.Cache.open(config.root, config, options.cache_dir)
-    report = runner.lint(targets, config, datetime.date.today(), found.loops, jobs, results)
+    report = runner.lint(targets, config, None, found.loops, jobs, results)
     if results is not None:
         problem = results.save()
         if problem:
@@ -140,7 +139,7 @@ def run(options: CheckOptions) -> int:
         changes = fixes(report, targets, config, write=False)
         return EXIT_FINDINGS if changes else EXIT_OK
     if options.apply_fixes and fixes(report, targets, config, write=True):
-        report = runner.lint(targets, config, datetime.date.today(), jobs=jobs)  # what remains
+        report = runner.lint(targets, config, jobs=jobs)  # what remains
     cwd = os.getcwd()
     if options.write_baseline:
         from contractlint import baseline

@@ -80,7 +80,7 @@ class _Ignores:
             self.specs[folder] = spec
         return self.specs[folder]
 
-    def _chain(self, folder: str) -> tuple[tuple[str, pathspec.PathSpec[Any]], ...]:
+    def chain(self, folder: str) -> tuple[tuple[str, pathspec.PathSpec[Any]], ...]:
         """The ``.gitignore`` files that apply in ``folder`` (a real path), deepest first:
         its own and its parents' up to the project root (none outside the root)."""
         if folder not in self.chains:
@@ -89,7 +89,7 @@ class _Ignores:
             if inside:
                 spec = self._spec_in(folder)
                 parent = os.path.dirname(folder)
-                above = self._chain(parent) if folder != self.root and parent != folder else ()
+                above = self.chain(parent) if folder != self.root and parent != folder else ()
                 chain = (((folder, spec),) if spec is not None else ()) + above
             self.chains[folder] = chain
         return self.chains[folder]
@@ -97,7 +97,7 @@ class _Ignores:
     def ignored(self, path: str, is_dir: bool, folder: str | None = None) -> bool:
         """The deepest ``.gitignore`` that has an opinion about ``path`` (a real path, in
         the real ``folder`` when given) decides."""
-        chain = self._chain(folder if folder is not None else os.path.dirname(path))
+        chain = self.chain(folder if folder is not None else os.path.dirname(path))
         for folder, spec in chain:
             relative = path[len(folder) :].lstrip(os.sep).replace(os.sep, "/")
             result = spec.check_file(relative + ("/" if is_dir else ""))
@@ -161,7 +161,8 @@ def discover(
     for raw in paths or ["."]:
         if os.path.isdir(raw):
             includes = _includer(include)
-            for target, real in _walk(raw, here, includes, excluded, ignores, loops):
+            walk = _walk(raw, here, includes, excluded if exclude else None, ignores, loops)
+            for target, real in walk:
                 seen.setdefault(real, target)
         elif os.path.lexists(raw):
             real = os.path.realpath(raw)
@@ -180,7 +181,7 @@ def _walk(
     top: str,
     cwd: str,
     include: Callable[[str], bool],
-    excluded: Callable[[str, str, bool], bool],
+    excluded: Callable[[str, str, bool], bool] | None,
     ignores: _Ignores,
     loops: list[str],
 ) -> Iterator[tuple[Target, str]]:
@@ -204,6 +205,7 @@ def _walk(
         folders = []
         shown = display_path(folder, cwd)
         prefix = "" if shown == "." else shown.rstrip("/") + "/"
+        gitignored = bool(ignores.chain(real))  # a .gitignore applies in this folder
         for entry in entries:
             name = entry.name
             try:
@@ -214,10 +216,13 @@ def _walk(
                 continue
             if not is_dir and not include(name):
                 continue
-            real_path = os.path.realpath(entry.path) if entry.is_symlink() else real + os.sep + name
-            if excluded(entry.path, real_path, is_dir):
+            is_link = entry.is_symlink()
+            real_path = os.path.realpath(entry.path) if is_link else real + os.sep + name
+            if excluded is not None and excluded(entry.path, real_path, is_dir):
                 continue
-            if ignores.ignored(real_path, is_dir, None if entry.is_symlink() else real):
+            if (is_link or gitignored) and ignores.ignored(
+                real_path, is_dir, None if is_link else real
+            ):
                 continue
             if is_dir:
                 folders.append(entry.path)

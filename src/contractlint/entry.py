@@ -16,6 +16,7 @@ error. Both front ends hand the same :class:`CheckOptions` to
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -41,8 +42,9 @@ FLAGS = {
 }
 VALUES = {"--format": "output_format", "--fail-on": "fail_on", "--jobs": "jobs", "-j": "jobs"}
 LISTS = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select"}
-# Environment that click reads for `check`'s options: with any of it set, click parses.
-CLICK_ENV = ("CONTRACTLINT_NO_CACHE", "CONTRACTLINT_CACHE_DIR")
+# click's boolean words, as it reads a flag's environment variable (stripped, any case).
+_TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
+_FALSE = frozenset({"", "0", "false", "f", "no", "n", "off"})
 
 
 def _valid(name: str, value: str) -> bool:
@@ -56,7 +58,7 @@ def _valid(name: str, value: str) -> bool:
 def parse_check(args: Sequence[str]) -> CheckOptions | None:
     """``args`` as click would parse them, when they are a ``check`` line made only of
     what this parser knows, all valid; else None (click parses them, and explains)."""
-    if not args or args[0] != "check" or any(name in os.environ for name in CLICK_ENV):
+    if not args or args[0] != "check":
         return None
     flags: dict[str, Any] = {}
     lists: dict[str, list[str]] = {name: [] for name in LISTS.values()}
@@ -92,6 +94,11 @@ def parse_check(args: Sequence[str]) -> CheckOptions | None:
     for path in paths:
         if os.path.exists(path) and not os.access(path, os.R_OK):
             return None  # click.Path() refuses an unreadable path
+    environment = _from_environment()
+    if environment is None:
+        return None
+    for name, value in environment.items():
+        flags.setdefault(name, value)  # the command line wins
     if "output_format" not in flags:
         try:
             flags["output_format"] = env_format()
@@ -102,13 +109,36 @@ def parse_check(args: Sequence[str]) -> CheckOptions | None:
     return CheckOptions(paths=tuple(paths), **flags)
 
 
+def _from_environment() -> dict[str, Any] | None:
+    """``--no-cache`` and ``--cache-dir`` as click reads them from
+    ``CONTRACTLINT_NO_CACHE`` and ``CONTRACTLINT_CACHE_DIR``; None for a value click
+    would refuse (it says why)."""
+    found: dict[str, Any] = {}
+    no_cache = os.environ.get("CONTRACTLINT_NO_CACHE")
+    if no_cache is not None:
+        word = no_cache.strip().lower()
+        if word not in _TRUE and word not in _FALSE:
+            return None
+        found["no_cache"] = word in _TRUE
+    cache_dir = os.environ.get("CONTRACTLINT_CACHE_DIR")
+    if cache_dir:  # click.Path(file_okay=False): not a file, readable when it exists
+        if os.path.isfile(cache_dir) or (
+            os.path.exists(cache_dir) and not os.access(cache_dir, os.R_OK)
+        ):
+            return None
+        found["cache_dir"] = cache_dir
+    return found
+
+
 def report_failure(exc: BaseException) -> int:
     """What a command that raised ``exc`` prints, and its exit code: a configuration error
     or an internal error is one line on stderr, never a traceback, and exit code 2."""
     if isinstance(exc, BrokenPipeError):
         # The reader went away (`contractlint check | head`): stop quietly, as click does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # Let nothing more be written to the closed pipe at exit (a test's captured
+        # stream has no file descriptor to replace).
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     if isinstance(exc, ConfigError):
         echo(f"contractlint: configuration error: {exc}", err=True)

@@ -10,7 +10,6 @@ or one dies, the files are linted in this process instead.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -20,6 +19,8 @@ from contractlint.discover import Target
 from contractlint.results import FileResult
 
 if TYPE_CHECKING:
+    import datetime
+
     from contractlint.references import Resolver
 
 MIN_FILES_PER_JOB = 40  # below this a worker does not pay for its start-up

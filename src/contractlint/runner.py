@@ -8,7 +8,7 @@ run where every file is a cache hit does none of that work.
 
 from __future__ import annotations
 
-import datetime
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,8 @@ from contractlint.discover import Target
 from contractlint.results import FileResult, Report
 
 if TYPE_CHECKING:
+    import datetime
+
     from contractlint.cache import Cache
 
 
@@ -31,8 +33,11 @@ def lint(
 ) -> Report:
     """Lint ``targets``, in ``jobs`` processes, reusing what ``cache`` holds; the report
     is the same, in the same order, whatever ``jobs`` and ``cache`` are."""
-    today = today or datetime.date.today()
-    day = today.isoformat()
+    if today is None:  # as datetime.date.today(), which costs an import when all are hits
+        now = time.localtime()
+        day = f"{now.tm_year:04d}-{now.tm_mon:02d}-{now.tm_mday:02d}"
+    else:
+        day = today.isoformat()
     found: list[FileResult | None] = [None] * len(targets)
     misses: list[int] = []
     for index, target in enumerate(targets):
@@ -40,6 +45,10 @@ def lint(
         if found[index] is None:
             misses.append(index)
     if misses:
+        if today is None:
+            import datetime
+
+            today = datetime.date.fromisoformat(day)
         linted = parallel.lint_files([targets[i] for i in misses], config, today, jobs)
         for index, result in zip(misses, linted):
             found[index] = result
