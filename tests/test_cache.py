@@ -26,7 +26,7 @@ from click.testing import Result
 
 from contractlint import cache as cache_module
 from contractlint import engine, parallel
-from contractlint.cache import CACHE_DIR, Cache
+from contractlint.cache import CACHE_DIR, ENTRY_FIELDS, Cache
 from contractlint.cli import cli
 from contractlint.config import Config
 from contractlint.discover import Target
@@ -153,11 +153,14 @@ def the_cache_file(folder: Path) -> Path:
     return found[0]
 
 
-def entries(folder: Path) -> dict[str, Any]:
+def entries(folder: Path) -> dict[str, dict[str, Any]]:
+    """The cache's entries by real path, each as a mapping of its fields (stored as an
+    array, in the order of ``cache.ENTRY_FIELDS``)."""
     data = json.loads(the_cache_file(folder).read_text(encoding="utf-8"))
     assert isinstance(data, dict)
-    found: dict[str, Any] = data["entries"]
-    return found
+    found = data["entries"]
+    assert all(len(entry) == len(ENTRY_FIELDS) for entry in found.values())
+    return {path: dict(zip(ENTRY_FIELDS, entry)) for path, entry in found.items()}
 
 
 def same_size(new: str, old: str) -> str:
@@ -577,7 +580,7 @@ def _json_edit(change: Callable[[dict[str, Any]], Any]) -> Callable[[bytes], byt
     return apply
 
 
-def _each_entry(change: Callable[[dict[str, Any]], Any]) -> Callable[[bytes], bytes]:
+def _each_entry(change: Callable[[list[Any]], Any]) -> Callable[[bytes], bytes]:
     def on_entries(data: dict[str, Any]) -> None:
         for key, entry in list(data["entries"].items()):
             replaced = change(entry)
@@ -587,26 +590,30 @@ def _each_entry(change: Callable[[dict[str, Any]], Any]) -> Callable[[bytes], by
     return _json_edit(on_entries)
 
 
-def _drop(key: str) -> Callable[[dict[str, Any]], None]:
-    def change(entry: dict[str, Any]) -> None:
-        del entry[key]
+FIELD = {name: index for index, name in enumerate(ENTRY_FIELDS)}
+FINDINGS = FIELD["findings"]
+
+
+def _drop(key: str) -> Callable[[list[Any]], None]:
+    def change(entry: list[Any]) -> None:
+        del entry[FIELD[key]]
 
     return change
 
 
-def _set(key: str, value: Any) -> Callable[[dict[str, Any]], None]:
-    def change(entry: dict[str, Any]) -> None:
-        entry[key] = value
+def _set(key: str, value: Any) -> Callable[[list[Any]], None]:
+    def change(entry: list[Any]) -> None:
+        entry[FIELD[key]] = value
 
     return change
 
 
-def _short_rows(entry: dict[str, Any]) -> None:
-    entry["findings"] = [row[:3] for row in entry["findings"]] or [[1]]
+def _short_rows(entry: list[Any]) -> None:
+    entry[FINDINGS] = [row[:3] for row in entry[FINDINGS]] or [[1]]
 
 
-def _bad_severity(entry: dict[str, Any]) -> None:
-    entry["findings"] = [[*row[:6], "fatal", *row[7:]] for row in entry["findings"]] or [[1]]
+def _bad_severity(entry: list[Any]) -> None:
+    entry[FINDINGS] = [[*row[:6], "fatal", *row[7:]] for row in entry[FINDINGS]] or [[1]]
 
 
 CORRUPTIONS = [
@@ -648,7 +655,30 @@ CORRUPTIONS = [
         _each_entry(_set("deps", None)),
         id="deps-null",
     ),
+    pytest.param(_each_entry(_set("stat", [1, 2])), id="stat-too-short"),
+    pytest.param(_each_entry(_set("today", 5)), id="today-a-number"),
+    pytest.param(_each_entry(lambda entry: [*entry, "more"]), id="entry-too-long"),
+    pytest.param(
+        _each_entry(lambda entry: dict(zip(ENTRY_FIELDS, entry))),
+        id="entry-an-object",  # the layout of an older contractlint
+    ),
 ]
+
+
+def test_a_file_of_another_run_key_with_the_same_name_is_not_used(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are named by a CRC of the run key; two keys whose CRCs collide share a
+    name, and the key inside the file tells them apart."""
+    write(project, FILES)
+    monkeypatch.setattr(cache_module, "key_file", lambda key: "collision.json")
+    narrow = check("--select", "CL1")  # one configuration fills collision.json
+    expected = check("--no-cache")
+    assert narrow.stdout != expected.stdout
+    linted = spy_linting(monkeypatch)
+    same(check(), expected)  # another configuration: its own results, linted again
+    assert sorted(linted) == sorted(FILES)
+    assert [p.name for p in cache_files(project / CACHE_DIR)] == ["collision.json"]
 
 
 @pytest.mark.parametrize("corrupt", CORRUPTIONS)

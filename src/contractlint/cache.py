@@ -3,8 +3,8 @@
 Like ruff's cache, a file's findings are kept under ``.contractlint_cache/`` in
 the project root, keyed by
 
-- the file's content (SHA-256 of its bytes, so a touched but unchanged file
-  still hits). As git's index does, the digest is computed again only when the
+- the file's content (SHA-256 of its bytes, the first 128 bits, so a touched but
+  unchanged file still hits). As git's index does, the digest is computed again only when the
   file's size, mtime, ctime or inode changed, or when it was last changed too
   close to the time it was read to trust the mtime;
 - the run: contractlint's version, a fingerprint of its installed code and
@@ -39,7 +39,13 @@ from contractlint.discover import Target
 from contractlint.results import FileResult, Finding, Severity
 
 CACHE_DIR = ".contractlint_cache"
-_FORMAT = 2  # bump when the entry layout changes
+_FORMAT = 3  # bump when the entry layout changes
+# An entry is a JSON array (a third quicker to parse than an object with these keys):
+# [content digest, [size, mtime_ns, ctime_ns, inode], read at (ns), has `until=`,
+#  the day it was linted (only when it has `until=`), {reference: what it was},
+#  documents, [finding rows]]
+ENTRY_FIELDS = ("sha", "stat", "read", "dated", "today", "deps", "documents", "findings")
+_SHA, _STAT, _READ, _DATED, _TODAY, _DEPS, _DOCUMENTS, _FINDINGS = range(len(ENTRY_FIELDS))
 _IGNORE = "# Created by contractlint: this folder is a cache, never commit it.\n*\n"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -48,16 +54,17 @@ _TAG = (
 )
 _FINDING_FIELDS = tuple(name for name in Finding._fields if name != "path")
 _RACY_NS = 2_000_000_000  # the coarsest mtime resolution in use (FAT): 2 s
-_DATED = b"until="  # a suppression with an expiry date: its result depends on the day
+_UNTIL = b"until="  # a suppression with an expiry date: its result depends on the day
 _KEEP_OTHER_KEYS_S = 7 * 24 * 3600  # another configuration's cache is kept for a week
 
 
 def digest(data: bytes) -> str:
-    """SHA-256 of a file's content. hashlib loads OpenSSL (5 ms), so it is imported
-    only when a file has to be hashed: a run where every file is a hit hashes none."""
+    """A file's content digest: SHA-256, its first 128 bits in hex. hashlib loads
+    OpenSSL (5 ms), so it is imported only when a file has to be hashed: a run where
+    every file is a hit hashes none."""
     import hashlib
 
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def _code_fingerprint() -> str:
@@ -130,14 +137,21 @@ def _content_digest(path: str) -> str | None:
         return None
 
 
-def _unchanged(entry: Mapping[str, Any], stamp: list[int]) -> bool:
+def _entry(value: Any) -> list[Any] | None:
+    """``value`` if it has an entry's shape (its parts are checked where they are read)."""
+    if type(value) is list and len(value) == len(ENTRY_FIELDS) and type(value[_SHA]) is str:
+        return value
+    return None
+
+
+def _unchanged(entry: list[Any], stamp: list[int]) -> bool:
     """The file is as it was when its entry was read: same size, mtime, ctime and inode,
     and its mtime is older than that read by more than a file system's clock tick (so a
     change in the same tick, after the read, cannot hide behind an equal mtime)."""
-    read_at = entry.get("read")
-    if not isinstance(read_at, int) or not isinstance(entry.get("dated"), bool):
+    read_at = entry[_READ]
+    if type(read_at) is not int or type(entry[_DATED]) is not bool:
         return False
-    return bool(entry.get("stat") == stamp and stamp[1] < read_at - _RACY_NS)
+    return bool(entry[_STAT] == stamp and stamp[1] < read_at - _RACY_NS)
 
 
 def _finding_to_json(finding: Finding) -> list[Any]:
@@ -154,9 +168,7 @@ def _finding_from_json(path: str, row: list[Any]) -> Finding:
 class Cache:
     """The entries of one run key; ``lookup`` before linting, ``store`` after."""
 
-    def __init__(
-        self, folder: str, key: str, entries: dict[str, dict[str, Any]], root: str = ""
-    ) -> None:
+    def __init__(self, folder: str, key: str, entries: dict[str, Any], root: str = "") -> None:
         self.folder = folder
         self.key = key
         self.entries = entries
@@ -172,7 +184,7 @@ class Cache:
     def open(cls, root: str, config: Config, folder: str | None = None) -> Cache:
         where = folder or os.path.join(root, CACHE_DIR)
         key = run_key(config)
-        entries: dict[str, dict[str, Any]] = {}
+        entries: dict[str, Any] = {}
         try:
             with open(os.path.join(where, key_file(key)), encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -193,74 +205,73 @@ class Cache:
         if path not in self.dependency_digests:
             real = os.path.realpath(path)
             inside = real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
-            content = self._content(real) if inside else "outside"
-            self.dependency_digests[path] = f"{real}\0{content}"
+            content = (self._content(real) or "unreadable") if inside else "outside"
+            # Usually the path is already real: then the digest alone says it all.
+            self.dependency_digests[path] = content if real == path else f"{real}\0{content}"
         return self.dependency_digests[path]
 
     def _content(self, real: str) -> str | None:
         """The digest of a referenced file: the one its own entry holds when the file is
         unchanged by the same test as ``lookup``'s (it is usually linted too), else
         computed."""
-        entry = self.entries.get(real)
-        if isinstance(entry, dict) and isinstance(entry.get("sha"), str):
+        entry = _entry(self.entries.get(real))
+        if entry is not None:
             try:
                 info = os.stat(real)
             except OSError:
                 return None
             stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
             if _unchanged(entry, stamp):
-                sha: str = entry["sha"]
+                sha: str = entry[_SHA]
                 return sha
         return _content_digest(real)
 
     def lookup(self, target: Target, today: str) -> FileResult | None:
         """The cached result for ``target`` if nothing it depends on changed."""
         real = target.real or os.path.realpath(target.path)
-        entry = self.entries.get(real)
-        if not isinstance(entry, dict):
-            entry = None
+        entry = _entry(self.entries.get(real))
         try:
             info = os.stat(target.path)
             stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
             if entry is not None and _unchanged(entry, stamp):
                 # As git's index does: same size, times and inode, and last changed well
                 # before it was read, so the stored digest is still the content's.
-                content = entry.get("sha")
-                self.seen[real] = (content, entry["dated"], stamp, entry["read"])
+                content = entry[_SHA]
+                self.seen[real] = (content, entry[_DATED], stamp, entry[_READ])
             else:
                 content = self._read(real, target.path, entry, stamp)
         except OSError:
             return None  # the linter reports why it cannot be read
-        if entry is None or entry.get("sha") != content:
+        if entry is None or entry[_SHA] != content:
             return None
         try:
-            if entry["today"] not in (None, today):
+            if entry[_TODAY] not in (None, today):
                 return None
-            deps = entry["deps"]
+            deps = entry[_DEPS]
             for path, expected in deps.items():
                 if self._dependency(path) != expected:
                     return None
-            rows = entry["findings"]
-            if not isinstance(rows, list):
+            rows = entry[_FINDINGS]
+            if type(rows) is not list:
                 return None
             shown = target.display
             findings = tuple(_finding_from_json(shown, row) for row in rows) if rows else ()
-            return FileResult(shown, findings, int(entry["documents"]), tuple(deps))
+            return FileResult(shown, findings, int(entry[_DOCUMENTS]), tuple(deps))
         except (AttributeError, KeyError, TypeError, ValueError):
             return None  # an entry we cannot read: lint again, and replace it
 
-    def _read(self, real: str, path: str, entry: dict[str, Any] | None, stamp: list[int]) -> str:
+    def _read(self, real: str, path: str, entry: list[Any] | None, stamp: list[int]) -> str:
         """Hash the file's content (its stat cannot vouch for it) and remember what was
         read; an entry with the same content keeps it, under the new stat."""
         read_at = time.time_ns()
         with open(path, "rb") as handle:
             data = handle.read()
         content = digest(data)
-        self.seen[real] = (content, _DATED in data, stamp, read_at)
-        if entry is not None and entry.get("sha") == content:
+        self.seen[real] = (content, _UNTIL in data, stamp, read_at)
+        if entry is not None and entry[_SHA] == content:
             # Same content, new stat (touched, or read too soon last time):
             # remember the stat, so the next run can trust it.
-            entry.update(stat=stamp, read=read_at, dated=_DATED in data)
+            entry[_STAT], entry[_READ], entry[_DATED] = stamp, read_at, _UNTIL in data
             self.changed = True
         return content
 
@@ -270,16 +281,16 @@ class Cache:
         if real not in self.seen:
             return  # unreadable: nothing to key on
         content, dated, stamp, read_at = self.seen[real]
-        self.entries[real] = {
-            "sha": content,
-            "stat": stamp,
-            "read": read_at,
-            "dated": dated,
-            "today": today if dated else None,
-            "deps": {path: self._dependency(path) for path in result.depends_on},
-            "documents": result.documents,
-            "findings": [_finding_to_json(f) for f in result.findings],
-        }
+        self.entries[real] = [
+            content,
+            stamp,
+            read_at,
+            dated,
+            today if dated else None,
+            {path: self._dependency(path) for path in result.depends_on},
+            result.documents,
+            [_finding_to_json(f) for f in result.findings],
+        ]
         self.changed = True
 
     def save(self) -> str | None:

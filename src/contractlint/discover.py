@@ -10,11 +10,12 @@ Patterns use gitignore syntax (via ``pathspec``, the library yamllint and
 black use), relative to the project root.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` in this module: a NamedTuple compiles each
+# field's annotation when it is a string, which costs a run's start-up about 2 ms a class.
 
 import os
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
 
 if TYPE_CHECKING:
     import pathspec
@@ -53,7 +54,7 @@ class Discovery(NamedTuple):
     loops: tuple[Target, ...] = ()
 
 
-def _spec(patterns: Sequence[str]) -> pathspec.PathSpec[Any]:
+def _spec(patterns: Sequence[str]) -> "pathspec.PathSpec[Any]":
     import pathspec  # 50 ms of imports: only when a folder is walked or a pattern applies
 
     return pathspec.GitIgnoreSpec.from_lines(patterns)
@@ -64,10 +65,10 @@ class _Ignores:
 
     def __init__(self, root: str) -> None:
         self.root = root
-        self.specs: dict[str, pathspec.PathSpec[Any] | None] = {}
+        self.specs: dict[str, Optional[pathspec.PathSpec[Any]]] = {}
         self.chains: dict[str, tuple[tuple[str, pathspec.PathSpec[Any]], ...]] = {}
 
-    def _spec_in(self, folder: str) -> pathspec.PathSpec[Any] | None:
+    def _spec_in(self, folder: str) -> "Optional[pathspec.PathSpec[Any]]":
         if folder not in self.specs:
             gitignore = os.path.join(folder, ".gitignore")
             spec = None
@@ -80,7 +81,7 @@ class _Ignores:
             self.specs[folder] = spec
         return self.specs[folder]
 
-    def chain(self, folder: str) -> tuple[tuple[str, pathspec.PathSpec[Any]], ...]:
+    def chain(self, folder: str) -> "tuple[tuple[str, pathspec.PathSpec[Any]], ...]":
         """The ``.gitignore`` files that apply in ``folder`` (a real path), deepest first:
         its own and its parents' up to the project root (none outside the root)."""
         if folder not in self.chains:
@@ -94,7 +95,7 @@ class _Ignores:
             self.chains[folder] = chain
         return self.chains[folder]
 
-    def ignored(self, path: str, is_dir: bool, folder: str | None = None) -> bool:
+    def ignored(self, path: str, is_dir: bool, folder: Optional[str] = None) -> bool:
         """The deepest ``.gitignore`` that has an opinion about ``path`` (a real path, in
         the real ``folder`` when given) decides."""
         chain = self.chain(folder if folder is not None else os.path.dirname(path))
@@ -106,7 +107,7 @@ class _Ignores:
         return False
 
 
-def _relative(path: str, root: str) -> str | None:
+def _relative(path: str, root: str) -> Optional[str]:
     """``path`` relative to ``root`` (both real paths), with ``/``; None when outside."""
     if path == root:
         return "."
@@ -114,7 +115,7 @@ def _relative(path: str, root: str) -> str | None:
     return path[len(prefix) :].replace(os.sep, "/") if path.startswith(prefix) else None
 
 
-def as_posix(path: str | os.PathLike[str]) -> str:
+def as_posix(path: Union[str, os.PathLike[str]]) -> str:
     """``path`` as ``pathlib`` writes it: ``/`` between parts, no ``.`` parts, no doubled
     or trailing ``/`` (``./plans//a.yaml/`` -> ``plans/a.yaml``)."""
     text = os.fspath(path).replace(os.sep, "/")
@@ -125,7 +126,7 @@ def as_posix(path: str | os.PathLike[str]) -> str:
     return joined or "."
 
 
-def display_path(path: str | os.PathLike[str], cwd: str | os.PathLike[str]) -> str:
+def display_path(path: Union[str, os.PathLike[str]], cwd: Union[str, os.PathLike[str]]) -> str:
     """Paths are shown relative to the current folder when they are below it, by their
     own name: a symlink is shown as the link, not as the file it points to."""
     relative = _relative(os.path.abspath(path), os.path.abspath(cwd))
@@ -138,7 +139,7 @@ def discover(
     include: Sequence[str],
     exclude: Sequence[str],
     force_exclude: bool = False,
-    cwd: str | os.PathLike[str] | None = None,
+    cwd: Optional[Union[str, os.PathLike[str]]] = None,
 ) -> Discovery:
     here = os.fspath(cwd) if cwd is not None else os.getcwd()
     root_path = os.path.realpath(root)
@@ -181,7 +182,7 @@ def _walk(
     top: str,
     cwd: str,
     include: Callable[[str], bool],
-    excluded: Callable[[str, str, bool], bool] | None,
+    excluded: Optional[Callable[[str, str, bool], bool]],
     ignores: _Ignores,
     loops: list[str],
 ) -> Iterator[tuple[Target, str]]:
