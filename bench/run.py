@@ -30,6 +30,8 @@ marked ``*``. The report gives medians, the ratios below with their targets, and
 when every target is met, 1 when one is missed, 2 when a tool fails or is missing.
 
 * cold / check-jsonschema <= 0.20        * warm / cold <= 0.10
+  (both on corpora of 2,000 files or more, the sizes the targets name: 2,000 and
+  10,000; on a smaller corpus the two ratios are printed for information)
 * single file contractlint / check-jsonschema <= 0.60
 * peak RSS of cold contractlint, largest size / smallest size <= 1.5 (two sizes or more)
 
@@ -473,17 +475,27 @@ def ratio_rows(ratios: Sequence[Ratio]) -> list[list[str]]:
     ]
 
 
+# The corpus size from which the timing targets apply: they are set for 2,000 and 10,000
+# files (the 1,000-file corpus is there for the memory ratio).
+TIMED_FROM = 2000
+
+
 def size_tables(
     size: int, repeat: int, samples: dict[str, list[Sample]], warnings: list[str]
 ) -> tuple[list[Table], list[Ratio]]:
     cold = median_seconds(samples["cold"])
+    timed = size >= TIMED_FROM
     ratios = [
         Ratio(
             "cold / check-jsonschema",
             ratio(cold, median_seconds(samples["check-jsonschema"])),
-            0.20,
+            0.20 if timed else None,
         ),
-        Ratio("warm / cold", ratio(median_seconds(samples["warm"]), cold), 0.10),
+        Ratio(
+            "warm / cold",
+            ratio(median_seconds(samples["warm"]), cold),
+            0.10 if timed else None,
+        ),
         Ratio("one changed / cold", ratio(median_seconds(samples["changed"]), cold), None),
         Ratio("cold / yamllint", ratio(cold, median_seconds(samples["yamllint"])), None),
     ]

@@ -149,6 +149,25 @@ REFUSED = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("spelling", "name", "kind"),
+    [
+        *((spelling, name, "flag") for spelling, name in entry.FLAGS.items()),
+        *((spelling, name, "value") for spelling, name in entry.VALUES.items()),
+        *((spelling, name, "list") for spelling, name in entry.LISTS.items()),
+    ],
+)
+def test_each_known_option_is_the_click_option_of_that_name(
+    spelling: str, name: str, kind: str
+) -> None:
+    found = [p for p in cli.commands["check"].params if spelling in p.opts]
+    assert len(found) == 1, spelling
+    option = found[0]
+    assert isinstance(option, click.Option) and option.name == name
+    assert option.is_flag == (kind == "flag")
+    assert option.multiple == (kind == "list")
+
+
 @pytest.mark.parametrize("args", REFUSED, ids=lambda a: " ".join(a) or "(nothing)")
 def test_anything_else_goes_to_click(project: Path, args: list[str]) -> None:
     assert parse_check(args) is None
