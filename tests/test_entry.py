@@ -406,3 +406,38 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(project: Path) -> None:
     assert process.wait(timeout=60) == 1
     assert b"CL10" in first
     assert err == ""
+
+
+# --- files the run writes, when they cannot be written ------------------------------
+
+
+@pytest.mark.parametrize(
+    "option", ["--output-file", "--write-baseline"], ids=["output-file", "write-baseline"]
+)
+def test_an_output_that_cannot_be_written_is_exit_code_2(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    no_gc_changes: None,
+    option: str,
+) -> None:
+    target = project / "no-such-folder" / "out.txt"
+    code, out, err = outcome("click", ["check", "--no-cache", option, str(target)], capsys)
+    assert code == 2
+    assert f"contractlint: cannot write {target}: No such file or directory" in err
+    assert "Traceback" not in err and not target.exists()
+
+
+def test_a_github_file_that_cannot_be_written_is_a_warning(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    no_gc_changes: None,
+) -> None:
+    missing = project / "no-such-folder"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(missing / "summary.md"))
+    monkeypatch.setenv("GITHUB_OUTPUT", str(project / "outputs.txt"))
+    code, out, err = outcome("quick", ["check", "--no-cache", "--format", "github"], capsys)
+    assert code == 1  # the findings decide, as without the summary
+    assert "::error file=broken.yaml" in out
+    assert f"contractlint: cannot write {missing / 'summary.md'}" in err
+    assert "errors=" in (project / "outputs.txt").read_text(encoding="utf-8")  # still written

@@ -145,7 +145,8 @@ def run(options: CheckOptions) -> int:
     if options.write_baseline:
         from contractlint import baseline
 
-        write(options.write_baseline, baseline.dump(report, config.root, cwd))
+        if not write(options.write_baseline, baseline.dump(report, config.root, cwd)):
+            return EXIT_ERROR
         echo(
             f"Wrote {len(report.findings)} finding(s) to the baseline {options.write_baseline}; "
             f"from now on, run with --baseline {options.write_baseline} to see only new ones.",
@@ -203,7 +204,8 @@ def emit(
         )
         text = FORMATTERS[output_format](report, context)
     if output_file:
-        write(output_file, text)
+        if not write(output_file, text):
+            sys.exit(EXIT_ERROR)
         if not quiet and output_format != "text":
             echo(summary(report, color(no_color, None, err=True)), err=True)
     else:
@@ -218,28 +220,22 @@ def github_files(report: Report) -> None:
 
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        _append(summary_file, github.step_summary(report))
+        write(summary_file, github.step_summary(report), append=True)
     output_file = os.environ.get("GITHUB_OUTPUT")
     if output_file:
-        _append(output_file, github.outputs(report))
+        write(output_file, github.outputs(report), append=True)
 
 
-def _append(path: str, text: str) -> None:
+def write(path: str, text: str, append: bool = False) -> bool:
+    """Write (or append to) a file the run produces; if it cannot, say why and return
+    False."""
     try:
-        with open(path, "a", encoding="utf-8") as handle:
+        with open(path, "a" if append else "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
         echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
-
-
-def write(path: str, text: str) -> None:
-    """Write an output file; exit 2 when it cannot be written."""
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        return False
+    return True
 
 
 def fixes(report: Report, targets: list[discover.Target], config: Config, write: bool) -> int:
