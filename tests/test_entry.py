@@ -388,12 +388,20 @@ def lines(stream: Any) -> Iterator[bytes]:
     yield from iter(stream.readline, b"")
 
 
-def test_a_reader_that_goes_away_ends_the_run_quietly(project: Path) -> None:
-    for index in range(60):  # more output than a pipe holds
+@pytest.mark.parametrize(
+    "options",
+    [[], ["--config", ".contractlint.yaml"]],
+    ids=["quick", "click"],  # --config is click's to parse
+)
+def test_a_reader_that_goes_away_ends_the_run_quietly(project: Path, options: list[str]) -> None:
+    (project / ".contractlint.yaml").write_text("fail-on: error\n", encoding="utf-8")
+    for index in range(300):  # more output than a pipe holds (64 KiB)
         (project / f"broken-{index}.yaml").write_text(BROKEN, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ENV}
+    # Buffered output, as users have it (unbuffered, a write into a closed pipe can end
+    # short without an error, and the path under test would not run).
+    env = {k: v for k, v in os.environ.items() if k not in (*ENV, "PYTHONUNBUFFERED")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "contractlint", "check", "--no-cache"],
+        [sys.executable, "-m", "contractlint", "check", "--no-cache", *options],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
