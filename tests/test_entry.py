@@ -224,6 +224,9 @@ def test_an_unreadable_path_goes_to_click(project: Path, monkeypatch: pytest.Mon
     assert parse_check(["check", "broken.yaml"]) is None  # click reports it
 
 
+# Each example parses one line twice (quick, then click) in the test's project folder.
+PROPERTIES = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
 WORDS = st.sampled_from(
     [
         *entry.FLAGS,
@@ -238,11 +241,7 @@ WORDS = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@settings(PROPERTIES, max_examples=300)
 @given(words=st.lists(WORDS, max_size=7))
 def test_the_parser_never_disagrees_with_click(
     project: Path, monkeypatch: pytest.MonkeyPatch, words: list[str]
@@ -275,11 +274,7 @@ KNOWN = st.one_of(
 )
 
 
-@settings(
-    max_examples=200,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@settings(PROPERTIES, max_examples=200)
 @given(parts=st.lists(KNOWN, max_size=8))
 def test_a_line_of_known_words_is_parsed_as_click_parses_it(
     project: Path, monkeypatch: pytest.MonkeyPatch, parts: list[list[str]]

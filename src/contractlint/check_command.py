@@ -137,9 +137,9 @@ def run(options: CheckOptions) -> int:
         if problem:
             echo(f"contractlint: warning: {problem}; use --no-cache to skip it", err=True)
     if options.show_diff:
-        changes = fixes(report, targets, config, write=False)
+        changes = fixes(report, targets, config, in_place=False)
         return EXIT_FINDINGS if changes else EXIT_OK
-    if options.apply_fixes and fixes(report, targets, config, write=True):
+    if options.apply_fixes and fixes(report, targets, config, in_place=True):
         report = runner.lint(targets, config, jobs=jobs)  # what remains
     cwd = os.getcwd()
     if options.write_baseline:
@@ -238,8 +238,8 @@ def write(path: str, text: str, append: bool = False) -> bool:
     return True
 
 
-def fixes(report: Report, targets: list[discover.Target], config: Config, write: bool) -> int:
-    """Apply (or, with ``write=False``, print as a diff) the safe fixes; returns how many."""
+def fixes(report: Report, targets: list[discover.Target], config: Config, in_place: bool) -> int:
+    """Apply (or, with ``in_place=False``, print as a diff) the safe fixes; returns how many."""
     from contractlint import fix, loader
 
     by_path = {target.display: target.path for target in targets}
@@ -266,7 +266,7 @@ def fixes(report: Report, targets: list[discover.Target], config: Config, write:
         if not outcome.changed:
             continue
         total += len(outcome.applied)
-        if write:
+        if in_place:
             try:
                 fix.write_atomic(path, outcome.new_bytes)
             except OSError as exc:
@@ -274,6 +274,6 @@ def fixes(report: Report, targets: list[discover.Target], config: Config, write:
                 sys.exit(EXIT_ERROR)
         else:
             echo(fix.unified_diff(result.path, data, outcome.new_bytes), nl=False)
-    if write and total:
+    if in_place and total:
         echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
     return total

@@ -66,9 +66,7 @@ def parse_check(args: Sequence[str]) -> CheckOptions | None:
     tokens = iter(args[1:])
     only_paths = False
     for token in tokens:
-        if only_paths or not token.startswith("-") or token == "-":
-            if token == "-" and not only_paths:
-                return None  # stdin: click's business
+        if only_paths or not token.startswith("-"):
             paths.append(token)
             continue
         if token == "--":
@@ -79,7 +77,7 @@ def parse_check(args: Sequence[str]) -> CheckOptions | None:
             flags[FLAGS[name]] = True
             continue
         if name not in VALUES and name not in LISTS:
-            return None  # --help, --config, -o, a typo, -qj2...: click decides
+            return None  # --help, --config, -o, -, a typo, -qj2...: click decides
         if not equals:
             following = next(tokens, None)
             if following is None or following.startswith("-"):
