@@ -15,9 +15,10 @@ configuration error, or an internal error of contractlint itself.
 
 import os
 import sys
+from collections import Counter
 from typing import NamedTuple, Optional
 
-from contractlint import cache, discover, parallel, runner
+from contractlint import cache, discover, parallel, runner, sniff
 from contractlint.config import Config, load, split_list
 from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
@@ -49,6 +50,9 @@ class CheckOptions(NamedTuple):
     no_cache: bool = False
     cache_dir: Optional[str] = None
     jobs: Optional[int] = None
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    show_files: bool = False
 
 
 class FormatError(ValueError):
@@ -107,26 +111,40 @@ def load_config(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     extend_select: tuple[str, ...],
+    exclude: tuple[str, ...] = (),
+    extend_exclude: tuple[str, ...] = (),
 ) -> Config:
-    """The configuration, with the command line's selection applied over it."""
+    """The configuration, with the command line's selection and exclusions over it."""
     overrides = {
         "select": split_list(select),
         "ignore": split_list(ignore),
         "extend_select": split_list(extend_select),
+        "exclude": split_list(exclude),
+        "extend_exclude": split_list(extend_exclude),
     }
     return load(config_file, overrides=overrides)
 
 
 def run(options: CheckOptions) -> int:
     """Lint ``options.paths`` (default: the current folder), print, return the exit code."""
-    config = load_config(options.config_file, options.select, options.ignore, options.extend_select)
+    config = load_config(
+        options.config_file,
+        options.select,
+        options.ignore,
+        options.extend_select,
+        options.exclude,
+        options.extend_exclude,
+    )
     found = discover.discover(
         list(options.paths) or ["."],
         config.root,
         config.include,
-        config.exclude,
+        config.exclusions,
         force_exclude=options.force_exclude,
     )
+    if options.show_files:
+        echo(show_files(found, config, options.statistics), nl=False)
+        return EXIT_OK
     targets = list(found.targets)
     targets += [discover.Target(m, m) for m in found.missing]
     jobs = options.jobs or parallel.default_jobs()
@@ -175,6 +193,28 @@ def run(options: CheckOptions) -> int:
         github_files(report)
     code = exit_code(report, options.fail_on or config.fail_on)
     return EXIT_OK if options.exit_zero else code
+
+
+def show_files(found: discover.Discovery, config: Config, counts: bool) -> str:
+    """``--show-files``: every file seen, and whether it is linted or why it is skipped
+    (with ``counts``, how many of each), without linting anything."""
+    sniffer = sniff.sniffer()
+    rows = [
+        (target.display, sniffer.skipped(sniff.read(target.path, config.max_file_size)))
+        for target in found.targets
+    ]
+    rows += [(path, "") for path in found.missing]  # linted: CL006 says it is missing
+    rows += [(t.display, "excluded by `exclude` (--force-exclude)") for t in found.excluded]
+    rows += [(t.display, "a symlink loop, not followed") for t in found.loops]
+    rows.sort()
+    width = max((len(path) for path, _ in rows), default=0)
+    lines = [f"{path:<{width}}  {f'skipped: {why}' if why else 'linted'}" for path, why in rows]
+    if counts:
+        linted = sum(1 for _, why in rows if not why)
+        reasons = Counter(why for _, why in rows if why)
+        detail = "".join(f"\n  {n:>6,}  skipped: {why}" for why, n in reasons.most_common())
+        lines.append(f"{len(rows):,} files seen: {linted:,} linted{detail}")
+    return "".join(line + "\n" for line in lines)
 
 
 def emit(

@@ -26,7 +26,7 @@ from contractlint.check_command import EXIT_ERROR, EXIT_OK
 from contractlint.config import FAIL_ON, Config, load
 from contractlint.entry import report_failure
 from contractlint.formatters import FORMATTERS
-from contractlint.model import KINDS
+from contractlint.kinds import KINDS
 from contractlint.results import Report
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
 from contractlint.suggest import closest
@@ -133,6 +133,21 @@ def _report_options(func: F) -> F:
     type=click.IntRange(min=1),
     help="Lint in N processes (default: one per core); the output is the same.",
 )
+@click.option(
+    "--exclude",
+    multiple=True,
+    help="Patterns (gitignore syntax, comma lists) to skip, replacing the default list.",
+)
+@click.option(
+    "--extend-exclude",
+    multiple=True,
+    help="Patterns (gitignore syntax, comma lists) to skip on top of `exclude`.",
+)
+@click.option(
+    "--show-files",
+    is_flag=True,
+    help="List every file seen and whether it is linted or why it is skipped; lint nothing.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -154,6 +169,9 @@ def check(
     no_cache: bool,
     cache_dir: str | None,
     jobs: int | None,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    show_files: bool,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
     options = check_command.CheckOptions(
@@ -177,6 +195,9 @@ def check(
         no_cache=no_cache,
         cache_dir=cache_dir,
         jobs=jobs,
+        exclude=exclude,
+        extend_exclude=extend_exclude,
+        show_files=show_files,
     )
     sys.exit(check_command.run(options))
 
@@ -357,9 +378,10 @@ def config_command(config_file: str | None, output_format: str) -> None:
 def new_command(kind: str, output: str | None, force: bool) -> None:
     """Write a complete, commented template of KIND to fill in."""
     from contractlint import templates
+    from contractlint.source import file_format
 
     _require_kind(kind)
-    text = templates.template(kind)
+    text = templates.template(kind, file_format(output) if output else "yaml")
     if not output:
         click.echo(text, nl=False)
         return

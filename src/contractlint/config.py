@@ -39,6 +39,15 @@ DEFAULT_PLACEHOLDERS = (
     "fixme", "xxx",
 )  # fmt: skip
 DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json", "*.md")
+# What a walk skips unless `exclude` replaces it: what ruff skips (SPEC section 1 names
+# the core of it; ruff's own list adds the rest), and our cache. `.gitignore` applies too.
+DEFAULT_EXCLUDE = (
+    ".bzr", ".contractlint_cache", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg",
+    ".ipynb_checkpoints", ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache",
+    ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode", "__pycache__",
+    "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
+    "site-packages", "venv",
+)  # fmt: skip
 FAIL_ON = ("error", "warning", "info", "never")
 
 _KEYS: dict[str, str] = {
@@ -48,7 +57,8 @@ _KEYS: dict[str, str] = {
     "severity": "a mapping of rule code or name to error, warning or info",
     "per-file-ignores": "a mapping of glob to a list of rule codes, names or prefixes",
     "include": "a list of glob patterns",
-    "exclude": "a list of glob patterns (gitignore syntax)",
+    "exclude": "a list of glob patterns (gitignore syntax); replaces the default list",
+    "extend-exclude": "a list of glob patterns (gitignore syntax) added to `exclude`",
     "fail-on": "one of error, warning, info, never",
     "placeholders": "a list of strings",
     "required-owners": "a list of decision names",
@@ -77,7 +87,8 @@ class Config(NamedTuple):
     severity: tuple[tuple[str, Severity], ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
     fail_on: str = "error"
     placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
     required_owners: tuple[str, ...] = ("scope", "feasibility", "method")
@@ -102,6 +113,11 @@ class Config(NamedTuple):
             min_duration_days=self.min_duration_days,
         )
 
+    @property
+    def exclusions(self) -> tuple[str, ...]:
+        """What a walk skips: ``exclude`` (or its defaults), then ``extend-exclude``."""
+        return self.exclude + self.extend_exclude
+
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled
 
@@ -124,6 +140,7 @@ class Config(NamedTuple):
             "per-file-ignores": {glob: list(codes) for glob, codes in self.per_file_ignores},
             "include": list(self.include),
             "exclude": list(self.exclude),
+            "extend-exclude": list(self.extend_exclude),
             "fail-on": self.fail_on,
             "placeholders": list(self.placeholders),
             "required-owners": list(self.required_owners),
@@ -303,7 +320,7 @@ def parse(table: Mapping[str, Any], source: str) -> dict[str, Any]:
                 )
                 for glob, codes in value.items()
             )
-        elif key in ("include", "exclude", "placeholders", "required-owners"):
+        elif key in ("include", "exclude", "extend-exclude", "placeholders", "required-owners"):
             out[key.replace("-", "_")] = _strings(value, where)
         elif key == "fail-on":
             if value not in FAIL_ON:
@@ -339,8 +356,9 @@ def load(
 ) -> Config:
     """Find and read the configuration, then apply command-line selection overrides.
 
-    ``overrides`` holds the raw ``select``/``extend_select``/``ignore`` lists
-    given on the command line; ``select`` replaces the config's, the others add.
+    ``overrides`` holds the raw ``select``/``extend_select``/``ignore`` and
+    ``exclude``/``extend_exclude`` lists given on the command line; ``select`` and
+    ``exclude`` replace the config's, the others add.
     """
     here = os.fspath(cwd) if cwd is not None else os.getcwd()
     path = config_file if config_file else find_config(here)
@@ -364,6 +382,12 @@ def load(
     ignore = config.ignore + tuple(
         resolve_selector(s, "--ignore") for s in overrides.get("ignore", ())
     )
+    if overrides.get("exclude"):
+        config = config._replace(exclude=tuple(overrides["exclude"]))
+    if overrides.get("extend_exclude"):
+        config = config._replace(
+            extend_exclude=config.extend_exclude + tuple(overrides["extend_exclude"])
+        )
     return config._replace(
         select=select,
         extend_select=extend,

@@ -14,29 +14,17 @@ black use), relative to the project root.
 # field's annotation when it is a string, which costs a run's start-up about 2 ms a class.
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
 
 if TYPE_CHECKING:
     import pathspec
 
-ALWAYS_SKIPPED = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".contractlint_cache",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-        ".tox",
-        ".nox",
-        ".venv",
-        "venv",
-        "node_modules",
-        "__pycache__",
-    }
-)
+# A pattern that is a plain name (``node_modules``, ``build/``) matches a file or folder
+# of that name at any depth: the walker checks it against each entry's name, a set
+# lookup, instead of matching paths.
+_NAME = re.compile(r"^[^/*?\[\]!\\#]+/?$")
 
 
 class Target(NamedTuple):
@@ -52,6 +40,8 @@ class Discovery(NamedTuple):
     missing: tuple[str, ...]
     # Folders not walked because a symlink leads back to a folder already walked.
     loops: tuple[Target, ...] = ()
+    # Files named on the command line that ``exclude`` skips (``--force-exclude``).
+    excluded: tuple[Target, ...] = ()
 
 
 def _spec(patterns: Sequence[str]) -> "pathspec.PathSpec[Any]":
@@ -141,54 +131,79 @@ def discover(
     force_exclude: bool = False,
     cwd: Optional[Union[str, os.PathLike[str]]] = None,
 ) -> Discovery:
+    """The files to lint. ``exclude`` (gitignore patterns, relative to ``root``) prunes
+    the walk, as ``.gitignore`` files do; files named explicitly are always read,
+    unless ``force_exclude``."""
     here = os.fspath(cwd) if cwd is not None else os.getcwd()
     root_path = os.path.realpath(root)
     ignores = _Ignores(root_path)
     seen: dict[str, Target] = {}
     missing: list[str] = []
     loops: list[str] = []
-    exclude_spec: list[pathspec.PathSpec[Any]] = []  # built when first needed
+    excluded_files: list[Target] = []
+    names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p) and not p.endswith("/"))
+    folder_names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p))
+    patterns = [p for p in exclude if not _NAME.match(p)]
+    specs: dict[bool, pathspec.PathSpec[Any]] = {}  # built when first needed
 
-    def excluded(path: str, real: str, is_dir: bool) -> bool:
-        if not exclude:
+    def matches(path: str, real: str, is_dir: bool, every: bool) -> bool:
+        """``path`` matches ``exclude``: its path patterns (``every``: its names too)."""
+        chosen = list(exclude) if every else patterns
+        if not chosen:
             return False
-        if not exclude_spec:
-            exclude_spec.append(_spec(exclude))
+        if every not in specs:
+            specs[every] = _spec(chosen)
         relative = _relative(real, root_path)
         if relative is None:
             relative = as_posix(path)
-        return exclude_spec[0].match_file(relative + ("/" if is_dir else ""))
+        return specs[every].match_file(relative + ("/" if is_dir else ""))
+
+    def excluded(path: str, real: str, is_dir: bool) -> bool:
+        return matches(path, real, is_dir, every=False)
 
     for raw in paths or ["."]:
         if os.path.isdir(raw):
             includes = _includer(include)
-            walk = _walk(raw, here, includes, excluded if exclude else None, ignores, loops)
-            for target, real in walk:
+            skip = _Skip(names, folder_names, excluded if patterns else None)
+            for target, real in _walk(raw, here, includes, skip, ignores, loops):
                 seen.setdefault(real, target)
         elif os.path.lexists(raw):
             real = os.path.realpath(raw)
-            if force_exclude and excluded(raw, real, False):
+            target = Target(as_posix(raw), display_path(raw, here))
+            if force_exclude and matches(raw, real, False, every=True):
+                excluded_files.append(target)
                 continue
-            seen.setdefault(real, Target(as_posix(raw), display_path(raw, here)))
+            seen.setdefault(real, target)
         else:
             missing.append(raw)
     targets = sorted(seen.values(), key=lambda t: t.display)
     # Shown by the path that was walked: resolving it would name the folder it loops to.
     looped = tuple(Target(p, as_posix(os.path.relpath(p, here))) for p in loops)
-    return Discovery(tuple(targets), tuple(missing), looped)
+    return Discovery(tuple(targets), tuple(missing), looped, tuple(excluded_files))
+
+
+class _Skip(NamedTuple):
+    """What ``exclude`` prunes from a walk: names of files, names of folders, and a test
+    for the patterns that are paths."""
+
+    names: frozenset[str]
+    folder_names: frozenset[str]
+    excluded: Optional[Callable[[str, str, bool], bool]]
 
 
 def _walk(
     top: str,
     cwd: str,
     include: Callable[[str], bool],
-    excluded: Optional[Callable[[str, str, bool], bool]],
+    skip: _Skip,
     ignores: _Ignores,
     loops: list[str],
 ) -> Iterator[tuple[Target, str]]:
     """The files to lint below ``top``, each with its real path, folder by folder in
     sorted order (``os.scandir`` and plain strings: a monorepo has tens of thousands
-    of files, and a directory entry knows whether it is a link without a system call)."""
+    of files, and a directory entry knows whether it is a link without a system call).
+    Excluded folders are pruned, never entered; only regular files are yielded (a FIFO
+    or a device named ``*.yaml`` would block or never end)."""
     visited = set()
     stack = [as_posix(top)]
     while stack:
@@ -213,13 +228,20 @@ def _walk(
                 is_dir = entry.is_dir()  # a link to a folder is walked too
             except OSError:
                 is_dir = False
-            if is_dir and name in ALWAYS_SKIPPED:
+            if is_dir:
+                if name in skip.folder_names:
+                    continue
+            elif name in skip.names or not include(name):
                 continue
-            if not is_dir and not include(name):
-                continue
+            else:
+                try:
+                    if not entry.is_file():
+                        continue  # a FIFO, socket or device: never read
+                except OSError:
+                    continue
             is_link = entry.is_symlink()
             real_path = os.path.realpath(entry.path) if is_link else real + os.sep + name
-            if excluded is not None and excluded(entry.path, real_path, is_dir):
+            if skip.excluded is not None and skip.excluded(entry.path, real_path, is_dir):
                 continue
             if (is_link or gitignored) and ignores.ignored(
                 real_path, is_dir, None if is_link else real

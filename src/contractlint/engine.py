@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from contractlint import loader, source, suppress, validate
+from contractlint import loader, sniff, source, suppress, validate
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.model import FILE_START, Document, Hit, Problem, Rule, Span
@@ -83,10 +83,7 @@ class _FileLinter:
         for code, hit in validation.hits:
             hit_pointers.add(hit.pointer)
             self.hit(BY_CODE[code], document, hit)
-        # Values the schema rejected, and values behind a forbidden tag (never read).
-        rejected = validation.rejected | {
-            p.pointer for p in document.problems if p.pointer and p.code == "CL001"
-        }
+        rejected = validation.rejected  # rules stay silent about what the schema rejected
         placeholder_hits: list[Hit] = []
         placeholder_rule: Rule | None = None
         for rule in RULES:
@@ -239,24 +236,40 @@ def lint_file(
     today: datetime.date | None = None,
     resolver: Resolver | None = None,
     previous: Sequence[Document] | None = None,
+    raw: sniff.Raw | None = None,
 ) -> FileResult:
-    """Lint one file; with ``previous`` (the documents of its old version), compare instead."""
+    """Lint one file (``raw``: its bytes, when the caller has read them already); with
+    ``previous`` (the documents of its old version), compare instead. A file that is
+    not a candidate (stage "sniff") is not parsed and gets no finding."""
+    sniffer = sniff.sniffer()
+    if raw is None:
+        raw = sniff.read(target.path, config.max_file_size)
+    if sniffer.skipped(raw):
+        return FileResult(target.display, ())
     today = today or datetime.date.today()
     linter = _FileLinter(target, config, resolver or make_resolver(config))
     limits = loader.Limits(config.max_depth, config.max_alias_nodes)
-    read = source.read(target.path, config.max_file_size)
+    read = source.from_raw(target.path, raw)
     if isinstance(read, Problem):
         linter.problem(read)
-        return FileResult(target.display, tuple(sorted(linter.findings, key=_order)), 0)
+        broken = 0 if raw.error else 1  # a candidate that is too large or not UTF-8
+        return FileResult(target.display, tuple(sorted(linter.findings, key=_order)), broken)
     linter.lines = read.text.split("\n")
+    segments = read.segments
+    if source.file_format(target.path) == "markdown":
+        # Each front matter and fenced block is a candidate or not, on its own.
+        segments = tuple(s for s in segments if sniffer.text_holds_contract(s.text))
     documents: list[Document] = []
-    for segment in read.segments:
+    contracts = 0
+    for segment in segments:
         loaded = loader.load(target.display, segment, limits)
         for problem in loaded.problems:
             linter.problem(problem)
         documents.extend(loaded.documents)
+        # A candidate that does not parse is still a contract, a broken one.
+        contracts += len(loaded.documents) or (1 if loaded.problems else 0)
     suppressions: list[suppress.Suppression] = []
-    for segment in read.segments:
+    for segment in segments:
         # Only YAML holds comments: Markdown prose that shows a directive is not one.
         if segment.fmt == "yaml":
             suppressions.extend(suppress.parse_comments(segment.text))
@@ -285,7 +298,7 @@ def lint_file(
     return FileResult(
         target.display,
         tuple(sorted(findings, key=_order)),
-        sum(1 for d in documents if d.kind),
+        contracts,
         linter.resolver.dependencies(target.path),
     )
 

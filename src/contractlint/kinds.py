@@ -1,38 +1,41 @@
-"""Which documents are ours: known kinds, and misspellings of them (CL002)."""
+"""Which documents are ours: the kinds, and the values that misspell one (CL002).
+
+Kept free of the document model: the sniff stage asks it about every ``kind``
+value it meets in a repository's files, before anything else is imported.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from contractlint.model import FILE_START, KINDS, Problem, Span
 from contractlint.suggest import edit_distance
 
+KINDS: tuple[str, ...] = (
+    "model-contract",
+    "experiment-plan",
+    "problem-framing",
+    "acceptance-checklist",
+)
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = re.compile(r"[\s_\-.]+")
 
 
 def normalize(kind: str) -> str:
     """``ModelContract``, ``model_contract`` and ``Model Contract`` -> ``model-contract``."""
-    kind = _CAMEL.sub("-", kind.strip())
-    return re.sub(r"[\s_\-.]+", "-", kind).lower()
+    return _SEPARATORS.sub("-", _CAMEL.sub("-", kind.strip())).lower()
 
 
-def classify_kind(value: Any, span: Span | None) -> tuple[str | None, Problem | None]:
-    """Our kind, or a CL002 problem for a likely misspelling, or neither (someone else's)."""
-    if not isinstance(value, str):
-        return None, None
+def misspelled(value: str) -> str | None:
+    """The kind ``value`` misspells (a case, underscore or camel variant of it, or within
+    edit distance 2), or None; a kind spelt right is not a misspelling."""
     if value in KINDS:
-        return value, None
+        return None
     normalized = normalize(value)
-    suggestion = normalized if normalized in KINDS else None
-    if suggestion is None:
-        near = [k for k in KINDS if edit_distance(value.lower(), k) <= 2]
-        suggestion = near[0] if near else None
-    if suggestion is None:
-        return None, None
-    return None, Problem(
-        "CL002",
-        span or FILE_START,
-        f"unknown kind `{value}`: did you mean `{suggestion}`?",
-        "/kind",
-    )
+    if normalized in KINDS:
+        return normalized
+    lowered = value.lower()
+    # A kind is 14 to 20 characters: a value 3 or more shorter or longer is never within 2.
+    if not 11 < len(lowered) < 23:
+        return None
+    return next((k for k in KINDS if edit_distance(lowered, k) <= 2), None)

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from contractlint import jsonparse, locate
-from contractlint.kinds import classify_kind
-from contractlint.model import Document, Problem, Span
+from contractlint.kinds import KINDS, misspelled
+from contractlint.model import FILE_START, Document, Problem, Span
 from contractlint.source import Segment
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -35,14 +35,18 @@ _IMPLICIT: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {
 _NO_RESOLVERS = list(_BaseLoader.yaml_implicit_resolvers.get(None, []))
 
 
+def _plain_tag(value: str) -> str:
+    """The tag YAML 1.1 gives a plain (unquoted, untagged) scalar: int, bool, null..."""
+    for tag, regexp in _IMPLICIT.get(value[:1], _NO_RESOLVERS):
+        if regexp.match(value):
+            return str(tag)
+    return str(_BaseLoader.DEFAULT_SCALAR_TAG)
+
+
 class _Loader(_BaseLoader):
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], _NO_RESOLVERS):
-                    if regexp.match(value):
-                        return str(tag)
-            return str(self.DEFAULT_SCALAR_TAG)
+            return _plain_tag(value) if implicit[0] else str(self.DEFAULT_SCALAR_TAG)
         return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
 
@@ -62,8 +66,6 @@ _SCALAR_TAGS = {
     _YAML + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
 }
 _STRING_TAGS = {_YAML + "str", _YAML + "binary", _YAML + "value", _YAML + "merge"}
-_MAPPING_TAGS = {_YAML + "map", _YAML + "set"}
-_SEQUENCE_TAGS = {_YAML + "seq", _YAML + "omap", _YAML + "pairs"}
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def load(path: str, segment: Segment, limits: Limits = Limits()) -> Loaded:
         trees: list[Tree] = [
             Tree(result.value, result.spans, result.key_spans, result.plain, list(result.problems))
         ]
-        return Loaded(_documents(path, trees), _dangerous_tags(path, trees))
+        return Loaded(_documents(path, trees), ())
     return _load_yaml(path, segment.text, locate.Lines(segment.text), limits)
 
 
@@ -146,7 +148,7 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
             problems.append(exc.problem)
             continue
         trees.append(tree)
-    return Loaded(_documents(path, trees), tuple(problems) + _dangerous_tags(path, trees))
+    return Loaded(_documents(path, trees), tuple(problems))
 
 
 # The characters YAML 1.1 does not allow in a stream (PyYAML's reader rejects them).
@@ -257,9 +259,8 @@ class _Walker:
         self.spans.add(pointer, node)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, pointer, tree)
-        if node.tag not in _MAPPING_TAGS and node.tag not in _SEQUENCE_TAGS:
-            tree.problems.append(self._tag_problem(node, pointer))
-            return None  # a value behind a forbidden tag is not read at all
+        # Another tool's tag on a collection (`!Sub [...]`, `!reference`): read as the
+        # plain sequence or mapping under it; no tag ever constructs anything.
         if isinstance(node, yaml.SequenceNode):
             return [
                 self.build(item, f"{pointer}/{index}", tree, depth + 1)
@@ -272,12 +273,15 @@ class _Walker:
         tag = node.tag
         if tag in _STRING_TAGS:
             return node.value
+        if tag not in _SCALAR_TAGS and tag != _YAML + "null":
+            # Another tool's tag (`!vault`, `!Ref`, `!!python/name:`): the scalar is read
+            # as if it were not there, plain or quoted as written.
+            tag = _plain_tag(node.value) if not node.style else _YAML + "str"
+            if tag in _STRING_TAGS:
+                return node.value
         if tag == _YAML + "null":
             return None
-        constructor = _SCALAR_TAGS.get(tag)
-        if constructor is None:
-            tree.problems.append(self._tag_problem(node, pointer))
-            return None  # a value behind a forbidden tag is not read at all
+        constructor = _SCALAR_TAGS[tag]
         try:
             value = constructor(node)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
@@ -292,16 +296,6 @@ class _Walker:
         if not node.style:  # plain (unquoted): None from PyYAML, '' from libyaml
             tree.plain[pointer] = node.value
         return value
-
-    def _tag_problem(self, node: yaml.Node, pointer: str) -> Problem:
-        tag = node.tag.replace(_YAML, "!!")
-        return Problem(
-            "CL001",
-            locate.node_span(node, self.lines),
-            f"tag `{tag}` is not allowed: contractlint reads plain YAML only and never "
-            "constructs objects from tags; remove the tag",
-            pointer,
-        )
 
     def _mapping(self, node: yaml.MappingNode, pointer: str, tree: Tree, depth: int) -> Any:
         result: dict[str, Any] = {}
@@ -373,31 +367,17 @@ class _Walker:
         result[key] = self.build(value_node, child, tree, depth + 1)
 
 
-_PYTHON_TAG = "tag `!!python/"
-
-
-def _dangerous_tags(path: str, trees: list[Tree]) -> tuple[Problem, ...]:
-    """``!!python/...`` tags in documents that are not contracts.
-
-    Other tools' documents are skipped silently, tags and all (CloudFormation's
-    ``!Ref`` is fine), but a tag that asks a YAML loader to run Python is never
-    legitimate in a repository's spec files: it is reported wherever it is.
-    """
-    found: list[Problem] = []
-    for tree in trees:
-        value = tree.value
-        if (
-            isinstance(value, dict)
-            and "kind" in value
-            and classify_kind(value["kind"], None)
-            != (
-                None,
-                None,
-            )
-        ):
-            continue  # a contract (or a misspelled one): its own problems report the tag
-        found.extend(p for p in tree.problems if p.message.startswith(_PYTHON_TAG))
-    return tuple(dict.fromkeys(found))
+def _classify(value: Any, span: Span | None) -> tuple[str | None, Problem | None]:
+    """Our kind, or a CL002 problem for a likely misspelling, or neither (someone else's)."""
+    if not isinstance(value, str):
+        return None, None
+    if value in KINDS:
+        return value, None
+    suggestion = misspelled(value)
+    if suggestion is None:
+        return None, None
+    message = f"unknown kind `{value}`: did you mean `{suggestion}`?"
+    return None, Problem("CL002", span or FILE_START, message, "/kind")
 
 
 def _documents(path: str, trees: list[Tree]) -> tuple[Document, ...]:
@@ -406,7 +386,7 @@ def _documents(path: str, trees: list[Tree]) -> tuple[Document, ...]:
         value = tree.value
         if not isinstance(value, dict) or "kind" not in value:
             continue
-        kind, problem = classify_kind(value.get("kind"), tree.spans.get("/kind"))
+        kind, problem = _classify(value.get("kind"), tree.spans.get("/kind"))
         # A problem inside an anchor is met again through each alias: report it once.
         unique = {(p.code, p.span, p.message): p for p in reversed(tree.problems)}
         problems = list(reversed(unique.values()))

@@ -16,13 +16,6 @@ from typing import Any, Callable
 
 from contractlint.results import Severity
 
-KINDS: tuple[str, ...] = (
-    "model-contract",
-    "experiment-plan",
-    "problem-framing",
-    "acceptance-checklist",
-)
-
 
 @dataclass(frozen=True)
 class Span:

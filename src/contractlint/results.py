@@ -94,6 +94,7 @@ class Report(NamedTuple):
     def summary(self) -> dict[str, int]:
         return {
             "files": self.files_checked,
+            "contracts": self.documents_checked,
             "documents": self.documents_checked,
             "findings": len(self.findings),
             "errors": self.of_severity(Severity.ERROR),

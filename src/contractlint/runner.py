@@ -1,7 +1,7 @@
 """Stage "run": the files of one run -> a report.
 
 Each file's result comes from the cache when nothing it depends on changed;
-the others are linted (in ``jobs`` processes) and stored. The linting stages
+the others are sniffed (stage "sniff"), and the candidates among them linted (in ``jobs`` processes) and stored. The linting stages
 (parser, schemas, rules) are imported only when a file has to be linted, so a
 run where every file is a cache hit does none of that work.
 """
@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from contractlint import parallel
+from contractlint import parallel, sniff
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.results import FileResult, Report
@@ -44,13 +44,25 @@ def lint(
         found[index] = cache.lookup(target, day) if cache is not None else None
         if found[index] is None:
             misses.append(index)
-    if misses:
+    # Stage "sniff", here in this process: a file that holds no contract is settled by a
+    # read and a bytes search, and a run that meets no candidate never imports a parser.
+    candidates: list[int] = []
+    sniffer = sniff.sniffer()
+    for index in misses:
+        target = targets[index]
+        if sniffer.skipped(sniff.read(target.path, config.max_file_size)):
+            found[index] = FileResult(target.display, ())
+            if cache is not None:
+                cache.store(target, found[index], day)
+        else:
+            candidates.append(index)
+    if candidates:
         if today is None:
             import datetime
 
             today = datetime.date.fromisoformat(day)
-        linted = parallel.lint_files([targets[i] for i in misses], config, today, jobs)
-        for index, result in zip(misses, linted):
+        linted = parallel.lint_files([targets[i] for i in candidates], config, today, jobs)
+        for index, result in zip(candidates, linted):
             found[index] = result
             if cache is not None:
                 cache.store(targets[index], result, day)

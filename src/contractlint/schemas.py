@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contractlint.model import KINDS
+from contractlint.kinds import KINDS
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator

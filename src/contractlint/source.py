@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from contractlint import sniff
 from contractlint.model import FILE_START, Problem, Span
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -45,28 +46,40 @@ def file_format(path: str) -> str:
 
 def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | Problem:
     """Read and decode ``path``; an unreadable file is a CL006 problem, not an exception."""
-    try:
-        size = Path(path).stat().st_size
-        if size > max_bytes:
-            return Problem(
-                "CL006",
-                FILE_START,
-                f"file is {size:,} bytes, over the size limit of {max_bytes:,} bytes; "
-                "raise `max-file-size` in the config or exclude the file",
-            )
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return Problem("CL006", FILE_START, "file not found (it may have been removed)")
-    except IsADirectoryError:
-        return Problem("CL006", FILE_START, "path is a directory, not a file")
-    except PermissionError:
-        return Problem("CL006", FILE_START, "permission denied: the file cannot be read")
-    except OSError as exc:
-        return Problem("CL006", FILE_START, f"cannot read the file: {exc.strerror or exc}")
-    return decode(path, data)
+    return from_raw(path, sniff.read(path, max_bytes))
+
+
+def from_raw(path: str, raw: sniff.Raw) -> Source | Problem:
+    """The source of a file read as ``raw`` (stage "sniff" read it), or why there is none."""
+    if raw.error:
+        return Problem("CL006", FILE_START, raw.error)
+    if raw.too_large:
+        return Problem(
+            "CL006",
+            FILE_START,
+            f"file is {raw.size:,} bytes, over the size limit of {len(raw.data):,} bytes; "
+            "raise `max-file-size` in the config or exclude the file",
+        )
+    return decode(path, raw.data)
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def decode(path: str, data: bytes) -> Source | Problem:
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return Problem(
+                "CL006",
+                FILE_START,
+                f"the file is encoded as {encoding} (it starts with a {encoding} byte-order "
+                "mark): save it as UTF-8",
+            )
     if b"\x00" in data[:8192]:
         return Problem("CL006", FILE_START, "binary content (NUL bytes): not a text file")
     if data.startswith(b"\xef\xbb\xbf"):

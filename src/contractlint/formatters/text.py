@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from contractlint.formatters import Context
+from contractlint.kinds import KINDS
 from contractlint.results import Report, Severity
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -14,10 +15,13 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
+_KINDS_HINT = "kind: " + ", ".join(KINDS[:-1]) + " or " + KINDS[-1]
+
+
 def _plural(count: int, word: str) -> str:
     if count == 1:
         return f"{count} {word}"
-    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
+    return f"{count:,} {word[:-1]}ies" if word.endswith("y") else f"{count:,} {word}s"
 
 
 def format_findings(report: Report, color: bool = False) -> list[str]:
@@ -31,30 +35,34 @@ def format_findings(report: Report, color: bool = False) -> list[str]:
 
 
 def summary(report: Report, color: bool = False) -> str:
-    files = _plural(report.files_checked, "file")
+    """The last line: contracts, not files, are what a run is about (SPEC section 1)."""
+    contracts, files = report.documents_checked, report.files_checked
     if not report.findings:
-        clear = f"All clear: {files} checked, no problems found."
-        return _paint(clear + _baseline_note(report), "32", color)
+        if not contracts:
+            line = f"No contract found in {_plural(files, 'file')} (a contract has {_KINDS_HINT})"
+            return _paint(line + _baseline_note(report), "1", color)
+        line = f"All {contracts:,} contracts clean" if contracts > 1 else "1 contract clean"
+        others = sum(1 for f in report.files if not f.documents)
+        if others:
+            holds = "holds" if others == 1 else "hold"
+            line += f" ({_plural(others, 'other file')} {holds} no contract)"
+        return _paint(line + _baseline_note(report), "32", color)
     counts = ", ".join(
         _plural(report.of_severity(severity), severity.value)
         for severity in Severity
         if report.of_severity(severity)
     )
+    line = f"{_plural(contracts, 'contract')} in {_plural(files, 'file')} checked: {counts}"
     fixable = sum(1 for f in report.findings if f.fixable)
-    with_problems = len({f.path for f in report.findings})
-    line = (
-        f"Found {_plural(len(report.findings), 'problem')} ({counts}) in "
-        f"{with_problems} of {files}."
-    )
     if fixable:
-        line += f" {fixable} fixable with `--fix`."
+        line += f"; {fixable:,} fixable with `--fix`"
     return _paint(line + _baseline_note(report), "1", color)
 
 
 def _baseline_note(report: Report) -> str:
     if report.baselined is None:
         return ""
-    note = f" {report.baselined} more held back by the baseline."
+    note = f"; {report.baselined} more held back by the baseline."
     if report.stale_baseline:
         note += (
             f" {_plural(report.stale_baseline, 'baseline entry')} no longer match anything: "

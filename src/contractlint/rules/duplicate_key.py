@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contractlint.model import KINDS, Rule, RuleDoc
+from contractlint.kinds import KINDS
+from contractlint.model import Rule, RuleDoc
 from contractlint.results import Severity
 
 RULE = Rule(

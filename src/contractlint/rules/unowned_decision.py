@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import KINDS, Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.kinds import KINDS
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules._common import is_missing, shown
 

@@ -1,0 +1,159 @@
+"""Stage "sniff": a file's raw bytes -> could it hold a contract (is it a *candidate*)?
+
+The hook and ``check .`` see every YAML, JSON and Markdown file of a repository,
+and nearly none of them are contracts: Kubernetes manifests, CI workflows, JSONC,
+NDJSON, Helm templates, fixtures broken on purpose, files in Latin-1. A text is a
+candidate only when it holds a ``kind`` key whose value is one of our kinds, a
+misspelling of one (CL002), or a kind the configuration declares. That is decided
+here, on the raw bytes, before anything is decoded or parsed: a file that is not a
+candidate costs one read and one bytes search, and gets no finding of any code.
+
+A file that starts with a UTF-16 or UTF-32 byte-order mark is decoded first, so
+such a contract is reported (CL006) rather than skipped.
+"""
+
+# No `from __future__ import annotations` in this module: a NamedTuple compiles each
+# field's annotation when it is a string, which costs a run's start-up about 2 ms a class.
+
+import codecs
+import os
+import re
+import stat
+from collections.abc import Collection
+from typing import NamedTuple
+
+from contractlint.kinds import KINDS, misspelled
+
+# A ``kind`` key, bare or quoted (YAML block or flow, JSON), at the start of a line or
+# after whitespace, ``{`` or ``,``; then, past any tag or anchor, its value: quoted, or
+# plain up to the end of the line, a comment or a flow separator. One pattern, compiled
+# for bytes (files) and for text (Markdown blocks, files with a UTF-16/32 mark).
+_KIND = (
+    r"""(?:^|(?<=[\s{,]))(?:kind|"kind"|'kind')[ \t]*:\s*(?:[!&][^\s,{}\[\]]*\s+)*"""
+    r"""(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'#,\[\]{}&!*|>][^#,\[\]{}\n]{0,99}))"""
+)
+_KIND_BYTES = re.compile(_KIND.encode(), re.MULTILINE)
+_KIND_TEXT = re.compile(_KIND, re.MULTILINE)
+
+_UTF8_BOM = codecs.BOM_UTF8
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+NO_KIND = "no `kind` of a contract"
+
+
+class Raw(NamedTuple):
+    """A file's bytes as read: all of them, or the first ``max_bytes`` when it is
+    larger (``size`` then says how large); ``error`` says why it could not be read."""
+
+    data: bytes = b""
+    error: str = ""
+    size: int = 0
+    too_large: bool = False
+
+
+def read(path: str, max_bytes: int) -> Raw:
+    """Read ``path``, never more than ``max_bytes`` of it, and never blocking: a FIFO,
+    socket or device named ``*.yaml`` is refused before a byte is read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return Raw(error="file not found (it may have been removed)")
+    except PermissionError:
+        return Raw(error="permission denied: the file cannot be read")
+    except OSError as exc:
+        return Raw(error=f"cannot read the file: {exc.strerror or exc}")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return Raw(error="path is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            return Raw(error="not a regular file (a FIFO, socket or device): it is not read")
+        too_large = info.st_size > max_bytes
+        wanted = max_bytes if too_large else info.st_size + 1  # +1: see the end of the file
+        chunks = []
+        while wanted > 0:
+            chunk = os.read(fd, wanted)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        if len(data) > max_bytes:  # it grew while it was read
+            data, too_large = data[:max_bytes], True
+        return Raw(data, "", max(info.st_size, len(data)), too_large)
+    except OSError as exc:
+        return Raw(error=f"cannot read the file: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
+
+
+_SNIFFERS: "dict[frozenset[str], Sniffer]" = {}
+
+
+def sniffer(declared: Collection[str] = ()) -> "Sniffer":
+    """The sniffer of a configuration's declared kinds, made once per process."""
+    key = frozenset(declared)
+    if key not in _SNIFFERS:
+        _SNIFFERS[key] = Sniffer(key)
+    return _SNIFFERS[key]
+
+
+class Sniffer:
+    """Decides candidates for one configuration (its declared kinds), remembering what
+    it decided about each ``kind`` value (a repository repeats a few dozen of them)."""
+
+    def __init__(self, declared: Collection[str] = ()) -> None:
+        self.declared = frozenset(declared)
+        self.verdicts: dict[str, bool] = {}
+
+    def is_ours(self, value: str) -> bool:
+        """``value`` (a ``kind`` as written) is one of our kinds, a declared kind, or a
+        misspelling of one of ours."""
+        verdict = self.verdicts.get(value)
+        if verdict is None:
+            kind = value.strip()
+            verdict = kind in KINDS or kind in self.declared or misspelled(kind) is not None
+            if len(self.verdicts) < 4096:
+                self.verdicts[value] = verdict
+        return verdict
+
+    def bytes_hold_contract(self, data: bytes) -> bool:
+        """Whether a file's raw bytes are a candidate."""
+        for bom, encoding in _WIDE_BOMS:
+            if data.startswith(bom):
+                return self.text_holds_contract(data.decode(encoding, errors="replace"))
+        if b"kind" not in data:  # nearly every file: one memchr-speed search
+            return False
+        if data.startswith(_UTF8_BOM):
+            data = data[len(_UTF8_BOM) :]
+        for match in _KIND_BYTES.finditer(data):
+            value = match.group(1) or match.group(2) or match.group(3)
+            if self.is_ours(value.decode("utf-8", errors="replace")):
+                return True
+        return False
+
+    def text_holds_contract(self, text: str) -> bool:
+        """Whether decoded text (a Markdown block, say) is a candidate."""
+        if "kind" not in text:
+            return False
+        for match in _KIND_TEXT.finditer(text.lstrip("\ufeff")):
+            if self.is_ours(match.group(1) or match.group(2) or match.group(3)):
+                return True
+        return False
+
+    def skipped(self, raw: Raw) -> str:
+        """Why a file read as ``raw`` is not linted, or "" when it is: a candidate, or a
+        file that could not be read at all (CL006 says why; nothing can vouch for it)."""
+        if raw.error:
+            return ""
+        if self.bytes_hold_contract(raw.data):
+            return ""
+        if raw.too_large:
+            return f"{NO_KIND} in its first {len(raw.data):,} bytes (over `max-file-size`)"
+        return NO_KIND
