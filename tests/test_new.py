@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from contractlint.cli import cli
-from contractlint.model import KINDS
+from contractlint.kinds import KINDS
 from contractlint.templates import template
 
 from conftest import cli_runner, codes

@@ -10,7 +10,7 @@ import pytest
 from contractlint import explain
 from contractlint.discover import Target
 from contractlint.engine import diff_file
-from contractlint.model import KINDS
+from contractlint.kinds import KINDS
 from contractlint.results import Finding, Severity
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
 

@@ -31,7 +31,8 @@ from contractlint import loader, schemacheck, schemas, source, validate
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.engine import lint_file
-from contractlint.model import KINDS, Document, Problem
+from contractlint.kinds import KINDS
+from contractlint.model import Document, Problem
 from contractlint.schemacheck import Unsupported, compile_schema
 
 from conftest import TODAY, make_config

@@ -1,9 +1,10 @@
 """Stage "run": the files of one run -> a report.
 
 Each file's result comes from the cache when nothing it depends on changed;
-the others are sniffed (stage "sniff"), and the candidates among them linted (in ``jobs`` processes) and stored. The linting stages
-(parser, schemas, rules) are imported only when a file has to be linted, so a
-run where every file is a cache hit does none of that work.
+the others are sniffed (stage "sniff"), the candidates among them linted (in
+``jobs`` processes), and all stored. The linting stages (parser, schemas,
+rules) are imported only when a candidate has to be linted, so a run where
+every file is a cache hit, or none holds a contract, does none of that work.
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ def lint(
     for index in misses:
         target = targets[index]
         if sniffer.skipped(sniff.read(target.path, config.max_file_size)):
-            found[index] = FileResult(target.display, ())
+            skipped = found[index] = FileResult(target.display, ())
             if cache is not None:
-                cache.store(target, found[index], day)
+                cache.store(target, skipped, day)
         else:
             candidates.append(index)
     if candidates:
