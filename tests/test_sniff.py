@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import TODAY, make_config
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +22,8 @@ from contractlint import sniff
 from contractlint.discover import Target
 from contractlint.engine import lint_file
 from contractlint.kinds import KINDS, misspelled
+
+from conftest import TODAY, make_config
 
 SNIFFER = sniff.Sniffer()
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import cli_runner
 
 from contractlint.cli import cli
 from contractlint.config import DEFAULT_EXCLUDE
+
+from conftest import cli_runner
 
 CONTRACT = "kind: model-contract\nname: x\n"  # a contract with findings (CL101, CL401...)
 NONE_FOUND = (
