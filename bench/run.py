@@ -5,6 +5,7 @@ Run it from anywhere (stdlib only; the three tools must be installed)::
     python bench/run.py                        # sizes 1000, 2000 and 10000 files
     python bench/run.py --sizes 1000 --repeat 5 --jobs 4 --markdown bench.md
     python bench/run.py --venv /tmp/bench-venv  # the tools in a clean virtual environment
+    python bench/run.py --only repo --repo-files 3000  # the repository without contracts
     CONTRACTLINT="/path/to/other/env/bin/contractlint" python bench/run.py
 
 What it measures, for each size N (a fresh corpus of N contract files written by
@@ -21,6 +22,21 @@ and once, on the 1000-file corpus (or the first size), a single model contract c
 the way a pre-commit hook checks a file that has just changed: ``contractlint check
 --no-cache FILE`` against ``check-jsonschema --schemafile model-contract.json FILE``.
 
+Then a repository without contracts: ``bench/nocontract.py`` writes a tree of
+``--repo-files`` files (default 3,000) as an application repository has them
+(Kubernetes manifests, Helm templates, workflows, JSON with comments, NDJSON, OpenAPI,
+Markdown with fenced blocks, Python and TypeScript, and ``node_modules/``, ``.git/``,
+``.venv/`` and other folders contractlint skips), not one contract among them. In
+alternating rounds (which runs first alternates too), ``contractlint check --no-cache .``
+runs against the read-only floor, ``bench/floor.py``: a fresh Python process, started
+by the interpreter that runs contractlint (the one its ``#!`` line names), that walks
+the same tree with ``os.walk``, pruning the folders contractlint skips, and reads the
+bytes of every ``.yaml``, ``.yml``, ``.json`` and ``.md`` file. Both are cold (a new
+process, no contractlint cache) and both find the files in the OS cache (an untimed
+run of each comes first). contractlint's exit status is recorded, not judged: 0, or 1
+when it reports findings in files that hold no contract. ``--only repo`` runs this
+case alone, ``--only corpus`` the others.
+
 Each run is timed wall-clock (``time.perf_counter`` around ``subprocess.Popen`` and
 ``os.wait4``). Its peak memory (RSS) is what GNU time (``/usr/bin/time -f %M``) reports
 for the tool's process: with ``--jobs`` the largest process, workers not summed. Without
@@ -34,11 +50,14 @@ when every target is met, 1 when one is missed, 2 when a tool fails or is missin
   10,000; on a smaller corpus the two ratios are printed for information)
 * single file contractlint / check-jsonschema <= 0.60
 * peak RSS of cold contractlint, largest size / smallest size <= 1.5 (two sizes or more)
+* no-contract repo: contractlint / read-only floor <= 3.0 (a tree of 2,000 files or
+  more; on a smaller one it is printed for information)
 
 Tools are taken from the ``bin`` folder of the Python running this script when they are
 there (a pyenv shim or similar wrapper on PATH adds its own start-up time to every run),
 otherwise from PATH. ``CONTRACTLINT`` names the contractlint command to benchmark instead
-(split like a shell command line).
+(split like a shell command line). check-jsonschema and yamllint are needed only for the
+corpora, not with ``--only repo``.
 """
 
 from __future__ import annotations
@@ -63,10 +82,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import corpus
+import nocontract
 
 CACHE_DIR = ".contractlint_cache"
 REPO = Path(__file__).resolve().parent.parent
 SINGLE_SIZE = 1000  # the corpus the single-file comparison uses when it is among the sizes
+REPO_FILES = 3000  # the default size of the repository without contracts
+FLOOR_TARGET = 3.0  # contractlint / the read-only floor, on that repository
+FLOOR_SCRIPT = Path(__file__).resolve().parent / "floor.py"
+FLOOR_OK = (0,)
 CONTRACTLINT_OK = (0, 1)
 CHECK_JSONSCHEMA_OK = (0, 1)
 YAMLLINT_OK = (0, 1, 2)
@@ -76,6 +100,10 @@ MEASURES = (
     ("yamllint", "yamllint -d relaxed"),
     ("warm", "contractlint warm"),
     ("changed", "contractlint one changed"),
+)
+REPO_MEASURES = (
+    ("contractlint", "contractlint check --no-cache ."),
+    ("floor", "read-only floor (bench/floor.py)"),
 )
 
 
@@ -88,6 +116,7 @@ class Sample:
     seconds: float
     peak_kib: int
     floor_kib: int  # this script's own peak RSS when the run started (see own_peak_kib)
+    returncode: int = 0
 
 
 @dataclass
@@ -119,9 +148,10 @@ class Table:
 @dataclass
 class Tools:
     contractlint: list[str]
-    check_jsonschema: str
-    yamllint: str
+    check_jsonschema: str  # "" when the corpora are not run
+    yamllint: str  # "" when the corpora are not run
     python: Path  # the interpreter of the environment they are installed in
+    floor: list[str] = field(default_factory=list)  # the read-only floor, when it is run
 
 
 # -- running ---------------------------------------------------------------------------
@@ -200,7 +230,7 @@ def checked(cmd: Sequence[str], cwd: Path, ok: Sequence[int]) -> Sample:
             f"{', '.join(map(str, ok))}. Its stderr, from a re-run that exited "
             f"{again.returncode}:\n{stderr}"
         )
-    return Sample(seconds, peak, floor)
+    return Sample(seconds, peak, floor, returncode)
 
 
 def find_tool(name: str, scripts: Path | None = None) -> str:
@@ -214,7 +244,9 @@ def find_tool(name: str, scripts: Path | None = None) -> str:
     return found
 
 
-def find_tools(venv: Path | None) -> Tools:
+def find_tools(venv: Path | None, peers: bool = True, repo: bool = False) -> Tools:
+    """The commands to run: check-jsonschema and yamllint with ``peers``, the read-only
+    floor with ``repo``."""
     scripts = venv / "bin" if venv is not None else None
     override = os.environ.get("CONTRACTLINT", "").strip()
     if override:
@@ -222,12 +254,47 @@ def find_tools(venv: Path | None) -> Tools:
         contractlint[0] = shutil.which(contractlint[0]) or contractlint[0]
     else:
         contractlint = [find_tool("contractlint", scripts)]
+    python = venv / "bin" / "python" if venv is not None else Path(sys.executable)
     return Tools(
         contractlint,
-        find_tool("check-jsonschema", scripts),
-        find_tool("yamllint", scripts),
-        venv / "bin" / "python" if venv is not None else Path(sys.executable),
+        find_tool("check-jsonschema", scripts) if peers else "",
+        find_tool("yamllint", scripts) if peers else "",
+        python,
+        [interpreter_of(contractlint, python), str(FLOOR_SCRIPT)] if repo else [],
     )
+
+
+EXEC_LINE = "'''exec'"  # pip's console script for a long path: #!/bin/sh, then this
+
+
+def interpreter_of(command: Sequence[str], default: Path) -> str:
+    """The Python that runs ``command``: the command itself when it is a Python
+    (``python -m contractlint``), else the one its ``#!`` line names as pip writes it
+    into a console script (``#!/env/bin/python``, ``#!/usr/bin/env python3``, or
+    ``#!/bin/sh`` and an ``exec`` line), else ``default``."""
+    if Path(command[0]).name.startswith("python"):
+        return command[0]
+    try:
+        with open(command[0], "rb") as stream:
+            head = stream.read(1024).decode("utf-8", "replace").splitlines()
+    except OSError:
+        return str(default)
+    if not head or not head[0].startswith("#!"):
+        return str(default)
+    words = head[0][2:].split()
+    if len(words) >= 2 and Path(words[0]).name == "env":
+        words = [shutil.which(words[1]) or words[1]]
+    if words and Path(words[0]).name.startswith("python"):
+        return words[0]
+    for line in head[1:3]:
+        if line.startswith(EXEC_LINE):
+            try:
+                found = shlex.split(line[len(EXEC_LINE) :])
+            except ValueError:
+                break
+            if found and Path(found[0]).name.startswith("python"):
+                return found[0]
+    return str(default)
 
 
 def prepare_venv(venv: Path) -> None:
@@ -405,6 +472,53 @@ def bench_single(
     return samples
 
 
+@dataclass
+class RepoTree:
+    """The repository without contracts: what was written and what the floor reads."""
+
+    written: int
+    read: int  # the YAML, JSON and Markdown files outside the skipped folders
+    read_bytes: int
+
+
+def write_repo(tools: Tools, folder: Path, count: int) -> RepoTree:
+    """``count`` files of a repository without contracts in ``folder``, and the files the
+    floor reads there (from its own ``--list``)."""
+    written = nocontract.write(folder, count)
+    done = subprocess.run(
+        [*tools.floor, "--list", "."],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=CHILD_ENV,
+    )
+    if done.returncode != 0:
+        raise BenchError(f"`{shlex.join(tools.floor)} --list .` failed:\n{done.stderr.strip()}")
+    read = done.stdout.splitlines()
+    return RepoTree(len(written), len(read), sum((folder / path).stat().st_size for path in read))
+
+
+def bench_repo(tools: Tools, folder: Path, repeat: int, jobs: list[str]) -> dict[str, list[Sample]]:
+    """contractlint cold against the read-only floor, alternated, on a repository
+    without contracts; which of the two runs first alternates from round to round."""
+    commands = {
+        "contractlint": ([*tools.contractlint, "check", "--no-cache", ".", *jobs], CONTRACTLINT_OK),
+        "floor": ([*tools.floor, "."], FLOOR_OK),
+    }
+    samples: dict[str, list[Sample]] = {key: [] for key in commands}
+    for command, ok in commands.values():  # untimed: bytecode compiled, files in the OS cache
+        checked(command, folder, ok)
+    for round_number in range(1, repeat + 1):
+        progress(f"  round {round_number}/{repeat}")
+        order = list(commands) if round_number % 2 else list(reversed(commands))
+        for key in order:
+            remove_cache(folder)
+            command, ok = commands[key]
+            samples[key].append(checked(command, folder, ok))
+    return samples
+
+
 # -- reporting ---------------------------------------------------------------------------
 
 
@@ -547,6 +661,33 @@ def memory_tables(results: dict[int, dict[str, list[Sample]]]) -> tuple[list[Tab
     return [table], ratios
 
 
+def repo_tables(
+    tree: RepoTree, repeat: int, samples: dict[str, list[Sample]]
+) -> tuple[list[Table], list[Ratio]]:
+    value = ratio(median_seconds(samples["contractlint"]), median_seconds(samples["floor"]))
+    target = FLOOR_TARGET if tree.written >= TIMED_FROM else None
+    ratios = [Ratio("no-contract repo: contractlint / read-only floor", value, target)]
+    timing = timing_table(
+        f"Repository without contracts ({tree.written} files), {plural(repeat, 'round')}",
+        REPO_MEASURES,
+        samples,
+    )
+    codes = sorted({sample.returncode for sample in samples["contractlint"]})
+    exits = (
+        "contractlint exited 0 in every round"
+        if codes == [0]
+        else f"contractlint exited {' or '.join(map(str, codes))}: it reported findings "
+        "in a repository without contracts"
+    )
+    timing.notes[:0] = [
+        f"both walk the tree and read {tree.read:,} of its {tree.written:,} files "
+        f"({tree.read_bytes / 1024 / 1024:.1f} MiB of YAML, JSON and Markdown outside "
+        "the skipped folders)",
+        exits,
+    ]
+    return [timing, Table("No-contract repo: ratio", RATIO_HEADERS, ratio_rows(ratios))], ratios
+
+
 def is_number(text: str) -> bool:
     try:
         float(text.replace(",", "").rstrip("*"))
@@ -598,13 +739,24 @@ def markdown_table(table: Table) -> str:
 
 
 def machine_lines(tools: Tools) -> list[str]:
+    used = [
+        (name, command)
+        for name, command in (
+            ("contractlint", shlex.join(tools.contractlint)),
+            ("check-jsonschema", tools.check_jsonschema),
+            ("yamllint", tools.yamllint),
+        )
+        if command  # the peers are not run with --only repo
+    ]
+    versions = ", ".join(f"{name} {version(name, tools.python)}" for name, _ in used)
+    commands = [command for _, command in used]
+    if tools.floor:
+        commands.append(shlex.join(tools.floor))
     return [
         f"machine: {platform.platform()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}",
-        f"versions: contractlint {version('contractlint', tools.python)}, "
-        f"check-jsonschema {version('check-jsonschema', tools.python)}, "
-        f"yamllint {version('yamllint', tools.python)}",
-        f"commands: {shlex.join(tools.contractlint)} | {tools.check_jsonschema} | {tools.yamllint}",
+        f"versions: {versions}",
+        f"commands: {' | '.join(commands)}",
     ]
 
 
@@ -671,6 +823,24 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="runs of each tool on a single file (default 10)",
     )
     parser.add_argument(
+        "--repo-files",
+        type=positive,
+        default=REPO_FILES,
+        help=f"files in the repository without contracts (default {REPO_FILES})",
+    )
+    parser.add_argument(
+        "--repo-repeat",
+        type=positive,
+        default=10,
+        help="rounds on the repository without contracts (default 10)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=("corpus", "repo"),
+        help="run only the contract corpora (with the single file), or only the "
+        "repository without contracts (default: both)",
+    )
+    parser.add_argument(
         "--jobs",
         type=positive,
         default=None,
@@ -693,49 +863,78 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def corpus_folder(keep: Path | None, scratch: Path, size: int) -> Path:
-    folder = (keep if keep is not None else scratch) / f"corpus-{size}"
+def corpus_folder(keep: Path | None, scratch: Path, name: str) -> Path:
+    folder = (keep if keep is not None else scratch) / name
     shutil.rmtree(folder, ignore_errors=True)  # fresh every time
     folder.mkdir(parents=True)
     return folder
 
 
-def benchmark(args: argparse.Namespace) -> int:
-    if args.venv is not None:
-        prepare_venv(args.venv.resolve())
-    tools = find_tools(args.venv.resolve() if args.venv is not None else None)
-    jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+def bench_corpora(
+    args: argparse.Namespace, tools: Tools, scratch: Path, jobs: list[str]
+) -> tuple[list[tuple[str, list[Table]]], list[Ratio]]:
+    """The contract corpora, the single file and the memory ratio."""
     sizes: list[int] = args.sizes
     single_size = SINGLE_SIZE if SINGLE_SIZE in sizes else sizes[0]
     sections: list[tuple[str, list[Table]]] = []
     ratios: list[Ratio] = []
     results: dict[int, dict[str, list[Sample]]] = {}
     single_section: tuple[list[Table], list[Ratio]] = ([], [])
-    with tempfile.TemporaryDirectory(prefix="contractlint-bench-") as scratch_name:
-        scratch = Path(scratch_name)
-        schema_folder = scratch / "schemas"
-        schema_folder.mkdir()
-        schemas = write_schemas(tools, schema_folder)
-        for size in sizes:
-            folder = corpus_folder(args.keep, scratch, size)
-            progress(f"{size} files in {folder}")
-            paths = corpus.write(folder, size)
-            results[size], warnings = bench_corpus(tools, folder, paths, schemas, args.repeat, jobs)
-            tables, size_ratios = size_tables(size, args.repeat, results[size], warnings)
-            sections.append((f"{size} files", tables))
-            ratios += size_ratios
-            if size == single_size:
-                progress(f"  single file, {args.single_repeat} runs each")
-                single = bench_single(tools, folder, paths, schemas, args.single_repeat, jobs)
-                single_section = single_tables(size, args.single_repeat, single)
-            if args.keep is None:
-                shutil.rmtree(folder, ignore_errors=True)
+    schema_folder = scratch / "schemas"
+    schema_folder.mkdir()
+    schemas = write_schemas(tools, schema_folder)
+    for size in sizes:
+        folder = corpus_folder(args.keep, scratch, f"corpus-{size}")
+        progress(f"{size} files in {folder}")
+        paths = corpus.write(folder, size)
+        results[size], warnings = bench_corpus(tools, folder, paths, schemas, args.repeat, jobs)
+        tables, size_ratios = size_tables(size, args.repeat, results[size], warnings)
+        sections.append((f"{size} files", tables))
+        ratios += size_ratios
+        if size == single_size:
+            progress(f"  single file, {args.single_repeat} runs each")
+            single = bench_single(tools, folder, paths, schemas, args.single_repeat, jobs)
+            single_section = single_tables(size, args.single_repeat, single)
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
     sections.append(("Single file", single_section[0]))
     ratios += single_section[1]
     memory, memory_ratios = memory_tables(results)
     if memory:
         sections.append(("Memory", memory))
         ratios += memory_ratios
+    return sections, ratios
+
+
+def bench_no_contracts(
+    args: argparse.Namespace, tools: Tools, scratch: Path, jobs: list[str]
+) -> tuple[list[tuple[str, list[Table]]], list[Ratio]]:
+    """The repository without contracts."""
+    folder = corpus_folder(args.keep, scratch, f"repo-{args.repo_files}")
+    progress(f"repository without contracts, {args.repo_files} files in {folder}")
+    tree = write_repo(tools, folder, args.repo_files)
+    samples = bench_repo(tools, folder, args.repo_repeat, jobs)
+    if args.keep is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    tables, ratios = repo_tables(tree, args.repo_repeat, samples)
+    return [("Repository without contracts", tables)], ratios
+
+
+def benchmark(args: argparse.Namespace) -> int:
+    if args.venv is not None:
+        prepare_venv(args.venv.resolve())
+    corpora, repo = args.only in (None, "corpus"), args.only in (None, "repo")
+    tools = find_tools(args.venv.resolve() if args.venv is not None else None, corpora, repo)
+    jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+    sections: list[tuple[str, list[Table]]] = []
+    ratios: list[Ratio] = []
+    with tempfile.TemporaryDirectory(prefix="contractlint-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        for wanted, bench in ((corpora, bench_corpora), (repo, bench_no_contracts)):
+            if wanted:
+                more_sections, more_ratios = bench(args, tools, scratch, jobs)
+                sections += more_sections
+                ratios += more_ratios
 
     failed = [f"{item.where}{item.name}" for item in ratios if not item.passed]
     summary = (
