@@ -46,6 +46,10 @@ SNIFFER = sniff.Sniffer()
         "\ufeffkind: model-contract\n",
         "---\napiVersion: v1\nkind: Service\n---\nkind: model-contract\n",
         "- kind: model-contract\n",
+        '{"title": "issue #1", "kind": "model-contract"}',  # a `#` inside a string
+        '{"paths": ["src/*"], "kind": "model-contract"}',  # a glob, not a comment
+        'name: "{{ name }}"\nkind: model-contract\n',  # a closed template action
+        "# kind: model-contract\nkind: model-contract\n",  # a mention, then the key
         # Misspellings are candidates: CL002 reports them.
         "kind: ModelContract\n",
         "kind: model_contract\n",
@@ -76,6 +80,11 @@ def test_candidates(text: str) -> None:
         "# the file's kind is up to you\nname: x\n",
         "description: a model-contract for ranking\n",
         "kind: model-contract-template-for-the-ranking-service\n",  # too far from ours
+        # Mentions in comments are not keys (a Helm chart that documents a contract).
+        "#   kind: model-contract\n",
+        "data:\n  # see contracts/ranking.yaml (kind: model-contract)\n",
+        "{{- /* renders contracts/ranking.yaml, kind: model-contract */ -}}\n",
+        "// kind: model-contract\n",
     ],
 )
 def test_not_candidates(text: str) -> None:

@@ -6,8 +6,8 @@ the folders every tool skips (``.git``, caches, virtual environments). Files
 named explicitly are always linted, unless ``--force-exclude`` asks for
 ``exclude`` to apply to them too, as pre-commit passes every staged file.
 
-Patterns use gitignore syntax (via ``pathspec``, the library yamllint and
-black use), relative to the project root.
+Patterns use gitignore syntax (compiled by :mod:`contractlint.gitignore`),
+relative to the project root.
 """
 
 # No `from __future__ import annotations` in this module: a NamedTuple compiles each
@@ -16,10 +16,9 @@ black use), relative to the project root.
 import os
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
+from typing import Callable, NamedTuple, Optional, Union
 
-if TYPE_CHECKING:
-    import pathspec
+from contractlint.gitignore import Patterns, compile_patterns
 
 # A pattern that is a plain name (``node_modules``, ``build/``) matches a file or folder
 # of that name at any depth: the walker checks it against each entry's name, a set
@@ -44,38 +43,32 @@ class Discovery(NamedTuple):
     excluded: tuple[Target, ...] = ()
 
 
-def _spec(patterns: Sequence[str]) -> "pathspec.PathSpec[Any]":
-    import pathspec  # 50 ms of imports: only when a folder is walked or a pattern applies
-
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
-
-
 class _Ignores:
     """``.gitignore`` files met on the way, each applying below its own folder."""
 
     def __init__(self, root: str) -> None:
         self.root = root
-        self.specs: dict[str, Optional[pathspec.PathSpec[Any]]] = {}
-        self.chains: dict[str, tuple[tuple[str, pathspec.PathSpec[Any]], ...]] = {}
+        self.specs: dict[str, Optional[Patterns]] = {}
+        self.chains: dict[str, tuple[tuple[str, Patterns], ...]] = {}
 
-    def _spec_in(self, folder: str) -> "Optional[pathspec.PathSpec[Any]]":
+    def _spec_in(self, folder: str) -> Optional[Patterns]:
         if folder not in self.specs:
             gitignore = os.path.join(folder, ".gitignore")
             spec = None
             if os.path.isfile(gitignore):
                 try:
                     with open(gitignore, encoding="utf-8", errors="replace") as handle:
-                        spec = _spec(handle.read().splitlines())
+                        spec = compile_patterns(handle.read().splitlines())
                 except (OSError, ValueError):
                     spec = None
-            self.specs[folder] = spec
+            self.specs[folder] = spec if spec is not None and spec.regex is not None else None
         return self.specs[folder]
 
-    def chain(self, folder: str) -> "tuple[tuple[str, pathspec.PathSpec[Any]], ...]":
+    def chain(self, folder: str) -> tuple[tuple[str, Patterns], ...]:
         """The ``.gitignore`` files that apply in ``folder`` (a real path), deepest first:
         its own and its parents' up to the project root (none outside the root)."""
         if folder not in self.chains:
-            chain: tuple[tuple[str, pathspec.PathSpec[Any]], ...] = ()
+            chain: tuple[tuple[str, Patterns], ...] = ()
             inside = folder == self.root or folder.startswith(self.root.rstrip(os.sep) + os.sep)
             if inside:
                 spec = self._spec_in(folder)
@@ -91,9 +84,9 @@ class _Ignores:
         chain = self.chain(folder if folder is not None else os.path.dirname(path))
         for folder, spec in chain:
             relative = path[len(folder) :].lstrip(os.sep).replace(os.sep, "/")
-            result = spec.check_file(relative + ("/" if is_dir else ""))
-            if result.include is not None:
-                return bool(result.include)
+            result = spec.match(relative + ("/" if is_dir else ""))
+            if result is not None:
+                return result
         return False
 
 
@@ -144,7 +137,7 @@ def discover(
     names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p) and not p.endswith("/"))
     folder_names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p))
     patterns = [p for p in exclude if not _NAME.match(p)]
-    specs: dict[bool, pathspec.PathSpec[Any]] = {}  # built when first needed
+    specs: dict[bool, Patterns] = {}  # built when first needed
 
     def matches(path: str, real: str, is_dir: bool, every: bool) -> bool:
         """``path`` matches ``exclude``: its path patterns (``every``: its names too)."""
@@ -152,11 +145,13 @@ def discover(
         if not chosen:
             return False
         if every not in specs:
-            specs[every] = _spec(chosen)
+            specs[every] = compile_patterns(chosen)
         relative = _relative(real, root_path)
         if relative is None:
             relative = as_posix(path)
-        return specs[every].match_file(relative + ("/" if is_dir else ""))
+        if every:  # a named file: excluded through any folder above it too
+            return specs[every].match_tree(relative)
+        return bool(specs[every].match(relative + ("/" if is_dir else "")))
 
     def excluded(path: str, real: str, is_dir: bool) -> bool:
         return matches(path, real, is_dir, every=False)
@@ -260,4 +255,5 @@ def _includer(patterns: Sequence[str]) -> Callable[[str], bool]:
     if all(p.startswith("*.") and not any(c in p[2:] for c in "*?[]/\\!") for p in patterns):
         suffixes = tuple(p[1:] for p in patterns)
         return lambda name: name.endswith(suffixes)
-    return _spec(patterns).match_file
+    spec = compile_patterns(patterns)
+    return lambda name: bool(spec.match(name))

@@ -19,6 +19,7 @@ from typing import Any
 from contractlint import loader, sniff, source, suppress, validate
 from contractlint.config import Config
 from contractlint.discover import Target
+from contractlint.gitignore import compile_patterns
 from contractlint.model import FILE_START, Document, Hit, Problem, Rule, Span
 from contractlint.references import Loaded, Resolver
 from contractlint.results import FileResult, Finding
@@ -312,11 +313,8 @@ def _per_file_ignores(findings: list[Finding], target: Target, config: Config) -
         return findings
     ignored: set[str] = set()
     relative = _relative_to_root(target.path, config.root) or target.display
-    import pathspec  # only when the configuration has per-file-ignores
-
     for glob, selectors in config.per_file_ignores:
-        spec = pathspec.GitIgnoreSpec.from_lines([glob])
-        if spec.match_file(relative):
+        if compile_patterns([glob]).match_tree(relative):
             ignored.update(selectors)
     if not ignored:
         return findings

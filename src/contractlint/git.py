@@ -7,7 +7,8 @@ import subprocess
 from collections.abc import Sequence
 
 import click
-import pathspec
+
+from contractlint.gitignore import compile_patterns
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -24,9 +25,9 @@ def changed(ref: str, include: Sequence[str]) -> list[str]:
     if run.returncode != 0:
         message = run.stderr.decode("utf-8", "replace").strip()
         raise click.UsageError(f"git diff {ref} failed: {message}")
-    spec = pathspec.GitIgnoreSpec.from_lines(include)
+    spec = compile_patterns(include)
     names = [n for n in run.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    return sorted(name for name in names if spec.match_file(name.rsplit("/", 1)[-1]))
+    return sorted(name for name in names if spec.match(name.rsplit("/", 1)[-1]))
 
 
 def show(ref: str, path: str) -> bytes | None:

@@ -20,7 +20,7 @@ import os
 import re
 import stat
 from collections.abc import Collection
-from typing import NamedTuple
+from typing import AnyStr, NamedTuple, Union
 
 from contractlint.kinds import KINDS, misspelled
 
@@ -37,6 +37,8 @@ _KIND = (
 _KIND_BYTES = re.compile(_KIND.encode(), re.MULTILINE)
 _KIND_TEXT = re.compile(_KIND, re.MULTILINE)
 
+# A `/*` that opens a comment (not the `/*` of a glob such as "src/*" in a string).
+_COMMENT_OPEN = re.compile(r"(?:^|(?<=[\s{]))/\*")
 _UTF8_BOM = codecs.BOM_UTF8
 # UTF-32 first: its little-endian mark starts with UTF-16's.
 _WIDE_BOMS = (
@@ -47,6 +49,10 @@ _WIDE_BOMS = (
 )
 
 NO_KIND = "no `kind` of a contract"
+
+
+def _text(value: "Union[str, bytes]") -> str:
+    return value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value
 
 
 class Raw(NamedTuple):
@@ -132,10 +138,11 @@ class Sniffer:
                 return self.text_holds_contract(data.decode(encoding, errors="replace"))
         if data.startswith(_UTF8_BOM):
             data = data[len(_UTF8_BOM) :]
-        # NDJSON repeats one `kind` in every line: each distinct value is judged once.
+        # NDJSON repeats one `kind` in every line: each distinct value is judged once,
+        # and where one is ours, its places are checked (rarely needed, so done last).
         for quoted, single, plain in set(_KIND_BYTES.findall(data)):
             if self.is_ours((quoted or single or plain).decode("utf-8", errors="replace")):
-                return True
+                return self._outside_comments(data, _KIND_BYTES, b"\n")
         return False
 
     def text_holds_contract(self, text: str) -> bool:
@@ -144,7 +151,27 @@ class Sniffer:
             text = text[1:]
         for quoted, single, plain in set(_KIND_TEXT.findall(text)):
             if self.is_ours(quoted or single or plain):
-                return True
+                return self._outside_comments(text, _KIND_TEXT, "\n")
+        return False
+
+    def _outside_comments(
+        self, data: AnyStr, pattern: "re.Pattern[AnyStr]", newline: AnyStr
+    ) -> bool:
+        """One of our kinds is a key outside a comment (``# kind: model-contract`` in a
+        Helm chart, or in a ``{{/* ... */}}`` across lines, is a mention, not a key)."""
+        for match in pattern.finditer(data):
+            if not self.is_ours(_text(match.group(1) or match.group(2) or match.group(3))):
+                continue
+            start = match.start()
+            before = _text(data[data.rfind(newline, 0, start) + 1 : start]).lstrip()
+            if before.startswith(("#", "//")):
+                continue
+            # Inside a template action or a block comment, on this line or above.
+            ahead = _text(data[max(0, start - 4096) : start])
+            opened = max((m.start() for m in _COMMENT_OPEN.finditer(ahead)), default=-1)
+            if ahead.rfind("{{") > ahead.rfind("}}") or opened > ahead.rfind("*/"):
+                continue
+            return True
         return False
 
     def skipped(self, raw: Raw) -> str:
