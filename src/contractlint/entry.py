@@ -39,9 +39,16 @@ FLAGS = {
     "--fix": "apply_fixes",
     "--diff": "show_diff",
     "--no-cache": "no_cache",
+    "--show-files": "show_files",
 }
 VALUES = {"--format": "output_format", "--fail-on": "fail_on", "--jobs": "jobs", "-j": "jobs"}
-LISTS = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select"}
+LISTS = {
+    "--select": "select",
+    "--ignore": "ignore",
+    "--extend-select": "extend_select",
+    "--exclude": "exclude",
+    "--extend-exclude": "extend_exclude",
+}
 # click's boolean words, as it reads a flag's environment variable (stripped, any case).
 _TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
 _FALSE = frozenset({"", "0", "false", "f", "no", "n", "off"})
