@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contractlint import loader, source
+from contractlint.atomic import write_atomic
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.engine import lint_file
-from contractlint.fix import FIXABLE, FixResult, fix_source, quote_plain, unified_diff, write_atomic
+from contractlint.fix import FIXABLE, FixResult, fix_source, quote_plain, unified_diff
 from contractlint.model import Problem
 from contractlint.results import Finding
 

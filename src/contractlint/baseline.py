@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from contractlint import __version__
+from contractlint import __version__, sniff
 from contractlint.results import Finding, Report
 
 FORMAT_VERSION = 1
@@ -65,6 +65,8 @@ def dump(report: Report, root: str, cwd: str) -> str:
 def parse(text: str, source: str) -> Baseline:
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise BaselineError(f"{source}: not a contractlint baseline (nested too deeply)") from None
     except ValueError as exc:
         raise BaselineError(
             f"{source}: not a contractlint baseline (invalid JSON: {exc})"
@@ -83,11 +85,20 @@ def parse(text: str, source: str) -> Baseline:
     return Baseline(entries)
 
 
+MAX_BYTES = 256 * 1024 * 1024  # about a million findings: far beyond any real baseline
+
+
 def read(path: str) -> Baseline:
+    """The baseline in ``path``; never blocks on a FIFO nor reads a device forever."""
+    raw = sniff.read(path, MAX_BYTES)
+    if raw.error:
+        raise BaselineError(f"{path}: cannot read the baseline: {raw.error}")
+    if raw.too_large:
+        raise BaselineError(f"{path}: not a contractlint baseline (over {MAX_BYTES:,} bytes)")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+        text = raw.data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BaselineError(f"{path}: not a contractlint baseline (not UTF-8)") from None
     return parse(text, path)
 
 

@@ -123,18 +123,26 @@ def key_file(key: str) -> str:
     return f"{zlib.crc32(key.encode()):08x}-{len(key):x}.json"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _content_digest(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
             return digest(handle.read())
     except OSError:
         return None
+
+
+def _ensure(path: str, text: str) -> None:
+    """``path`` holds ``text``: written (atomically) when it is missing or differs, so a
+    marker that a failed write left empty is repaired by the next run."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            if handle.read() == text:
+                return
+    except (OSError, ValueError):
+        pass
+    from contractlint.atomic import write_atomic
+
+    write_atomic(path, text.encode("utf-8"), durable=False)
 
 
 def _entry(value: Any) -> list[Any] | None:
@@ -306,26 +314,17 @@ class Cache:
         try:
             os.makedirs(self.folder, exist_ok=True)
             for name, text in ((".gitignore", _IGNORE), ("CACHEDIR.TAG", _TAG)):
-                marker = os.path.join(self.folder, name)
-                if not os.path.exists(marker):
-                    with open(marker, "w", encoding="utf-8") as out:
-                        out.write(text)
+                _ensure(os.path.join(self.folder, name), text)
             payload = json.dumps(
                 {"version": __version__, "key": self.key, "entries": self.entries},
                 separators=(",", ":"),
             )
-            import tempfile
+            from contractlint.atomic import write_atomic
 
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(payload)
-                os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600: as any new file
-                os.replace(temporary, os.path.join(self.folder, key_file(self.key)))
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            # Not fsynced: a cache lost in a crash is only linted again.
+            write_atomic(
+                os.path.join(self.folder, key_file(self.key)), payload.encode(), durable=False
+            )
         except OSError as exc:
             return f"cannot write the cache in {self.folder}: {exc.strerror or exc}"
         self._prune()
@@ -344,6 +343,7 @@ class Cache:
             stale_key = name.endswith(".json") and name != key_file(self.key)
             with contextlib.suppress(OSError):
                 age = now - entry.stat().st_mtime
+                # `.tmp-*`: the temporary files of contractlint 0.1's cache.
                 if (stale_key and age > _KEEP_OTHER_KEYS_S) or (
                     name.startswith(".tmp-") and age > 3600
                 ):

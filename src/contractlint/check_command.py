@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from typing import NamedTuple, Optional
 
-from contractlint import cache, discover, parallel, runner, sniff
+from contractlint import atomic, cache, discover, parallel, runner, sniff
 from contractlint.config import Config, load, split_list
 from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
@@ -59,22 +59,37 @@ class FormatError(ValueError):
     """``CONTRACTLINT_OUTPUT_FORMAT`` names no format; each front end reports it."""
 
 
+class OutputError(OSError):
+    """The report cannot be written (a full disk, a closed stdout): exit code 2."""
+
+
 def echo(text: str, err: bool = False, nl: bool = True) -> None:
     """Print ``text`` to stdout (or stderr) and flush, as ``click.echo`` does; a stream
-    that cannot encode a character gets UTF-8 with that character replaced."""
+    that cannot encode a character gets UTF-8 with that character replaced. A report
+    that cannot be written is an :class:`OutputError`, never lost silently."""
     stream = sys.stderr if err else sys.stdout
     if stream is None:
-        return
+        if err:
+            return  # nowhere to say anything more
+        raise OutputError(0, "standard output is closed")
     out = text + "\n" if nl else text
     try:
-        stream.write(out)
-    except UnicodeEncodeError:
-        buffer = getattr(stream, "buffer", None)
-        if buffer is None:
-            raise
+        try:
+            stream.write(out)
+        except UnicodeEncodeError:
+            buffer = getattr(stream, "buffer", None)
+            if buffer is None:
+                raise
+            stream.flush()
+            buffer.write(out.encode("utf-8", "replace"))
         stream.flush()
-        buffer.write(out.encode("utf-8", "replace"))
-    stream.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): a quiet stop
+    except (OSError, ValueError) as exc:  # ValueError: the stream was closed
+        if err:
+            return
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(0, reason) from None
 
 
 def env_format() -> str:
@@ -268,14 +283,31 @@ def github_files(report: Report) -> None:
 
 def write(path: str, text: str, append: bool = False) -> bool:
     """Write (or append to) a file the run produces; if it cannot, say why and return
-    False."""
+    False. A report or baseline replaces the old one whole or not at all (a full disk
+    leaves the previous baseline intact); a FIFO or device (``/dev/stdout``) is
+    written as it is, and GitHub's step files are appended to."""
     try:
-        with open(path, "a" if append else "w", encoding="utf-8") as handle:
-            handle.write(text)
+        if append or (os.path.exists(path) and not os.path.isfile(path)):
+            with open(path, "a" if append else "w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            atomic.write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
         return False
     return True
+
+
+def _outside_project(path: str, root: str) -> str:
+    """Why ``--fix`` must not write ``path``: it leads, through a symlink, to a file
+    outside the project root (a named file outside it, no link involved, may be fixed)."""
+    real = os.path.realpath(path)
+    if real == os.path.abspath(path):
+        return ""
+    top = os.path.realpath(root)
+    if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+        return ""
+    return f"it is a symlink to {real}, outside the project ({top})"
 
 
 def fixes(report: Report, targets: list[discover.Target], config: Config, in_place: bool) -> int:
@@ -305,15 +337,22 @@ def fixes(report: Report, targets: list[discover.Target], config: Config, in_pla
             )
         if not outcome.changed:
             continue
-        total += len(outcome.applied)
         if in_place:
+            outside = _outside_project(path, config.root)
+            if outside:
+                echo(f"{result.path}: not fixed: {outside}", err=True)
+                continue
             try:
-                fix.write_atomic(path, outcome.new_bytes)
+                atomic.write_atomic(path, outcome.new_bytes)
+            except atomic.NotWritable as exc:
+                echo(f"{result.path}: not fixed: {exc.strerror}", err=True)
+                continue
             except OSError as exc:
                 echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
                 sys.exit(EXIT_ERROR)
         else:
             echo(fix.unified_diff(result.path, data, outcome.new_bytes), nl=False)
+        total += len(outcome.applied)
     if in_place and total:
         echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
     return total

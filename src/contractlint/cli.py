@@ -24,10 +24,10 @@ from contractlint import __version__, check_command, discover, entry
 from contractlint.cache import CACHE_DIR
 from contractlint.check_command import EXIT_ERROR, EXIT_OK
 from contractlint.config import FAIL_ON, Config, load
-from contractlint.entry import report_failure
+from contractlint.entry import interrupted, report_failure
 from contractlint.formatters import FORMATTERS
 from contractlint.kinds import KINDS
-from contractlint.results import Report
+from contractlint.results import FileResult, Report
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
 from contractlint.suggest import closest
 
@@ -40,6 +40,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            sys.exit(interrupted())
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:  # the last line of defence
@@ -234,35 +236,43 @@ def diff_command(
     exit_zero: bool,
 ) -> None:
     """Breaking changes between two versions: `diff OLD NEW`, or `diff --base REF [PATH...]`."""
-    from contractlint import engine, git
+    from contractlint import engine, git, sniff
 
     output_format = output_format or _env_format()
     config = check_command.load_config(config_file, select, ignore, extend_select)
     today = datetime.date.today()
     cwd = Path.cwd()
+    sniffer = sniff.sniffer()
+    results: list[FileResult] = []
     if base_ref is None:
         if len(paths) != 2:
             raise click.UsageError("give OLD and NEW, or --base GIT_REF [PATH ...]")
         old_path, new_path = paths
-        try:
-            data = Path(old_path).read_bytes()
-        except OSError as exc:
-            raise click.BadParameter(f"cannot read {old_path}: {exc.strerror or exc}") from None
-        broken = engine.unreadable_previous(old_path, data, config)
+        raw = sniff.read(old_path, config.max_file_size)
+        if raw.error or raw.too_large:
+            why = raw.error or f"it is over the size limit of {config.max_file_size:,} bytes"
+            raise click.BadParameter(f"cannot read {old_path}: {why}")
+        broken = engine.unreadable_previous(old_path, raw.data, config)
         if broken:
             raise click.BadParameter(f"cannot compare with {old_path}: {broken}")
-        old: bytes | None = data
-        pairs = [(old, discover.Target(new_path, discover.display_path(Path(new_path), cwd)))]
+        target = discover.Target(new_path, discover.display_path(Path(new_path), cwd))
+        results.append(engine.diff_file(raw.data, target, config, today))
     else:
-        pairs = [
-            (
-                git.show(base_ref, path),
-                discover.Target(path, discover.display_path(Path(path), cwd)),
+        commit = git.resolve(base_ref)
+        if commit is None:
+            click.echo(
+                f"contractlint: no base revision yet (`{base_ref}`: the repository has no "
+                "commit), so there is nothing to compare",
+                err=True,
             )
-            for path in (list(paths) or git.changed(base_ref, config.include))
-        ]
-    results = tuple(engine.diff_file(old, target, config, today) for old, target in pairs)
-    report = Report(results, tuple(f for r in results for f in r.findings))
+            sys.exit(EXIT_OK)
+        for path in list(paths) or git.changed(commit, config.include):
+            target = discover.Target(path, discover.display_path(Path(path), cwd))
+            new = sniff.read(path, config.max_file_size)
+            # The old version is read only for a candidate: nothing else is compared.
+            old = None if sniffer.skipped(new) else git.show(commit, path, config.max_file_size)
+            results.append(engine.diff_file(old, target, config, today, raw=new))
+    report = Report(tuple(results), tuple(f for r in results for f in r.findings))
     check_command.emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
     if output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
         check_command.github_files(report)

@@ -64,9 +64,9 @@ _KEYS: dict[str, str] = {
     "required-owners": "a list of decision names",
     "experiment": "a mapping with alpha, power, min_duration_days",
     "require-suppression-reason": "true or false",
-    "max-file-size": "a positive integer (bytes)",
-    "max-depth": "a positive integer",
-    "max-alias-nodes": "a positive integer",
+    "max-file-size": "a positive integer (bytes), at most 100 MiB",
+    "max-depth": "a positive integer, at most 128",
+    "max-alias-nodes": "a positive integer, at most 1,000,000",
 }
 _EXPERIMENT_KEYS = ("alpha", "power", "min_duration_days")
 
@@ -190,34 +190,44 @@ def enabled_codes(
 
 
 def find_config(start: Union[str, os.PathLike[str]]) -> Optional[str]:
-    """The first configuration file in ``start`` or a folder above it."""
+    """The first configuration file in ``start`` or a folder above it, up to the top of
+    the git repository (a config outside it is used only when named with ``--config``)."""
     folder = os.path.abspath(start)
     while True:
-        for name in CONFIG_FILES:
-            candidate = os.path.join(folder, name)
-            if not os.path.isfile(candidate):
-                continue
-            if name == "pyproject.toml":
-                try:
-                    with open(candidate, encoding="utf-8") as handle:
-                        text = handle.read()
-                except (OSError, ValueError):
-                    continue
-                if "contractlint" not in text:
-                    continue  # no [tool.contractlint] table, without parsing the file
-                try:
-                    data = _toml(text)
-                except ValueError as exc:
-                    if "[tool.contractlint" in text:
-                        raise ConfigError(f"{candidate}: invalid TOML: {exc}") from None
-                    continue  # someone else's broken pyproject.toml
-                if "contractlint" not in data.get("tool", {}):
-                    continue
-            return candidate
+        found = _config_in(folder)
+        if found is not None:
+            return found
         parent = os.path.dirname(folder)
-        if parent == folder:
+        # As ruff stops at the project: a config above the repository is someone else's.
+        if parent == folder or os.path.exists(os.path.join(folder, ".git")):
             return None
         folder = parent
+
+
+def _config_in(folder: str) -> Optional[str]:
+    """The configuration file in ``folder``, if it holds one."""
+    for name in CONFIG_FILES:
+        candidate = os.path.join(folder, name)
+        if not os.path.isfile(candidate):
+            continue
+        if name == "pyproject.toml":
+            try:
+                with open(candidate, encoding="utf-8") as handle:
+                    text = handle.read()
+            except (OSError, ValueError):
+                continue
+            if "contractlint" not in text:
+                continue  # no [tool.contractlint] table, without parsing the file
+            try:
+                data = _toml(text)
+            except ValueError as exc:
+                if "[tool.contractlint" in text:
+                    raise ConfigError(f"{candidate}: invalid TOML: {exc}") from None
+                continue  # someone else's broken pyproject.toml
+            if "contractlint" not in data.get("tool", {}):
+                continue
+        return candidate
+    return None
 
 
 def git_root(start: Union[str, os.PathLike[str]]) -> Optional[str]:
@@ -276,9 +286,21 @@ def _number(value: Any, where: str, low: float, high: Optional[float] = None) ->
     return float(value)
 
 
-def _integer(value: Any, where: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise ConfigError(f"{where}: expected a positive integer, got {value!r}")
+# The largest value each limit accepts. Nesting is walked by recursion, and past about
+# 250 levels Python's own stack gives out: 128 leaves room for the deepest caller (the
+# language server, a test runner). The others bound memory and time.
+LIMIT_MAXIMUMS = {
+    "max-depth": 128,
+    "max-file-size": 100 * 1024 * 1024,
+    "max-alias-nodes": 1_000_000,
+}
+
+
+def _integer(value: Any, where: str, maximum: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= maximum:
+        raise ConfigError(
+            f"{where}: expected a positive integer of at most {maximum:,}, got {value!r}"
+        )
     return value
 
 
@@ -345,7 +367,7 @@ def parse(table: Mapping[str, Any], source: str) -> dict[str, Any]:
                 raise ConfigError(f"{where}: expected true or false, got {value!r}")
             out["require_suppression_reason"] = value
         else:
-            out[key.replace("-", "_")] = _integer(value, where)
+            out[key.replace("-", "_")] = _integer(value, where, LIMIT_MAXIMUMS[key])
     return out
 
 

@@ -98,6 +98,11 @@ def _relative(path: str, root: str) -> Optional[str]:
     return path[len(prefix) :].replace(os.sep, "/") if path.startswith(prefix) else None
 
 
+def _inside(path: str, folder: str) -> bool:
+    """``path`` is ``folder`` or below it (both real paths)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def as_posix(path: Union[str, os.PathLike[str]]) -> str:
     """``path`` as ``pathlib`` writes it: ``/`` between parts, no ``.`` parts, no doubled
     or trailing ``/`` (``./plans//a.yaml/`` -> ``plans/a.yaml``)."""
@@ -198,9 +203,11 @@ def _walk(
     sorted order (``os.scandir`` and plain strings: a monorepo has tens of thousands
     of files, and a directory entry knows whether it is a link without a system call).
     Excluded folders are pruned, never entered; only regular files are yielded (a FIFO
-    or a device named ``*.yaml`` would block or never end)."""
+    or a device named ``*.yaml`` would block or never end); a symlink is followed only
+    when it stays inside the project root or the folder being walked."""
     visited = set()
     stack = [as_posix(top)]
+    tops = (ignores.root, os.path.realpath(top))
     while stack:
         folder = stack.pop()
         real = os.path.realpath(folder)
@@ -236,6 +243,8 @@ def _walk(
                     continue
             is_link = entry.is_symlink()
             real_path = os.path.realpath(entry.path) if is_link else real + os.sep + name
+            if is_link and not any(_inside(real_path, top) for top in tops):
+                continue  # a symlink out of the project (and of the folder asked for)
             if skip.excluded is not None and skip.excluded(entry.path, real_path, is_dir):
                 continue
             if (is_link or gitignored) and ignores.ignored(

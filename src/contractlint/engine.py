@@ -241,7 +241,35 @@ def lint_file(
 ) -> FileResult:
     """Lint one file (``raw``: its bytes, when the caller has read them already); with
     ``previous`` (the documents of its old version), compare instead. A file that is
-    not a candidate (stage "sniff") is not parsed and gets no finding."""
+    not a candidate (stage "sniff") is not parsed and gets no finding. Whatever goes
+    wrong is a finding of this file: the run goes on with the others."""
+    try:
+        return _lint_file(target, config, today, resolver, previous, raw)
+    except Exception as exc:  # the last line of defence for one file
+        linter = _FileLinter(target, config, make_resolver(config))
+        if isinstance(exc, RecursionError):
+            message = (
+                "the document is nested too deeply for Python to check; "
+                "lower `max-depth` in the config or flatten the document"
+            )
+            linter.problem(Problem("CL007", FILE_START, message))
+        else:
+            message = (
+                f"contractlint crashed on this file: {type(exc).__name__}: {exc}; the other "
+                "files were still linted. Please report this bug."
+            )
+            linter.problem(Problem("CL000", FILE_START, message))
+        return FileResult(target.display, tuple(linter.findings), 1)
+
+
+def _lint_file(
+    target: Target,
+    config: Config,
+    today: datetime.date | None,
+    resolver: Resolver | None,
+    previous: Sequence[Document] | None,
+    raw: sniff.Raw | None,
+) -> FileResult:
     sniffer = sniff.sniffer()
     if raw is None:
         raw = sniff.read(target.path, config.max_file_size)
@@ -330,11 +358,17 @@ def _relative_to_root(path: str, root: str) -> str | None:
 
 
 def diff_file(
-    old: bytes | None, target: Target, config: Config, today: datetime.date | None = None
+    old: bytes | None,
+    target: Target,
+    config: Config,
+    today: datetime.date | None = None,
+    raw: sniff.Raw | None = None,
 ) -> FileResult:
     """`contractlint diff`: the breaking changes from ``old`` (bytes, or None when the file
-    is new) to the file ``target``; findings are located in the new version."""
-    return lint_file(target, config, today, previous=previous_documents(target.path, old, config))
+    is new) to the file ``target`` (read as ``raw`` when given); findings are located in
+    the new version."""
+    previous = previous_documents(target.path, old, config)
+    return lint_file(target, config, today, previous=previous, raw=raw)
 
 
 def symlink_loop(folder: Target, config: Config) -> FileResult:

@@ -19,12 +19,20 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any, Callable
 
 from contractlint import check_command
-from contractlint.check_command import EXIT_ERROR, CheckOptions, FormatError, echo, env_format
+from contractlint.check_command import (
+    EXIT_ERROR,
+    CheckOptions,
+    FormatError,
+    OutputError,
+    echo,
+    env_format,
+)
 from contractlint.config import FAIL_ON, ConfigError
 from contractlint.formatters import FORMATTERS
 
@@ -148,6 +156,9 @@ def report_failure(exc: BaseException) -> int:
     if isinstance(exc, ConfigError):
         echo(f"contractlint: configuration error: {exc}", err=True)
         return EXIT_ERROR
+    if isinstance(exc, OutputError):
+        echo(f"contractlint: cannot write the report: {exc.strerror}", err=True)
+        return EXIT_ERROR
     if os.environ.get("CONTRACTLINT_DEBUG"):
         import traceback
 
@@ -160,16 +171,28 @@ def report_failure(exc: BaseException) -> int:
     return EXIT_ERROR
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command Ctrl-C stopped
+
+
+def interrupted() -> int:
+    """Ctrl-C: one line, no traceback, and the shell's code for an interrupted command."""
+    echo("", err=True)
+    echo("Aborted!", err=True)  # as click says it
+    return EXIT_INTERRUPTED
+
+
 def guarded(work: Callable[[], int]) -> int:
     """``work()``'s exit code, or what :func:`report_failure` makes of its exception."""
     try:
         return work()
     except KeyboardInterrupt:
-        echo("", err=True)
-        echo("Aborted!", err=True)  # as click says it
-        return 1
+        return interrupted()
     except Exception as exc:  # the last line of defence
         return report_failure(exc)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    sys.exit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -178,6 +201,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     # cache entries): collect cycles less often, and never rescan what the imports built.
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+    # SIGTERM (a CI job cancelled) unwinds like Ctrl-C does, so a file being written
+    # removes its temporary file instead of leaving it behind.
+    signal.signal(signal.SIGTERM, _terminated)
     args = list(sys.argv[1:] if argv is None else argv)
     options = parse_check(args)
     if options is None:

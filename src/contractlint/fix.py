@@ -31,19 +31,15 @@ as intended is not applied and is reported as skipped with the reason, so
 fixes removes the findings they fix, so running ``--fix`` twice changes nothing
 the second time.
 
-:func:`write_atomic` replaces a file through a temporary file in the same
-folder, keeping the file's mode, and leaves nothing behind when it fails.
+:func:`contractlint.atomic.write_atomic` writes the result: whole or not at all,
+keeping the file's mode and owner.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import difflib
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Callable, Union
@@ -203,7 +199,7 @@ def fix_source(
 
     ``findings`` are the file's findings as the engine reported them (others'
     codes are ignored). Pure: nothing is read or written; the caller writes
-    ``new_bytes`` (with :func:`write_atomic`) when it wants to.
+    ``new_bytes`` (with :func:`contractlint.atomic.write_atomic`) when it wants to.
     """
     limits = limits or loader.Limits()
     wanted = [f for f in findings if f.code in FIXABLE]
@@ -686,55 +682,3 @@ def unified_diff(path: str, old: bytes, new: bytes) -> str:
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file at ``path`` by ``data`` atomically, keeping its mode.
-
-    The data goes to a temporary file in the same folder (so the rename stays
-    on one file system), is flushed to disk, gets the original's permission
-    bits, and is renamed over the original: a reader sees the old file or the
-    new one, never half of one. On any error the temporary file is removed
-    and the error re-raised; the original is untouched. A symbolic link is
-    followed: the file it points to is replaced and the link stays a link.
-    """
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target) or "."
-    try:
-        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = None
-    fd, temporary = tempfile.mkstemp(
-        dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: str) -> None:
-    """Make the rename durable where the platform allows it (best effort)."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return  # pragma: no cover - Windows
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:  # pragma: no cover
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -43,11 +43,26 @@ def _serial(targets: Sequence[Target], config: Config, today: datetime.date) -> 
     return [lint_file(target, config, today, resolver) for target in targets]
 
 
-def _start(config: Config, today: datetime.date) -> None:
+def _start(config: Config, today: datetime.date, parent: int) -> None:
+    import signal
+    import threading
+
     from contractlint.engine import make_resolver
 
     global _worker
     _worker = (config, today, make_resolver(config))
+    # Ctrl-C is the parent's to handle (one message, no traceback per worker), and a
+    # worker whose parent is gone (killed with SIGKILL) exits instead of waiting forever.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.25)
+    os._exit(1)
 
 
 def _lint_chunk(targets: Sequence[Target]) -> list[FileResult]:
@@ -82,7 +97,7 @@ def lint_files(
             jobs,
             mp_context=multiprocessing.get_context(method),
             initializer=_start,
-            initargs=(config, today),
+            initargs=(config, today, os.getpid()),
         ) as pool:
             return [r for chunk in pool.map(_lint_chunk, _chunks(targets, jobs)) for r in chunk]
     except (BrokenProcessPool, OSError):
