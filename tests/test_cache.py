@@ -25,7 +25,7 @@ import pytest
 from click.testing import Result
 
 from contractlint import cache as cache_module
-from contractlint import engine, parallel
+from contractlint import engine, parallel, sniff
 from contractlint.cache import CACHE_DIR, ENTRY_FIELDS, Cache
 from contractlint.cli import cli
 from contractlint.config import Config
@@ -69,6 +69,9 @@ FILES = {
     "pair.yaml": MODEL.replace("ranking-service", "svc-a") + "---\n" + MODEL,
     "notes.md": "# Notes\n\nNothing to lint here.\n",
 }
+# The files a run lints when none is a cache hit: notes.md holds no `kind` of a contract,
+# so stage sniff settles it (no finding) and it never reaches `parallel.lint_files`.
+LINTED = sorted(name for name in FILES if name != "notes.md")
 
 # Environment variables that change what the CLI prints; every run starts without them.
 _NEUTRAL_ENV: dict[str, str | None] = {
@@ -125,6 +128,8 @@ def forbid_linting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "lint_files", crash)
     monkeypatch.setattr(parallel, "_serial", crash)
     monkeypatch.setattr(engine, "lint_file", crash)
+    # A file that holds no contract is not even sniffed again: its result is a hit too.
+    monkeypatch.setattr(sniff, "read", crash)
 
 
 def spy_linting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -184,6 +189,7 @@ def test_the_project_reports_what_the_tests_assume(project: Path) -> None:
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["summary"]["files"] == 7 and report["summary"]["documents"] == 7
+    assert report["summary"]["contracts"] == 7  # pair.yaml holds two, notes.md none
     found = {(f["path"], f["code"]) for f in report["findings"]}
     assert found == {
         ("broken.yaml", "CL101"),
@@ -295,6 +301,22 @@ def test_only_the_changed_file_is_linted_again(
     # ... and the next run has nothing left to lint.
     forbid_linting(monkeypatch)
     same(check(), expected)
+
+
+def test_a_file_that_becomes_a_contract_is_linted_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file without a contract is cached as settled (no finding); once an edit gives it
+    a `kind` of ours, that entry must not hide the contract."""
+    write(project, FILES)
+    before = check()
+    assert "notes.md" not in before.stdout
+    (project / "notes.md").write_text(f"---\n{BROKEN}---\n\n# Notes\n", encoding="utf-8")
+    expected = check("--no-cache")
+    assert "notes.md:" in expected.stdout  # BROKEN's findings, in the front matter
+    linted = spy_linting(monkeypatch)
+    same(check(), expected)
+    assert linted == ["notes.md"]
 
 
 # --- cross-file: a referenced file is part of the key --------------------------------------
@@ -443,7 +465,7 @@ def test_another_version_or_edited_code_is_a_new_key(
         monkeypatch.setattr(cache_module, "_code_fingerprint", lambda: "an edited checkout")
     linted = spy_linting(monkeypatch)
     same(check(), expected)
-    assert sorted(linted) == sorted(FILES)
+    assert sorted(linted) == LINTED
     assert len(cache_files(project / CACHE_DIR)) == 2
 
 
@@ -493,7 +515,7 @@ def test_no_cache_neither_reads_nor_writes(
     saved = cache_file.read_bytes(), cache_file.stat().st_mtime_ns
     linted = spy_linting(monkeypatch)
     same(check(*args, env=env), fresh)
-    assert sorted(linted) == sorted(FILES)
+    assert sorted(linted) == LINTED
     assert (cache_file.read_bytes(), cache_file.stat().st_mtime_ns) == saved
 
 
@@ -677,7 +699,7 @@ def test_a_file_of_another_run_key_with_the_same_name_is_not_used(
     assert narrow.stdout != expected.stdout
     linted = spy_linting(monkeypatch)
     same(check(), expected)  # another configuration: its own results, linted again
-    assert sorted(linted) == sorted(FILES)
+    assert sorted(linted) == LINTED
     assert [p.name for p in cache_files(project / CACHE_DIR)] == ["collision.json"]
 
 

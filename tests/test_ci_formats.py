@@ -89,7 +89,7 @@ def report_of(*findings: Finding, clean: tuple[str, ...] = ()) -> Report:
 def examples() -> tuple[Report, Context]:
     """Every finding of the repository's examples/ folder, as `contractlint check examples`."""
     config = config_module.load(cwd=REPO)
-    found = discover(["examples"], config.root, config.include, config.exclude, cwd=REPO)
+    found = discover(["examples"], config.root, config.include, config.exclusions, cwd=REPO)
     report = lint(found.targets, config, TODAY)
     assert len(report.findings) >= 30, "the examples should raise many findings"
     return report, Context(root=config.root, cwd=str(REPO), workspace=str(REPO))
@@ -618,13 +618,20 @@ def test_step_summary_lists_every_finding() -> None:
         "a \\| pipe and<br>a newline<br>and more",
     ]
     assert cells[-1][2] == "warning"
-    assert "Found 28 problems (25 errors, 3 warnings) in 28 of 29 files." in summary
+    assert summary.endswith("\n\n**29 contracts in 29 files checked: 25 errors, 3 warnings**\n")
 
 
 def test_step_summary_of_a_clean_run_is_one_line() -> None:
     summary = github.step_summary(report_of(clean=("a.yaml", "b.yaml")))
     assert summary.count("\n") == 1
-    assert "no problems" in summary and "2 files" in summary
+    assert summary == "**contractlint**: All 2 contracts clean\n"
+    others = Report((*report_of(clean=("a.yaml",)).files, FileResult("deploy.yaml", (), 0)))
+    assert github.step_summary(others) == (
+        "**contractlint**: 1 contract clean (1 other file holds no contract)\n"
+    )
+    nothing = github.step_summary(Report((FileResult("deploy.yaml", (), 0),)))
+    assert nothing.count("\n") == 1
+    assert nothing.startswith("**contractlint**: No contract found in 1 file (a contract has ")
 
 
 def test_step_summary_stays_under_the_github_limit() -> None:
@@ -633,7 +640,7 @@ def test_step_summary_stays_under_the_github_limit() -> None:
     summary = github.step_summary(report_of(*findings))
     assert len(summary.encode()) < 1024 * 1024
     assert "more findings are not shown" in summary
-    assert "Found 1000 problems" in summary
+    assert summary.endswith("\n**1,000 contracts in 1,000 files checked: 1,000 errors**\n")
 
 
 def test_outputs_counts() -> None:

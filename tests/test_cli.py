@@ -75,11 +75,22 @@ FINDING_LINE = re.compile(
     r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<column>\d+): (?P<code>CL\d{3}) "
     r"\[(?P<severity>error|warning|info)\] (?P<message>.+) \((?P<name>[a-z0-9]+(?:-[a-z0-9]+)*)\)$"
 )
+# The summary line counts contracts, not files (SPEC 1): `3 contracts in 6,610 files
+# checked: 2 errors, 1 warning; 1 fixable with `--fix`` or `All 3 contracts clean (6,607
+# other files hold no contract)`.
 SUMMARY_FOUND = re.compile(
-    r"^Found (?P<problems>\d+) problems? \((?P<counts>[^)]*)\) in (?P<with>\d+) of "
-    r"(?P<files>\d+) files?\.( \d+ fixable with `--fix`\.)?$"
+    r"^(?P<contracts>[\d,]+) contracts? in (?P<files>[\d,]+) files? checked: "
+    r"(?P<counts>[\d,]+ errors?(, [\d,]+ warnings?)?(, [\d,]+ infos?)?|"
+    r"[\d,]+ warnings?(, [\d,]+ infos?)?|[\d,]+ infos?)(; [\d,]+ fixable with `--fix`)?$"
 )
-SUMMARY_CLEAR = re.compile(r"^All clear: (?P<files>\d+) files? checked, no problems found\.$")
+SUMMARY_CLEAR = re.compile(
+    r"^(All (?P<contracts>[\d,]+) contracts|1 contract) clean"
+    r"( \((1 other file holds|(?P<others>[\d,]+) other files hold) no contract\))?$"
+)
+NONE_FOUND = (
+    "(a contract has kind: model-contract, experiment-plan, problem-framing or "
+    "acceptance-checklist)"
+)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 # Environment variables that change what the CLI does; tests start without them.
@@ -168,6 +179,7 @@ def test_subprocess_exit_codes_and_plain_output(tmp_path: Path) -> None:
     clean = _subprocess(tmp_path, "check", "clean")
     assert clean.returncode == 0, clean.stderr
     assert SUMMARY_CLEAR.match(clean.stdout.strip())
+    assert clean.stdout == "1 contract clean\n"
 
     bad = _subprocess(tmp_path, "check", "bad")
     assert bad.returncode == 1, bad.stderr
@@ -177,6 +189,7 @@ def test_subprocess_exit_codes_and_plain_output(tmp_path: Path) -> None:
     assert len(lines) == len(BAD_CODES) + 1
     assert [m["code"] for m in finding_lines(bad.stdout)] == BAD_CODES
     assert SUMMARY_FOUND.match(lines[-1])
+    assert lines[-1] == "1 contract in 1 file checked: 4 errors"
 
     usage = _subprocess(tmp_path, "check", "--no-such-option")
     assert usage.returncode == 2
@@ -186,8 +199,15 @@ def test_subprocess_exit_codes_and_plain_output(tmp_path: Path) -> None:
 def test_subprocess_broken_inputs_never_traceback(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write(tmp_path, "syntax.yaml", "kind: model-contract\nname: x\nfallback: [1\n")
-    (tmp_path / "binary.json").write_bytes(b"\x00\x01\x02")
-    (tmp_path / "latin1.yaml").write_bytes("name: caf\xe9\n".encode("latin-1"))
+    # Broken contracts (a kind of ours in their bytes): reported.
+    (tmp_path / "binary.json").write_bytes(b'{"kind": "model-contract"\x00\x01\x02')
+    (tmp_path / "latin1.yaml").write_bytes("kind: model-contract\nname: café\n".encode("latin-1"))
+    (tmp_path / "utf16.yaml").write_bytes("kind: model-contract\n".encode("utf-16"))
+    # The same brokenness in files that hold no contract: silent (SPEC 1).
+    (tmp_path / "blob.json").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "notes.yaml").write_bytes("name: caf\xe9\n".encode("latin-1"))
+    (tmp_path / "wide.yaml").write_bytes("name: x\n".encode("utf-16"))
+    write(tmp_path, "broken.yaml", "key: [unclosed\n")
     write(tmp_path, "empty.md", "")
     done = _subprocess(tmp_path, "check", ".", "does-not-exist.yaml")
     assert done.returncode == 1
@@ -197,7 +217,9 @@ def test_subprocess_broken_inputs_never_traceback(tmp_path: Path) -> None:
         "does-not-exist.yaml": "CL006",
         "latin1.yaml": "CL006",
         "syntax.yaml": "CL001",
+        "utf16.yaml": "CL006",
     }
+    assert done.stdout.splitlines()[-1] == "4 contracts in 10 files checked: 5 errors"
 
 
 def test_subprocess_bad_config_is_exit_2_without_traceback(tmp_path: Path) -> None:
@@ -264,7 +286,7 @@ def test_clean_project_exits_0(project: Path) -> None:
     write(project, "contract.yaml", CLEAN)
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == "All clear: 1 file checked, no problems found.\n"
+    assert result.stdout == "1 contract clean\n"
 
 
 def test_errors_exit_1_and_text_lines_have_the_documented_shape(project: Path) -> None:
@@ -285,17 +307,38 @@ def test_errors_exit_1_and_text_lines_have_the_documented_shape(project: Path) -
         assert m is not None
         assert m["name"] == by_code[m["code"]]["name"]
         assert m["severity"] == by_code[m["code"]]["severity"]
-    assert lines[-1] == "Found 4 problems (4 errors) in 1 of 1 file."
+    assert lines[-1] == "1 contract in 1 file checked: 4 errors"
 
 
-def test_summary_counts_files_and_severities(project: Path) -> None:
+def test_summary_counts_contracts_files_and_severities(project: Path) -> None:
     write(project, "a.yaml", BAD)
     write(project, "b.yaml", WARN_ONLY)
     write(project, "c.yaml", CLEAN)
+    write(project, "deploy.yaml", "apiVersion: v1\nkind: Service\n")  # no contract
     result = run("check")
-    assert result.stdout.splitlines()[-1] == (
-        "Found 5 problems (4 errors, 1 warning) in 2 of 3 files."
-    )
+    assert result.stdout.splitlines()[-1] == "3 contracts in 4 files checked: 4 errors, 1 warning"
+    assert SUMMARY_FOUND.match(result.stdout.splitlines()[-1])
+
+
+def test_summary_of_a_clean_run_counts_the_other_files(project: Path) -> None:
+    write(project, "c.yaml", CLEAN)
+    assert run("check").stdout == "1 contract clean\n"
+    write(project, "deploy.yaml", "apiVersion: v1\nkind: Service\n")
+    assert run("check").stdout == "1 contract clean (1 other file holds no contract)\n"
+    write(project, "d.yaml", CLEAN.replace("ranking-service", "other-service"))
+    write(project, "tsconfig.json", '{\n  // comment\n  "strict": true,\n}\n')
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == "All 2 contracts clean (2 other files hold no contract)\n"
+    assert SUMMARY_CLEAR.match(result.stdout.strip())
+
+
+def test_summary_when_no_contract_is_found(project: Path) -> None:
+    write(project, "deploy.yaml", "apiVersion: v1\nkind: Service\n")
+    write(project, "broken.yaml", "key: [unclosed\n")
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == f"No contract found in 2 files {NONE_FOUND}\n"
 
 
 @pytest.mark.parametrize(
@@ -480,8 +523,9 @@ def test_json_format(project: Path) -> None:
     assert summary["errors"] == 4
     assert summary["warnings"] == 0
     assert summary["infos"] == 0
+    assert summary["contracts"] == summary["documents"] == 2
     # Nothing but the JSON document on stdout: no summary line.
-    assert "Found" not in result.stdout
+    assert "checked:" not in result.stdout and "clean" not in result.stdout
 
 
 def test_json_format_of_a_clean_run(project: Path) -> None:
@@ -539,8 +583,8 @@ def test_output_file_in_a_missing_folder_is_a_usage_error(project: Path) -> None
 
 
 def test_a_json_report_in_the_project_does_not_disturb_the_next_run(project: Path) -> None:
-    # The report is a .json file in the project: the next run lints it as a
-    # document without `kind`, which is skipped silently.
+    # The report is a .json file in the project: the next run sees it, finds no
+    # `kind` of a contract in it, and skips it silently.
     write(project, "bad.yaml", BAD)
     run("check", "--format", "json", "-o", "report.json")
     again = run("check", "--format", "json")
@@ -559,7 +603,7 @@ def test_statistics(project: Path) -> None:
         "2  CL101  [error] missing-fallback",
         "2  CL103  [error] unset-latency-budget",
         "2  CL105  [error] missing-timeout",
-        "Found 9 problems (9 errors) in 2 of 2 files.",
+        "2 contracts in 2 files checked: 9 errors",
     ]
 
 
@@ -573,7 +617,7 @@ def test_statistics_counts_most_frequent_first(project: Path) -> None:
     assert lines[-3:] == [
         "5  CL401  [error] unowned-decision",
         "2  CL101  [error] missing-fallback",
-        "Found 7 problems (7 errors) in 3 of 3 files.",
+        "3 contracts in 3 files checked: 7 errors",
     ]
 
 
@@ -627,7 +671,7 @@ def test_folders_are_walked_for_yaml_yml_json_md_only(project: Path) -> None:
 
 
 def test_walk_skips_tool_folders(project: Path) -> None:
-    for folder in ("node_modules", ".venv", ".tox", "__pycache__"):
+    for folder in ("node_modules", ".venv", ".tox", "__pycache__", "build", "dist", ".vscode"):
         write(project, f"{folder}/x.yaml", BAD)
     write(project, "real.yaml", BAD)
     result = run("check", "--select", "CL101")
@@ -635,8 +679,9 @@ def test_walk_skips_tool_folders(project: Path) -> None:
 
 
 def test_gitignored_files_are_skipped_in_a_walk_but_linted_when_named(project: Path) -> None:
-    write(project, ".gitignore", "build/\n*.generated.yaml\n")
-    write(project, "build/out.yaml", BAD)
+    # `out/`, not `build/`: a walk skips `build` anyway (the default `exclude`).
+    write(project, ".gitignore", "out/\n*.generated.yaml\n")
+    write(project, "out/out.yaml", BAD)
     write(project, "contracts/x.generated.yaml", BAD)
     write(project, "contracts/kept.yaml", BAD)
     write(project, "contracts/.gitignore", "local-*.yaml\n")
@@ -644,7 +689,7 @@ def test_gitignored_files_are_skipped_in_a_walk_but_linted_when_named(project: P
 
     walked = run("check", "--select", "CL101")
     assert [m["path"] for m in finding_lines(walked.stdout)] == ["contracts/kept.yaml"]
-    assert walked.stdout.splitlines()[-1] == "Found 1 problem (1 error) in 1 of 1 file."
+    assert walked.stdout.splitlines()[-1] == "1 contract in 1 file checked: 1 error"
 
     walked_sub = run("check", "--select", "CL101", "contracts")
     assert [m["path"] for m in finding_lines(walked_sub.stdout)] == ["contracts/kept.yaml"]
@@ -653,14 +698,14 @@ def test_gitignored_files_are_skipped_in_a_walk_but_linted_when_named(project: P
         "check",
         "--select",
         "CL101",
-        "build/out.yaml",
+        "out/out.yaml",
         "contracts/x.generated.yaml",
         "contracts/local-draft.yaml",
     )
     assert sorted(m["path"] for m in finding_lines(named.stdout)) == [
-        "build/out.yaml",
         "contracts/local-draft.yaml",
         "contracts/x.generated.yaml",
+        "out/out.yaml",
     ]
 
 
@@ -713,7 +758,7 @@ def test_exclude_skips_files_in_a_walk_and_force_exclude_skips_named_ones(
 
     nothing = run("check", "--force-exclude", "legacy/old.yaml")
     assert nothing.exit_code == 0
-    assert nothing.stdout == "All clear: 0 files checked, no problems found.\n"
+    assert nothing.stdout == f"No contract found in 0 files {NONE_FOUND}\n"
 
 
 def test_missing_path_is_a_cl006_finding(project: Path) -> None:

@@ -454,10 +454,19 @@ def test_fail_on_in_the_config(project: Path) -> None:
 
 
 def test_max_file_size(tmp_path: Path, lint_text: LintText) -> None:
-    config = load_text(tmp_path / "cfg", "max-file-size: 10\n")
+    # 30 bytes: BAD's first line, `kind: model-contract`, is read, so it is a candidate.
+    config = load_text(tmp_path / "cfg", "max-file-size: 30\n")
     (finding,) = lint_text(BAD, config=config)
     assert finding.code == "CL006"
     assert "max-file-size" in finding.message
+    assert "over the size limit of 30 bytes" in finding.message
+    assert codes(lint_text(BAD)) == ["CL101", "CL103", "CL105", "CL401"]  # the default
+    # The sniff reads no more than the limit: a `kind` past it is not seen, and a file
+    # over the limit without a contract in its first bytes is silent, like any other.
+    config = load_text(tmp_path / "cfg", "max-file-size: 10\n")
+    assert lint_text(BAD, config=config) == []
+    late = "# " + "x" * 40 + "\n" + BAD  # its `kind` starts at byte 44
+    assert lint_text(late, config=load_text(tmp_path / "cfg", "max-file-size: 30\n")) == []
 
 
 def test_max_depth(tmp_path: Path, lint_text: LintText) -> None:

@@ -358,7 +358,7 @@ def test_a_configuration_error_is_reported_the_same(
     ("error", "code", "expected"),
     [
         (RuntimeError("boom"), 2, "contractlint: internal error: RuntimeError: boom"),
-        (KeyboardInterrupt(), 1, "Aborted!"),
+        (KeyboardInterrupt(), 130, "Aborted!"),  # 128 + SIGINT, as a shell reports it
     ],
 )
 def test_a_crash_or_an_interrupt_is_reported_the_same(

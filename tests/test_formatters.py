@@ -95,6 +95,14 @@ REPORT = Report(
 )
 
 EMPTY = Report(files=(FileResult("clean.yaml", (), 1),), findings=())
+NONE_FOUND = (
+    "(a contract has kind: model-contract, experiment-plan, problem-framing or "
+    "acceptance-checklist)"
+)
+
+
+def files_without_contracts(count: int) -> tuple[FileResult, ...]:
+    return tuple(FileResult(f"deploy/{n}.yaml", (), 0) for n in range(count))
 
 
 def expected_json() -> dict[str, Any]:
@@ -128,20 +136,64 @@ def test_text_lines_have_the_documented_shape() -> None:
 
 
 def test_text_summary_line() -> None:
+    # SPEC 1: the summary counts contracts (documents), not files.
     assert text.summary(REPORT) == (
-        "Found 5 problems (2 errors, 2 warnings, 1 info) in 2 of 3 files. 1 fixable with `--fix`."
+        "4 contracts in 3 files checked: 2 errors, 2 warnings, 1 info; 1 fixable with `--fix`"
     )
-    assert text.summary(EMPTY) == "All clear: 1 file checked, no problems found."
-    assert text.summary(Report(files=())) == "All clear: 0 files checked, no problems found."
+    assert text.summary(EMPTY) == "1 contract clean"
+    assert text.summary(Report(files=())) == f"No contract found in 0 files {NONE_FOUND}"
     one = Report(files=(FileResult(RANKING, FINDINGS[:1], 1),), findings=FINDINGS[:1])
-    assert text.summary(one) == "Found 1 problem (1 error) in 1 of 1 file."
+    assert text.summary(one) == "1 contract in 1 file checked: 1 error"
     infos = tuple(f._replace(severity=Severity.INFO, fixable=True) for f in FINDINGS[:2])
     two = Report(files=(FileResult(RANKING, infos, 1),), findings=infos)
-    assert text.summary(two) == "Found 2 problems (2 infos) in 1 of 1 file. 2 fixable with `--fix`."
+    assert text.summary(two) == "1 contract in 1 file checked: 2 infos; 2 fixable with `--fix`"
+    warned = Report(files=(FileResult(RANKING, FINDINGS[2:3], 2),), findings=FINDINGS[2:3])
+    assert text.summary(warned) == "2 contracts in 1 file checked: 1 warning"
+
+
+def test_text_summary_of_a_clean_run_counts_the_other_files() -> None:
+    one_other = Report(files=(*EMPTY.files, *files_without_contracts(1)))
+    assert text.summary(one_other) == "1 contract clean (1 other file holds no contract)"
+    two = Report(files=(FileResult("a.yaml", (), 2), *files_without_contracts(2)))
+    assert text.summary(two) == "All 2 contracts clean (2 other files hold no contract)"
+    assert text.summary(Report(files=(FileResult("a.yaml", (), 3),))) == "All 3 contracts clean"
+
+
+def test_text_summary_when_no_contract_is_found() -> None:
+    assert text.summary(Report(files=files_without_contracts(1))) == (
+        f"No contract found in 1 file {NONE_FOUND}"
+    )
+    assert text.summary(Report(files=files_without_contracts(6))) == (
+        f"No contract found in 6 files {NONE_FOUND}"
+    )
+
+
+def test_text_summary_of_a_monorepo_groups_thousands() -> None:
+    # The examples of SPEC section 1, verbatim.
+    contracts = tuple(FileResult(f"c{n}.yaml", (), 1) for n in range(3))
+    files = (*contracts, *files_without_contracts(6_607))
+    assert text.summary(Report(files=files)) == (
+        "All 3 contracts clean (6,607 other files hold no contract)"
+    )
+    found = Report(files=files, findings=FINDINGS[:3])
+    assert text.summary(found) == "3 contracts in 6,610 files checked: 2 errors, 1 warning"
+    assert text.summary(Report(files=files_without_contracts(6_610))) == (
+        f"No contract found in 6,610 files {NONE_FOUND}"
+    )
+
+
+def test_text_summary_baseline_note() -> None:
+    assert text.summary(EMPTY._replace(baselined=2)) == (
+        "1 contract clean; 2 more held back by the baseline."
+    )
+    assert text.summary(REPORT._replace(baselined=1)) == (
+        "4 contracts in 3 files checked: 2 errors, 2 warnings, 1 info; 1 fixable with `--fix`"
+        "; 1 more held back by the baseline."
+    )
 
 
 def test_text_of_an_empty_report() -> None:
-    assert text.format_report(EMPTY, Context()) == "All clear: 1 file checked, no problems found.\n"
+    assert text.format_report(EMPTY, Context()) == "1 contract clean\n"
     assert text.format_findings(EMPTY) == []
 
 
@@ -158,9 +210,12 @@ def test_text_colours_only_when_asked() -> None:
     )
     assert "\x1b[33mCL102\x1b[0m \x1b[33m[warning]\x1b[0m" in rows[2]
     assert "\x1b[36mCL108\x1b[0m \x1b[36m[info]\x1b[0m" in rows[4]
-    assert rows[5].startswith("\x1b[1mFound 5 problems")
+    assert rows[5] == f"\x1b[1m{text.summary(REPORT)}\x1b[0m"
+    assert rows[5].startswith("\x1b[1m4 contracts in 3 files checked")
     clear = text.format_report(EMPTY, Context(color=True))
-    assert clear == "\x1b[32mAll clear: 1 file checked, no problems found.\x1b[0m\n"
+    assert clear == "\x1b[32m1 contract clean\x1b[0m\n"
+    none = text.format_report(Report(files=files_without_contracts(1)), Context(color=True))
+    assert none == f"\x1b[1mNo contract found in 1 file {NONE_FOUND}\x1b[0m\n"
 
 
 def test_statistics() -> None:
@@ -205,6 +260,7 @@ def test_json_layout() -> None:
     assert data["tool"] == {"name": "contractlint", "version": __version__}
     assert data["summary"] == {
         "files": 3,
+        "contracts": 4,
         "documents": 4,
         "findings": 5,
         "errors": 2,
@@ -246,6 +302,7 @@ def test_json_of_an_empty_report() -> None:
     assert data["findings"] == []
     assert data["summary"] == {
         "files": 1,
+        "contracts": 1,
         "documents": 1,
         "findings": 0,
         "errors": 0,

@@ -12,6 +12,11 @@ In-process tests cover what a folder cannot stage: a path that vanishes
 between discovery and reading, a rule that raises (CL000), permission denied
 when the tests run as root, and the cost of a YAML bomb.
 
+Only a *candidate* (a file whose raw text holds a ``kind`` of ours, SPEC 1) is
+parsed, so each hostile file below holds ``kind: model-contract`` and must still
+get its CL001/CL006/CL007; the ``nokind/`` folder holds the same hostile bytes
+without that line, and those files, which are no contracts, get no finding at all.
+
 Cases where contractlint is wrong are strict xfails whose reason starts with
 ``BUG:``; the expectation they hold is the correct one.
 """
@@ -132,6 +137,34 @@ def python_tag_in_contract(marker: Path) -> str:
     return CLEAN.replace(CLEAN_FALLBACK, tagged)
 
 
+KIND = "kind: model-contract\n"
+ROLLBACK = "rollback: redeploy the previous model_version behind the ranking flag\n"
+assert ROLLBACK in CLEAN
+ROLLBACK_LINE = CLEAN[: CLEAN.index(ROLLBACK)].count("\n") + 1  # line 23
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
+LATE_NUL = "# " + "x" * 10_240 + "\nnote: a\x00b\n"  # a NUL past the first 8 KiB
+
+
+def hostile_without_kind(markers: dict[str, Path]) -> dict[str, bytes | str]:
+    """The hostile bytes as they come in a repository, in files that hold no contract."""
+    return {
+        "image.yaml": PNG,
+        "latin1.yaml": b"name: caf\xe9\n",
+        "bomb.yaml": billion_laughs(),
+        "deep-flow.yaml": "[" * 100_000,
+        "deep-mapping.yaml": "{a: " * 100_000,
+        "deep.json": "[" * 100_000,
+        "python-top.yaml": f'!!python/object/apply:os.system ["touch {markers["top-level"]}"]\n',
+        "python-name.yaml": "handler: !!python/name:os.system\n",
+        "python-new.yaml": (
+            f'handler: !!python/object/new:os.system ["touch {markers["object-new"]}"]\n'
+        ),
+        "late-nul.yaml": LATE_NUL,
+        "utf16.yaml": "name: x\n".encode("utf-16"),
+        "broken.json": '{"kind": "Deployment",',
+    }
+
+
 # --------------------------------------------------------------------------- the run
 
 
@@ -173,7 +206,13 @@ def run_cli(folder: Path, *extra: str) -> Run:
     return Run(folder, done.returncode, done.stdout, done.stderr, seconds, findings)
 
 
-MARKERS = ("top-level", "in-contract", "object-new")
+MARKERS = (
+    "top-level",
+    "in-contract",
+    "object-new",
+    "top-level-in-contract",
+    "object-new-in-contract",
+)
 
 
 @dataclass
@@ -200,23 +239,29 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hostile]:
     put("known.yaml", KNOWN)
     # Truncated: cut in the middle of the flow mapping on line 15.
     put("truncated.yaml", CLEAN[: CLEAN.index("p95: 120")])
-    # A PNG named .yaml: its header, then NUL bytes.
-    put("image.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64)
+    # A PNG named .yaml: its header, NUL bytes, and a contract's kind.
+    put("image.yaml", PNG + b"\n" + KIND.encode())
     # Latin-1 on line 2: "café".
     put("latin1.yaml", b"kind: model-contract\nname: caf\xe9\n")
-    put("bomb.yaml", billion_laughs())
+    put("bomb.yaml", KIND + billion_laughs())
     # Six megabytes of valid YAML: over the default limit of 5 MiB.
     put("generated.yaml", big_spec(6_000_000))
-    put("deep-flow.yaml", "[" * 100_000)
-    put("deep-mapping.yaml", "{a: " * 100_000)
-    put("deep.json", "[" * 100_000)
-    put("python-top.yaml", f'!!python/object/apply:os.system ["touch {markers["top-level"]}"]\n')
+    put("deep-flow.yaml", KIND + "x: " + "[" * 100_000)
+    put("deep-mapping.yaml", KIND + "x: " + "{a: " * 100_000)
+    put("deep.json", '{"kind": "model-contract", "x": ' + "[" * 100_000)
+    # A top-level tagged document in a file that holds a (clean) contract.
+    marker = markers["top-level-in-contract"]
+    put("python-top.yaml", CLEAN + f'---\n!!python/object/apply:os.system ["touch {marker}"]\n')
     put("python-in-contract.yaml", python_tag_in_contract(markers["in-contract"]))
-    put("python-name.yaml", "handler: !!python/name:os.system\n")
-    put(
-        "python-new.yaml",
-        f'handler: !!python/object/new:os.system ["touch {markers["object-new"]}"]\n',
-    )
+    # `rollback` behind a tag with no value: read as null, so there is no rollback plan.
+    put("python-name.yaml", CLEAN.replace(ROLLBACK, "rollback: !!python/name:os.system\n"))
+    marker = markers["object-new-in-contract"]
+    put("python-new.yaml", CLEAN + f'x-handler: !!python/object/new:os.system ["touch {marker}"]\n')
+    # UTF-16 with its byte-order mark: sniffed after decoding, then CL006.
+    put("utf16.yaml", KIND.encode("utf-16"))
+    put("broken.json", '{"kind": "model-contract",')
+    for name, data in hostile_without_kind(markers).items():
+        put(f"nokind/{name}", data)
     unreadable = put("unreadable.yaml", CLEAN)
     unreadable.chmod(0)
     try:
@@ -231,7 +276,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hostile]:
     put("bom-only.yaml", b"\xef\xbb\xbf")
     put("empty.yaml", b"")
     # A NUL byte after 10 KiB: past the binary sniffing of the first 8 KiB.
-    put("late-nul.yaml", "# " + "x" * 10_240 + "\nnote: a\x00b\n")
+    put("late-nul.yaml", KIND + LATE_NUL)
     put("crlf.yaml", KNOWN.replace("\n", "\r\n"))
     put("lone-cr.yaml", KNOWN.replace("\n", "\r"))
     put("blank-crlf.yaml", "\r\n" * 5)
@@ -264,36 +309,42 @@ EXPECTED: dict[str, list[Expected]] = {
     "latin1.yaml": [("CL006", 2, "not valid UTF-8: byte 0xe9 at line 2, column 10")],
     "bomb.yaml": [("CL007", None, "alias expansion passes the limit of 10,000 nodes")],
     "generated.yaml": [("CL006", 1, "over the size limit of 5,242,880 bytes")],
-    "deep-flow.yaml": [("CL007", 1, "nesting is deeper than 1000 levels")],
-    "deep-mapping.yaml": [("CL007", 1, "nesting is deeper than 1000 levels")],
+    "deep-flow.yaml": [("CL007", 2, "nesting is deeper than 1000 levels")],
+    "deep-mapping.yaml": [("CL007", 2, "nesting is deeper than 1000 levels")],
     "deep.json": [("CL007", 1, "nesting is deeper than the limit of 64 levels")],
-    "python-top.yaml": [("CL001", 1, "tag `!!python/object/apply:os.system` is not allowed")],
+    # Unknown tags are never a finding (SPEC 1): the value under one is read as the plain
+    # node, and the rules judge that. A tagged document that is no contract is skipped.
+    "python-top.yaml": [],
     "python-in-contract.yaml": [
-        ("CL001", FALLBACK_LINE, "tag `!!python/object/apply:os.system` is not allowed")
+        ("CL003", FALLBACK_LINE, "`fallback` must be a string or a mapping, not a list")
     ],
-    "python-name.yaml": [("CL001", 1, "tag `!!python/name:os.system` is not allowed")],
-    "python-new.yaml": [("CL001", 1, "tag `!!python/object/new:os.system` is not allowed")],
+    "python-name.yaml": [("CL106", ROLLBACK_LINE, "has no `rollback` plan")],
+    "python-new.yaml": [],
+    "utf16.yaml": [("CL006", 1, "encoded as UTF-16 (it starts with a UTF-16 byte-order mark)")],
+    "broken.json": [("CL001", 1, "invalid JSON")],
     "unreadable.yaml": [("CL006", 1, "permission denied")],
     "sub/inside.yaml": [],
     "sub/loop": [("CL006", 1, "symlink loop")],
-    "dangling.yaml": [("CL006", 1, "not found")],
+    # A dangling link is not a regular file: a walk does not read it (named, it is CL006).
+    "dangling.yaml": [],
     "bom-only.yaml": [],
     "empty.yaml": [],
-    "late-nul.yaml": [("CL001", 2, "control character U+0000 is not allowed")],
+    "late-nul.yaml": [("CL001", 3, "control character U+0000 is not allowed")],
     "crlf.yaml": known_at(0),
     "lone-cr.yaml": known_at(0),
     "blank-crlf.yaml": [],
     "cloudformation.yaml": [],
     "unclosed-fence.md": known_at(5),
 }
-
-BUGS: dict[str, str] = {}
+# The same hostile bytes without a kind of ours: no contract, so no finding (SPEC 1).
+EXPECTED.update(
+    {f"nokind/{name}": [] for name in hostile_without_kind({m: Path() for m in MARKERS})}
+)
 
 
 def _params() -> Iterator[Any]:
     for name in EXPECTED:
-        marks = [pytest.mark.xfail(strict=True, reason=BUGS[name])] if name in BUGS else []
-        yield pytest.param(name, marks=marks, id=name)
+        yield pytest.param(name, id=name)
 
 
 def as_expected(findings: Sequence[dict[str, Any]], expected: Sequence[Expected]) -> list[Any]:
@@ -350,9 +401,40 @@ def test_each_file_gets_exactly_its_expected_findings(hostile: Hostile, name: st
 def test_no_finding_names_a_file_outside_the_table(hostile: Hostile) -> None:
     # Each hostile file is reported under its own name, once; nothing else is reported.
     shown = {f["path"] for f in hostile.run.findings}
-    assert shown - set(EXPECTED) <= {"vanished-target.yaml"}  # see the dangling-link bug
+    assert shown <= set(EXPECTED)
+    assert not any(path.startswith("nokind/") for path in shown)
     assert len([f for f in hostile.run.findings if "symlink loop" in f["message"]]) == 1
-    assert len([f for f in hostile.run.findings if "not found" in f["message"]]) == 1
+    # The dangling link is not walked (not a regular file): nothing says "not found".
+    assert len([f for f in hostile.run.findings if "not found" in f["message"]]) == 0
+
+
+def test_the_summary_counts_the_contracts_not_the_files(hostile: Hostile) -> None:
+    summary = json.loads(hostile.run.stdout)["summary"]
+    assert summary["files"] == len(EXPECTED) - 1  # every file of the table, but the link
+    # A contract each, broken or not, but the files that hold none and what is unread.
+    holds_none = {"bom-only.yaml", "empty.yaml", "blank-crlf.yaml", "cloudformation.yaml"}
+    holds_none |= {"dangling.yaml", "sub/loop"}
+    if hostile.unreadable_is_unreadable:
+        holds_none.add("unreadable.yaml")
+    contracts = {name for name in EXPECTED if not name.startswith("nokind/")} - holds_none
+    assert summary["contracts"] == summary["documents"] == len(contracts)
+
+
+def test_a_dangling_link_named_explicitly_is_cl006(hostile: Hostile) -> None:
+    command = [sys.executable, "-m", "contractlint", "check", "--format", "json"]
+    done = subprocess.run(
+        [*command, "dangling.yaml"],
+        cwd=hostile.run.folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    assert [(f["path"], f["code"], f["line"], f["column"]) for f in findings] == [
+        ("dangling.yaml", "CL006", 1, 1)
+    ]
+    assert "not found" in findings[0]["message"]
 
 
 def test_the_normal_contracts_are_fully_reported(hostile: Hostile) -> None:
@@ -369,7 +451,18 @@ def test_line_endings_do_not_move_the_findings(hostile: Hostile) -> None:
             for f in hostile.run.of(path)
         ]
 
+    assert where("known.yaml")  # the comparison means something
     assert where("crlf.yaml") == where("known.yaml")
+
+
+def test_lone_cr_line_endings_do_not_move_the_findings(hostile: Hostile) -> None:
+    def where(path: str) -> list[tuple[str, int, int, int, int]]:
+        return [
+            (f["code"], f["line"], f["column"], f["end_line"], f["end_column"])
+            for f in hostile.run.of(path)
+        ]
+
+    assert where("known.yaml")
     assert where("lone-cr.yaml") == where("known.yaml")
 
 
@@ -512,17 +605,20 @@ def test_a_crashing_rule_is_cl000_for_that_document_only(
 def test_permission_denied_is_cl006(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The folder run covers this only when not root; here the error is raised directly.
     victim = tmp_path / "secret.yaml"
-    real_read_bytes = pathlib.Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == victim:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def refuse(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if pathlib.Path(path) == victim:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refuse)
     findings = lint_one(tmp_path, "secret.yaml", CLEAN)
     assert [(f.code, f.line, f.column) for f in findings] == [("CL006", 1, 1)]
     assert "permission denied" in findings[0].message
+    # Nothing can vouch for a file that cannot be read: CL006 even without a contract.
+    findings = lint_one(tmp_path, "secret.yaml", "apiVersion: v1\nkind: Service\n")
+    assert [(f.code, f.line, f.column) for f in findings] == [("CL006", 1, 1)]
 
 
 def test_a_yaml_bomb_is_rejected_in_well_under_a_second_with_bounded_memory() -> None:

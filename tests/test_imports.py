@@ -112,7 +112,7 @@ NOT_FOR_A_VALID_FILE = (
 def test_a_valid_file_imports_no_heavy_module(project: Path) -> None:
     run = run_cli(project, "check", "valid.yaml", "--no-cache")
     assert run.code == 0, run.output
-    assert "no problems found" in run.output
+    assert run.output == "1 contract clean\n"
     assert run.imported("contractlint.schemacheck")  # it was linted, not skipped
     assert run.imported("contractlint.validate")
     assert [m for m in NOT_FOR_A_VALID_FILE if run.imported(m)] == []
@@ -154,6 +154,25 @@ def test_a_warm_run_imports_nothing_of_linting(project: Path) -> None:
     assert not warm.imported("ruamel")
 
 
+def test_a_run_that_meets_no_contract_imports_nothing_of_linting(tmp_path: Path) -> None:
+    # Stage sniff settles files without a `kind` of ours in this process, on their bytes:
+    # no parser, no schema, not even on a cold run (the runner's promise).
+    (tmp_path / "pyproject.toml").write_text("[tool.contractlint]\n", encoding="utf-8")
+    (tmp_path / "deploy.yaml").write_text("apiVersion: v1\nkind: Service\n", encoding="utf-8")
+    (tmp_path / "tsconfig.json").write_text('{\n  // JSONC\n  "a": 1,\n}\n', encoding="utf-8")
+    (tmp_path / "README.md").write_text("# X\n\n```yaml\nkey: [\n```\n", encoding="utf-8")
+    run = run_cli(tmp_path, "check", "--no-cache")
+    assert run.code == 0, run.output
+    assert run.output.startswith("No contract found in 3 files (a contract has kind: ")
+    assert [m for m in LINTING if run.imported(m)] == []
+    assert not run.imported("multiprocessing")
+    # ...and with a contract among them, the same run does lint it.
+    (tmp_path / "valid.yaml").write_text(MODEL, encoding="utf-8")
+    linted = run_cli(tmp_path, "check", "--no-cache")
+    assert linted.output == "1 contract clean (3 other files hold no contract)\n"
+    assert linted.imported("contractlint.loader") and linted.imported("yaml")
+
+
 # What click and the document model would cost a run that needs neither.
 START_UP = ("click", "dataclasses", "inspect", "pathlib", "hashlib")
 
@@ -186,7 +205,7 @@ def test_a_warm_check_imports_neither_click_nor_the_model(project: Path) -> None
 
 def test_a_line_the_quick_parser_does_not_know_goes_to_click(project: Path) -> None:
     run = run_cli(project, "check", "--config", "pyproject.toml", "valid.yaml")
-    assert run.code == 0 and "no problems found" in run.output, run.output
+    assert run.code == 0 and run.output == "1 contract clean\n", run.output
     assert run.imported("click") and run.imported("contractlint.cli")
     quick = run_cli(project, "check", "valid.yaml")
     assert quick.output == run.output and not quick.imported("click")

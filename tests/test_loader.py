@@ -396,9 +396,14 @@ def test_duplicate_key_in_an_anchor_is_reported_once(lint_text):
     assert located(lint_text(text)) == [("CL004", N + 1, 16)]
 
 
-def test_forbidden_tag_in_an_anchor_is_reported_once(lint_text):
+def test_unknown_tag_in_an_anchor_is_read_plain_and_reported_once(lint_text):
+    # SPEC 1: an unknown tag is never a finding; the value under it is read as if the
+    # tag were not there, here through two aliases: `fallback` is the placeholder `TBD`.
+    text = CLEAN.replace(FALLBACK, "x-fb: &fb !!python/name:os.system TBD\nfallback: *fb\n")
+    text += "x-again: *fb\n"
+    assert located(lint_text(text)) == [("CL101", 4, 7)]
     text = CLEAN + "x-a: &a {k: !!python/name:os.system }\nx-b: *a\n"
-    assert located(lint_text(text)) == [("CL001", N + 1, 13)]
+    assert lint_text(text) == []
 
 
 def test_duplicate_key_in_an_anchor_used_once(lint_text):
@@ -486,16 +491,32 @@ def test_cl001_json_missing_colon_multiline(lint_text):
         pytest.param('{"kind": "model-contract"', (1, 25), id="unclosed-object"),
         pytest.param("{'kind': 'model-contract'}", (1, 2), id="single-quotes"),
         pytest.param('{"kind": model-contract}', (1, 10), id="bare-word"),
-        pytest.param('{"a": 1} {"b": 2}', (1, 10), id="two-values"),
-        pytest.param('{"a": NaN}', (1, 7), id="nan"),
-        pytest.param('{"a": 01}', (1, 8), id="leading-zero"),
-        pytest.param('// comment\n{"a": 1}', (1, 1), id="comment"),
+        pytest.param('{"kind": "model-contract"} {"b": 2}', (1, 28), id="two-values"),
+        pytest.param('{"kind": "model-contract", "a": NaN}', (1, 33), id="nan"),
+        pytest.param('{"kind": "model-contract", "a": 01}', (1, 34), id="leading-zero"),
+        pytest.param('// comment\n{"kind": "model-contract"}', (1, 1), id="comment"),
     ],
 )
 def test_cl001_json_other_errors(lint_text, text, position):
     findings = lint_text(text, "c.json")
     assert codes(findings) == ["CL001"]
     assert (findings[0].line, findings[0].column) == position
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('{"a": 1} {"b": 2}', id="two-values"),
+        pytest.param('{"a": NaN}', id="nan"),
+        pytest.param('{"a": 01}', id="leading-zero"),
+        pytest.param('// comment\n{"a": 1}', id="comment"),
+        pytest.param('{"kind": "Deployment",', id="someone-elses-kind"),
+        pytest.param('{"name": "model-contract",', id="our-kind-not-under-kind"),
+    ],
+)
+def test_broken_json_without_a_contract_kind_is_silent(lint_text, text):
+    # SPEC 1: JSONC, NDJSON and broken fixtures that hold no kind of ours get no finding.
+    assert lint_text(text, "c.json") == []
 
 
 @pytest.mark.parametrize("char", ["\x0c", "\x07", "\x1b"], ids=["form-feed", "bel", "escape"])
@@ -583,48 +604,104 @@ def test_cl005_not_for_fields_that_are_numbers(lint_text):
 # --------------------------------------------------------------------------- unsafe tags
 
 
-def test_python_tag_is_reported_and_never_runs(lint_text, tmp_path):
+# SPEC 1 and 7: an unknown tag never breaks a file and is never a finding; in a contract
+# the value under it is read as the plain scalar, sequence or mapping, and no tag ever
+# constructs an object or runs code.
+
+
+def test_python_tag_is_read_as_the_plain_sequence_and_never_runs(lint_text, tmp_path):
     marker = tmp_path / "pwned"
-    text = CLEAN + f'x-evil: !!python/object/apply:os.system ["touch {marker}"]\n'
-    findings = lint_text(text)
+    evil = f'!!python/object/apply:os.system ["touch {marker}"]'
+    assert lint_text(CLEAN + f"x-evil: {evil}\n") == []  # a list in an `x-` field: fine
+    findings = lint_text(CLEAN.replace(FALLBACK, f"fallback: {evil}\n"))
     assert not marker.exists()
-    assert located(findings) == [("CL001", N + 1, 9)]
-    assert "python/object/apply" in findings[0].message
+    # `fallback` is read as the list ["touch ..."]: the schema wants a string or mapping.
+    assert located(findings) == [("CL003", 4, 11)]
+    assert "not a list" in findings[0].message
 
 
 def test_python_tag_on_the_kind_never_runs(lint_text, tmp_path):
     marker = tmp_path / "pwned"
     text = f'kind: !!python/object/apply:os.system ["touch {marker}"]\nname: x\n'
-    lint_text(text)
+    assert lint_text(text) == []  # its kind is no kind of ours: not a contract
+    # The same document in a file that is a candidate (its second document) is parsed.
+    findings = lint_text(text + "---\n" + CLEAN.replace(FALLBACK, "fallback: TBD\n"))
+    assert located(findings) == [("CL101", 7, 11)]
     assert not marker.exists()
+
+
+def test_python_tag_on_a_kind_of_ours_is_read_as_the_plain_kind(lint_text):
+    text = CLEAN.replace("kind: model-contract", "kind: !!python/name:os.system model-contract")
+    assert lint_text(text) == []  # a complete model contract
+    text = text.replace(FALLBACK, "fallback: TBD\n")
+    assert located(lint_text(text)) == [("CL101", 4, 11)]
 
 
 def test_python_tag_at_top_level_never_runs(lint_text, tmp_path):
     marker = tmp_path / "pwned"
-    lint_text(f'!!python/object/apply:os.system ["touch {marker}"]\n')
-    lint_text(f'!!python/object/apply:subprocess.call [["touch", "{marker}"]]\n')
+    assert lint_text(f'!!python/object/apply:os.system ["touch {marker}"]\n') == []
+    assert lint_text(f'!!python/object/apply:subprocess.call [["touch", "{marker}"]]\n') == []
+    # ...nor as a document of a file that holds a contract (so the file is parsed).
+    contract = CLEAN.replace(FALLBACK, "fallback: TBD\n") + "---\n"
+    findings = lint_text(contract + f'!!python/object/apply:os.system ["touch {marker}"]\n')
+    assert located(findings) == [("CL101", 4, 11)]
+    findings = lint_text(
+        contract + f'--- !!python/object/apply:subprocess.call [["touch", "{marker}"]]\n'
+    )
+    assert located(findings) == [("CL101", 4, 11)]
     assert not marker.exists()
 
 
-def test_python_tag_on_a_mapping_never_runs(lint_text, tmp_path):
+def test_python_tag_on_a_mapping_is_read_as_the_plain_mapping_and_never_runs(lint_text, tmp_path):
     marker = tmp_path / "pwned"
-    text = CLEAN + (f"x-evil: !!python/object/new:subprocess.Popen\n  args: [[touch, {marker}]]\n")
-    findings = lint_text(text)
+    evil = f"!!python/object/new:subprocess.Popen\n  args: [[touch, {marker}]]\n"
+    assert lint_text(CLEAN + f"x-evil: {evil}") == []
+    findings = lint_text(CLEAN.replace(FALLBACK, f"fallback: {evil}"))
     assert not marker.exists()
-    assert ("CL001", N + 1, 9) in located(findings)
+    # `fallback` is the mapping {args: [...]}: no strategy, no flag, an unknown field.
+    assert located(findings) == [("CL101", 4, 11), ("CL102", 4, 11), ("CL003", 5, 3)]
+    assert "`args`" in findings[2].message
 
 
+def full(findings: list) -> list[tuple[str, int, int, str]]:
+    return [(f.code, f.line, f.column, f.message) for f in findings]
+
+
+TAGS = ["!!python/name:os.system", "!!python/module:os", "!custom", "!!python/tuple", "!vault"]
+
+
+@pytest.mark.parametrize("tag", TAGS)
 @pytest.mark.parametrize(
-    "tag", ["!!python/name:os.system", "!!python/module:os", "!custom", "!!python/tuple"]
+    "field, value",
+    [
+        pytest.param("fallback", "[a]", id="sequence"),  # CL003: a list
+        pytest.param("fallback", "TBD", id="scalar"),  # CL101: a placeholder
+        pytest.param("fallback", "{strategy: x}", id="mapping"),  # CL102: no flag
+        pytest.param("timeout_ms", "'300'", id="quoted"),  # CL003: a string
+        pytest.param("timeout_ms", "30", id="plain-int"),  # CL104: under p95 (120)
+    ],
 )
-def test_other_tags_are_reported(lint_text, tag):
-    findings = lint_text(CLEAN + f"x-t: {tag} [a]\n")
-    assert ("CL001", N + 1, 6) in located(findings)
+def test_other_tags_are_read_as_the_plain_node(lint_text, tag, field, value):
+    line = FALLBACK if field == "fallback" else "timeout_ms: 300\n"
+    plain = lint_text(CLEAN.replace(line, f"{field}: {value}\n"))
+    tagged = lint_text(CLEAN.replace(line, f"{field}: {tag} {value}\n"))
+    assert plain  # the comparison means something
+    assert "CL001" not in codes(tagged)
+    # The same findings at the same places (a tagged node starts at its tag).
+    assert full(tagged) == full(plain)
 
 
-def test_tagged_scalar_is_reported_once(lint_text):
-    text = CLEAN.replace("name: ranking-service", "name: !!python/name:os.system")
-    assert codes(lint_text(text)) == ["CL001"]
+def test_tagged_scalar_is_read_as_the_plain_scalar(lint_text):
+    text = CLEAN.replace("name: ranking-service", "name: !!python/name:os.system ranking")
+    assert lint_text(text) == []
+    text = CLEAN.replace("timeout_ms: 300", "timeout_ms: !Ref 300")
+    assert lint_text(text) == []  # 300, a number
+    text = CLEAN.replace("timeout_ms: 300", "timeout_ms: !Ref '300'")
+    findings = lint_text(text)
+    assert codes(findings) == ["CL003"]  # quoted: the string `300`
+    assert "not the string `300`" in findings[0].message
+    text = CLEAN.replace(FALLBACK, "fallback: !!python/name:os.system TBD\n")
+    assert codes(lint_text(text)) == ["CL101"]  # reported once, as the placeholder it is
 
 
 def test_standard_tags_are_fine(lint_text):
@@ -635,25 +712,35 @@ def test_standard_tags_are_fine(lint_text):
 # --------------------------------------------------------------------------- limits
 
 
-def _billion_laughs(with_kind: bool) -> str:
-    lines = ["kind: model-contract", "name: x"] if with_kind else []
+def _billion_laughs(kind: str) -> str:
+    """The alias bomb, its ``kind`` first, last (after the bomb) or absent."""
+    lines = ["kind: model-contract", "name: x"] if kind == "first" else []
     lines.append('a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]')
     for level in range(1, 10):
         refs = ", ".join([f"*a{level - 1}"] * 9)
         lines.append(f"a{level}: &a{level} [{refs}]")
     lines.append("x-bomb: *a9")
+    if kind == "last":
+        lines.append("kind: model-contract")
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("with_kind", [True, False], ids=["contract", "no-kind"])
-def test_billion_laughs_is_cl007_quickly(lint_text, with_kind):
+@pytest.mark.parametrize("kind", ["first", "last"], ids=["contract", "kind-last"])
+def test_billion_laughs_is_cl007_quickly(lint_text, kind):
     started = time.perf_counter()
-    findings = lint_text(_billion_laughs(with_kind))
+    findings = lint_text(_billion_laughs(kind))
     elapsed = time.perf_counter() - started
     assert "CL007" in codes(findings)
     assert elapsed < 5
     cl007 = next(f for f in findings if f.code == "CL007")
     assert "alias" in cl007.message
+
+
+def test_billion_laughs_without_a_contract_is_silent_and_never_expanded(lint_text):
+    # SPEC 1: not a candidate, so it is not parsed at all: no finding, no time spent.
+    started = time.perf_counter()
+    assert lint_text(_billion_laughs("none")) == []
+    assert time.perf_counter() - started < 5
 
 
 def test_alias_limit_is_configurable(lint_text):
@@ -685,11 +772,14 @@ def test_nesting_limit_json(lint_text):
 
 
 def _same_nesting_verdict(lint_text, depth):
-    text = "[" * depth + "]" * depth + "\n"
+    # A complete contract (as JSON, which is YAML too) whose `x-deep` list brings the
+    # nesting to ``depth`` levels, the top mapping being the first.
+    inner = depth - 1
+    text = json.dumps(JSON_CLEAN)[:-1] + ', "x-deep": ' + "[" * inner + "]" * inner + "}\n"
     return codes(lint_text(text, "c.yaml")), codes(lint_text(text, "c.json"))
 
 
-@pytest.mark.parametrize("depth", [64, 66])
+@pytest.mark.parametrize("depth", [63, 64, 66])
 def test_nesting_limit_is_the_same_in_yaml_and_json(lint_text, depth):
     in_yaml, in_json = _same_nesting_verdict(lint_text, depth)
     assert in_yaml == in_json == ([] if depth <= 64 else ["CL007"])
@@ -700,14 +790,21 @@ def test_nesting_limit_is_the_same_in_yaml_and_json_at_65(lint_text):
     assert in_yaml == in_json == ["CL007"]
 
 
+YAML_KIND = "kind: model-contract\nx: "
+JSON_KIND = '{"kind": "model-contract", "x": '
+
+
 @pytest.mark.parametrize(
     "name, payload",
     [
-        pytest.param("deep.yaml", "[" * 100_000, id="yaml-list"),
-        pytest.param("deep.json", "[" * 100_000, id="json-list"),
-        pytest.param("deep-object.json", '{"a":' * 100_000, id="json-object"),
-        pytest.param("deep-flow-map.yaml", "{a: " * 100_000, id="yaml-flow-map"),
-        pytest.param("deep-block.yaml", "- " * 20_000 + "x\n", id="yaml-block-list"),
+        # Each a candidate (a `kind` of ours before the nesting), so that it is parsed.
+        pytest.param("deep.yaml", YAML_KIND + "[" * 100_000, id="yaml-list"),
+        pytest.param("deep.json", JSON_KIND + "[" * 100_000, id="json-list"),
+        pytest.param("deep-object.json", JSON_KIND + '{"a":' * 100_000, id="json-object"),
+        pytest.param("deep-flow-map.yaml", YAML_KIND + "{a: " * 100_000, id="yaml-flow-map"),
+        pytest.param(
+            "deep-block.yaml", YAML_KIND + "\n" + "- " * 20_000 + "x\n", id="yaml-block-list"
+        ),
     ],
 )
 def test_nesting_100000_deep_does_not_crash(tmp_path, name, payload):
@@ -726,18 +823,23 @@ def test_nesting_100000_deep_does_not_crash(tmp_path, name, payload):
 
 def test_deep_yaml_next_to_a_good_file(tmp_path):
     deep = tmp_path / "deep.yaml"
-    deep.write_text("[" * 100_000, encoding="utf-8")
+    deep.write_text(YAML_KIND + "[" * 100_000, encoding="utf-8")
     good = tmp_path / "good.yaml"
     good.write_text(CLEAN.replace(FALLBACK, "fallback: TBD\n"), encoding="utf-8")
+    noise = tmp_path / "noise.yaml"  # as deep, but no contract: never parsed, silent
+    noise.write_text("[" * 100_000, encoding="utf-8")
+    paths = [str(deep), str(good), str(noise)]
     run = subprocess.run(
-        [sys.executable, "-m", "contractlint", "check", "--format", "json", str(deep), str(good)],
+        [sys.executable, "-m", "contractlint", "check", "--format", "json", *paths],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert run.returncode == 1, run.stderr
-    found = {(Path(f["path"]).name, f["code"]) for f in json.loads(run.stdout)["findings"]}
+    report = json.loads(run.stdout)
+    found = {(Path(f["path"]).name, f["code"]) for f in report["findings"]}
     assert found == {("deep.yaml", "CL007"), ("good.yaml", "CL101")}
+    assert (report["summary"]["files"], report["summary"]["contracts"]) == (3, 2)
 
 
 # --------------------------------------------------------------------------- JSON specifics

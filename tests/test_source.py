@@ -106,6 +106,14 @@ def test_bom_and_newlines_give_the_same_positions_as_lf(lint_text, lint_bytes, e
     assert full_positions(lint_bytes(encode(text))) == expected
 
 
+def test_lone_cr_contract_below_a_comment_line_is_linted(lint_text, lint_bytes):
+    # The kind on the last line, so that its value ends at the end of the file.
+    text = "# ranking\n" + CONTRACT.replace("kind: model-contract\n", "") + "kind: model-contract\n"
+    expected = full_positions(lint_text(text))
+    assert [f[:3] for f in expected] == [("CL101", 4, 11)]
+    assert full_positions(lint_bytes(text.replace("\n", "\r").encode())) == expected
+
+
 def test_bom_does_not_shift_columns_on_the_first_line(lint_bytes):
     findings = lint_bytes("\ufeffkind: ModelContract\nname: x\n".encode())
     assert located(findings) == [("CL002", 1, 7)]
@@ -148,21 +156,24 @@ def test_truncated_utf8_sequence_at_end_of_file(lint_bytes):
 
 
 def test_invalid_utf8_after_a_bom_names_the_right_byte(lint_bytes):
-    findings = lint_bytes(b"\xef\xbb\xbfname: caf\xe9\n")
+    # A candidate (its `kind` on line 2), so that it is decoded at all.
+    findings = lint_bytes(b"\xef\xbb\xbfname: caf\xe9\nkind: model-contract\n")
     assert len(findings) == 1 and findings[0].code == "CL006"
     assert "0xe9" in findings[0].message
     assert (findings[0].line, findings[0].column) == (1, 10)
 
 
 def test_invalid_utf8_with_lone_cr_newlines_names_the_right_line(lint_bytes):
-    findings = lint_bytes(b"kind: model-contract\rname: caf\xe9\r")
+    # `kind` on the last line: what this test is about is how the decoder counts lines
+    # (the lone-CR sniff bug is the `lone-cr` case of the positions test above).
+    findings = lint_bytes(b"x: 1\rname: caf\xe9\rkind: model-contract\r")
     assert located(findings) == [("CL006", 2, 10)]
     assert "line 2" in findings[0].message
 
 
 def test_invalid_utf8_column_counts_characters(lint_bytes):
     # `name: éé` is 8 characters (10 bytes); the bad byte is character 9.
-    findings = lint_bytes("name: éé".encode() + b"\xff\n")
+    findings = lint_bytes("name: éé".encode() + b"\xff\nkind: model-contract\n")
     assert located(findings) == [("CL006", 1, 9)]
 
 
@@ -170,22 +181,59 @@ def test_invalid_utf8_column_counts_characters(lint_bytes):
     "data",
     [
         pytest.param(b"kind: model-contract\x00\nname: x\n", id="nul-in-text"),
-        pytest.param(b"\x00\x01\x02\x03\xff\xfe", id="binary-blob"),
-        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", id="png-header"),
-        pytest.param("kind: model-contract\n".encode("utf-16"), id="utf-16"),
+        pytest.param(b"kind: model-contract\n\x00\x01\x02\x03\xff\xfe", id="binary-blob"),
+        pytest.param(
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\nkind: model-contract\n", id="png-header"
+        ),
     ],
 )
 def test_nul_bytes_are_binary(lint_bytes, data):
+    # A candidate (a `kind` of ours in its bytes) with NUL bytes is not a text file.
     findings = lint_bytes(data)
     assert codes(findings) == ["CL006"]
     assert "binary" in findings[0].message
     assert (findings[0].line, findings[0].column) == (1, 1)
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"\x00\x01\x02\x03\xff\xfe", id="binary-blob"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", id="png-header"),
+        pytest.param(b"kind: Deployment\n\x00\x01", id="someone-elses-kind"),
+        pytest.param("name: x\n".encode("utf-16"), id="utf-16-no-kind"),
+    ],
+)
+def test_binary_that_holds_no_contract_is_silent(lint_bytes, data):
+    # SPEC 1: a file that is not a candidate gets no finding of any code.
+    assert lint_bytes(data) == []
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        pytest.param("kind: model-contract\n".encode("utf-16"), "UTF-16", id="utf-16"),
+        pytest.param("\ufeffkind: model-contract\n".encode("utf-16-le"), "UTF-16", id="utf-16-le"),
+        pytest.param("\ufeffkind: model-contract\n".encode("utf-16-be"), "UTF-16", id="utf-16-be"),
+        pytest.param("kind: model-contract\n".encode("utf-32"), "UTF-32", id="utf-32"),
+        pytest.param("\ufeffkind: model-contract\n".encode("utf-32-be"), "UTF-32", id="utf-32-be"),
+    ],
+)
+def test_utf16_or_utf32_contract_is_cl006_save_as_utf8(lint_bytes, data, encoding):
+    # Sniffed after decoding (so never skipped), then reported for its encoding.
+    findings = lint_bytes(data)
+    assert located(findings) == [("CL006", 1, 1)]
+    assert f"encoded as {encoding}" in findings[0].message
+    assert "save it as UTF-8" in findings[0].message
+    assert "binary" not in findings[0].message
+
+
 def test_binary_json_and_markdown_too(lint_bytes):
     for name in ("c.json", "doc.md", "c.yml"):
-        findings = lint_bytes(b"{\x00}", name)
+        findings = lint_bytes(b'{"kind": "model-contract"\x00}', name)
         assert codes(findings) == ["CL006"], name
+        assert "binary" in findings[0].message, name
+        assert lint_bytes(b"{\x00}", name) == [], name  # no contract: silent
 
 
 def test_file_over_the_size_limit(lint_bytes):
@@ -208,10 +256,15 @@ def test_file_at_the_size_limit_is_read(lint_bytes):
 
 
 def test_size_limit_is_checked_before_decoding(lint_bytes):
-    # A large binary file is reported for its size, without being read whole.
-    findings = lint_bytes(b"\x00" * 1000, config=make_config(max_file_size=100))
+    # A large binary candidate is reported for its size, without being read whole
+    # (decoded, it would be "binary").
+    config = make_config(max_file_size=100)
+    findings = lint_bytes(b"kind: model-contract\n" + b"\x00" * 1000, config=config)
     assert codes(findings) == ["CL006"]
     assert "size limit" in findings[0].message
+    # Without a `kind` of ours in its first 100 bytes, it holds no contract: silent.
+    assert lint_bytes(b"\x00" * 1000, config=config) == []
+    assert lint_bytes(b"\x00" * 1000 + b"\nkind: model-contract\n", config=config) == []
 
 
 def test_missing_file(tmp_path):
@@ -254,14 +307,14 @@ def test_permission_denied_simulated(tmp_path, monkeypatch):
     """The same path as above, when the OS refuses the read (works as root too)."""
     path = tmp_path / "secret.yaml"
     path.write_text(CONTRACT, encoding="utf-8")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "secret.yaml":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def refuse(file, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.path.basename(os.fspath(file)) == "secret.yaml":
+            raise PermissionError(13, "Permission denied", os.fspath(file))
+        return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = lint_file(Target(str(path), "secret.yaml"), Config(), TODAY)
     assert located(list(result.findings)) == [("CL006", 1, 1)]
     assert "permission" in result.findings[0].message.lower()
@@ -273,11 +326,14 @@ def test_one_unreadable_file_does_not_stop_the_run(tmp_path):
     good = tmp_path / "good.yaml"
     good.write_text(CONTRACT, encoding="utf-8")
     bad = tmp_path / "bad.yaml"
-    bad.write_bytes(b"\xff\xfe\x00")
+    bad.write_bytes(b"kind: model-contract\n\xff\xfe\x00")  # a candidate, binary
+    noise = tmp_path / "noise.yaml"
+    noise.write_bytes(b"\xff\xfe\x00")  # holds no contract: silent
     targets = [
         Target(str(bad), "bad.yaml"),
         Target(str(tmp_path / "gone.yaml"), "gone.yaml"),
         Target(str(good), "good.yaml"),
+        Target(str(noise), "noise.yaml"),
     ]
     report = lint(targets, Config(), TODAY)
     assert [(f.path, f.code) for f in report.findings] == [
@@ -414,13 +470,18 @@ def test_markdown_unclosed_fence_runs_to_the_end(lint_text):
 
 def test_markdown_syntax_error_at_the_closing_fence_stays_in_the_file(lint_text):
     # The end of the block is the closing fence's line: still a line of the file.
-    assert located(lint_text('```yaml\n"\n```\n', "doc.md")) == [("CL001", 3, 1)]
+    md = '```yaml\nkind: model-contract\n"\n```\n'
+    assert located(lint_text(md, "doc.md")) == [("CL001", 4, 1)]
+    # The same block without a `kind` of ours is no contract: silent.
+    assert lint_text('```yaml\n"\n```\n', "doc.md") == []
 
 
 @pytest.mark.parametrize(
     "md, expected",
     [
-        pytest.param('```yaml\n"', ("CL001", 2, 2), id="quote-no-final-newline"),
+        pytest.param(
+            '```yaml\nkind: model-contract\n"', ("CL001", 3, 2), id="quote-no-final-newline"
+        ),
         pytest.param("```yaml\nkind: model-contract\nname: [x", ("CL001", 3, 9), id="bracket"),
     ],
 )
@@ -433,10 +494,11 @@ def test_markdown_unclosed_fence_error_at_the_end_of_the_file(lint_text, md, exp
 
 
 def test_markdown_unclosed_fence_error_with_final_newline_stays_in_the_file(lint_text):
-    md = '```yaml\n"\n'  # three lines: the fence, the quote, and the empty last line
+    # Four lines: the fence, the kind, the quote, and the empty last line.
+    md = '```yaml\nkind: model-contract\n"\n'
     [finding] = lint_text(md, "doc.md")
     assert finding.code == "CL001"
-    assert finding.line <= 3
+    assert finding.line <= 4
 
 
 def test_markdown_code_indented_four_spaces_is_not_a_fence(lint_text):

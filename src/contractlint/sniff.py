@@ -32,7 +32,7 @@ from contractlint.kinds import KINDS, misspelled
 # One pattern, compiled for bytes (files) and for text (Markdown blocks, wide encodings).
 _KIND = (
     r"""kind(?<![^\s{,"']kind)(?<![^\s{,]["']kind)["']?[ \t]*:\s*(?:[!&][^\s,{}\[\]]*\s+)*"""
-    r"""(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'#,\[\]{}&!*|>][^#,\[\]{}\n]{0,99}))"""
+    r"""(?:"([^"\n\r]{1,100})"|'([^'\n\r]{1,100})'|([^\s"'#,\[\]{}&!*|>][^#,\[\]{}\n\r]{0,99}))"""
 )
 _KIND_BYTES = re.compile(_KIND.encode(), re.MULTILINE)
 _KIND_TEXT = re.compile(_KIND, re.MULTILINE)
@@ -142,7 +142,7 @@ class Sniffer:
         # and where one is ours, its places are checked (rarely needed, so done last).
         for quoted, single, plain in set(_KIND_BYTES.findall(data)):
             if self.is_ours((quoted or single or plain).decode("utf-8", errors="replace")):
-                return self._outside_comments(data, _KIND_BYTES, b"\n")
+                return self._outside_comments(data, _KIND_BYTES, b"\n", b"\r")
         return False
 
     def text_holds_contract(self, text: str) -> bool:
@@ -151,11 +151,11 @@ class Sniffer:
             text = text[1:]
         for quoted, single, plain in set(_KIND_TEXT.findall(text)):
             if self.is_ours(quoted or single or plain):
-                return self._outside_comments(text, _KIND_TEXT, "\n")
+                return self._outside_comments(text, _KIND_TEXT, "\n", "\r")
         return False
 
     def _outside_comments(
-        self, data: AnyStr, pattern: "re.Pattern[AnyStr]", newline: AnyStr
+        self, data: AnyStr, pattern: "re.Pattern[AnyStr]", newline: AnyStr, return_: AnyStr
     ) -> bool:
         """One of our kinds is a key outside a comment (``# kind: model-contract`` in a
         Helm chart, or in a ``{{/* ... */}}`` across lines, is a mention, not a key)."""
@@ -163,7 +163,8 @@ class Sniffer:
             if not self.is_ours(_text(match.group(1) or match.group(2) or match.group(3))):
                 continue
             start = match.start()
-            before = _text(data[data.rfind(newline, 0, start) + 1 : start]).lstrip()
+            line = max(data.rfind(newline, 0, start), data.rfind(return_, 0, start)) + 1
+            before = _text(data[line:start]).lstrip()
             if before.startswith(("#", "//")):
                 continue
             # Inside a template action or a block comment, on this line or above.
