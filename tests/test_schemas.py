@@ -422,3 +422,11 @@ def test_errors_are_simple_for_type_lists() -> None:
     """Type lists (not oneOf) keep a wrong fallback to one plain error."""
     found = errors("model-contract", {"kind": "model-contract", "name": "x", "fallback": 3})
     assert [(e.validator, list(e.absolute_path)) for e in found] == [("type", ["fallback"])]
+
+
+@pytest.mark.parametrize("value", ["", "~", "null", "!!python/name:os.system", "!Ref"])
+def test_an_empty_name_is_reported_once(lint_text: Any, value: str) -> None:
+    """`name` is required and non-empty (SPEC 1), and no rule but the schema's owns it."""
+    findings = lint_text(f"kind: problem-framing\nname: {value}\n")
+    about_name = [(f.code, f.line) for f in findings if f.pointer == "/name"]
+    assert about_name == [("CL003", 2)]

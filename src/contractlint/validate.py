@@ -125,6 +125,10 @@ def _hits(
         str(choice).lower() for choice in schema.get("enum", ())
     }
     if kind in _VALUE_ERRORS and _is_missing(instance, options) and not declared:
+        if path == ["name"] and instance is None:
+            # Required by every kind, and no rule of its own: `name:` is reported here
+            # (a placeholder `name: TBD` is CL009's).
+            yield "CL003", Hit(pointer, "`name` is empty: the document needs a non-empty name")
         # ``p95: TBD`` is a missing value, which the rules report; not a type error.
         return
     if kind in ("oneOf", "anyOf") and error.context:
