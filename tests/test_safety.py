@@ -16,9 +16,15 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from contractlint import atomic
 from contractlint.config import LIMIT_MAXIMUMS
+from contractlint.discover import Target
+from contractlint.engine import lint_file
+
+from conftest import TODAY, make_config
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPLETE = (ROOT / "examples" / "model-contract" / "complete.yaml").read_text()
@@ -486,3 +492,69 @@ def test_diff_base_does_not_read_an_old_blob_over_the_size_limit(repo: Path) -> 
     (repo / ".contractlint.yaml").write_text("max-file-size: 4096\n")
     run = cli(repo, "diff", "--base", "HEAD")
     assert run.returncode == 2 and "over the size limit of 4,096 bytes" in run.stderr
+
+
+# Fuzzing with every limit at its maximum ---------------------------------------------
+
+_fragments = st.sampled_from(
+    [
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a ",
+        "*a",
+        "- ",
+        ": ",
+        "\n",
+        "  ",
+        "x",
+        "!!python/name:x ",
+        "'",
+        '"',
+        "? ",
+        "|\n",
+        ">\n",
+        "%YAML 1.1\n",
+        "---\n",
+        "...\n",
+        "<<: *a\n",
+        "\t",
+        "\r",
+        "#",
+        ",",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    opening=st.sampled_from(["[", "{a: ", "- "]),
+    depth=st.integers(0, LIMIT_MAXIMUMS["max-depth"] + 8),
+    body=st.lists(_fragments, max_size=60).map("".join),
+    tail=st.binary(max_size=40),
+)
+def test_no_text_crashes_the_linter_with_every_limit_at_its_maximum(
+    tmp_path_factory: pytest.TempPathFactory, opening: str, depth: int, body: str, tail: bytes
+) -> None:
+    """Nesting around the maximum depth, then any fragments and bytes: never a crash."""
+    if opening == "- ":
+        body = "".join("  " * level + "- \n" for level in range(depth)) + body
+    else:
+        body = "x: " + opening * depth + body
+    folder = tmp_path_factory.mktemp("fuzz")
+    config = make_config(
+        root=str(folder),
+        max_depth=LIMIT_MAXIMUMS["max-depth"],
+        max_alias_nodes=LIMIT_MAXIMUMS["max-alias-nodes"],
+        max_file_size=LIMIT_MAXIMUMS["max-file-size"],
+    )
+    for name, data in (
+        ("c.yaml", b"kind: model-contract\n" + body.encode() + tail),
+        ("c.json", b'{"kind": "model-contract", "x": ' + body.encode() + tail),
+        ("c.md", b"```yaml\nkind: model-contract\n" + body.encode() + tail + b"\n```\n"),
+    ):
+        path = folder / name
+        path.write_bytes(data)
+        result = lint_file(Target(str(path), name), config, TODAY)
+        assert all(f.code != "CL000" for f in result.findings), result.findings
