@@ -54,6 +54,7 @@ def _start(config: Config, today: datetime.date, parent: int) -> None:
     # Ctrl-C is the parent's to handle (one message, no traceback per worker), and a
     # worker whose parent is gone (killed with SIGKILL) exits instead of waiting forever.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's, inherited by fork
     threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
 
 
@@ -93,12 +94,29 @@ def lint_files(
     # fork starts a worker in milliseconds with everything already imported.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     try:
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             jobs,
             mp_context=multiprocessing.get_context(method),
             initializer=_start,
             initargs=(config, today, os.getpid()),
-        ) as pool:
-            return [r for chunk in pool.map(_lint_chunk, _chunks(targets, jobs)) for r in chunk]
-    except (BrokenProcessPool, OSError):
+        )
+    except OSError:
         return _serial(targets, config, today)  # no workers here: one process it is
+    try:
+        results = [r for chunk in pool.map(_lint_chunk, _chunks(targets, jobs)) for r in chunk]
+    except (BrokenProcessPool, OSError):
+        pool.shutdown(wait=False, cancel_futures=True)
+        return _serial(targets, config, today)  # a worker died: one process it is
+    except BaseException:
+        # Ctrl-C or SIGTERM: stop the workers now rather than let the pool wait for their
+        # chunks (waiting on a pool interrupted mid-call can hang), then unwind. The pool's
+        # own thread then fails on its cancelled futures: that is noise, not news.
+        import threading
+
+        threading.excepthook = lambda args: None
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()  # they only read: nothing is lost, and no handler of ours runs
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
