@@ -40,8 +40,9 @@ import pytest
 
 from contractlint import engine, loader
 from contractlint.discover import Target
-from contractlint.engine import lint, lint_file
+from contractlint.engine import lint_file
 from contractlint.results import Finding
+from contractlint.runner import lint
 from contractlint.source import Segment
 
 from conftest import TODAY, make_config

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from contractlint import engine, loader, schemacheck, schemas
+from contractlint import engine, loader, runner, schemacheck, schemas
 from contractlint.discover import Target
 from contractlint.model import Problem
 
@@ -313,7 +313,7 @@ def test_a_referenced_file_is_parsed_once_per_run(
 
     monkeypatch.setattr(engine, "referenced_documents", spy_references)
     monkeypatch.setattr(loader, "load", spy_load)
-    report = engine.lint(targets, make_config(root=str(tmp_path)), TODAY, jobs=1)
+    report = runner.lint(targets, make_config(root=str(tmp_path)), TODAY, jobs=1)
     real = os.path.realpath(model)
     assert [r.depends_on for r in report.files] == [(real,)] * 4  # each plan followed it
     for result in report.files:  # what the contract holds reached every plan

@@ -16,8 +16,8 @@ import pytest
 import contractlint.engine
 from contractlint.config import Config
 from contractlint.discover import Target
-from contractlint.engine import lint
 from contractlint.rules import BY_CODE, RULES
+from contractlint.runner import lint
 
 from conftest import codes, located, make_config
 from documents import CHECKLIST, EXPERIMENT, MODEL, OWNERS, PROBLEM, edit

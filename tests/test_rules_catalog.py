@@ -23,7 +23,7 @@ import pytest
 
 import contractlint.engine
 from contractlint.discover import Target
-from contractlint.engine import lint
+from contractlint.runner import lint
 
 from conftest import located, make_config
 from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM, edit

@@ -321,7 +321,7 @@ def test_permission_denied_simulated(tmp_path, monkeypatch):
 
 
 def test_one_unreadable_file_does_not_stop_the_run(tmp_path):
-    from contractlint.engine import lint
+    from contractlint.runner import lint
 
     good = tmp_path / "good.yaml"
     good.write_text(CONTRACT, encoding="utf-8")

@@ -13,13 +13,14 @@ configuration error, or an internal error of contractlint itself.
 # No `from __future__ import annotations` in this module: a NamedTuple compiles each
 # field's annotation when it is a string, which costs a run's start-up about 2 ms a class.
 
+import contextlib
 import os
 import sys
 from collections import Counter
-from typing import NamedTuple, Optional
+from typing import Annotated, Callable, NamedTuple, Optional
 
 from contractlint import atomic, cache, discover, parallel, runner, sniff
-from contractlint.config import Config, load, split_list
+from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
 from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
 from contractlint.results import Report, Severity
@@ -27,32 +28,175 @@ from contractlint.results import Report, Severity
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class Option(NamedTuple):
+    """How ``check`` spells one option on the command line: what click declares, and
+    what the quick parser of ``entry.py`` reads (every option but those naming a path)."""
+
+    flags: tuple[str, ...]
+    help: str
+    takes: str = "flag"  # "flag": no value; "value": one; "list": repeatable, comma lists
+    choices: tuple[str, ...] = ()  # the values a "value" option accepts
+    path: str = ""  # "file" or "folder": a path (click checks it; the quick parser does not)
+    at_least_one: bool = False  # an integer >= 1
+    envvar: str = ""
+    report: bool = False  # `diff` has it too
+
+
+_FORMATS = tuple(sorted(FORMATTERS))
+_LIST = "list"
+
+
 class CheckOptions(NamedTuple):
-    """The options of ``check``, named as click names its parameters."""
+    """The options of ``check``: each field's ``Option`` is the one declaration of how it
+    is spelt, from which click's options and the quick parser's tables are derived
+    (:data:`OPTIONS`). Adding an option is adding a field here."""
 
     paths: tuple[str, ...] = ()
-    output_format: str = "text"  # resolved: --format, else CONTRACTLINT_OUTPUT_FORMAT, ...
-    output_file: Optional[str] = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    fail_on: Optional[str] = None
-    config_file: Optional[str] = None
-    statistics: bool = False
-    quiet: bool = False
-    no_color: bool = False
-    exit_zero: bool = False
-    force_exclude: bool = False
-    apply_fixes: bool = False
-    show_diff: bool = False
-    baseline_file: Optional[str] = None
-    write_baseline: Optional[str] = None
-    no_cache: bool = False
-    cache_dir: Optional[str] = None
-    jobs: Optional[int] = None
-    exclude: tuple[str, ...] = ()
-    extend_exclude: tuple[str, ...] = ()
-    show_files: bool = False
+    # Resolved: --format, else CONTRACTLINT_OUTPUT_FORMAT, else github on GitHub, else text.
+    output_format: Annotated[
+        str,
+        Option(
+            ("--format",),
+            "Output format (default text; CONTRACTLINT_OUTPUT_FORMAT sets it too).",
+            "value",
+            choices=_FORMATS,
+            report=True,
+        ),
+    ] = "text"
+    output_file: Annotated[
+        Optional[str],
+        Option(
+            ("--output-file", "-o"), "Write the report here.", "value", path="file", report=True
+        ),
+    ] = None
+    select: Annotated[
+        tuple[str, ...],
+        Option(
+            ("--select",), "Rules to check: codes, names or prefixes (CL1).", _LIST, report=True
+        ),
+    ] = ()
+    ignore: Annotated[
+        tuple[str, ...],
+        Option(("--ignore",), "Rules to skip: codes, names or prefixes.", _LIST, report=True),
+    ] = ()
+    extend_select: Annotated[
+        tuple[str, ...],
+        Option(("--extend-select",), "Rules to check on top of the selection.", _LIST, report=True),
+    ] = ()
+    fail_on: Annotated[
+        Optional[str],
+        Option(
+            ("--fail-on",),
+            "Lowest severity that makes the exit code 1 (default error).",
+            "value",
+            choices=FAIL_ON,
+            report=True,
+        ),
+    ] = None
+    config_file: Annotated[
+        Optional[str], Option(("--config",), "Config file.", "value", path="file", report=True)
+    ] = None
+    statistics: Annotated[
+        bool, Option(("--statistics",), "Count findings per rule.", report=True)
+    ] = False
+    quiet: Annotated[
+        bool, Option(("--quiet", "-q"), "Print findings only, no summary.", report=True)
+    ] = False
+    no_color: Annotated[
+        bool, Option(("--no-color",), "No colours (NO_COLOR does the same).", report=True)
+    ] = False
+    exit_zero: Annotated[
+        bool, Option(("--exit-zero",), "Exit 0 even when there are findings.", report=True)
+    ] = False
+    force_exclude: Annotated[
+        bool,
+        Option(
+            ("--force-exclude",),
+            "Apply `exclude` to files named explicitly too (as pre-commit passes them).",
+        ),
+    ] = False
+    apply_fixes: Annotated[bool, Option(("--fix",), "Fix what can be fixed safely, in place.")] = (
+        False
+    )
+    show_diff: Annotated[
+        bool, Option(("--diff",), "Print what --fix would change; write nothing.")
+    ] = False
+    baseline_file: Annotated[
+        Optional[str],
+        Option(
+            ("--baseline",),
+            "Report only findings that are not in this baseline.",
+            "value",
+            path="file",
+        ),
+    ] = None
+    write_baseline: Annotated[
+        Optional[str],
+        Option(
+            ("--write-baseline",),
+            "Record every current finding in this baseline file, and exit 0.",
+            "value",
+            path="file",
+        ),
+    ] = None
+    no_cache: Annotated[
+        bool,
+        Option(
+            ("--no-cache",),
+            "Lint every file afresh: neither read nor write .contractlint_cache/.",
+            envvar="CONTRACTLINT_NO_CACHE",
+        ),
+    ] = False
+    cache_dir: Annotated[
+        Optional[str],
+        Option(
+            ("--cache-dir",),
+            "Keep the cache here instead of .contractlint_cache/ in the project root.",
+            "value",
+            path="folder",
+            envvar="CONTRACTLINT_CACHE_DIR",
+        ),
+    ] = None
+    jobs: Annotated[
+        Optional[int],
+        Option(
+            ("-j", "--jobs"),
+            "Lint in N processes (default: one per core); the output is the same.",
+            "value",
+            at_least_one=True,
+        ),
+    ] = None
+    exclude: Annotated[
+        tuple[str, ...],
+        Option(
+            ("--exclude",),
+            "Patterns (gitignore syntax, comma lists) to skip, replacing the default list.",
+            _LIST,
+        ),
+    ] = ()
+    extend_exclude: Annotated[
+        tuple[str, ...],
+        Option(
+            ("--extend-exclude",),
+            "Patterns (gitignore syntax, comma lists) to skip on top of `exclude`.",
+            _LIST,
+        ),
+    ] = ()
+    show_files: Annotated[
+        bool,
+        Option(
+            ("--show-files",),
+            "List every file seen and whether it is linted or why it is skipped; lint nothing.",
+        ),
+    ] = False
+
+
+# Each option of `check` by its field name, in the order `--help` lists them.
+OPTIONS: dict[str, Option] = {
+    name: hint.__metadata__[0]
+    for name, hint in CheckOptions.__annotations__.items()
+    if hasattr(hint, "__metadata__")
+}
 
 
 class FormatError(ValueError):
@@ -356,3 +500,51 @@ def fixes(report: Report, targets: list[discover.Target], config: Config, in_pla
     if in_place and total:
         echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
     return total
+
+
+def report_failure(exc: BaseException) -> int:
+    """What a command that raised ``exc`` prints, and its exit code: a configuration error
+    or an internal error is one line on stderr, never a traceback, and exit code 2."""
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`contractlint check | head`): stop quietly, as click does.
+        # Let nothing more be written to the closed pipe at exit (a test's captured
+        # stream has no file descriptor to replace).
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    if isinstance(exc, ConfigError):
+        echo(f"contractlint: configuration error: {exc}", err=True)
+        return EXIT_ERROR
+    if isinstance(exc, OutputError):
+        echo(f"contractlint: cannot write the report: {exc.strerror}", err=True)
+        return EXIT_ERROR
+    if os.environ.get("CONTRACTLINT_DEBUG"):
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__)
+    echo(
+        f"contractlint: internal error: {type(exc).__name__}: {exc} "
+        "(set CONTRACTLINT_DEBUG=1 for the traceback, and please report it)",
+        err=True,
+    )
+    return EXIT_ERROR
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command Ctrl-C stopped
+
+
+def interrupted() -> int:
+    """Ctrl-C: one line, no traceback, and the shell's code for an interrupted command."""
+    echo("", err=True)
+    echo("Aborted!", err=True)  # as click says it
+    return EXIT_INTERRUPTED
+
+
+def guarded(work: Callable[[], int]) -> int:
+    """``work()``'s exit code, or what :func:`report_failure` makes of its exception."""
+    try:
+        return work()
+    except KeyboardInterrupt:
+        return interrupted()
+    except Exception as exc:  # the last line of defence
+        return report_failure(exc)

@@ -14,18 +14,22 @@ import datetime
 import json
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import click
 
-from contractlint import __version__, check_command, discover, entry
-from contractlint.cache import CACHE_DIR
-from contractlint.check_command import EXIT_ERROR, EXIT_OK
-from contractlint.config import FAIL_ON, Config, load
-from contractlint.entry import interrupted, report_failure
-from contractlint.formatters import FORMATTERS
+from contractlint import __version__, check_command, discover
+from contractlint.check_command import (
+    EXIT_ERROR,
+    EXIT_OK,
+    OPTIONS,
+    CheckOptions,
+    Option,
+    interrupted,
+    report_failure,
+)
+from contractlint.config import Config, load
 from contractlint.kinds import KINDS
 from contractlint.results import FileResult, Report
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
@@ -55,153 +59,46 @@ def cli() -> None:
     acceptance checklists kept as YAML, JSON or Markdown."""
 
 
-def _report_options(func: F) -> F:
-    """The options `check` and `diff` share: output, selection, exit code, config."""
-    options = [
-        click.option(
-            "--format",
-            "output_format",
-            type=click.Choice(sorted(FORMATTERS)),
-            default=None,
-            help="Output format (default text; CONTRACTLINT_OUTPUT_FORMAT sets it too).",
-        ),
-        click.option(
-            "--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here."
-        ),
-        click.option(
-            "--select", multiple=True, help="Rules to check: codes, names or prefixes (CL1)."
-        ),
-        click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes."),
-        click.option(
-            "--extend-select", multiple=True, help="Rules to check on top of the selection."
-        ),
-        click.option(
-            "--fail-on",
-            type=click.Choice(FAIL_ON),
-            default=None,
-            help="Lowest severity that makes the exit code 1 (default error).",
-        ),
-        click.option(
-            "--config", "config_file", type=click.Path(dir_okay=False), help="Config file."
-        ),
-        click.option("--statistics", is_flag=True, help="Count findings per rule."),
-        click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary."),
-        click.option("--no-color", is_flag=True, help="No colours (NO_COLOR does the same)."),
-        click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+def _click_option(name: str, option: Option) -> Callable[[F], F]:
+    """The click option of one of `check`'s declared options (check_command.CheckOptions)."""
+    settings: dict[str, Any] = {"help": option.help}
+    if option.takes == "flag":
+        settings["is_flag"] = True
+    elif option.takes == "list":
+        settings["multiple"] = True
+    else:
+        settings["default"] = None
+    if option.choices:
+        settings["type"] = click.Choice(option.choices)
+    elif option.path:
+        folder = option.path == "folder"
+        settings["type"] = click.Path(file_okay=not folder, dir_okay=folder)
+    elif option.at_least_one:
+        settings["type"] = click.IntRange(min=1)
+    if option.envvar:
+        settings["envvar"] = option.envvar
+    return click.option(*option.flags, name, **settings)
+
+
+def _options(report_only: bool) -> Callable[[F], F]:
+    """`check`'s options (``report_only``: those `diff` shares), in declaration order."""
+
+    def decorate(func: F) -> F:
+        for name, option in reversed(OPTIONS.items()):
+            if option.report or not report_only:
+                func = _click_option(name, option)(func)
+        return func
+
+    return decorate
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@_report_options
-@click.option(
-    "--force-exclude",
-    is_flag=True,
-    help="Apply `exclude` to files named explicitly too (as pre-commit passes them).",
-)
-@click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed safely, in place.")
-@click.option(
-    "--diff", "show_diff", is_flag=True, help="Print what --fix would change; write nothing."
-)
-@click.option(
-    "--baseline",
-    "baseline_file",
-    type=click.Path(dir_okay=False),
-    help="Report only findings that are not in this baseline.",
-)
-@click.option(
-    "--write-baseline",
-    type=click.Path(dir_okay=False),
-    help="Record every current finding in this baseline file, and exit 0.",
-)
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    envvar="CONTRACTLINT_NO_CACHE",
-    help=f"Lint every file afresh: neither read nor write {CACHE_DIR}/.",
-)
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False),
-    envvar="CONTRACTLINT_CACHE_DIR",
-    help=f"Keep the cache here instead of {CACHE_DIR}/ in the project root.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Lint in N processes (default: one per core); the output is the same.",
-)
-@click.option(
-    "--exclude",
-    multiple=True,
-    help="Patterns (gitignore syntax, comma lists) to skip, replacing the default list.",
-)
-@click.option(
-    "--extend-exclude",
-    multiple=True,
-    help="Patterns (gitignore syntax, comma lists) to skip on top of `exclude`.",
-)
-@click.option(
-    "--show-files",
-    is_flag=True,
-    help="List every file seen and whether it is linted or why it is skipped; lint nothing.",
-)
-def check(
-    paths: tuple[str, ...],
-    output_format: str | None,
-    output_file: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    fail_on: str | None,
-    config_file: str | None,
-    statistics: bool,
-    quiet: bool,
-    no_color: bool,
-    exit_zero: bool,
-    force_exclude: bool,
-    apply_fixes: bool,
-    show_diff: bool,
-    baseline_file: str | None,
-    write_baseline: str | None,
-    no_cache: bool,
-    cache_dir: str | None,
-    jobs: int | None,
-    exclude: tuple[str, ...],
-    extend_exclude: tuple[str, ...],
-    show_files: bool,
-) -> None:
+@_options(report_only=False)
+def check(paths: tuple[str, ...], output_format: str | None, **options: Any) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
-    options = check_command.CheckOptions(
-        paths=paths,
-        output_format=output_format or _env_format(),
-        output_file=output_file,
-        select=select,
-        ignore=ignore,
-        extend_select=extend_select,
-        fail_on=fail_on,
-        config_file=config_file,
-        statistics=statistics,
-        quiet=quiet,
-        no_color=no_color,
-        exit_zero=exit_zero,
-        force_exclude=force_exclude,
-        apply_fixes=apply_fixes,
-        show_diff=show_diff,
-        baseline_file=baseline_file,
-        write_baseline=write_baseline,
-        no_cache=no_cache,
-        cache_dir=cache_dir,
-        jobs=jobs,
-        exclude=exclude,
-        extend_exclude=extend_exclude,
-        show_files=show_files,
-    )
-    sys.exit(check_command.run(options))
+    resolved = output_format or _env_format()
+    sys.exit(check_command.run(CheckOptions(paths, resolved, **options)))
 
 
 def _env_format() -> str:
@@ -219,7 +116,7 @@ def _env_format() -> str:
     metavar="GIT_REF",
     help="Compare each PATH (default: every changed spec file) with its version at GIT_REF.",
 )
-@_report_options
+@_options(report_only=True)
 def diff_command(
     paths: tuple[str, ...],
     base_ref: str | None,
@@ -405,8 +302,3 @@ def new_command(kind: str, output: str | None, force: bool) -> None:
         click.echo(f"contractlint: cannot write {output}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"Wrote a {kind} template to {output}; fill in every TODO.", err=True)
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """The console script (see :mod:`contractlint.entry`)."""
-    entry.main(argv)

@@ -24,7 +24,6 @@ from contractlint.model import FILE_START, Document, Hit, Problem, Rule, Span
 from contractlint.references import Loaded, Resolver
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
-from contractlint.runner import lint as lint  # the run: files -> report
 
 
 def _clip(span: Span, lines: Sequence[str]) -> Span:

@@ -16,58 +16,49 @@ error. Both front ends hand the same :class:`CheckOptions` to
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import signal
 import sys
 from collections.abc import Sequence
-from typing import Any, Callable
+from typing import Any
 
 from contractlint import check_command
 from contractlint.check_command import (
-    EXIT_ERROR,
+    OPTIONS,
     CheckOptions,
     FormatError,
-    OutputError,
-    echo,
     env_format,
+    guarded,
 )
-from contractlint.config import FAIL_ON, ConfigError
-from contractlint.formatters import FORMATTERS
 
-# `check`'s options that the quick parser reads, by the name click gives the parameter.
-FLAGS = {
-    "--statistics": "statistics",
-    "--quiet": "quiet",
-    "-q": "quiet",
-    "--no-color": "no_color",
-    "--exit-zero": "exit_zero",
-    "--force-exclude": "force_exclude",
-    "--fix": "apply_fixes",
-    "--diff": "show_diff",
-    "--no-cache": "no_cache",
-    "--show-files": "show_files",
-}
-VALUES = {"--format": "output_format", "--fail-on": "fail_on", "--jobs": "jobs", "-j": "jobs"}
-LISTS = {
-    "--select": "select",
-    "--ignore": "ignore",
-    "--extend-select": "extend_select",
-    "--exclude": "exclude",
-    "--extend-exclude": "extend_exclude",
-}
+
+# `check`'s options that the quick parser reads, by the name click gives the parameter:
+# derived from their one declaration (`check_command.CheckOptions`); an option that
+# names a path is left to click, which checks the path.
+def _table(takes: str) -> dict[str, str]:
+    return {
+        flag: name
+        for name, option in OPTIONS.items()
+        if option.takes == takes and not option.path
+        for flag in option.flags
+    }
+
+
+FLAGS = _table("flag")
+VALUES = _table("value")
+LISTS = _table("list")
 # click's boolean words, as it reads a flag's environment variable (stripped, any case).
 _TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
 _FALSE = frozenset({"", "0", "false", "f", "no", "n", "off"})
 
 
 def _valid(name: str, value: str) -> bool:
-    if name == "output_format":
-        return value in FORMATTERS
-    if name == "fail_on":
-        return value in FAIL_ON
-    return value.isascii() and value.isdigit() and int(value) >= 1  # jobs: IntRange(min=1)
+    option = OPTIONS[name]
+    if option.choices:
+        return value in option.choices
+    # An integer of at least one (click's IntRange(min=1)), the only other kind of value.
+    return value.isascii() and value.isdigit() and int(value) >= 1
 
 
 def parse_check(args: Sequence[str]) -> CheckOptions | None:
@@ -103,7 +94,8 @@ def parse_check(args: Sequence[str]) -> CheckOptions | None:
             continue
         if not _valid(VALUES[name], value):
             return None
-        flags[VALUES[name]] = int(value) if VALUES[name] == "jobs" else value  # the last wins
+        # The last one wins, as in click.
+        flags[VALUES[name]] = int(value) if OPTIONS[VALUES[name]].at_least_one else value
     for path in paths:
         if os.path.exists(path) and not os.access(path, os.R_OK):
             return None  # click.Path() refuses an unreadable path
@@ -141,54 +133,6 @@ def _from_environment() -> dict[str, Any] | None:
             return None
         found["cache_dir"] = cache_dir
     return found
-
-
-def report_failure(exc: BaseException) -> int:
-    """What a command that raised ``exc`` prints, and its exit code: a configuration error
-    or an internal error is one line on stderr, never a traceback, and exit code 2."""
-    if isinstance(exc, BrokenPipeError):
-        # The reader went away (`contractlint check | head`): stop quietly, as click does.
-        # Let nothing more be written to the closed pipe at exit (a test's captured
-        # stream has no file descriptor to replace).
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    if isinstance(exc, ConfigError):
-        echo(f"contractlint: configuration error: {exc}", err=True)
-        return EXIT_ERROR
-    if isinstance(exc, OutputError):
-        echo(f"contractlint: cannot write the report: {exc.strerror}", err=True)
-        return EXIT_ERROR
-    if os.environ.get("CONTRACTLINT_DEBUG"):
-        import traceback
-
-        traceback.print_exception(type(exc), exc, exc.__traceback__)
-    echo(
-        f"contractlint: internal error: {type(exc).__name__}: {exc} "
-        "(set CONTRACTLINT_DEBUG=1 for the traceback, and please report it)",
-        err=True,
-    )
-    return EXIT_ERROR
-
-
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command Ctrl-C stopped
-
-
-def interrupted() -> int:
-    """Ctrl-C: one line, no traceback, and the shell's code for an interrupted command."""
-    echo("", err=True)
-    echo("Aborted!", err=True)  # as click says it
-    return EXIT_INTERRUPTED
-
-
-def guarded(work: Callable[[], int]) -> int:
-    """``work()``'s exit code, or what :func:`report_failure` makes of its exception."""
-    try:
-        return work()
-    except KeyboardInterrupt:
-        return interrupted()
-    except Exception as exc:  # the last line of defence
-        return report_failure(exc)
 
 
 def _terminated(signum: int, frame: Any) -> None:
