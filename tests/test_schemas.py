@@ -111,8 +111,10 @@ def documented_nodes(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
 # --------------------------------------------------------------------------- meta
 
 
-def test_schema_folder_holds_exactly_the_four_kinds() -> None:
-    assert sorted(p.stem for p in SCHEMA_DIR.glob("*.json")) == sorted(KINDS)
+def test_schema_folder_holds_the_four_kinds_and_the_config() -> None:
+    kinds = sorted(p.stem for p in SCHEMA_DIR.glob("*.json") if not p.name.endswith(".schema.json"))
+    assert kinds == sorted(KINDS)
+    assert sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")) == ["config.schema.json"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -238,24 +238,30 @@ def rules_command(output_format: str) -> None:
         )
 
 
-def _require_kind(kind: str) -> None:
-    """Exit 2 with the closest kind when ``kind`` is not one of ours."""
-    if kind in KINDS:
+def _require_kind(kind: str, extra: tuple[str, ...] = ()) -> None:
+    """Exit 2 with the closest name when ``kind`` is neither one of ours nor one of
+    ``extra`` (the names `schema` takes besides the kinds: ``config``)."""
+    choices = (*KINDS, *extra)
+    if kind in choices:
         return
-    near = closest(kind, KINDS, limit=1)
+    near = closest(kind, choices, limit=1)
     hint = f"; did you mean `{near[0]}`?" if near else ""
-    kinds = ", ".join(KINDS)
-    click.echo(f"contractlint: unknown kind `{kind}`{hint} (kinds: {kinds})", err=True)
+    what, listed = ("schema", "schemas") if extra else ("kind", "kinds")
+    click.echo(
+        f"contractlint: unknown {what} `{kind}`{hint} ({listed}: {', '.join(choices)})",
+        err=True,
+    )
     sys.exit(EXIT_ERROR)
 
 
 @cli.command(name="schema")
 @click.argument("kind")
 def schema_command(kind: str) -> None:
-    """Print the JSON Schema of KIND (self-contained, for editors and validators)."""
+    """Print the JSON Schema of KIND, or with `config` of the configuration file
+    (self-contained, for editors and validators)."""
     from contractlint import schemas
 
-    _require_kind(kind)
+    _require_kind(kind, (schemas.CONFIG,))
     click.echo(schemas.schema_text(kind), nl=False)
 
 

@@ -1,18 +1,23 @@
-"""Configuration: found, validated against its own schema, and frozen into one value.
+"""Configuration: found, validated against its JSON Schema, and frozen into one value.
 
 Sources, first found wins: ``--config FILE``; else, from the current folder
 upward, ``.contractlint.yaml``, ``.contractlint.yml`` or a ``pyproject.toml``
-with a ``[tool.contractlint]`` table. A bad config is a :class:`ConfigError`
-naming the key, which the CLI turns into exit code 2.
+with a ``[tool.contractlint]`` table. Its keys, their types and bounds are declared
+once, in ``schemas/config.schema.json`` (``contractlint schema config`` prints it, for
+editors); :func:`parse` validates a table against it, then checks what a schema cannot
+say (every rule named exists). A bad config is a :class:`ConfigError` naming the file,
+the line and the key, which the CLI turns into exit code 2.
 """
 
 # No `from __future__ import annotations` in this module: a NamedTuple compiles each
 # field's annotation when it is a string, which costs a run's start-up about 2 ms a class.
 
+import functools
+import math
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 from contractlint.results import Severity
@@ -50,29 +55,10 @@ DEFAULT_EXCLUDE = (
 )  # fmt: skip
 FAIL_ON = ("error", "warning", "info", "never")
 
-_KEYS: dict[str, str] = {
-    "select": "a list of rule codes, names or code prefixes",
-    "ignore": "a list of rule codes, names or code prefixes",
-    "extend-select": "a list of rule codes, names or code prefixes",
-    "severity": "a mapping of rule code or name to error, warning or info",
-    "per-file-ignores": "a mapping of glob to a list of rule codes, names or prefixes",
-    "include": "a list of glob patterns",
-    "exclude": "a list of glob patterns (gitignore syntax); replaces the default list",
-    "extend-exclude": "a list of glob patterns (gitignore syntax) added to `exclude`",
-    "fail-on": "one of error, warning, info, never",
-    "placeholders": "a list of strings",
-    "required-owners": "a list of decision names",
-    "experiment": "a mapping with alpha, power, min_duration_days",
-    "require-suppression-reason": "true or false",
-    "max-file-size": "a positive integer (bytes), at most 100 MiB",
-    "max-depth": "a positive integer, at most 128",
-    "max-alias-nodes": "a positive integer, at most 1,000,000",
-}
-_EXPERIMENT_KEYS = ("alpha", "power", "min_duration_days")
-
 
 class ConfigError(Exception):
-    """A configuration problem; the message names the file and the key."""
+    """A configuration problem; the message names the file, the line (when known) and
+    the key."""
 
 
 class Config(NamedTuple):
@@ -159,8 +145,9 @@ class Config(NamedTuple):
 _CODE_PREFIX = re.compile(r"^CL\d{0,3}$")
 
 
-def resolve_selector(selector: str, where: str) -> str:
-    """A rule code, name or code prefix -> a code or code prefix; ``ALL`` -> ``CL``."""
+def _selector_code(selector: str) -> Optional[str]:
+    """A rule code, name or code prefix -> a code or code prefix (``ALL`` -> ``CL``);
+    None for no rule."""
     text = str(selector).strip()
     if text.upper() == "ALL":
         return "CL"
@@ -169,9 +156,22 @@ def resolve_selector(selector: str, where: str) -> str:
     upper = text.upper()
     if _CODE_PREFIX.match(upper) and any(code.startswith(upper) for code in CODES):
         return upper
+    return None
+
+
+def _unknown_rule(selector: str) -> str:
+    text = str(selector).strip()
     near = closest(text, [*CODES, *CODE_OF_NAME], limit=3)
     hint = f"; did you mean {', '.join(f'`{n}`' for n in near)}?" if near else ""
-    raise ConfigError(f"{where}: unknown rule `{text}`{hint}")
+    return f"unknown rule `{text}`{hint}"
+
+
+def resolve_selector(selector: str, where: str) -> str:
+    """A rule code, name or code prefix -> a code or code prefix; ``ALL`` -> ``CL``."""
+    code = _selector_code(selector)
+    if code is None:
+        raise ConfigError(f"{where}: {_unknown_rule(selector)}")
+    return code
 
 
 def enabled_codes(
@@ -222,9 +222,10 @@ def _config_in(folder: str) -> Optional[str]:
                 data = _toml(text)
             except ValueError as exc:
                 if "[tool.contractlint" in text:
-                    raise ConfigError(f"{candidate}: invalid TOML: {exc}") from None
+                    raise _toml_error(candidate, exc) from None
                 continue  # someone else's broken pyproject.toml
-            if "contractlint" not in data.get("tool", {}):
+            tool = data.get("tool")
+            if not isinstance(tool, dict) or "contractlint" not in tool:
                 continue
         return candidate
     return None
@@ -242,7 +243,37 @@ def git_root(start: Union[str, os.PathLike[str]]) -> Optional[str]:
         folder = parent
 
 
-def read_config_file(path: Union[str, os.PathLike[str]]) -> Mapping[str, Any]:
+def _toml_error(path: Union[str, os.PathLike[str]], exc: ValueError) -> ConfigError:
+    """``FILE:LINE: invalid TOML: ...`` (tomllib puts the place at the end of its message)."""
+    message = str(exc)
+    found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if found is None:
+        return ConfigError(f"{path}: invalid TOML: {message}")
+    line, column = found.groups()
+    return ConfigError(f"{path}:{line}: invalid TOML: {message[: found.start()]} (column {column})")
+
+
+def _yaml_error(path: Union[str, os.PathLike[str]], text: str, exc: Exception) -> ConfigError:
+    """``FILE:LINE: invalid YAML: ...``, naming the file (PyYAML says ``<unicode string>``)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None)
+    if mark is not None and problem:
+        message = f"{problem} (column {mark.column + 1})"
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start is not None and start.line != mark.line:
+            message += f", {context} at line {start.line + 1}"
+        elif context:
+            message = f"{context}: {message}"
+        return ConfigError(f"{path}:{mark.line + 1}: invalid YAML: {message}")
+    position = getattr(exc, "position", None)  # a ReaderError: a character YAML refuses
+    head = str(exc).split("\n", 1)[0]
+    if isinstance(position, int):
+        return ConfigError(f"{path}:{text.count(chr(10), 0, position) + 1}: invalid YAML: {head}")
+    return ConfigError(f"{path}: invalid YAML: {head}")
+
+
+def _read_config(path: Union[str, os.PathLike[str]]) -> tuple[Mapping[str, Any], str]:
+    """The configuration table in ``path``, and the file's text (to find lines in)."""
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
@@ -254,120 +285,410 @@ def read_config_file(path: Union[str, os.PathLike[str]]) -> Mapping[str, Any]:
         try:
             data = _toml(text)
         except ValueError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-        table = data.get("tool", {}).get("contractlint", {})
+            raise _toml_error(path, exc) from None
+        tool = data.get("tool", {})
+        table = tool.get("contractlint", {}) if isinstance(tool, dict) else {}
     else:
         import yaml  # only for a YAML configuration file
 
         try:
             table = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+            raise _yaml_error(path, text, exc) from None
         if table is None:
             table = {}
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
-    return table
+        where = _Where(str(path), text).at(())
+        raise ConfigError(
+            f"{where}: the configuration must be a mapping of keys to values, got {_shown(table)}"
+        )
+    return table, text
 
 
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [part for part in value.split(",") if part.strip()]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
-    return tuple(v.strip() for v in value)
-
-
-def _number(value: Any, where: str, low: float, high: Optional[float] = None) -> float:
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if not ok or value <= low or (high is not None and value >= high):
-        bound = f"between {low} and {high}" if high is not None else f"greater than {low}"
-        raise ConfigError(f"{where}: expected a number {bound}, got {value!r}")
-    return float(value)
+def read_config_file(path: Union[str, os.PathLike[str]]) -> Mapping[str, Any]:
+    """The configuration table in ``path`` (YAML, or ``[tool.contractlint]`` of TOML)."""
+    return _read_config(path)[0]
 
 
 # The largest value each limit accepts. Nesting is walked by recursion, and past about
 # 250 levels Python's own stack gives out: 128 leaves room for the deepest caller (the
-# language server, a test runner). The others bound memory and time.
+# language server, a test runner). The others bound memory and time. The schema's
+# `maximum` of each (schemas/config.schema.json) must equal it: tests/test_config_schema.py.
 LIMIT_MAXIMUMS = {
     "max-depth": 128,
     "max-file-size": 100 * 1024 * 1024,
     "max-alias-nodes": 1_000_000,
 }
 
+# Keys whose value is a list of strings (or one comma-separated string), kept as written.
+_STRING_LISTS = ("include", "exclude", "extend-exclude", "placeholders", "required-owners")
+_SELECTIONS = ("select", "ignore", "extend-select")
+# What the keys of a mapping-valued key are, for a message (the schema says "string").
+_MAPPING_KEYS = {"severity": "rule code or name", "per-file-ignores": "glob"}
 
-def _integer(value: Any, where: str, maximum: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= maximum:
-        raise ConfigError(
-            f"{where}: expected a positive integer of at most {maximum:,}, got {value!r}"
-        )
+KeyPath = tuple[Any, ...]  # keys and list indexes from the top of the table
+
+
+class _Where:
+    """Where in the configuration file a key is: ``FILE:LINE``, or ``FILE`` when the line
+    is not known. Lines are looked for only when there is an error to report."""
+
+    def __init__(self, source: str, text: Optional[str]) -> None:
+        self.source = source
+        self.text = text
+        self.toml = os.path.basename(source) == "pyproject.toml"
+
+    def line(self, path: KeyPath) -> Optional[int]:
+        if self.text is None:
+            return None
+        if self.toml:
+            return _toml_line(self.text, path)
+        return _yaml_line(self.text, path)
+
+    def at(self, path: KeyPath) -> str:
+        line = self.line(path)
+        return self.source if line is None else f"{self.source}:{line}"
+
+    def error(self, path: KeyPath, message: str) -> ConfigError:
+        return ConfigError(f"{self.at(path)}: {message}")
+
+
+def _yaml_line(text: str, path: KeyPath) -> Optional[int]:
+    """The line of the key (or list item) at ``path``, or of its nearest ancestor found."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if node is None:
+        return 1
+    line: int = node.start_mark.line + 1
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            entries = [
+                (k, v)
+                for k, v in node.value
+                if isinstance(k, yaml.ScalarNode) and k.value == str(key)
+            ]
+            if not entries:
+                break
+            name, node = entries[-1]  # as YAML loads a repeated key: the last wins
+            line = name.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if not 0 <= key < len(node.value):
+                break
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+_TOML_KEY = re.compile(r"""\s*(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|'([^']*)')\s*""")
+
+
+def _toml_keys(text: str) -> tuple[list[str], str]:
+    """A (dotted) TOML key at the start of ``text``: its parts, and the rest of the text."""
+    parts: list[str] = []
+    while True:
+        found = _TOML_KEY.match(text)
+        if found is None:
+            return parts, text
+        parts.append(next(g for g in found.groups() if g is not None))
+        text = text[found.end() :]
+        if not text.startswith("."):
+            return parts, text
+        text = text[1:]
+
+
+def _toml_line(text: str, path: KeyPath) -> Optional[int]:
+    """The line of the key at ``path`` under ``[tool.contractlint]`` (a best effort: it
+    reads headers and ``key =`` lines, not the TOML grammar), or of its nearest ancestor."""
+    wanted = [str(key) for key in path if not isinstance(key, int)]
+    table: list[str] = []
+    best: tuple[int, int] = (-1, 0)  # (how many keys of `wanted` matched, line)
+    for number, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if stripped.startswith("["):
+            keys, rest = _toml_keys(stripped.strip("[").lstrip())
+            if not rest.lstrip().startswith("]"):
+                continue
+            table = keys
+            full = keys
+        else:
+            keys, rest = _toml_keys(raw)
+            if not keys or not rest.startswith("="):
+                continue
+            full = table + keys
+        if full[:2] != ["tool", "contractlint"]:
+            continue
+        inside = full[2:]
+        matched = 0
+        while matched < min(len(inside), len(wanted)) and inside[matched] == wanted[matched]:
+            matched += 1
+        if matched == len(inside) and matched > best[0]:
+            best = (matched, number)
+    return best[1] or None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+@functools.cache
+def _compiled_check() -> Optional[Callable[[Any], bool]]:
+    """The configuration schema compiled to plain Python (or None: ask ``jsonschema``)."""
+    from contractlint import schemacheck, schemas
+
+    try:
+        return schemacheck.compile_schema(schemas.load_config_schema())
+    except schemacheck.Unsupported:  # pragma: no cover - the schema uses compiled keywords
+        return None
+
+
+def _deref(root: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        target: Any = root
+        for part in node["$ref"][2:].split("/"):
+            target = target.get(part, {}) if isinstance(target, dict) else {}
+        node = target
+    return node
+
+
+def _named(
+    root: dict[str, Any], table: Mapping[str, Any], path: KeyPath
+) -> tuple[list[tuple[Any, bool]], Any]:
+    """The part of ``path`` that names a key, not a list item (each key with True when it
+    is one of the schema's ``properties``, False for an entry of a mapping), and the
+    schema of its value."""
+    node: Any = root
+    value: Any = table
+    named: list[tuple[Any, bool]] = []
+    for key in path:
+        node = _deref(root, node)
+        if not isinstance(node, dict) or not isinstance(value, dict) or key not in value:
+            break
+        properties = node.get("properties", {})
+        if isinstance(key, str) and key in properties:
+            node = properties[key]
+            named.append((key, True))
+        elif isinstance(node.get("additionalProperties"), dict):
+            node = node["additionalProperties"]
+            named.append((key, False))
+        else:
+            break
+        value = value[key]
+    return named, _deref(root, node)
+
+
+def _label(named: list[tuple[Any, bool]]) -> str:
+    """``[("experiment", True), ("alpha", True)]`` -> `` `experiment.alpha` ``;
+    ``[("severity", True), ("CL101", False)]`` -> `` `severity`: `CL101` ``."""
+    groups: list[list[str]] = []
+    for key, is_property in named:
+        if is_property and groups:
+            groups[-1].append(str(key))
+        else:
+            groups.append([str(key)])
+    return ": ".join(f"`{'.'.join(group)}`" for group in groups)
+
+
+def _number_text(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+def _expected(root: dict[str, Any], node: Any, key: Any = None) -> str:
+    """What a value of schema ``node`` is, in words (the key it is under names what the
+    keys of a mapping are)."""
+    node = _deref(root, node)
+    if not isinstance(node, dict):
+        return "a valid value"
+    if "enum" in node:
+        return "one of " + ", ".join(str(choice) for choice in node["enum"])
+    types = node.get("type", [])
+    types = [types] if isinstance(types, str) else list(types)
+    words = []
+    for name in types:
+        if name == "boolean":
+            words.append("true or false")
+        elif name == "integer":
+            positive = node.get("minimum", 0) >= 1 or node.get("exclusiveMinimum", -1) >= 0
+            text = "a positive integer" if positive else "an integer"
+            if "maximum" in node:
+                text += f" of at most {_number_text(node['maximum'])}"
+            words.append(text)
+        elif name == "number":
+            low, high = node.get("exclusiveMinimum"), node.get("exclusiveMaximum")
+            if low is not None and high is not None:
+                words.append(f"a number between {_number_text(low)} and {_number_text(high)}")
+            elif low is not None:
+                words.append(f"a number greater than {_number_text(low)}")
+            else:
+                words.append("a number")
+        elif name == "string":
+            words.append("a comma-separated string" if "array" in types else "a string")
+        elif name == "array":
+            items = _deref(root, node.get("items", {}))
+            strings = isinstance(items, dict) and items.get("type") == "string"
+            words.append("a list of strings" if strings else "a list")
+        elif name == "object":
+            if node.get("properties"):
+                words.append("a mapping with " + ", ".join(node["properties"]))
+            elif isinstance(node.get("additionalProperties"), dict):
+                noun = _MAPPING_KEYS.get(key, "key")
+                value = _expected(root, node["additionalProperties"])
+                words.append(f"a mapping of {noun} to {value}")
+            else:
+                words.append("a mapping")
+        else:  # pragma: no cover - the schema uses no other type
+            words.append(f"a value of type {name}")
+    return " or ".join(words) or "a valid value"
+
+
+def _value_at(table: Mapping[str, Any], path: KeyPath) -> Any:
+    value: Any = table
+    for key in path:
+        value = value[key]
     return value
 
 
-def parse(table: Mapping[str, Any], source: str) -> dict[str, Any]:
-    """Validate a config table; returns the fields of :class:`Config` it sets."""
+def _schema_problems(table: Mapping[str, Any]) -> list[tuple[KeyPath, str]]:
+    """Every way ``table`` breaks the configuration schema: (path, message) pairs, the
+    message naming the key (``jsonschema`` explains; only on a configuration that fails)."""
+    from contractlint import schemas
+
+    root = schemas.load_config_schema()
+    problems: list[tuple[KeyPath, str]] = []
+    for error in schemas.config_validator().iter_errors(table):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and error.validator_value is False:
+            named, _ = _named(root, table, path)
+            known = list(error.schema.get("properties", {}))
+            for key in error.instance:
+                if key in known:
+                    continue
+                if not named:
+                    near = closest(str(key), known, limit=1)
+                    hint = f"; did you mean `{near[0]}`?" if near else ""
+                else:
+                    hint = f"; expected one of {', '.join(known)}"
+                dotted = ".".join(str(k) for k, _ in [*named, (key, True)])
+                problems.append(((*path, key), f"unknown key `{dotted}`{hint}"))
+            continue
+        named, node = _named(root, table, path)
+        if not named:  # the whole table (a table read from a file is a mapping)
+            problems.append((path, error.message))
+            continue
+        where = tuple(key for key, _ in named)
+        value = _value_at(table, where)
+        expected = _expected(root, node, where[0] if len(where) == 1 else None)
+        message = f"{_label(named)}: expected {expected}, got {_shown(value)}"
+        if not any(p == (path, message) for p in problems):
+            problems.append((path, message))
+    return problems
+
+
+def _validate(table: Mapping[str, Any], where: _Where) -> None:
+    """Raise the first (in the file) way ``table`` breaks the configuration schema.
+
+    The schema compiled to plain Python answers yes or no in microseconds; only a
+    configuration that fails is handed to ``jsonschema`` (80 ms of imports), to explain.
+    """
+    check = _compiled_check()
+    try:
+        if check is not None and check(table):
+            return
+    except (TypeError, ValueError, RecursionError):
+        pass  # e.g. a number compared with a bound of another type: jsonschema decides
+    problems = _schema_problems(table)
+    if not problems:
+        return
+    order = {key: index for index, key in enumerate(table)}
+
+    def place(problem: tuple[KeyPath, str]) -> tuple[bool, int, int]:
+        line = where.line(problem[0])
+        key = order.get(problem[0][0], 0) if problem[0] else 0
+        return (line is None, line or 0, key)  # by line; without lines, in the table's order
+
+    path, message = min(problems, key=place)
+    raise where.error(path, message)
+
+
+def _selectors(value: Any, where: _Where, path: KeyPath, label: str) -> tuple[str, ...]:
+    """A list of rule codes, names or prefixes (or a comma-separated string of them)
+    -> codes and code prefixes; an unknown one names its key."""
+    if isinstance(value, str):
+        items: list[tuple[KeyPath, str]] = [(path, p) for p in value.split(",") if p.strip()]
+    else:
+        items = [((*path, index), item) for index, item in enumerate(value)]
+    codes = []
+    for item_path, text in items:
+        code = _selector_code(text)
+        if code is None:
+            raise where.error(item_path, f"{label}: {_unknown_rule(text)}")
+        codes.append(code)
+    return tuple(codes)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()]
+    return tuple(str(v).strip() for v in value)
+
+
+def parse(table: Mapping[str, Any], source: str, text: Optional[str] = None) -> dict[str, Any]:
+    """Validate a config table (read from ``source``, whose ``text`` gives the line of a
+    bad key) against ``schemas/config.schema.json``, then check what the schema cannot
+    say: every rule named exists. Returns the fields of :class:`Config` it sets."""
+    where = _Where(source, text)
+    if table:  # an empty table is valid: nothing to import or compile
+        _validate(table, where)
     out: dict[str, Any] = {}
     for key, value in table.items():
-        where = f"{source}: `{key}`"
-        if key not in _KEYS:
-            near = closest(str(key), list(_KEYS), limit=1)
-            hint = f"; did you mean `{near[0]}`?" if near else ""
-            raise ConfigError(f"{source}: unknown key `{key}`{hint}")
-        if key in ("select", "ignore", "extend-select"):
-            out[key.replace("-", "_")] = tuple(
-                resolve_selector(s, where) for s in _strings(value, where)
-            )
+        field = str(key).replace("-", "_")
+        if key in _SELECTIONS:
+            out[field] = _selectors(value, where, (key,), f"`{key}`")
         elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: expected {_KEYS[key]}")
             pairs = []
             for rule, level in value.items():
-                code = resolve_selector(str(rule), where)
+                code = _selector_code(str(rule))
+                if code is None:
+                    raise where.error((key, rule), f"`{key}`: {_unknown_rule(str(rule))}")
                 if code not in CODES:
-                    raise ConfigError(f"{where}: `{rule}` must name one rule, not a prefix")
-                if level not in ("error", "warning", "info"):
-                    raise ConfigError(
-                        f"{where}: severity of `{rule}` must be error, warning or info, "
-                        f"got {level!r}"
+                    raise where.error(
+                        (key, rule), f"`{key}`: `{rule}` must name one rule, not a prefix"
                     )
                 pairs.append((code, Severity(level)))
-            out["severity"] = tuple(pairs)
+            out[field] = tuple(pairs)
         elif key == "per-file-ignores":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: expected {_KEYS[key]}")
-            out["per_file_ignores"] = tuple(
-                (
-                    str(glob),
-                    tuple(resolve_selector(s, where) for s in _strings(codes, where)),
-                )
+            out[field] = tuple(
+                (str(glob), _selectors(codes, where, (key, glob), f"`{key}`: `{glob}`"))
                 for glob, codes in value.items()
             )
-        elif key in ("include", "exclude", "extend-exclude", "placeholders", "required-owners"):
-            out[key.replace("-", "_")] = _strings(value, where)
+        elif key in _STRING_LISTS:
+            out[field] = _strings(value)
         elif key == "fail-on":
-            if value not in FAIL_ON:
-                raise ConfigError(f"{where}: expected {_KEYS[key]}, got {value!r}")
-            out["fail_on"] = value
+            out[field] = value
         elif key == "experiment":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: expected {_KEYS[key]}")
-            for sub, sub_value in value.items():
-                sub_where = f"{source}: `experiment.{sub}`"
-                if sub not in _EXPERIMENT_KEYS:
-                    raise ConfigError(
-                        f"{source}: unknown key `experiment.{sub}`; "
-                        f"expected one of {', '.join(_EXPERIMENT_KEYS)}"
+            for name, number in value.items():
+                if not math.isfinite(number):  # NaN passes every bound of a schema
+                    from contractlint import schemas
+
+                    root = schemas.load_config_schema()
+                    node = root["properties"][key]["properties"][name]
+                    raise where.error(
+                        (key, name),
+                        f"`{key}.{name}`: expected {_expected(root, node)}, got {number!r}",
                     )
-                if sub == "min_duration_days":
-                    out[sub] = _number(sub_value, sub_where, 0)
-                else:
-                    out[sub] = _number(sub_value, sub_where, 0, 1)
+                out[name] = float(number)
         elif key == "require-suppression-reason":
-            if not isinstance(value, bool):
-                raise ConfigError(f"{where}: expected true or false, got {value!r}")
-            out["require_suppression_reason"] = value
-        else:
-            out[key.replace("-", "_")] = _integer(value, where, LIMIT_MAXIMUMS[key])
+            out[field] = value
+        elif key in LIMIT_MAXIMUMS:
+            out[field] = int(value)  # 10.0 is an integer to JSON Schema
+        else:  # pragma: no cover - the schema admits no other key
+            raise where.error((key,), f"unknown key `{key}`")
     return out
 
 
@@ -388,7 +709,8 @@ def load(
     if path is not None:
         if config_file and not os.path.isfile(path):
             raise ConfigError(f"{path}: config file not found")
-        fields = parse(read_config_file(path), str(path))
+        table, text = _read_config(path)
+        fields = parse(table, str(path), text)
         root = os.path.dirname(os.path.realpath(path))
     else:
         real = os.path.realpath(here)
