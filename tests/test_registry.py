@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from contractlint.results import Finding, Severity
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
 
 from conftest import TODAY, codes, make_config
+
+RULES_FOLDER = Path(__file__).resolve().parent.parent / "src" / "contractlint" / "rules"
 
 # Rules whose problem cannot be written as a YAML snippet (a crash, an unreadable file).
 NO_TEXT_EXAMPLE = {"CL000", "CL006"}
@@ -201,3 +204,65 @@ def test_codes_and_names_are_known_without_importing_a_rule() -> None:
     )
     assert done.stdout.strip() == "[]"
     assert "missing-fallback" in BY_NAME and "CL101" in BY_CODE and lookup("cl101") is not None
+
+
+def _modules() -> dict[str, ast.Module]:
+    """Every module of the rules package but the registry, by stem, parsed."""
+    return {
+        path.stem: ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(RULES_FOLDER.glob("*.py"))
+        if path.name != "__init__.py"
+    }
+
+
+def test_the_table_is_the_only_place_a_code_or_name_is_written() -> None:
+    """Each rule module builds its RULE with `registered(__name__, ...)`, which takes the
+    code and name from the table; no module of the package writes one as a value (prose
+    in messages and documentation may still name other rules, `see CL302`)."""
+    from contractlint.rules import _TABLE
+
+    names = {name for _, name, _ in _TABLE}
+    rule_modules = {module for _, _, module in _TABLE}
+    for stem, tree in _modules().items():
+        docstring = ast.get_docstring(tree) or ""
+        assert not re.search(r"CL\d{3}", docstring), f"{stem}: the docstring names a code"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert not re.fullmatch(r"CL\d{3}", node.value), f"{stem}: {node.value!r}"
+                assert node.value not in names, f"{stem}: {node.value!r}"
+            if isinstance(node, ast.Call):
+                called = node.func.id if isinstance(node.func, ast.Name) else ""
+                assert called != "Rule", f"{stem}: builds a Rule itself; use registered()"
+                keywords = {keyword.arg for keyword in node.keywords}
+                assert not keywords & {"code", "name"}, f"{stem}: passes a code or name"
+        if stem in rule_modules:
+            (value,) = [
+                node.value
+                for node in tree.body
+                if isinstance(node, ast.Assign)
+                and [ast.unparse(target) for target in node.targets] == ["RULE"]
+            ]
+            assert isinstance(value, ast.Call) and ast.unparse(value.func) == "registered", stem
+            assert ast.unparse(value.args[0]) == "__name__", stem
+
+
+def test_rules_import_only_helpers_and_the_registry() -> None:
+    """A rule imports no other rule: what two rules share lives in a `_` helper module."""
+    from contractlint.rules import _TABLE
+
+    rule_modules = {module for _, _, module in _TABLE}
+    for stem, tree in _modules().items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                anchor = ["contractlint", "rules"][: 3 - node.level] if node.level else []
+                module = ".".join([*anchor, *([node.module] if node.module else [])])
+                imported = [f"{module}.{alias.name}" for alias in node.names] + [module]
+            elif isinstance(node, ast.Import):
+                imported = [alias.name for alias in node.names]
+            else:
+                continue
+            for target in imported:
+                if target.startswith("contractlint.rules."):
+                    first = target.split(".")[2]
+                    assert first not in rule_modules, f"{stem} imports the rule {first}"
+                    assert first.startswith("_") or first == "registered", f"{stem}: {target}"

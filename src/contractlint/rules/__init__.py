@@ -1,9 +1,11 @@
 """The rule registry: an explicit, ordered table of every rule contractlint knows.
 
 Adding a rule means adding its module's line here: code, name and module, in the
-order rules run and are listed. A test holds the invariants (the table matches
-each module's ``RULE``, codes unique and well-formed, names kebab-case, every
-rule documented).
+order rules run and are listed. This table is the only place a rule's code and
+name are written: the module builds its ``RULE`` with ``registered(__name__, ...)``,
+which looks them up here. A test holds the invariants (no rule module restates
+a code or name, rules import no sibling rule, codes unique and well-formed,
+names kebab-case, every rule documented).
 
 The table is read without importing a rule: a run whose files are all cache
 hits needs only the codes and names (to read the configuration), so the rule
@@ -17,8 +19,9 @@ import importlib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, overload
 
-if TYPE_CHECKING:
-    from contractlint.model import Rule  # the rule modules import the model when first used
+if TYPE_CHECKING:  # the rule modules import the model and the results when first used
+    from contractlint.model import CheckFn, CompareFn, Rule, RuleDoc
+    from contractlint.results import Severity
 
 _TABLE: tuple[tuple[str, str, str], ...] = (
     ("CL000", "internal-error", "internal_error"),
@@ -86,13 +89,45 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
 
 CODES: tuple[str, ...] = tuple(code for code, _, _ in _TABLE)
 CODE_OF_NAME: dict[str, str] = {name: code for code, name, _ in _TABLE}
+_PACKAGE = __name__ + "."
+
+
+def registered(
+    module: str,
+    *,
+    severity: Severity,
+    kinds: tuple[str, ...],
+    summary: str,
+    doc: RuleDoc,
+    check: CheckFn | None = None,
+    compare: CompareFn | None = None,
+    fixable: bool = False,
+) -> Rule:
+    """The ``RULE`` of the rule module named ``module`` (its ``__name__``), with the
+    code and name its line of the table gives it."""
+    from contractlint.model import Rule
+
+    for code, name, stem in _TABLE:
+        if module == _PACKAGE + stem:
+            return Rule(
+                code=code,
+                name=name,
+                severity=severity,
+                kinds=kinds,
+                summary=summary,
+                doc=doc,
+                check=check,
+                fixable=fixable,
+                compare=compare,
+            )
+    raise LookupError(f"{module} has no line in the rule table")
 
 
 @functools.cache
 def _rules() -> tuple[Rule, ...]:
     rules: list[Rule] = []
     for _, _, module in _TABLE:
-        rule: Rule = importlib.import_module(f"contractlint.rules.{module}").RULE
+        rule: Rule = importlib.import_module(_PACKAGE + module).RULE
         rules.append(rule)
     return tuple(rules)
 

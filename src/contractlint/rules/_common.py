@@ -35,9 +35,24 @@ def get(mapping: Any, key: str) -> Any | None:
     return mapping.get(key) if isinstance(mapping, Mapping) else None
 
 
+def written(value: Any) -> str:
+    """A value in YAML flow style, the way a contract writes it: `[string]`, `{a: b}`."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {written(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(written(item) for item in value) + "]"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def shown(value: Any) -> str:
-    """A value as a message shows it: ``TBD`` stays ``TBD``, null is ``null``."""
-    return "null" if value is None else str(value)
+    """A value as a message shows it: as written (``TBD`` stays ``TBD``, null is
+    ``null``, a mapping ``{a: b}``), cut to 80 characters."""
+    text = written(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def absent(value: Any, options: RuleOptions, *path: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Helpers shared by the breaking-change rules (CL701-CL709)."""
+"""Helpers shared by the breaking-change rules (the ones `contractlint diff` runs)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from contractlint.model import Document
 from contractlint.rules._common import child
-from contractlint.rules.untyped_field import FOREIGN, ISO_EXAMPLE, SYNONYMS, TYPE_NAMES
+from contractlint.rules._vocabulary import FOREIGN, ISO_EXAMPLE, SYNONYMS, TYPE_NAMES
 
 
 def type_of(value: Any) -> str:
@@ -67,21 +67,3 @@ def nearest(document: Document, pointer: str) -> str:
     while pointer and pointer not in document.spans:
         pointer = pointer.rsplit("/", 1)[0]
     return pointer
-
-
-def written(value: Any) -> str:
-    """A value in YAML flow style, the way a contract writes it: `[string]`, `{a: b}`."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {written(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(written(item) for item in value) + "]"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def shown(value: Any) -> str:
-    text = written(value)
-    return text if len(text) <= 80 else text[:77] + "..."

@@ -1,4 +1,4 @@
-"""Where each kind keeps its guardrails (shared by CL201 and CL202)."""
+"""Where each kind keeps its guardrails (shared by the rules about guardrails)."""
 
 from __future__ import annotations
 

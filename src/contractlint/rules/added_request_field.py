@@ -1,12 +1,12 @@
-"""CL703 added-request-field."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules._evolution import field_map, shown
+from contractlint.rules import registered
+from contractlint.rules._common import shown
+from contractlint.rules._evolution import field_map
 
 
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -22,9 +22,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
         )
 
 
-RULE = Rule(
-    code="CL703",
-    name="added-request-field",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="a request field is new: old callers do not send it",

@@ -1,15 +1,15 @@
-"""CL005 ambiguous-scalar: reported by a pipeline stage, not by a check of its own."""
+"""Reported by a pipeline stage, not by a check of its own."""
 
 from __future__ import annotations
 
 from contractlint.kinds import KINDS
-from contractlint.model import Rule, RuleDoc
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
+from contractlint.rules import registered
 
-RULE = Rule(
+RULE = registered(
+    __name__,
     fixable=True,
-    code="CL005",
-    name="ambiguous-scalar",
     severity=Severity.WARNING,
     kinds=KINDS,
     summary=(

@@ -1,11 +1,10 @@
-"""CL702 changed-field-type."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._evolution import field_map, type_of
 
 
@@ -24,9 +23,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
                 )
 
 
-RULE = Rule(
-    code="CL702",
-    name="changed-field-type",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="a request or response field changed type",

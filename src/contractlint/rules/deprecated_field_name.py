@@ -1,11 +1,10 @@
-"""CL505 deprecated-field-name."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -17,10 +16,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
+RULE = registered(
+    __name__,
     fixable=True,
-    code="CL505",
-    name="deprecated-field-name",
     severity=Severity.INFO,
     kinds=("model-contract",),
     summary="`timeouts_ms` is used; fixable by renaming to `timeout_ms`",

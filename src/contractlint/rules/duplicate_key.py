@@ -1,14 +1,14 @@
-"""CL004 duplicate-key: reported by a pipeline stage, not by a check of its own."""
+"""Reported by a pipeline stage, not by a check of its own."""
 
 from __future__ import annotations
 
 from contractlint.kinds import KINDS
-from contractlint.model import Rule, RuleDoc
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
+from contractlint.rules import registered
 
-RULE = Rule(
-    code="CL004",
-    name="duplicate-key",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=KINDS,
     summary="a mapping repeats a key",

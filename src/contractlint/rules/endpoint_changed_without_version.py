@@ -1,12 +1,11 @@
-"""CL704 endpoint-changed-without-version."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules.unversioned_endpoint import version_segment
+from contractlint.rules import registered
+from contractlint.rules._vocabulary import version_segment
 
 
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -22,9 +21,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
         )
 
 
-RULE = Rule(
-    code="CL704",
-    name="endpoint-changed-without-version",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="`endpoint` changed but its version segment did not",

@@ -1,11 +1,10 @@
-"""CL102 fallback-unverified."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import get, is_missing, where_missing
 
 
@@ -28,9 +27,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL102",
-    name="fallback-unverified",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="`fallback` names no `feature_flag` that exercises it",

@@ -1,15 +1,13 @@
-"""CL202 guardrail-without-threshold."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing
 from contractlint.rules._guardrails import guardrails
-
-THRESHOLDS = ("max_regression", "max", "min")
+from contractlint.rules._vocabulary import THRESHOLDS
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -30,9 +28,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL202",
-    name="guardrail-without-threshold",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan", "problem-framing"),
     summary="a guardrail has none of `max_regression`, `max`, `min`",

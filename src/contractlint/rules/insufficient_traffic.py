@@ -1,13 +1,12 @@
-"""CL308 insufficient-traffic."""
-
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import get, is_number
 
 
@@ -37,9 +36,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL308",
-    name="insufficient-traffic",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("experiment-plan",),
     summary="arms x per_arm > duration_days x daily_units x allocation",

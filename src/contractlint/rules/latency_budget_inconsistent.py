@@ -1,14 +1,12 @@
-"""CL104 latency-budget-inconsistent."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_number
-
-PERCENTILES = ("p50", "p90", "p95", "p99")
+from contractlint.rules._vocabulary import PERCENTILES, TIMEOUT_KEYS
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -26,7 +24,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
                 f"latency budget {low} ({low_ms:g} ms) is above {high} ({high_ms:g} ms): "
                 f"a lower percentile cannot be slower than a higher one; swap or correct them",
             )
-    for key in ("timeout_ms", "timeouts_ms"):
+    for key in TIMEOUT_KEYS:
         timeout = document.value.get(key)
         if isinstance(timeout, (int, float)) and is_number(timeout) and declared:
             largest, largest_ms = max(declared, key=lambda item: item[1])
@@ -39,9 +37,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
                 )
 
 
-RULE = Rule(
-    code="CL104",
-    name="latency-budget-inconsistent",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="p50 > p95, p95 > p99, or the timeout is not above the largest percentile",

@@ -1,18 +1,17 @@
-"""CL706 latency-budget-raised."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import get, is_number
-from contractlint.rules.latency_budget_inconsistent import PERCENTILES
+from contractlint.rules._vocabulary import PERCENTILES, TIMEOUT_KEYS
 
 
 def _timeout(document: Document) -> tuple[str, Any]:
-    for key in ("timeout_ms", "timeouts_ms"):
+    for key in TIMEOUT_KEYS:
         if is_number(document.value.get(key)):
             return f"/{key}", document.value[key]
     return "", None
@@ -37,9 +36,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
         )
 
 
-RULE = Rule(
-    code="CL706",
-    name="latency-budget-raised",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="a latency percentile or the timeout went up",

@@ -1,11 +1,10 @@
-"""CL206 latency-not-monitored."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_empty
 
 
@@ -22,9 +21,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     )
 
 
-RULE = Rule(
-    code="CL206",
-    name="latency-not-monitored",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="no `monitoring` entry mentions latency",

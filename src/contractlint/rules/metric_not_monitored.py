@@ -1,12 +1,11 @@
-"""CL605 metric-not-monitored."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import get
 
 
@@ -53,9 +52,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             )
 
 
-RULE = Rule(
-    code="CL605",
-    name="metric-not-monitored",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("experiment-plan",),
     summary="the plan's `contract` does not list its primary metric or a guardrail under "

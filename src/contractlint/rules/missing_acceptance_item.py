@@ -1,13 +1,12 @@
-"""CL601 missing-acceptance-item."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules._checklist import STANDARD_ITEMS
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing, where_missing
+from contractlint.rules._vocabulary import STANDARD_ITEMS
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -27,9 +26,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             )
 
 
-RULE = Rule(
-    code="CL601",
-    name="missing-acceptance-item",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("acceptance-checklist",),
     summary="one of the six standard items is absent",

@@ -1,11 +1,10 @@
-"""CL406 missing-constraints."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import get, is_missing, where_missing
 
 REQUIRED = ("privacy", "latency")
@@ -28,9 +27,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL406",
-    name="missing-constraints",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("problem-framing",),
     summary="`constraints` lacks `privacy` or `latency`",

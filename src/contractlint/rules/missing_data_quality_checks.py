@@ -1,30 +1,23 @@
-"""CL310 missing-data-quality-checks."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import is_empty, where_missing
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    if is_empty(document.value.get("data_quality"), options):
-        yield Hit(
-            where_missing(document.value, "", "data_quality"),
-            "the plan lists no `data_quality` checks: name what is verified before the "
-            "result is trusted, e.g. `[sample_ratio_mismatch, bot_traffic, logging_gaps]`",
-        )
-
-
-RULE = Rule(
-    code="CL310",
-    name="missing-data-quality-checks",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("experiment-plan",),
     summary="`data_quality` is missing or empty",
-    check=check,
+    check=required(
+        "data_quality",
+        message=(
+            "the plan lists no `data_quality` checks: name what is verified before the "
+            "result is trusted, e.g. `[sample_ratio_mismatch, bot_traffic, logging_gaps]`"
+        ),
+        listed=True,
+    ),
     doc=RuleDoc(
         what="The plan has no `data_quality` checks, or an empty list.",
         why=(

@@ -1,11 +1,10 @@
-"""CL204 missing-decision-threshold."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing, where_missing
 
 
@@ -31,9 +30,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL204",
-    name="missing-decision-threshold",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan",),
     summary="`decision_rule` is missing or lacks a numeric `threshold` or `confidence`",

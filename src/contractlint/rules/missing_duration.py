@@ -1,33 +1,22 @@
-"""CL303 missing-duration."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import absent
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    pointer = absent(document.value, options, "duration_days")
-    if pointer is not None:
-        yield Hit(
-            pointer,
-            (
-                "the plan sets no `duration_days`: say how many days the experiment runs, at "
-                "least one full week"
-            ),
-        )
-
-
-RULE = Rule(
-    code="CL303",
-    name="missing-duration",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan",),
     summary="`duration_days` is missing",
-    check=check,
+    check=required(
+        "duration_days",
+        message=(
+            "the plan sets no `duration_days`: say how many days the experiment runs, at "
+            "least one full week"
+        ),
+    ),
     doc=RuleDoc(
         what=("The plan has no `duration_days` (absent, null or a placeholder)."),
         why=(

@@ -1,11 +1,10 @@
-"""CL101 missing-fallback."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import get, is_missing, shown, where_missing
 
 
@@ -33,9 +32,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             )
 
 
-RULE = Rule(
-    code="CL101",
-    name="missing-fallback",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="`fallback` is missing or a placeholder",

@@ -1,11 +1,10 @@
-"""CL201 missing-guardrails."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing
 from contractlint.rules._guardrails import guardrails
 
@@ -23,9 +22,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     )
 
 
-RULE = Rule(
-    code="CL201",
-    name="missing-guardrails",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan", "problem-framing"),
     summary="no guardrail metric is listed",

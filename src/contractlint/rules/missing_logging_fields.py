@@ -1,30 +1,23 @@
-"""CL504 missing-logging-fields."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import is_empty, where_missing
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    if is_empty(document.value.get("logging"), options):
-        yield Hit(
-            where_missing(document.value, "", "logging"),
-            "the contract lists no `logging` fields: name what is logged with each "
-            "prediction, e.g. `logging: [request_id, user_id, model_version, scores]`",
-        )
-
-
-RULE = Rule(
-    code="CL504",
-    name="missing-logging-fields",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="`logging` is missing or empty",
-    check=check,
+    check=required(
+        "logging",
+        message=(
+            "the contract lists no `logging` fields: name what is logged with each "
+            "prediction, e.g. `logging: [request_id, user_id, model_version, scores]`"
+        ),
+        listed=True,
+    ),
     doc=RuleDoc(
         what="The contract has no `logging`, or an empty list.",
         why=(

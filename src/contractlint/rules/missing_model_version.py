@@ -1,11 +1,10 @@
-"""CL502 missing-model-version."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -18,10 +17,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
+RULE = registered(
+    __name__,
     fixable=True,
-    code="CL502",
-    name="missing-model-version",
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="`response` has no `model_version`; fixable by adding `model_version: string`",

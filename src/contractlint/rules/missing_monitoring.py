@@ -1,31 +1,23 @@
-"""CL205 missing-monitoring."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import is_empty, where_missing
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    monitoring = document.value.get("monitoring")
-    if is_empty(monitoring, options):
-        yield Hit(
-            where_missing(document.value, "", "monitoring"),
-            "the contract lists no `monitoring`: name what is watched in production, e.g. "
-            "`monitoring: [score_distribution, ctr_by_bucket, latency_p95]`",
-        )
-
-
-RULE = Rule(
-    code="CL205",
-    name="missing-monitoring",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="`monitoring` is missing or empty",
-    check=check,
+    check=required(
+        "monitoring",
+        message=(
+            "the contract lists no `monitoring`: name what is watched in production, e.g. "
+            "`monitoring: [score_distribution, ctr_by_bucket, latency_p95]`"
+        ),
+        listed=True,
+    ),
     doc=RuleDoc(
         what="The contract has no `monitoring`, or an empty list.",
         why=(

@@ -1,33 +1,22 @@
-"""CL307 missing-randomization-unit."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import absent
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    pointer = absent(document.value, options, "unit_of_randomization")
-    if pointer is not None:
-        yield Hit(
-            pointer,
-            (
-                "the plan has no `unit_of_randomization`: say what is assigned to arms (user, "
-                "session, request, store...)"
-            ),
-        )
-
-
-RULE = Rule(
-    code="CL307",
-    name="missing-randomization-unit",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan",),
     summary="`unit_of_randomization` is missing",
-    check=check,
+    check=required(
+        "unit_of_randomization",
+        message=(
+            "the plan has no `unit_of_randomization`: say what is assigned to arms (user, "
+            "session, request, store...)"
+        ),
+    ),
     doc=RuleDoc(
         what=("The plan has no `unit_of_randomization` (absent, null or a placeholder)."),
         why=(

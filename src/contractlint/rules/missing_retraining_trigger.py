@@ -1,31 +1,22 @@
-"""CL107 missing-retraining-trigger."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import absent
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    pointer = absent(document.value, options, "retraining_trigger")
-    if pointer is not None:
-        yield Hit(
-            pointer,
-            "the contract has no `retraining_trigger`: say when the model is retrained "
-            "(a schedule, a drift threshold, or both, e.g. `weekly_or_ctr_drop_2pct`)",
-        )
-
-
-RULE = Rule(
-    code="CL107",
-    name="missing-retraining-trigger",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="`retraining_trigger` is missing",
-    check=check,
+    check=required(
+        "retraining_trigger",
+        message=(
+            "the contract has no `retraining_trigger`: say when the model is retrained "
+            "(a schedule, a drift threshold, or both, e.g. `weekly_or_ctr_drop_2pct`)"
+        ),
+    ),
     doc=RuleDoc(
         what="The contract has no `retraining_trigger` (absent, null or a placeholder).",
         why=(

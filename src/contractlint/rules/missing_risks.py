@@ -1,30 +1,23 @@
-"""CL403 missing-risks."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import is_empty, where_missing
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    if is_empty(document.value.get("risks"), options):
-        yield Hit(
-            where_missing(document.value, "", "risks"),
-            "the one-pager lists no `risks`: name what could make the project fail, each "
-            "with a mitigation",
-        )
-
-
-RULE = Rule(
-    code="CL403",
-    name="missing-risks",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("problem-framing",),
     summary="no risks are listed",
-    check=check,
+    check=required(
+        "risks",
+        message=(
+            "the one-pager lists no `risks`: name what could make the project fail, each "
+            "with a mitigation"
+        ),
+        listed=True,
+    ),
     doc=RuleDoc(
         what="The one-pager has no `risks`, or an empty list.",
         why=(

@@ -1,31 +1,22 @@
-"""CL106 missing-rollback-plan."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import absent
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    pointer = absent(document.value, options, "rollback")
-    if pointer is not None:
-        yield Hit(
-            pointer,
-            "the contract has no `rollback` plan: say how to return to the previous model "
-            "(e.g. `rollback: redeploy the previous model_version behind the ranking flag`)",
-        )
-
-
-RULE = Rule(
-    code="CL106",
-    name="missing-rollback-plan",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="`rollback` is missing",
-    check=check,
+    check=required(
+        "rollback",
+        message=(
+            "the contract has no `rollback` plan: say how to return to the previous model "
+            "(e.g. `rollback: redeploy the previous model_version behind the ranking flag`)"
+        ),
+    ),
     doc=RuleDoc(
         what="The contract has no `rollback` (absent, null or a placeholder).",
         why=(

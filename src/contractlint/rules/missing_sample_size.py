@@ -1,33 +1,23 @@
-"""CL301 missing-sample-size."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import absent
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    pointer = absent(document.value, options, "sample_size", "per_arm")
-    if pointer is not None:
-        yield Hit(
-            pointer,
-            (
-                "`sample_size.per_arm` is not set: state how many units each arm needs (see CL302"
-                " for the power calculation)"
-            ),
-        )
-
-
-RULE = Rule(
-    code="CL301",
-    name="missing-sample-size",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan",),
     summary="`sample_size.per_arm` is missing",
-    check=check,
+    check=required(
+        "sample_size",
+        "per_arm",
+        message=(
+            "`sample_size.per_arm` is not set: state how many units each arm needs (see CL302"
+            " for the power calculation)"
+        ),
+    ),
     doc=RuleDoc(
         what=("The plan has no `sample_size.per_arm` (absent, null or a placeholder)."),
         why=(

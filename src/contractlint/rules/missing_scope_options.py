@@ -1,11 +1,10 @@
-"""CL404 missing-scope-options."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing, where_missing
 
 
@@ -30,9 +29,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL404",
-    name="missing-scope-options",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("problem-framing",),
     summary="fewer than three options, or none named `baseline`",

@@ -1,33 +1,22 @@
-"""CL305 missing-stopping-rule."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import absent
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    pointer = absent(document.value, options, "stopping_rule")
-    if pointer is not None:
-        yield Hit(
-            pointer,
-            (
-                "the plan has no `stopping_rule`: choose `fixed_horizon` (analyse once, at the "
-                "end) or `sequential` (with a method that allows peeking)"
-            ),
-        )
-
-
-RULE = Rule(
-    code="CL305",
-    name="missing-stopping-rule",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan",),
     summary="`stopping_rule` is missing",
-    check=check,
+    check=required(
+        "stopping_rule",
+        message=(
+            "the plan has no `stopping_rule`: choose `fixed_horizon` (analyse once, at the "
+            "end) or `sequential` (with a method that allows peeking)"
+        ),
+    ),
     doc=RuleDoc(
         what=("The plan has no `stopping_rule` (absent, null or a placeholder)."),
         why=(

@@ -1,31 +1,22 @@
-"""CL108 missing-throughput-budget."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import absent
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    pointer = absent(document.value, options, "throughput_rps")
-    if pointer is not None:
-        yield Hit(
-            pointer,
-            "the contract sets no `throughput_rps`: say how many requests per second the "
-            "service must sustain at peak, e.g. `throughput_rps: 400`",
-        )
-
-
-RULE = Rule(
-    code="CL108",
-    name="missing-throughput-budget",
+RULE = registered(
+    __name__,
     severity=Severity.INFO,
     kinds=("model-contract",),
     summary="`throughput_rps` is missing",
-    check=check,
+    check=required(
+        "throughput_rps",
+        message=(
+            "the contract sets no `throughput_rps`: say how many requests per second the "
+            "service must sustain at peak, e.g. `throughput_rps: 400`"
+        ),
+    ),
     doc=RuleDoc(
         what="The contract has no `throughput_rps` (absent, null or a placeholder).",
         why=(

@@ -1,17 +1,17 @@
-"""CL105 missing-timeout."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing, shown, where_missing
+from contractlint.rules._vocabulary import TIMEOUT_KEYS
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     value = document.value
-    keys = [k for k in ("timeout_ms", "timeouts_ms") if k in value]
+    keys = [k for k in TIMEOUT_KEYS if k in value]
     if any(not is_missing(value[k], options) for k in keys):
         return
     if keys:
@@ -30,9 +30,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     )
 
 
-RULE = Rule(
-    code="CL105",
-    name="missing-timeout",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="neither `timeout_ms` nor `timeouts_ms` is set",

@@ -1,31 +1,23 @@
-"""CL207 no-online-validation."""
-
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
-from contractlint.rules._common import absent
+from contractlint.rules import registered
+from contractlint.rules._required import required
 
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    pointer = absent(document.value, options, "validation", "online")
-    if pointer is not None:
-        yield Hit(
-            pointer,
-            "`validation.online` is missing: offline metrics alone would decide; name the "
-            "online experiment (or its plan file) that confirms the result with users",
-        )
-
-
-RULE = Rule(
-    code="CL207",
-    name="no-online-validation",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("problem-framing",),
     summary="`validation.online` is missing: offline metrics alone decide",
-    check=check,
+    check=required(
+        "validation",
+        "online",
+        message=(
+            "`validation.online` is missing: offline metrics alone would decide; name the "
+            "online experiment (or its plan file) that confirms the result with users"
+        ),
+    ),
     doc=RuleDoc(
         what="The one-pager has no `validation.online` (absent, null or a placeholder).",
         why=(

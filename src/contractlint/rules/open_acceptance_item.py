@@ -1,11 +1,10 @@
-"""CL603 open-acceptance-item."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -21,9 +20,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             )
 
 
-RULE = Rule(
-    code="CL603",
-    name="open-acceptance-item",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("acceptance-checklist",),
     summary="an item is still `todo`",

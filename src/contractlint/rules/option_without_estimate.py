@@ -1,11 +1,10 @@
-"""CL405 option-without-estimate."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing
 
 
@@ -28,9 +27,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL405",
-    name="option-without-estimate",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("problem-framing",),
     summary="an option has no `estimate_weeks`",

@@ -1,13 +1,12 @@
-"""CL009 placeholder-value."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
 from contractlint import schemas
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import child
 
 
@@ -37,9 +36,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL009",
-    name="placeholder-value",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=(
         "model-contract",

@@ -1,12 +1,11 @@
-"""CL709 primary-metric-changed."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 
 
 def _name(document: Document) -> tuple[str, Any]:
@@ -29,9 +28,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
         )
 
 
-RULE = Rule(
-    code="CL709",
-    name="primary-metric-changed",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan",),
     summary="the primary metric's name changed",

@@ -1,14 +1,12 @@
-"""CL705 removed-fallback."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules._common import is_missing, where_missing
-from contractlint.rules._evolution import shown
+from contractlint.rules import registered
+from contractlint.rules._common import is_missing, shown, where_missing
 
 
 def _absent(fallback: Any, options: RuleOptions) -> bool:
@@ -30,9 +28,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
         )
 
 
-RULE = Rule(
-    code="CL705",
-    name="removed-fallback",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="`fallback` was set and is gone",

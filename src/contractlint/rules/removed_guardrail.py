@@ -1,18 +1,15 @@
-"""CL708 removed-guardrail."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_number
 from contractlint.rules._evolution import nearest
 from contractlint.rules._guardrails import guardrails
-
-# For each threshold, whether a larger number is looser.
-LOOSER_WHEN_LARGER = {"max_regression": True, "max": True, "min": False}
+from contractlint.rules._vocabulary import LOOSER_WHEN_LARGER
 
 
 def _by_metric(document: Document) -> tuple[dict[str, tuple[int, Any]], str]:
@@ -53,9 +50,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
                 )
 
 
-RULE = Rule(
-    code="CL708",
-    name="removed-guardrail",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan", "problem-framing"),
     summary="a guardrail metric is gone or its threshold loosened",

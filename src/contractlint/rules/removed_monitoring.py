@@ -1,11 +1,10 @@
-"""CL707 removed-monitoring."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._evolution import nearest
 
 
@@ -27,9 +26,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
             )
 
 
-RULE = Rule(
-    code="CL707",
-    name="removed-monitoring",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="a `monitoring` entry is gone",

@@ -1,11 +1,10 @@
-"""CL402 risk-without-mitigation."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing
 
 
@@ -27,9 +26,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL402",
-    name="risk-without-mitigation",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("problem-framing",),
     summary="a listed risk has no mitigation",

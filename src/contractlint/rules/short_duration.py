@@ -1,11 +1,10 @@
-"""CL304 short-duration."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_number
 
 
@@ -19,9 +18,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL304",
-    name="short-duration",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("experiment-plan",),
     summary="`duration_days` < 7: the plan misses a full weekly cycle",

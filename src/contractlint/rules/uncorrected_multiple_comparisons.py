@@ -1,11 +1,10 @@
-"""CL309 uncorrected-multiple-comparisons."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing, is_number
 
 
@@ -21,9 +20,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL309",
-    name="uncorrected-multiple-comparisons",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("experiment-plan",),
     summary="arms > 2 and no `correction`",

@@ -1,13 +1,12 @@
-"""CL302 underpowered-experiment."""
-
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import get, is_number
 
 if TYPE_CHECKING:
@@ -87,9 +86,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     )
 
 
-RULE = Rule(
-    code="CL302",
-    name="underpowered-experiment",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan",),
     summary="`per_arm` is below the required n of section 1.2",

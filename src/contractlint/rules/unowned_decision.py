@@ -1,12 +1,11 @@
-"""CL401 unowned-decision."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from contractlint.kinds import KINDS
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing, shown
 
 _ROLES = {"scope": "usually the PM", "feasibility": "engineering", "method": "data science"}
@@ -38,9 +37,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             )
 
 
-RULE = Rule(
-    code="CL401",
-    name="unowned-decision",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=KINDS,
     summary="`owners` lacks `scope`, `feasibility` or `method`, or one is a placeholder",

@@ -1,11 +1,10 @@
-"""CL604 unresolved-reference."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 
 _WHY = {
     "missing": "does not exist",
@@ -31,9 +30,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL604",
-    name="unresolved-reference",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan", "acceptance-checklist", "problem-framing"),
     summary="a reference does not exist, leaves the project root, or is not of the expected kind",

@@ -1,11 +1,10 @@
-"""CL103 unset-latency-budget."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing, shown, where_missing
 
 
@@ -31,9 +30,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL103",
-    name="unset-latency-budget",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary="`latency_budget_ms` or its `p95` is missing",

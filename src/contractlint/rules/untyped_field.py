@@ -1,39 +1,15 @@
-"""CL501 untyped-field."""
-
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import child, is_missing
+from contractlint.rules._vocabulary import FOREIGN, ISO_EXAMPLE, SYNONYMS, TYPE_NAMES
 from contractlint.suggest import closest
-
-TYPE_NAMES = ("string", "integer", "number", "boolean", "timestamp", "date", "object")
-SYNONYMS = {"iso-8601": "timestamp", "datetime": "timestamp"}
-# Names from other languages that people write for our types.
-FOREIGN = {
-    "str": "string",
-    "text": "string",
-    "int": "integer",
-    "long": "integer",
-    "float": "number",
-    "double": "number",
-    "decimal": "number",
-    "bool": "boolean",
-    "dict": "object",
-    "map": "object",
-    "time": "timestamp",
-}
-
-
-# An ISO-8601 date or timestamp written as an example ("2026-01-01T10:00:00Z").
-ISO_EXAMPLE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
-)
 
 
 def is_type_name(text: str) -> bool:
@@ -94,9 +70,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
                 yield Hit(pointer, f"`{label}` {reason}")
 
 
-RULE = Rule(
-    code="CL501",
-    name="untyped-field",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("model-contract",),
     summary=(

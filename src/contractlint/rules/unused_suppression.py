@@ -1,14 +1,14 @@
-"""CL008 unused-suppression: reported by a pipeline stage, not by a check of its own."""
+"""Reported by a pipeline stage, not by a check of its own."""
 
 from __future__ import annotations
 
 from contractlint.kinds import KINDS
-from contractlint.model import Rule, RuleDoc
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
+from contractlint.rules import registered
 
-RULE = Rule(
-    code="CL008",
-    name="unused-suppression",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=KINDS,
     summary="a suppression comment suppressed nothing",

@@ -1,11 +1,10 @@
-"""CL602 unverified-acceptance-item."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import is_missing
 
 NEEDS = {"done": "evidence", "n/a": "reason"}
@@ -35,9 +34,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL602",
-    name="unverified-acceptance-item",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("acceptance-checklist",),
     summary="an item is `done` without `evidence`, or `n/a` without `reason`",

@@ -1,20 +1,11 @@
-"""CL503 unversioned-endpoint."""
-
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-
-VERSION_SEGMENT = re.compile(r"(?:^|/)v\d+(?:\.\d+)*(?:/|$)", re.IGNORECASE)
-
-
-def version_segment(endpoint: str) -> str:
-    """The version segment of an endpoint (``/v1/rank`` -> ``v1``), or ``""``."""
-    match = VERSION_SEGMENT.search(endpoint)
-    return match.group().strip("/").lower() if match else ""
+from contractlint.rules import registered
+from contractlint.rules._vocabulary import version_segment
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -29,9 +20,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
-    code="CL503",
-    name="unversioned-endpoint",
+RULE = registered(
+    __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="`endpoint` has no version segment such as `/v1/`",

@@ -1,12 +1,11 @@
-"""CL203 vague-success-metric."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
+from contractlint.rules import registered
 from contractlint.rules._common import get, is_missing, is_number, where_missing
 
 
@@ -118,9 +117,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         yield from _plan(document, options)
 
 
-RULE = Rule(
-    code="CL203",
-    name="vague-success-metric",
+RULE = registered(
+    __name__,
     severity=Severity.ERROR,
     kinds=("experiment-plan", "problem-framing"),
     summary=(
