@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from contractlint import __version__, sniff
+from contractlint.paths import Folder, as_posix
 from contractlint.results import Finding, Report
 
 FORMAT_VERSION = 1
@@ -36,21 +36,24 @@ class Baseline:
         return sum(self.entries.values())
 
 
-def _relative(path: str, root: str, cwd: str) -> str:
-    absolute = (Path(cwd) / path).resolve()
-    try:
-        return absolute.relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
 def key(finding: Finding, root: str, cwd: str) -> Key:
-    return (_relative(finding.path, root, cwd), finding.code, finding.pointer, finding.fingerprint)
+    """The entry of ``finding``, whose path is relative to ``cwd``."""
+    return _key(finding, Folder(root, cwd))
+
+
+def _key(finding: Finding, root: Folder) -> Key:
+    """A file is keyed by where it leads, relative to the project root (each file
+    resolved once per run); a file outside the project by the path shown."""
+    path = root.by_target(finding.path)
+    if path is None:
+        path = as_posix(finding.path)
+    return (path, finding.code, finding.pointer, finding.fingerprint)
 
 
 def dump(report: Report, root: str, cwd: str) -> str:
     """The baseline file for every finding of ``report``, sorted for stable diffs."""
-    entries = sorted(key(f, root, cwd) for f in report.findings)
+    folder = Folder(root, cwd)
+    entries = sorted(_key(f, folder) for f in report.findings)
     payload = {
         "version": FORMAT_VERSION,
         "tool": {"name": "contractlint", "version": __version__},
@@ -106,8 +109,9 @@ def apply(report: Report, baseline: Baseline, root: str, cwd: str) -> Report:
     """``report`` without the findings the baseline holds, counting the stale entries."""
     remaining = Counter(baseline.entries)
     kept: list[Finding] = []
+    folder = Folder(root, cwd)
     for finding in report.findings:
-        entry = key(finding, root, cwd)
+        entry = _key(finding, folder)
         if remaining[entry] > 0:
             remaining[entry] -= 1
         else:

@@ -36,6 +36,7 @@ from typing import Any
 from contractlint import __version__
 from contractlint.config import Config
 from contractlint.discover import Target
+from contractlint.paths import inside
 from contractlint.results import FileResult, Finding, Severity
 
 CACHE_DIR = ".contractlint_cache"
@@ -212,8 +213,9 @@ class Cache:
         project is never opened (the references stage refuses it unread)."""
         if path not in self.dependency_digests:
             real = os.path.realpath(path)
-            inside = real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
-            content = (self._content(real) or "unreadable") if inside else "outside"
+            content = "outside"
+            if inside(real, self.root):
+                content = self._content(real) or "unreadable"
             # Usually the path is already real: then the digest alone says it all.
             self.dependency_digests[path] = content if real == path else f"{real}\0{content}"
         return self.dependency_digests[path]

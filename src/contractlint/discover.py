@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from typing import Callable, NamedTuple, Optional, Union
 
 from contractlint.gitignore import Patterns, compile_patterns
+from contractlint.paths import as_posix, inside, relative_from, relative_to, shown
 
 # A pattern that is a plain name (``node_modules``, ``build/``) matches a file or folder
 # of that name at any depth: the walker checks it against each entry's name, a set
@@ -69,8 +70,7 @@ class _Ignores:
         its own and its parents' up to the project root (none outside the root)."""
         if folder not in self.chains:
             chain: tuple[tuple[str, Patterns], ...] = ()
-            inside = folder == self.root or folder.startswith(self.root.rstrip(os.sep) + os.sep)
-            if inside:
+            if inside(folder, self.root):
                 spec = self._spec_in(folder)
                 parent = os.path.dirname(folder)
                 above = self.chain(parent) if folder != self.root and parent != folder else ()
@@ -90,35 +90,8 @@ class _Ignores:
         return False
 
 
-def _relative(path: str, root: str) -> Optional[str]:
-    """``path`` relative to ``root`` (both real paths), with ``/``; None when outside."""
-    if path == root:
-        return "."
-    prefix = root.rstrip(os.sep) + os.sep
-    return path[len(prefix) :].replace(os.sep, "/") if path.startswith(prefix) else None
-
-
-def _inside(path: str, folder: str) -> bool:
-    """``path`` is ``folder`` or below it (both real paths)."""
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
-
-
-def as_posix(path: Union[str, os.PathLike[str]]) -> str:
-    """``path`` as ``pathlib`` writes it: ``/`` between parts, no ``.`` parts, no doubled
-    or trailing ``/`` (``./plans//a.yaml/`` -> ``plans/a.yaml``)."""
-    text = os.fspath(path).replace(os.sep, "/")
-    parts = [part for part in text.split("/") if part not in ("", ".")]
-    joined = "/".join(parts)
-    if text.startswith("/"):
-        return "/" + joined
-    return joined or "."
-
-
-def display_path(path: Union[str, os.PathLike[str]], cwd: Union[str, os.PathLike[str]]) -> str:
-    """Paths are shown relative to the current folder when they are below it, by their
-    own name: a symlink is shown as the link, not as the file it points to."""
-    relative = _relative(os.path.abspath(path), os.path.abspath(cwd))
-    return relative if relative is not None else as_posix(path)
+# How a path named on the command line is shown: the CLI and the API call it by this name.
+display_path = shown
 
 
 def discover(
@@ -151,7 +124,7 @@ def discover(
             return False
         if every not in specs:
             specs[every] = compile_patterns(chosen)
-        relative = _relative(real, root_path)
+        relative = relative_to(real, root_path)
         if relative is None:
             relative = as_posix(path)
         if every:  # a named file: excluded through any folder above it too
@@ -169,7 +142,7 @@ def discover(
                 seen.setdefault(real, target)
         elif os.path.lexists(raw):
             real = os.path.realpath(raw)
-            target = Target(as_posix(raw), display_path(raw, here))
+            target = Target(as_posix(raw), shown(raw, here))
             if force_exclude and matches(raw, real, False, every=True):
                 excluded_files.append(target)
                 continue
@@ -178,7 +151,7 @@ def discover(
             missing.append(raw)
     targets = sorted(seen.values(), key=lambda t: t.display)
     # Shown by the path that was walked: resolving it would name the folder it loops to.
-    looped = tuple(Target(p, as_posix(os.path.relpath(p, here))) for p in loops)
+    looped = tuple(Target(p, relative_from(os.path.abspath(p), here) or as_posix(p)) for p in loops)
     return Discovery(tuple(targets), tuple(missing), looped, tuple(excluded_files))
 
 
@@ -221,8 +194,8 @@ def _walk(
         except OSError:
             continue  # unreadable folder: as os.walk does, skip it
         folders = []
-        shown = display_path(folder, cwd)
-        prefix = "" if shown == "." else shown.rstrip("/") + "/"
+        where = shown(folder, cwd)
+        prefix = "" if where == "." else where.rstrip("/") + "/"
         gitignored = bool(ignores.chain(real))  # a .gitignore applies in this folder
         for entry in entries:
             name = entry.name
@@ -243,7 +216,7 @@ def _walk(
                     continue
             is_link = entry.is_symlink()
             real_path = os.path.realpath(entry.path) if is_link else real + os.sep + name
-            if is_link and not any(_inside(real_path, top) for top in tops):
+            if is_link and not any(inside(real_path, top) for top in tops):
                 continue  # a symlink out of the project (and of the folder asked for)
             if skip.excluded is not None and skip.excluded(entry.path, real_path, is_dir):
                 continue

@@ -11,16 +11,17 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Any
 
 from contractlint import loader, sniff, source, suppress, validate
 from contractlint.config import Config
 from contractlint.discover import Target
 from contractlint.gitignore import compile_patterns
 from contractlint.model import FILE_START, Document, Hit, Problem, Rule, Span
+from contractlint.paths import relative_to
+from contractlint.pointer import resolve
 from contractlint.references import Loaded, Resolver
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
@@ -150,16 +151,7 @@ def _subject(document: Document, hit: Hit) -> str:
     """What a finding is about, for its fingerprint: the document, and the offending
     value when it is a scalar (a container would change with every edit inside it, so
     the message, which names what is missing, stands for it)."""
-    value: Any = document.value
-    for token in hit.pointer.split("/")[1:]:
-        key = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(value, dict):
-            value = value.get(key)
-        elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
-            value = value[int(key)]
-        else:
-            value = None
-            break
+    value = resolve(document.value, hit.pointer)
     shown = hit.message if isinstance(value, (dict, list)) else json.dumps(value, default=str)
     return f"{document.kind}:{document.value.get('name')}\0{hit.pointer}\0{shown}"
 
@@ -339,21 +331,16 @@ def _per_file_ignores(findings: list[Finding], target: Target, config: Config) -
     if not config.per_file_ignores:
         return findings
     ignored: set[str] = set()
-    relative = _relative_to_root(target.path, config.root) or target.display
+    # Config globs are relative to the project root, wherever the run starts; a file
+    # outside the project is matched by the path shown.
+    real = target.real or os.path.realpath(target.path)
+    relative = relative_to(real, os.path.realpath(config.root)) or target.display
     for glob, selectors in config.per_file_ignores:
         if compile_patterns([glob]).match_tree(relative):
             ignored.update(selectors)
     if not ignored:
         return findings
     return [f for f in findings if not any(f.code.startswith(s) for s in ignored)]
-
-
-def _relative_to_root(path: str, root: str) -> str | None:
-    """Config globs are relative to the project root, wherever the run starts."""
-    try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return None  # a file outside the project: globs match the path as shown
 
 
 def diff_file(

@@ -46,6 +46,7 @@ from typing import Any, Callable, Union
 
 from contractlint import loader, source
 from contractlint.model import Document, Problem, Span
+from contractlint.pointer import escape, resolve, tokens
 from contractlint.results import Finding
 
 FIXABLE = frozenset({"CL005", "CL502", "CL505"})
@@ -343,10 +344,6 @@ def _find(finding: Finding, located: Sequence[_Located], at_key: bool) -> _Locat
     return None
 
 
-def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
-
-
 def _quote(finding: Finding, where: _Located, text: _Text) -> _Outcome:
     pointer = finding.pointer
     written = where.document.plain.get(pointer)
@@ -367,7 +364,7 @@ def _quote(finding: Finding, where: _Located, text: _Text) -> _Outcome:
     quoted = quote_plain(written, json=where.fmt == "json")
 
     def change(value: Any) -> Any:
-        return _update(value, _tokens(pointer), lambda _old: written)
+        return _update(value, tokens(pointer), lambda _old: written)
 
     return _Plan(start, end, quoted, (where.segment, where.position), change, (finding,))
 
@@ -407,7 +404,7 @@ def _rename(finding: Finding, where: _Located, text: _Text) -> _Outcome:
 def _add_model_version(finding: Finding, where: _Located, text: _Text) -> _Outcome:
     pointer = finding.pointer
     document = where.document
-    mapping = _get(document.value, _tokens(pointer))
+    mapping = resolve(document.value, pointer)
     if pointer != "/response" or not isinstance(mapping, dict):
         return f"no fix adds `model_version` to `{pointer}`"
     if "model_version" in mapping:
@@ -417,7 +414,7 @@ def _add_model_version(finding: Finding, where: _Located, text: _Text) -> _Outco
     key = (where.segment, where.position)
 
     def change(value: Any) -> Any:
-        return _update(value, _tokens(pointer), lambda old: {**old, "model_version": "string"})
+        return _update(value, tokens(pointer), lambda old: {**old, "model_version": "string"})
 
     flow = text.norm[opening : opening + 1] == "{" and text.norm[end - 1 : end] == "}"
     if where.fmt == "json" or flow:
@@ -456,7 +453,7 @@ def _children(
 
 def _empty(document: Document, pointer: str, text: _Text) -> bool:
     """A null written as nothing at all (``a:``): its span is a placeholder position."""
-    if _get(document.value, _tokens(pointer)) is not None:
+    if resolve(document.value, pointer) is not None:
         return False
     start, end = text.region(document.spans[pointer])
     return text.norm[start:end].strip() not in _NULLS
@@ -527,7 +524,7 @@ def _last_content(document: Document, pointer: str, start: int, end: int, text: 
             if node_start < start or node_end > end:
                 continue
             if not keys:
-                value = _get(document.value, _tokens(child))
+                value = resolve(document.value, child)
                 if isinstance(value, (dict, list)) and value:
                     if not _is_flow(text, node_start, node_end):
                         continue  # its children count
@@ -568,22 +565,12 @@ def _indent_step(document: Document, text: _Text) -> str:
 # -- the value a fix should give ------------------------------------------------------
 
 
-def _get(value: Any, tokens: Sequence[str]) -> Any:
-    for token in tokens:
-        if isinstance(value, dict):
-            value = value.get(token)
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            return None
-    return value
-
-
-def _update(value: Any, tokens: Sequence[str], fn: Callable[[Any], Any]) -> Any:
-    """``value`` with the node at ``tokens`` replaced by ``fn(node)`` (copied on write)."""
-    if not tokens:
+def _update(value: Any, path: Sequence[str], fn: Callable[[Any], Any]) -> Any:
+    """``value`` with the node at ``path`` (a pointer's tokens) replaced by ``fn(node)``
+    (copied on write)."""
+    if not path:
         return fn(value)
-    head, rest = tokens[0], tokens[1:]
+    head, rest = path[0], path[1:]
     if isinstance(value, dict):
         return {k: (_update(v, rest, fn) if k == head else v) for k, v in value.items()}
     if isinstance(value, list):
@@ -609,7 +596,7 @@ def _difference(got: Any, want: Any, pointer: str) -> str | None:
         if list(got) != list(want):
             return pointer
         for key in got:
-            found = _difference(got[key], want[key], f"{pointer}/{loader.escape(str(key))}")
+            found = _difference(got[key], want[key], f"{pointer}/{escape(str(key))}")
             if found is not None:
                 return found
         return None

@@ -17,6 +17,7 @@ from typing import Any
 
 from contractlint import locate
 from contractlint.model import Problem, Span
+from contractlint.pointer import escape
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _WS = re.compile(r"[ \t\n\r]*")
@@ -123,7 +124,7 @@ class _Parser:
                 raise _Error(offset, "expected a double-quoted property name")
             key_start = offset
             key, offset = self.string(offset)
-            child = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+            child = f"{pointer}/{escape(key)}"
             key_span = self.span(key_start, offset)
             if key in result:
                 self.out.problems.append(

@@ -19,6 +19,7 @@ import yaml
 from contractlint import jsonparse, locate
 from contractlint.kinds import KINDS, misspelled
 from contractlint.model import FILE_START, Document, Problem, Span
+from contractlint.pointer import escape
 from contractlint.source import Segment
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -97,10 +98,6 @@ class _TooComplex(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
-
-
-def escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def load(path: str, segment: Segment, limits: Limits = Limits()) -> Loaded:

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, Callable, Union
 
 from contractlint.model import Document, Problem, Reference
+from contractlint.paths import inside, relative_from
 
 Loaded = Union[tuple[Document, ...], Problem]
 LoadFn = Callable[[str], Loaded]
@@ -49,10 +50,6 @@ def _is_absolute(written: str) -> bool:
     return PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute()
 
 
-def _inside(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
-
-
 class Resolver:
     """Resolves references for one run, parsing each referenced file once."""
 
@@ -83,15 +80,15 @@ class Resolver:
         # The path as written, not where it leads: a symlink on the way may be retargeted.
         self.looked_up.setdefault(referrer, set()).add(os.path.join(base, written))
         real = os.path.realpath(os.path.join(base, written))
-        if not _inside(real, self.root):
+        if not inside(real, self.root):
             # Outside the project: never opened, whatever it holds.
             lexical = os.path.normpath(os.path.join(base, written))
-            via = "a symlink on the way leads out" if _inside(lexical, self.root_as_given) else ""
+            via = "a symlink on the way leads out" if inside(lexical, self.root_as_given) else ""
             return ref("outside", via)
         if os.path.isdir(real):
             return ref("missing", "it is a folder, not a file")
         if not os.path.isfile(real):
-            relative = os.path.relpath(os.path.join(base, written), self.root)
+            relative = relative_from(os.path.join(base, written), self.root) or written
             return ref("missing", f"looked for {relative} from the project root")
         loaded = self._loaded(real)
         if isinstance(loaded, Problem):

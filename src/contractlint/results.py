@@ -106,3 +106,15 @@ class Report(NamedTuple):
                 else {}
             ),
         }
+
+
+def stable_fingerprint(finding: Finding) -> str:
+    """The finding's fingerprint; one built without it (by hand) gets one that is still
+    line-independent, as the engine builds them: from the code, the pointer and the
+    message. hashlib loads OpenSSL (5 ms): imported only then."""
+    if finding.fingerprint:
+        return finding.fingerprint
+    import hashlib
+
+    key = f"{finding.code}\0{finding.pointer}\0{finding.message}"
+    return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:20]

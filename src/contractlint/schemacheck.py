@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from contractlint import schemas
+from contractlint.pointer import tokens
 
 Check = Callable[[Any], bool]
 
@@ -112,8 +113,9 @@ class _Compiler:
             cell: list[Check] = []
             self.refs[ref] = lambda value: cell[0](value)  # recursion-safe stand-in
             target: Any = self.root
-            for token in ref[2:].split("/") if ref != "#" else []:
-                key = token.replace("~1", "/").replace("~0", "~")
+            if ref != "#" and not ref.startswith("#/"):
+                raise Unsupported(f"unresolvable reference {ref!r}")  # an anchor: no pointer
+            for key in tokens(ref[1:]):
                 if not isinstance(target, dict) or key not in target:
                     raise Unsupported(f"unresolvable reference {ref!r}")
                 target = target[key]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from contractlint.model import Document, Problem, Span
+from contractlint.pointer import escape
 from contractlint.results import Finding
 from contractlint.rules import lookup
 
@@ -95,7 +96,7 @@ def parse_comments(text: str) -> tuple[Suppression, ...]:
 def _scalar_spans(value: Any, pointer: str, document: Document) -> Iterable[Span]:
     if isinstance(value, dict):
         for key, item in value.items():
-            child = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            child = f"{pointer}/{escape(str(key))}"
             yield from _scalar_spans(item, child, document)
     elif isinstance(value, list):
         for index, item in enumerate(value):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from contractlint import schemacheck, schemas
 from contractlint.model import Document, Hit, RuleOptions
+from contractlint.pointer import from_path
 from contractlint.suggest import closest
 
 if TYPE_CHECKING:
@@ -39,10 +40,6 @@ class Validation:
 
     hits: tuple[tuple[str, Hit], ...]
     rejected: frozenset[str]
-
-
-def pointer_of(path: Iterable[Any]) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
 def display(path: Sequence[Any]) -> str:
@@ -114,7 +111,7 @@ def _hits(
     error: ValidationError, document: Document, options: RuleOptions
 ) -> Iterable[tuple[str, Hit]]:
     path = list(error.absolute_path)
-    pointer = pointer_of(path)
+    pointer = from_path(path)
     where = display(path)
     kind = str(error.validator)
     rule_value: Any = error.validator_value
@@ -167,7 +164,7 @@ def _hits(
         for key in instance:
             if key in allowed or any(re.search(p, key) for p in patterns):
                 continue
-            child = pointer_of([*path, key])
+            child = from_path([*path, key])
             near = closest(key, allowed, limit=1)
             hint = (
                 f"did you mean `{near[0]}`?" if near else "fields of your own must start with `x-`"

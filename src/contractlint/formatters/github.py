@@ -20,7 +20,9 @@ from __future__ import annotations
 import os
 import re
 
-from contractlint.formatters import Context, text
+from contractlint import report_text
+from contractlint.formatters import Context
+from contractlint.paths import Folder, relative_from
 from contractlint.results import Finding, Report, Severity
 
 ANNOTATIONS_PER_TYPE = 10
@@ -51,44 +53,26 @@ def command(name: str, properties: dict[str, str], message: str) -> str:
     return f"{head}::{escape_data(message)}"
 
 
-def relative_to(path: str, base: str, cwd: str) -> str | None:
-    """``path`` (relative to ``cwd``) relative to ``base`` with ``/``, or None outside it."""
-    absolute = os.path.normpath(os.path.join(os.path.abspath(cwd), path))
-    base = os.path.abspath(base)
-    for candidate, folder in (
-        (absolute, base),
-        (os.path.realpath(absolute), os.path.realpath(base)),
-    ):
-        try:
-            relative = os.path.relpath(candidate, folder)
-        except ValueError:  # another drive (Windows)
-            continue
-        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-            return relative.replace(os.sep, "/")
-    return None
-
-
-def annotation_path(finding: Finding, context: Context) -> str:
+def annotation_path(path: str, base: Folder, climb: bool) -> str:
     """Relative to the workspace (else the cwd), ``/``-separated, without ``./``.
 
     A file outside the workspace (GitHub cannot link it) is shown by its absolute
-    path; without a workspace, a file outside the cwd keeps its ``../`` path.
+    path; without a workspace (``climb``), a file outside the cwd keeps its ``../`` path.
     """
-    base = context.workspace or context.cwd
-    relative = relative_to(finding.path, base, context.cwd)
+    relative = base.by_name(path)
     if relative is not None:
         return relative
-    absolute = os.path.normpath(os.path.join(os.path.abspath(context.cwd), finding.path))
-    if context.workspace is None:
-        try:
-            return os.path.relpath(absolute, os.path.abspath(context.cwd)).replace(os.sep, "/")
-        except ValueError:  # another drive (Windows)
-            pass
+    absolute = base.absolute(path)
+    if climb:
+        climbing = relative_from(absolute, base.cwd)
+        if climbing is not None:
+            return climbing
     return absolute.replace(os.sep, "/")
 
 
-def annotation(finding: Finding, context: Context) -> str:
-    properties = {"file": annotation_path(finding, context), "line": str(finding.line)}
+def annotation(finding: Finding, file: str) -> str:
+    """The workflow command for ``finding``, in ``file`` (as :func:`annotation_path` shows it)."""
+    properties = {"file": file, "line": str(finding.line)}
     same_line = finding.end_line == finding.line
     if same_line:
         properties["col"] = str(finding.column)
@@ -122,9 +106,11 @@ def _plain(line: str) -> str:
 
 def format_report(report: Report, context: Context) -> str:
     annotated, rest = _budget(report)
-    lines = [annotation(f, context) for f in annotated]
+    base = Folder(context.workspace or context.cwd, context.cwd)
+    climb = context.workspace is None
+    lines = [annotation(f, annotation_path(f.path, base, climb)) for f in annotated]
     if rest:
-        lines += [_plain(line) for line in text.format_findings(Report((), tuple(rest)))]
+        lines += [_plain(line) for line in report_text.format_findings(Report((), tuple(rest)))]
         count = len(rest)
         lines.append(
             command(
@@ -146,14 +132,14 @@ def _cell(value: str) -> str:
 def step_summary(report: Report) -> str:
     """Markdown for ``GITHUB_STEP_SUMMARY``: a table of every finding and the totals."""
     if not report.findings:
-        return f"**contractlint**: {text.summary(report)}\n"
+        return f"**contractlint**: {report_text.summary(report)}\n"
     head = [
         "## contractlint",
         "",
         "| file:line | code | severity | message |",
         "|---|---|---|---|",
     ]
-    totals = f"**{text.summary(report)}**"
+    totals = f"**{report_text.summary(report)}**"
     size = sum(len(line.encode()) + 1 for line in [*head, "", totals]) + 200
     rows: list[str] = []
     for finding in report.findings:

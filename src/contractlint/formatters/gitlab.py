@@ -25,24 +25,25 @@ from collections import Counter
 from typing import Any
 
 from contractlint.formatters import Context
-from contractlint.formatters.sarif import root_relative, stable_fingerprint
-from contractlint.results import Finding, Report, Severity
+from contractlint.paths import Folder
+from contractlint.results import Report, Severity, stable_fingerprint
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "minor"}
 CATEGORIES = ["Bug Risk"]
 
 
-def location_path(finding: Finding, context: Context) -> str:
+def location_path(path: str, root: Folder) -> str:
     """Relative to the project root with ``/``; a file outside it keeps the path shown."""
-    relative = root_relative(finding.path, context)
-    return relative if relative is not None else finding.path.replace("\\", "/")
+    relative = root.by_name(path)
+    return relative if relative is not None else path.replace("\\", "/")
 
 
 def issues(report: Report, context: Context) -> list[dict[str, Any]]:
     seen: Counter[tuple[str, str]] = Counter()
     out: list[dict[str, Any]] = []
+    root = Folder(context.root, context.cwd)
     for finding in report.findings:
-        path = location_path(finding, context)
+        path = location_path(finding.path, root)
         key = (path, stable_fingerprint(finding))
         occurrence = seen[key]
         seen[key] += 1

@@ -18,7 +18,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from contractlint.formatters import Context
-from contractlint.formatters.sarif import root_relative
+from contractlint.paths import Folder
 from contractlint.results import Finding, Report
 
 SUITE = "contractlint"
@@ -29,9 +29,9 @@ def clean(value: str) -> str:
     return _NOT_XML.sub("", value)
 
 
-def _file_attribute(path: str, context: Context) -> str:
+def _file_attribute(path: str, root: Folder) -> str:
     """The file relative to the project root (what GitLab links), else the path shown."""
-    relative = root_relative(path, context)
+    relative = root.by_name(path)
     return clean(relative if relative is not None else path)
 
 
@@ -60,8 +60,9 @@ def format_report(report: Report, context: Context) -> str:
     suite = ET.SubElement(root, "testsuite", {"name": SUITE})
     used: set[str] = set()
     tests = failures = 0
+    project = Folder(context.root, context.cwd)
     for path, findings in by_path.items():
-        file = _file_attribute(path, context)
+        file = _file_attribute(path, project)
         if not findings:
             _testcase(suite, path, _unique(clean(path), used), file)
             tests += 1

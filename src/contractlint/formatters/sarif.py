@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -28,9 +27,9 @@ from urllib.parse import quote
 
 from contractlint import __version__, explain
 from contractlint.formatters import Context
-from contractlint.formatters.github import relative_to
 from contractlint.model import Rule
-from contractlint.results import Finding, Report, Severity
+from contractlint.paths import Folder, absolute
+from contractlint.results import Finding, Report, Severity, stable_fingerprint
 from contractlint.rules import BY_CODE, RULES
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,24 +45,16 @@ MAX_READ_BYTES = 64 * 1024 * 1024
 _ORDER = {rule.code: index for index, rule in enumerate(RULES)}
 
 
-def absolute_path(path: str, cwd: str) -> str:
-    return os.path.normpath(os.path.join(os.path.abspath(cwd), path))
-
-
-def root_relative(path: str, context: Context) -> str | None:
-    """A finding's path relative to the project root with ``/``, or None outside it."""
-    return relative_to(path, context.root, context.cwd)
-
-
 def _directory_uri(path: str) -> str:
     uri = Path(os.path.abspath(path)).as_uri()
     return uri if uri.endswith("/") else uri + "/"
 
 
-def artifact_location(finding: Finding, context: Context) -> dict[str, Any]:
-    relative = root_relative(finding.path, context)
+def artifact_location(path: str, root: Folder) -> dict[str, Any]:
+    """Relative to the project root ``root``; a file outside it by its absolute URI."""
+    relative = root.by_name(path)
     if relative is None:
-        return {"uri": Path(absolute_path(finding.path, context.cwd)).as_uri()}
+        return {"uri": Path(root.absolute(path)).as_uri()}
     return {"uri": quote(relative, safe="/"), "uriBaseId": BASE_ID}
 
 
@@ -117,7 +108,7 @@ class _Lines:
 
     def get(self, path: str) -> list[str] | None:
         if path not in self.cache:
-            self.cache[path] = _read_lines(absolute_path(path, self.cwd))
+            self.cache[path] = _read_lines(absolute(path, self.cwd))
         return self.cache[path]
 
 
@@ -157,6 +148,7 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
         for code in codes
     ]
     lines = _Lines(context.cwd)
+    root = Folder(context.root, context.cwd)
     results = [
         {
             "ruleId": finding.code,
@@ -166,7 +158,7 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": artifact_location(finding, context),
+                        "artifactLocation": artifact_location(finding.path, root),
                         "region": region(finding, lines),
                     }
                 }
@@ -195,14 +187,6 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
             }
         ],
     }
-
-
-def stable_fingerprint(finding: Finding) -> str:
-    """The finding's fingerprint; one built without it gets one that is still line-independent."""
-    if finding.fingerprint:
-        return finding.fingerprint
-    key = f"{finding.code}\0{finding.pointer}\0{finding.message}"
-    return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:20]
 
 
 def format_report(report: Report, context: Context) -> str:

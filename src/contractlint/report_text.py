@@ -1,0 +1,87 @@
+"""A report as lines of plain text: one per finding, the summary, the statistics.
+
+``path:line:col: CODE [severity] message (name)``, then a summary line: the text
+format prints them; the GitHub format prints the findings it cannot annotate and
+the summary in its step summary; ``check`` prints them itself for the text format
+(with ``--statistics``, or without the summary for ``--quiet``) and the summary
+after a report written in another format.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from contractlint.kinds import KINDS
+from contractlint.results import Report, Severity
+
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+_KINDS_HINT = "kind: " + ", ".join(KINDS[:-1]) + " or " + KINDS[-1]
+
+
+def _plural(count: int, word: str) -> str:
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count:,} {word[:-1]}ies" if word.endswith("y") else f"{count:,} {word}s"
+
+
+def format_findings(report: Report, color: bool = False) -> list[str]:
+    lines = []
+    for f in report.findings:
+        where = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
+        code = _paint(f.code, _COLORS[f.severity], color)
+        severity = _paint(f"[{f.severity.value}]", _COLORS[f.severity], color)
+        lines.append(f"{where} {code} {severity} {f.message} ({f.name})")
+    return lines
+
+
+def summary(report: Report, color: bool = False) -> str:
+    """The last line: contracts, not files, are what a run is about (SPEC section 1)."""
+    contracts, files = report.documents_checked, report.files_checked
+    if not report.findings:
+        if not contracts:
+            line = f"No contract found in {_plural(files, 'file')} (a contract has {_KINDS_HINT})"
+            return _paint(line + _baseline_note(report), "1", color)
+        line = f"All {contracts:,} contracts clean" if contracts > 1 else "1 contract clean"
+        others = sum(1 for f in report.files if not f.documents)
+        if others:
+            holds = "holds" if others == 1 else "hold"
+            line += f" ({_plural(others, 'other file')} {holds} no contract)"
+        return _paint(line + _baseline_note(report), "32", color)
+    counts = ", ".join(
+        _plural(report.of_severity(severity), severity.value)
+        for severity in Severity
+        if report.of_severity(severity)
+    )
+    line = f"{_plural(contracts, 'contract')} in {_plural(files, 'file')} checked: {counts}"
+    fixable = sum(1 for f in report.findings if f.fixable)
+    if fixable:
+        line += f"; {fixable:,} fixable with `--fix`"
+    return _paint(line + _baseline_note(report), "1", color)
+
+
+def _baseline_note(report: Report) -> str:
+    if report.baselined is None:
+        return ""
+    note = f"; {report.baselined} more held back by the baseline."
+    if report.stale_baseline:
+        note += (
+            f" {_plural(report.stale_baseline, 'baseline entry')} no longer match anything: "
+            "prune them with --write-baseline."
+        )
+    return note
+
+
+def statistics(report: Report) -> str:
+    """One line per rule that fired: count, code, name, most frequent first."""
+    counts = Counter((f.code, f.name, f.severity.value) for f in report.findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return "\n".join(
+        f"{count:>{width}}  {code}  [{severity}] {name}" for (code, name, severity), count in rows
+    )
