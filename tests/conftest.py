@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from contractlint import config as config_module
 from contractlint.config import Config
-from contractlint.discover import Target
-from contractlint.engine import lint_file
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
 from contractlint.results import Finding
 
 TODAY = datetime.date(2026, 11, 26)

@@ -128,7 +128,8 @@ def test_the_no_contract_repo_is_a_mixed_repository(
 def test_the_floor_reads_the_files_contractlint_walks(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from contractlint import config, discover
+    from contractlint import config
+    from contractlint.pipeline import discover
 
     listed = subprocess.run(
         [sys.executable, str(FLOOR), "--list", "."],

@@ -24,14 +24,15 @@ from typing import Any, NoReturn
 import pytest
 from click.testing import Result
 
-from contractlint import cache as cache_module
-from contractlint import engine, parallel, sniff
-from contractlint.cache import CACHE_DIR, ENTRY_FIELDS, Cache
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 from contractlint.config import Config
-from contractlint.discover import Target
+from contractlint.pipeline import engine, sniff
+from contractlint.pipeline.discover import Target
 from contractlint.results import FileResult
-from contractlint.runner import lint
+from contractlint.run import cache as cache_module
+from contractlint.run import parallel
+from contractlint.run.cache import CACHE_DIR, ENTRY_FIELDS, Cache
+from contractlint.run.runner import lint
 
 from conftest import cli_runner, make_config, write_corpus
 from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM, edit

@@ -20,12 +20,12 @@ import pytest
 
 from contractlint import __version__, explain
 from contractlint import config as config_module
-from contractlint.discover import Target, discover
-from contractlint.engine import lint_file
 from contractlint.formatters import FORMATTERS, Context, github, gitlab, junit, sarif, text
+from contractlint.pipeline.discover import Target, discover
+from contractlint.pipeline.engine import lint_file
 from contractlint.results import FileResult, Finding, Report, Severity
 from contractlint.rules import BY_CODE
-from contractlint.runner import lint
+from contractlint.run.runner import lint
 
 from conftest import TODAY, make_config
 

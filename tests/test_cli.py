@@ -19,7 +19,7 @@ import pytest
 from click.testing import Result
 
 from contractlint import __version__
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 
 from conftest import cli_runner
 

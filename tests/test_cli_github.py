@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 
 from conftest import cli_runner
 

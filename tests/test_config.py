@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 from contractlint.config import DEFAULT_PLACEHOLDERS, Config, ConfigError, find_config, load
 from contractlint.results import Severity
 from contractlint.rules import BY_CODE

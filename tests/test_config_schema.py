@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contractlint import config, schemas
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 from contractlint.config import FAIL_ON, LIMIT_MAXIMUMS, Config, ConfigError, load, parse
 from contractlint.results import Severity
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 
 from conftest import cli_runner
 from documents import SPEC_EXAMPLES

@@ -24,10 +24,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contractlint import check_command, entry, runner
-from contractlint.check_command import CheckOptions
-from contractlint.cli import cli
-from contractlint.entry import parse_check
+from contractlint.cli import check_command, entry
+from contractlint.cli.check_command import CheckOptions
+from contractlint.cli.commands import cli
+from contractlint.cli.entry import parse_check
+from contractlint.run import runner
 
 from documents import EXPERIMENT, MODEL, edit
 

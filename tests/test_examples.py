@@ -25,8 +25,8 @@ import pytest
 import yaml
 
 from contractlint.config import Config
-from contractlint.discover import Target
-from contractlint.engine import lint_file
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
 from contractlint.rules import BY_CODE, RULES
 
 REPO = Path(__file__).resolve().parent.parent

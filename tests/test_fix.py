@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contractlint import loader, source
 from contractlint.atomic import write_atomic
 from contractlint.config import Config
-from contractlint.discover import Target
-from contractlint.engine import lint_file
 from contractlint.fix import FIXABLE, FixResult, fix_source, quote_plain, unified_diff
 from contractlint.model import Problem
+from contractlint.pipeline import loader, source
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
 from contractlint.results import Finding
 
 

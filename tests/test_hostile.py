@@ -38,12 +38,12 @@ from typing import Any, Optional
 
 import pytest
 
-from contractlint import engine, loader
-from contractlint.discover import Target
-from contractlint.engine import lint_file
+from contractlint.pipeline import engine, loader
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
+from contractlint.pipeline.source import Segment
 from contractlint.results import Finding
-from contractlint.runner import lint
-from contractlint.source import Segment
+from contractlint.run.runner import lint
 
 from conftest import TODAY, make_config
 

@@ -24,9 +24,11 @@ from typing import Any
 
 import pytest
 
-from contractlint import engine, loader, runner, schemacheck, schemas
-from contractlint.discover import Target
+from contractlint import schemas
 from contractlint.model import Problem
+from contractlint.pipeline import engine, loader, schemacheck
+from contractlint.pipeline.discover import Target
+from contractlint.run import runner
 
 from conftest import TODAY, make_config
 from documents import EXPERIMENT, MODEL, PROBLEM, edit
@@ -35,7 +37,7 @@ MARKER = "@@contractlint-test-modules@@"
 PROBE = textwrap.dedent(
     f"""\
     import json, sys
-    from contractlint.entry import main
+    from contractlint.cli.entry import main
     try:
         main(sys.argv[1:])
         code = 0
@@ -113,8 +115,8 @@ def test_a_valid_file_imports_no_heavy_module(project: Path) -> None:
     run = run_cli(project, "check", "valid.yaml", "--no-cache")
     assert run.code == 0, run.output
     assert run.output == "1 contract clean\n"
-    assert run.imported("contractlint.schemacheck")  # it was linted, not skipped
-    assert run.imported("contractlint.validate")
+    assert run.imported("contractlint.pipeline.schemacheck")  # it was linted, not skipped
+    assert run.imported("contractlint.pipeline.validate")
     assert [m for m in NOT_FOR_A_VALID_FILE if run.imported(m)] == []
 
 
@@ -130,14 +132,14 @@ def test_an_invalid_file_imports_jsonschema_to_explain_it(project: Path) -> None
 LINTING = (
     "yaml",
     "jsonschema",
-    "contractlint.loader",
-    "contractlint.validate",
-    "contractlint.schemacheck",
-    "contractlint.engine",
-    "contractlint.locate",
-    "contractlint.jsonparse",
-    "contractlint.references",
-    "contractlint.suppress",
+    "contractlint.pipeline.loader",
+    "contractlint.pipeline.validate",
+    "contractlint.pipeline.schemacheck",
+    "contractlint.pipeline.engine",
+    "contractlint.pipeline.locate",
+    "contractlint.pipeline.jsonparse",
+    "contractlint.pipeline.references",
+    "contractlint.pipeline.suppress",
 )
 
 
@@ -170,7 +172,7 @@ def test_a_run_that_meets_no_contract_imports_nothing_of_linting(tmp_path: Path)
     (tmp_path / "valid.yaml").write_text(MODEL, encoding="utf-8")
     linted = run_cli(tmp_path, "check", "--no-cache")
     assert linted.output == "1 contract clean (3 other files hold no contract)\n"
-    assert linted.imported("contractlint.loader") and linted.imported("yaml")
+    assert linted.imported("contractlint.pipeline.loader") and linted.imported("yaml")
 
 
 # What click and the document model would cost a run that needs neither.
@@ -199,14 +201,14 @@ def test_a_warm_check_imports_neither_click_nor_the_model(project: Path) -> None
     assert warm.code == 1 and "`timeout_ms` must be a number" in warm.output
     before = _already_loaded()
     assert [m for m in START_UP if warm.imported(m) and m not in before] == []
-    assert not warm.imported("contractlint.cli")
+    assert not warm.imported("contractlint.cli.commands")
     assert not warm.imported("contractlint.model")
 
 
 def test_a_line_the_quick_parser_does_not_know_goes_to_click(project: Path) -> None:
     run = run_cli(project, "check", "--config", "pyproject.toml", "valid.yaml")
     assert run.code == 0 and run.output == "1 contract clean\n", run.output
-    assert run.imported("click") and run.imported("contractlint.cli")
+    assert run.imported("click") and run.imported("contractlint.cli.commands")
     quick = run_cli(project, "check", "valid.yaml")
     assert quick.output == run.output and not quick.imported("click")
 

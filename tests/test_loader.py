@@ -929,8 +929,8 @@ def test_json_unicode_escapes_and_bom(lint_bytes_json):
 @pytest.fixture
 def lint_bytes_json(tmp_path):
     from contractlint.config import Config
-    from contractlint.discover import Target
-    from contractlint.engine import lint_file
+    from contractlint.pipeline.discover import Target
+    from contractlint.pipeline.engine import lint_file
 
     from conftest import TODAY
 

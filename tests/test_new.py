@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 from contractlint.kinds import KINDS
 from contractlint.templates import template
 

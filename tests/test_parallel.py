@@ -21,15 +21,16 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from contractlint import engine, parallel
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 from contractlint.config import Config
-from contractlint.discover import Target, discover
 from contractlint.formatters import FORMATTERS
 from contractlint.model import Document, Hit, RuleOptions
-from contractlint.parallel import MIN_FILES_PER_JOB, lint_files
+from contractlint.pipeline import engine
+from contractlint.pipeline.discover import Target, discover
 from contractlint.results import FileResult
 from contractlint.rules import RULES
+from contractlint.run import parallel
+from contractlint.run.parallel import MIN_FILES_PER_JOB, lint_files
 
 from conftest import TODAY, cli_runner, make_config, write_corpus
 

@@ -33,12 +33,12 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from contractlint.config import DEFAULT_PLACEHOLDERS, Config
-from contractlint.discover import Target
-from contractlint.engine import lint_file
 from contractlint.formatters import Context
 from contractlint.formatters.json_format import format_report
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
 from contractlint.results import Finding, Severity
-from contractlint.runner import lint
+from contractlint.run.runner import lint
 
 from conftest import TODAY, located
 

@@ -33,7 +33,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 
 from conftest import cli_runner
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from contractlint import explain
-from contractlint.discover import Target
-from contractlint.engine import diff_file
 from contractlint.kinds import KINDS
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import diff_file
 from contractlint.results import Finding, Severity
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
 

@@ -13,11 +13,11 @@ import dataclasses
 
 import pytest
 
-import contractlint.engine
+import contractlint.pipeline.engine
 from contractlint.config import Config
-from contractlint.discover import Target
+from contractlint.pipeline.discover import Target
 from contractlint.rules import BY_CODE, RULES
-from contractlint.runner import lint
+from contractlint.run.runner import lint
 
 from conftest import codes, located, make_config
 from documents import CHECKLIST, EXPERIMENT, MODEL, OWNERS, PROBLEM, edit
@@ -742,7 +742,7 @@ def _with_crashing_cl101(monkeypatch, check_fn) -> None:
         dataclasses.replace(rule, check=check_fn) if rule.code == "CL101" else rule
         for rule in RULES
     )
-    monkeypatch.setattr(contractlint.engine, "RULES", rules)
+    monkeypatch.setattr(contractlint.pipeline.engine, "RULES", rules)
 
 
 def test_cl000_a_crashing_rule_is_reported_and_the_rest_still_run(lint_text, monkeypatch):

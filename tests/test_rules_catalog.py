@@ -21,9 +21,9 @@ from statistics import NormalDist
 
 import pytest
 
-import contractlint.engine
-from contractlint.discover import Target
-from contractlint.runner import lint
+import contractlint.pipeline.engine
+from contractlint.pipeline.discover import Target
+from contractlint.run.runner import lint
 
 from conftest import located, make_config
 from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM, edit
@@ -2326,13 +2326,13 @@ def test_a_referenced_file_is_parsed_once_per_run(tmp_path, monkeypatch):
     }
     targets = [Target(str(put(tmp_path, name, text)), name) for name, text in sources.items()]
     calls: Counter[str] = Counter()
-    original = contractlint.engine.referenced_documents
+    original = contractlint.pipeline.engine.referenced_documents
 
     def counting(path, config):
         calls[os.path.realpath(path)] += 1
         return original(path, config)
 
-    monkeypatch.setattr(contractlint.engine, "referenced_documents", counting)
+    monkeypatch.setattr(contractlint.pipeline.engine, "referenced_documents", counting)
     report = lint(targets, config_for(tmp_path))
     assert [(f.path, f.code) for f in report.findings] == [("missing.yaml", "CL604")]
     assert calls == {os.path.realpath(contract): 1}
@@ -2345,13 +2345,13 @@ def test_a_broken_referenced_file_is_also_parsed_once(tmp_path, monkeypatch):
         for i in range(3)
     ]
     calls: Counter[str] = Counter()
-    original = contractlint.engine.referenced_documents
+    original = contractlint.pipeline.engine.referenced_documents
 
     def counting(path, config):
         calls[os.path.basename(path)] += 1
         return original(path, config)
 
-    monkeypatch.setattr(contractlint.engine, "referenced_documents", counting)
+    monkeypatch.setattr(contractlint.pipeline.engine, "referenced_documents", counting)
     report = lint(targets, config_for(tmp_path))
     assert [f.code for f in report.findings] == ["CL604"] * 3
     assert calls == {"bad.yaml": 1}

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from contractlint import atomic
 from contractlint.config import LIMIT_MAXIMUMS
-from contractlint.discover import Target
-from contractlint.engine import lint_file
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
 
 from conftest import TODAY, make_config
 

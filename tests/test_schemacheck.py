@@ -1,4 +1,4 @@
-"""The compiled schema checks (``contractlint.schemacheck``) against ``jsonschema``.
+"""The compiled schema checks (``contractlint.pipeline.schemacheck``) against ``jsonschema``.
 
 ``schemacheck`` answers "does this value pass its kind's schema?" without
 ``jsonschema``; ``validate`` trusts a yes and asks ``jsonschema`` only on a no.
@@ -27,13 +27,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from contractlint import loader, schemacheck, schemas, source, validate
+from contractlint import schemas
 from contractlint.config import Config
-from contractlint.discover import Target
-from contractlint.engine import lint_file
 from contractlint.kinds import KINDS
 from contractlint.model import Document, Problem
-from contractlint.schemacheck import Unsupported, compile_schema
+from contractlint.pipeline import loader, schemacheck, source, validate
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
+from contractlint.pipeline.schemacheck import Unsupported, compile_schema
 
 from conftest import TODAY, make_config
 from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM, edit

@@ -18,10 +18,10 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from contractlint import sniff
-from contractlint.discover import Target
-from contractlint.engine import lint_file
 from contractlint.kinds import KINDS, misspelled
+from contractlint.pipeline import sniff
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
 
 from conftest import TODAY, make_config
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from contractlint.config import Config
-from contractlint.discover import Target
-from contractlint.engine import lint_file
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
 from contractlint.results import Finding
 
 from conftest import TODAY, codes, located, make_config
@@ -321,7 +321,7 @@ def test_permission_denied_simulated(tmp_path, monkeypatch):
 
 
 def test_one_unreadable_file_does_not_stop_the_run(tmp_path):
-    from contractlint.runner import lint
+    from contractlint.run.runner import lint
 
     good = tmp_path / "good.yaml"
     good.write_text(CONTRACT, encoding="utf-8")

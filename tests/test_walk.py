@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from contractlint.cli import cli
+from contractlint.cli.commands import cli
 from contractlint.config import DEFAULT_EXCLUDE
 
 from conftest import cli_runner

@@ -1,6 +1,6 @@
 """``python -m contractlint``."""
 
-from contractlint.entry import main
+from contractlint.cli.entry import main
 
 if __name__ == "__main__":
     main()

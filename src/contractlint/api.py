@@ -20,11 +20,12 @@ import os
 from collections.abc import Sequence
 
 from contractlint import config as _config
-from contractlint import discover, runner, sniff
 from contractlint.config import Config, ConfigError
-from contractlint.engine import lint_file
 from contractlint.model import Document, Hit, Rule
+from contractlint.pipeline import discover, sniff
+from contractlint.pipeline.engine import lint_file
 from contractlint.results import FileResult, Finding, Report, Severity
+from contractlint.run import runner
 
 API_VERSION = 1
 

@@ -15,8 +15,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from contractlint import __version__, sniff
+from contractlint import __version__
 from contractlint.paths import Folder, as_posix
+from contractlint.pipeline import sniff
 from contractlint.results import Finding, Report
 
 FORMAT_VERSION = 1

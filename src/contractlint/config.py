@@ -440,7 +440,8 @@ def _shown(value: Any) -> str:
 @functools.cache
 def _compiled_check() -> Optional[Callable[[Any], bool]]:
     """The configuration schema compiled to plain Python (or None: ask ``jsonschema``)."""
-    from contractlint import schemacheck, schemas
+    from contractlint import schemas
+    from contractlint.pipeline import schemacheck
 
     try:
         return schemacheck.compile_schema(schemas.load_config_schema())

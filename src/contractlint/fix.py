@@ -44,8 +44,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Callable, Union
 
-from contractlint import loader, source
 from contractlint.model import Document, Problem, Span
+from contractlint.pipeline import loader, source
 from contractlint.pointer import escape, resolve, tokens
 from contractlint.results import Finding
 

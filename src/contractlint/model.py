@@ -2,7 +2,7 @@
 
 discover -> read -> load -> locate -> validate -> rules -> select -> report -> format
 
-Positions inside this package are 0-based until :mod:`contractlint.locate`
+Positions inside this package are 0-based until :mod:`contractlint.pipeline.locate`
 turns a node into a :class:`Span`; every ``Span`` and ``Finding`` is 1-based
 (line and column), with an exclusive end column, as editors, SARIF and GitHub
 expect.

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from contractlint import schemacheck, schemas
+from contractlint import schemas
 from contractlint.model import Document, Hit, RuleOptions
+from contractlint.pipeline import schemacheck
 from contractlint.pointer import from_path
 from contractlint.suggest import closest
 

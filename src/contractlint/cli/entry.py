@@ -10,7 +10,7 @@ flags, ``--format``, ``--fail-on``, ``--jobs`` and the rule selection options,
 each spelt as click spells it; it gives up (returns None) on anything else,
 including every mistake, and click then parses the line and reports the
 error. Both front ends hand the same :class:`CheckOptions` to
-:func:`contractlint.check_command.run`, so the output is the same either way
+:func:`contractlint.cli.check_command.run`, so the output is the same either way
 (``tests/test_entry.py`` holds them to it).
 """
 
@@ -23,8 +23,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from contractlint import check_command
-from contractlint.check_command import (
+from contractlint.cli import check_command
+from contractlint.cli.check_command import (
     OPTIONS,
     CheckOptions,
     FormatError,
@@ -151,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     options = parse_check(args)
     if options is None:
-        from contractlint.cli import cli
+        from contractlint.cli.commands import cli
 
         cli.main(args=args, prog_name="contractlint")
         return  # click exits

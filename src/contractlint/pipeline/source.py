@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from contractlint import sniff
 from contractlint.model import FILE_START, Problem, Span
+from contractlint.pipeline import sniff
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from contractlint.config import Config
-from contractlint.discover import Target
+from contractlint.pipeline.discover import Target
 from contractlint.results import FileResult
 
 if TYPE_CHECKING:
     import datetime
 
-    from contractlint.references import Resolver
+    from contractlint.pipeline.references import Resolver
 
 MIN_FILES_PER_JOB = 40  # below this a worker does not pay for its start-up
 
@@ -37,7 +37,7 @@ def default_jobs() -> int:
 
 
 def _serial(targets: Sequence[Target], config: Config, today: datetime.date) -> list[FileResult]:
-    from contractlint.engine import lint_file, make_resolver
+    from contractlint.pipeline.engine import lint_file, make_resolver
 
     resolver = make_resolver(config)  # each referenced file is parsed once
     return [lint_file(target, config, today, resolver) for target in targets]
@@ -47,7 +47,7 @@ def _start(config: Config, today: datetime.date, parent: int) -> None:
     import signal
     import threading
 
-    from contractlint.engine import make_resolver
+    from contractlint.pipeline.engine import make_resolver
 
     global _worker
     _worker = (config, today, make_resolver(config))
@@ -67,7 +67,7 @@ def _watch(parent: int) -> None:
 
 
 def _lint_chunk(targets: Sequence[Target]) -> list[FileResult]:
-    from contractlint.engine import lint_file
+    from contractlint.pipeline.engine import lint_file
 
     assert _worker is not None, "worker not started"
     config, today, resolver = _worker

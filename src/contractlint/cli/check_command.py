@@ -19,11 +19,13 @@ import sys
 from collections import Counter
 from typing import Annotated, Callable, NamedTuple, Optional
 
-from contractlint import atomic, cache, discover, parallel, runner, sniff
+from contractlint import atomic
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
 from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
+from contractlint.pipeline import discover, sniff
 from contractlint.results import Report, Severity
+from contractlint.run import cache, parallel, runner
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -456,7 +458,8 @@ def _outside_project(path: str, root: str) -> str:
 
 def fixes(report: Report, targets: list[discover.Target], config: Config, in_place: bool) -> int:
     """Apply (or, with ``in_place=False``, print as a diff) the safe fixes; returns how many."""
-    from contractlint import fix, loader
+    from contractlint import fix
+    from contractlint.pipeline import loader
 
     by_path = {target.display: target.path for target in targets}
     limits = loader.Limits(config.max_depth, config.max_alias_nodes)

@@ -13,15 +13,16 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from contractlint import parallel, sniff
 from contractlint.config import Config
-from contractlint.discover import Target
+from contractlint.pipeline import sniff
+from contractlint.pipeline.discover import Target
 from contractlint.results import FileResult, Report
+from contractlint.run import parallel
 
 if TYPE_CHECKING:
     import datetime
 
-    from contractlint.cache import Cache
+    from contractlint.run.cache import Cache
 
 
 def lint(
@@ -69,7 +70,7 @@ def lint(
                 cache.store(targets[index], result, day)
     results = tuple(r for r in found if r is not None)
     if loops:
-        from contractlint.engine import symlink_loop
+        from contractlint.pipeline.engine import symlink_loop
 
         looped = tuple(symlink_loop(folder, config) for folder in loops)
         results = tuple(sorted(results + looped, key=lambda r: r.path))

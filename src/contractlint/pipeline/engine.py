@@ -15,14 +15,14 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
-from contractlint import loader, sniff, source, suppress, validate
 from contractlint.config import Config
-from contractlint.discover import Target
 from contractlint.gitignore import compile_patterns
 from contractlint.model import FILE_START, Document, Hit, Problem, Rule, Span
 from contractlint.paths import relative_to
+from contractlint.pipeline import loader, sniff, source, suppress, validate
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.references import Loaded, Resolver
 from contractlint.pointer import resolve
-from contractlint.references import Loaded, Resolver
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
 

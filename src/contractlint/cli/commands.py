@@ -1,7 +1,7 @@
 """The command line, in click: every command, its options, help and usage errors.
 
 ``check`` parses its options here and hands them to
-:func:`contractlint.check_command.run`; ``contractlint.entry`` parses the common
+:func:`contractlint.cli.check_command.run`; ``contractlint.cli.entry`` parses the common
 ``check`` lines itself, without importing click, and comes here for the rest.
 This module and ``check_command`` are the only ones that read the environment,
 print or exit. Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a usage or
@@ -19,8 +19,9 @@ from typing import Any, Callable, TypeVar
 
 import click
 
-from contractlint import __version__, check_command, discover
-from contractlint.check_command import (
+from contractlint import __version__
+from contractlint.cli import check_command
+from contractlint.cli.check_command import (
     EXIT_ERROR,
     EXIT_OK,
     OPTIONS,
@@ -31,6 +32,7 @@ from contractlint.check_command import (
 )
 from contractlint.config import Config, load
 from contractlint.kinds import KINDS
+from contractlint.pipeline import discover
 from contractlint.results import FileResult, Report
 from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
 from contractlint.suggest import closest
@@ -133,7 +135,8 @@ def diff_command(
     exit_zero: bool,
 ) -> None:
     """Breaking changes between two versions: `diff OLD NEW`, or `diff --base REF [PATH...]`."""
-    from contractlint import engine, git, sniff
+    from contractlint import git
+    from contractlint.pipeline import engine, sniff
 
     output_format = output_format or _env_format()
     config = check_command.load_config(config_file, select, ignore, extend_select)
@@ -291,7 +294,7 @@ def config_command(config_file: str | None, output_format: str) -> None:
 def new_command(kind: str, output: str | None, force: bool) -> None:
     """Write a complete, commented template of KIND to fill in."""
     from contractlint import templates
-    from contractlint.source import file_format
+    from contractlint.pipeline.source import file_format
 
     _require_kind(kind)
     text = templates.template(kind, file_format(output) if output else "yaml")

@@ -35,8 +35,8 @@ from typing import Any
 
 from contractlint import __version__
 from contractlint.config import Config
-from contractlint.discover import Target
 from contractlint.paths import inside
+from contractlint.pipeline.discover import Target
 from contractlint.results import FileResult, Finding, Severity
 
 CACHE_DIR = ".contractlint_cache"
@@ -71,11 +71,12 @@ def digest(data: bytes) -> str:
 def _code_fingerprint() -> str:
     """Size and mtime of every file of the installed package (code and schemas): an
     edited checkout invalidates the cache even when the version number stays."""
-    package = os.path.dirname(os.path.realpath(__file__))
-    folders = [package, *(os.path.join(package, f) for f in ("rules", "formatters", "templates"))]
-    schemas = os.path.join(package, "schemas")
-    checkout = os.path.join(os.path.dirname(os.path.dirname(package)), "schemas")
-    folders.append(schemas if os.path.isdir(schemas) else checkout)
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    folders = [package]
+    with os.scandir(package) as listing:  # every subpackage: rules, pipeline, cli...
+        folders += sorted(e.path for e in listing if e.is_dir() and e.name != "__pycache__")
+    if not os.path.isdir(os.path.join(package, "schemas")):  # a checkout: schemas/ beside src/
+        folders.append(os.path.join(os.path.dirname(os.path.dirname(package)), "schemas"))
     parts: list[str] = []
     for folder in folders:
         try:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from contractlint import locate
 from contractlint.model import Problem, Span
+from contractlint.pipeline import locate
 from contractlint.pointer import escape
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -4,7 +4,7 @@ YAML is composed by PyYAML's C parser when available (safe: composing builds
 nodes, never objects), then walked here into plain values. The walk is where
 duplicate keys, merge keys, aliases, tags and the safety limits are handled,
 and where every node's JSON pointer gets its span (via :mod:`locate`).
-JSON is parsed by :mod:`contractlint.jsonparse`, which keeps positions too.
+JSON is parsed by :mod:`contractlint.pipeline.jsonparse`, which keeps positions too.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
-from contractlint import jsonparse, locate
 from contractlint.kinds import KINDS, misspelled
 from contractlint.model import FILE_START, Document, Problem, Span
+from contractlint.pipeline import jsonparse, locate
+from contractlint.pipeline.source import Segment
 from contractlint.pointer import escape
-from contractlint.source import Segment
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _BaseLoader

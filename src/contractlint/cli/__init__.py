@@ -1,0 +1,2 @@
+"""The front end: the click commands, the quick start-up parser and the run of `check`;
+the only modules that parse command lines, print and exit."""

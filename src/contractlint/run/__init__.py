@@ -1,0 +1,1 @@
+"""A run over many files: the order, the cache and the worker processes (--jobs)."""
