@@ -184,7 +184,11 @@ def test_the_table_matches_every_rule_module() -> None:
         loaded = importlib.import_module(f"contractlint.rules.{module}").RULE
         assert (loaded.code, loaded.name) == (code, name) == (rule.code, rule.name)
     assert len(RULES) == len(_TABLE) == len(CODES) == len(CODE_OF_NAME)
-    modules = {m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")}
+    modules = {
+        m.name.removeprefix("contractlint.rules.")
+        for m in pkgutil.walk_packages(package.__path__, "contractlint.rules.")
+        if not m.ispkg and not m.name.rpartition(".")[2].startswith("_")
+    }
     assert modules == {module for _, _, module in _TABLE}
 
 
@@ -207,12 +211,26 @@ def test_codes_and_names_are_known_without_importing_a_rule() -> None:
 
 
 def _modules() -> dict[str, ast.Module]:
-    """Every module of the rules package but the registry, by stem, parsed."""
+    """Every module of the rules package but the package files, by its dotted name below
+    `rules` (`document.missing_fallback`), parsed."""
     return {
-        path.stem: ast.parse(path.read_text(encoding="utf-8"))
-        for path in sorted(RULES_FOLDER.glob("*.py"))
+        ".".join(path.relative_to(RULES_FOLDER).with_suffix("").parts): ast.parse(
+            path.read_text(encoding="utf-8")
+        )
+        for path in sorted(RULES_FOLDER.rglob("*.py"))
         if path.name != "__init__.py"
     }
+
+
+def test_rules_are_grouped_by_how_they_report() -> None:
+    """Stage-reported codes, document rules and diff rules live apart (SPEC 2, issue 15)."""
+    from contractlint.rules import _TABLE, RULES
+
+    group_of = {code: module.split(".")[0] for code, _, module in _TABLE}
+    for rule in RULES:
+        group = group_of[rule.code]
+        expected = "diff" if rule.compare else "document" if rule.check else "stage"
+        assert group == expected, rule.code
 
 
 def test_the_table_is_the_only_place_a_code_or_name_is_written() -> None:

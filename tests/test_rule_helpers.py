@@ -66,7 +66,7 @@ def test_a_listed_field_must_list_something(listed: Any, pointer: str | None) ->
 def test_registered_takes_the_code_and_name_from_the_table() -> None:
     doc = RuleDoc(what="w", why="y", bad="", good="", fix="f")
     rule = registered(
-        "contractlint.rules.missing_timeout",
+        "contractlint.rules.document.missing_timeout",
         severity=Severity.INFO,
         kinds=("model-contract",),
         summary="s",

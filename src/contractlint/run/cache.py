@@ -72,9 +72,9 @@ def _code_fingerprint() -> str:
     """Size and mtime of every file of the installed package (code and schemas): an
     edited checkout invalidates the cache even when the version number stays."""
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-    folders = [package]
-    with os.scandir(package) as listing:  # every subpackage: rules, pipeline, cli...
-        folders += sorted(e.path for e in listing if e.is_dir() and e.name != "__pycache__")
+    folders = sorted(  # the package and every subpackage: rules/document, pipeline, cli...
+        folder for folder, _, _ in os.walk(package) if not folder.endswith("__pycache__")
+    )
     if not os.path.isdir(os.path.join(package, "schemas")):  # a checkout: schemas/ beside src/
         folders.append(os.path.join(os.path.dirname(os.path.dirname(package)), "schemas"))
     parts: list[str] = []
@@ -86,7 +86,7 @@ def _code_fingerprint() -> str:
         for entry in entries:
             if entry.name.endswith((".py", ".json", ".yaml")) and entry.is_file():
                 info = entry.stat()
-                name = os.path.basename(folder)
+                name = os.path.relpath(folder, package)
                 parts.append(f"{name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(parts)
 
