@@ -1,11 +1,12 @@
-"""The check of a rule whose whole job is to ask for one field: ``required(...)``."""
+"""The checks of rules whose whole job is to ask for one field: ``required(...)`` for a
+field of the document, ``required_in_each(...)`` for a field of each item of a list."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from contractlint.model import CheckFn, Document, Hit, RuleOptions
-from contractlint.rules._common import absent, child, is_empty
+from contractlint.rules._common import absent, child, is_empty, is_missing
 
 
 def required(*path: str, message: str, listed: bool = False) -> CheckFn:
@@ -25,5 +26,26 @@ def required(*path: str, message: str, listed: bool = False) -> CheckFn:
             pointer = here if is_empty(value, options) else None
         if pointer is not None:
             yield Hit(pointer, message)
+
+    return check
+
+
+def required_in_each(items: str, field: str, label: str, message: str) -> CheckFn:
+    """A check that reports ``message`` (its ``{label}`` filled with the item's ``label``
+    field, in backquotes, else ``#N``) for each mapping of the list ``items`` whose
+    ``field`` is absent, null or a placeholder; at the field when it is there, else at
+    the item."""
+
+    def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+        listed = document.value.get(items)
+        if not isinstance(listed, list):
+            return
+        for index, item in enumerate(listed):
+            if not isinstance(item, dict) or not is_missing(item.get(field), options):
+                continue
+            name = item.get(label)
+            shown = f"`{name}`" if isinstance(name, str) and name else f"#{index + 1}"
+            pointer = f"/{items}/{index}" + (f"/{field}" if field in item else "")
+            yield Hit(pointer, message.format(label=shown))
 
     return check

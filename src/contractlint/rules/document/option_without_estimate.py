@@ -1,38 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing
-
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    listed = document.value.get("options")
-    if not isinstance(listed, list):
-        return
-    for index, option in enumerate(listed):
-        if not isinstance(option, dict) or not is_missing(option.get("estimate_weeks"), options):
-            continue
-        name = option.get("name")
-        label = f"`{name}`" if isinstance(name, str) and name else f"#{index + 1}"
-        pointer = f"/options/{index}"
-        if "estimate_weeks" in option:
-            pointer += "/estimate_weeks"
-        yield Hit(
-            pointer,
-            f"option {label} has no `estimate_weeks`: options cannot be compared without "
-            "their cost",
-        )
-
+from contractlint.rules._required import required_in_each
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     kinds=("problem-framing",),
     summary="an option has no `estimate_weeks`",
-    check=check,
+    check=required_in_each(
+        "options",
+        "estimate_weeks",
+        "name",
+        "option {label} has no `estimate_weeks`: options cannot be compared without their cost",
+    ),
     doc=RuleDoc(
         what="An entry of `options` has no `estimate_weeks` (absent, null or a placeholder).",
         why=(

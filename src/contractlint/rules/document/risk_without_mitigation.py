@@ -1,37 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from contractlint.model import Document, Hit, RuleDoc, RuleOptions
+from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing
-
-
-def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    risks = document.value.get("risks")
-    if not isinstance(risks, list):
-        return
-    for index, risk in enumerate(risks):
-        if not isinstance(risk, dict) or not is_missing(risk.get("mitigation"), options):
-            continue
-        name = risk.get("risk")
-        label = f"`{name}`" if isinstance(name, str) and name else f"#{index + 1}"
-        pointer = f"/risks/{index}"
-        if "mitigation" in risk:
-            pointer += "/mitigation"
-        yield Hit(
-            pointer,
-            f"risk {label} has no mitigation: say what the team does to prevent or absorb it",
-        )
-
+from contractlint.rules._required import required_in_each
 
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
     kinds=("problem-framing",),
     summary="a listed risk has no mitigation",
-    check=check,
+    check=required_in_each(
+        "risks",
+        "mitigation",
+        "risk",
+        "risk {label} has no mitigation: say what the team does to prevent or absorb it",
+    ),
     doc=RuleDoc(
         what="An entry of `risks` has no `mitigation` (absent, null or a placeholder).",
         why=(
