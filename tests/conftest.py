@@ -69,6 +69,30 @@ def located(findings: list[Finding]) -> list[tuple[str, int, int]]:
     return [(f.code, f.line, f.column) for f in findings]
 
 
+Located = list[tuple[str, int, int]]
+
+
+@pytest.fixture
+def check(lint_text: LintText) -> Callable[..., Located]:
+    """``check(text, name="contract.yaml", config=None, files=()) -> [(code, line, column)]``:
+    ``lint_text`` with each finding ``located`` (the per-rule tests, ``tests/rules/``)."""
+
+    def run(
+        text: str,
+        name: str = "contract.yaml",
+        config: Config | None = None,
+        files: Sequence[tuple[str, str]] = (),
+    ) -> Located:
+        return located(lint_text(text, name, config, files=files))
+
+    return run
+
+
+def codes_of(found: Located) -> list[str]:
+    """The codes of what ``check`` returns."""
+    return [code for code, _, _ in found]
+
+
 def cli_runner() -> CliRunner:
     """A CliRunner that keeps stderr apart from stdout on every supported click.
 

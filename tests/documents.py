@@ -1,7 +1,16 @@
 """Complete documents of every kind, shared by the per-rule tests, and the edit helper.
 
-Each raises no finding; a test edits one line (keeping the line numbers) and asserts
-exactly what that edit raises.
+Each raises no finding. The per-rule tests (``tests/rules/test_<kind>.py``) start from
+one (SPEC 1.1-1.4, one line per top-level field so that the line numbers in the tests
+stay readable) and change one thing: ``edit(BASE, field=value)`` replaces the line of a
+top-level field; ``edit(BASE, field=None)`` removes the field and leaves a comment in
+its place, so the other lines keep their numbers. A test then asserts what the whole
+document raises, ``[(code, line, column)]`` (the ``check`` fixture of ``conftest.py``),
+so a second, unwanted finding fails it.
+
+Tests marked ``xfail(strict=True, reason="BUG: ...")`` describe what the SPEC asks and
+contractlint does not do yet; they turn into failures once fixed so that the marker is
+removed.
 """
 
 from __future__ import annotations
@@ -72,6 +81,12 @@ items:
   - {{id: logging-fields-non-null, status: done, evidence: QA query 2026-11-03}}
   - {{id: rollback-documented, status: n/a, reason: first launch}}
 """
+
+# EXPERIMENT's primary metric with every field written out (CL302, CL605).
+PROPORTION = (
+    "{name: open_rate, type: proportion, baseline: 0.33, "
+    "minimum_detectable_effect: {relative: 0.02}, direction: increase}"
+)
 
 
 def edit(base: str, **fields: str | None) -> str:

@@ -1,27 +1,28 @@
-"""Hypothesis properties over the whole rule catalog (SPEC sections 1 and 2).
+"""Hypothesis strategies for the property tests (``tests/properties/``): two generators
+of complete documents, how to write and lint them, and the table of single edits.
 
-The strategies below build COMPLETE documents of the four kinds with random
-but realistic values: people's owners, metric names, latency budgets with
-p50 < p90 < p95 < p99 < timeout, experiment plans whose ``per_arm`` is the
-required n of SPEC 1.2 (``contractlint.power.required_per_arm``, for up to four
-arms so that adding an arm under Bonferroni stays powered) plus a random
-margin, with traffic that reaches the sample size even in one day, and file
-references (``contract:``, ``validation.online``) to complete documents of the
-right kind. A document is written as YAML (block, flow or mixed style), JSON,
-or a fenced block in Markdown, with its mapping keys in any order.
+The catalog generator (``case_of``, ``any_case``) builds COMPLETE documents of the four
+kinds with random but realistic values: people's owners, metric names, latency budgets
+with p50 < p90 < p95 < p99 < timeout, experiment plans whose ``per_arm`` is the required
+n of SPEC 1.2 (``contractlint.power.required_per_arm``, for up to four arms so that
+adding an arm under Bonferroni stays powered) plus a random margin, with traffic that
+reaches the sample size even in one day, and file references (``contract:``,
+``validation.online``) to complete documents of the right kind. A document is written as
+YAML (block, flow or mixed style), JSON, or a fenced block in Markdown, with its mapping
+keys in any order (``written``, ``lint_case``).
 
-Properties:
+The edit table ``MUTATIONS`` lists single edits of such a document (remove a field, make
+it a placeholder, break a value...) with the rules the SPEC names for each, each as many
+times as there are items at fault (``mutated``, ``any_edit``).
 
-1. a complete document of any kind raises no finding at all;
-2. each single edit in the table ``MUTATIONS`` (remove a field, make it a
-   placeholder, break a value...) raises exactly the rules the SPEC names for
-   it, each as many times as there are items at fault, and nothing else;
-3. findings do not depend on key order nor on the format;
-4. ``x-contractlint-ignore`` for the codes an edit raises silences them all.
-
-Where contractlint disagreed with the SPEC, the case is split out at the end
-with its falsifying example pinned: as a regression test when the working tree
-fixes it, as ``xfail(strict=True)`` while it does not.
+The basic generator (``basic_model_contract``..., ``complete_document``) builds complete
+documents of each kind as Python values, with random but valid content drawn from a
+small vocabulary that holds words YAML 1.1 reads as something else (``yes``, ``on``,
+``null2``, ``e5``...) and non-ASCII ones (owners, latency budgets with ordered
+percentiles, experiment plans whose sample size is computed with the SPEC's formula and
+then rounded up generously, ...), and writes them as YAML (block or flow style), JSON,
+or a fenced block in Markdown (``dump``, ``lint_document``). ``a_file`` draws a file of
+a project: a complete document, a broken one, or junk (``yamlish_text``).
 """
 
 from __future__ import annotations
@@ -29,20 +30,28 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import os
 import random
 import re
+import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from statistics import NormalDist
 from typing import Any
 
-import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 
 from contractlint import power
-from contractlint.rules import RULES
+from contractlint.config import Config
+from contractlint.pipeline.discover import Target
+from contractlint.pipeline.engine import lint_file
+from contractlint.results import Finding
+
+from conftest import TODAY
 
 KINDS = ("model-contract", "experiment-plan", "problem-framing", "acceptance-checklist")
 MC, EP, PF, AC = KINDS
@@ -56,11 +65,6 @@ EDIT_SETTINGS = settings(
 )
 PROPERTY_SETTINGS = settings(
     max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-BUG_SETTINGS = settings(
-    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -1319,257 +1323,354 @@ edit_labels = sorted(MUTATIONS)
 any_edit = st.sampled_from(edit_labels).flatmap(mutated)
 
 
-# --------------------------------------------------------------------------- 1. complete
+# --------------------------------------------------------------------------- the basic generator
 
 
-@PROPERTY_SETTINGS
-@given(case=any_case, how=fmt)
-def test_a_complete_document_raises_nothing(lint_text, case, how):
-    assert shown(lint_case(lint_text, case, how)) == []
-
-
-@pytest.mark.parametrize("kind", KINDS)
-@settings(PROPERTY_SETTINGS, max_examples=25)
-@given(data=st.data())
-def test_complete_documents_of_each_kind_raise_nothing(lint_text, kind, data):
-    case = data.draw(case_of(kind))
-    how = data.draw(fmt)
-    assert shown(lint_case(lint_text, case, how)) == []
-
-
-@PROPERTY_SETTINGS
-@given(case=case_of(EP), arms=st.integers(2, MAX_ARMS))
-def test_generated_plans_are_powered_for_every_arm_count(case, arms):
-    """The generator's own invariant, checked with the library's power function."""
-    doc = case.doc
-    reached = power.achieved_power(design_of(doc), doc["sample_size"]["per_arm"])
-    assert reached >= doc["sample_size"].get("power", 0.8) - 1e-9
-    assert doc["sample_size"]["per_arm"] >= required_n(doc, max(arms, doc.get("arms", 2)))
-
-
-def test_metric_names_are_not_substrings_of_each_other():
-    words = METRICS + SIGNALS + LATENCY_SIGNALS
-    for metric in METRICS:
-        assert [w for w in words if metric in w.lower()] == [metric]
-
-
-# --------------------------------------------------------------------------- 2. single edits
-
-
-@pytest.mark.parametrize("label", edit_labels)
-@EDIT_SETTINGS
-@given(data=st.data())
-def test_a_single_edit_raises_exactly_its_rule(lint_text, label, data):
-    case, expected, _ = data.draw(mutated(label))
-    assert set(expected) == MUTATIONS[label].raises  # the table is consistent
-    how = data.draw(fmt)
-    findings = lint_case(lint_text, case, how)
-    assert tally(findings) == expected, shown(findings)
-
-
-# --------------------------------------------------------------------------- 3. order and format
-
-
-@PROPERTY_SETTINGS
-@given(edit=any_edit, seed=st.integers(0, 2**32 - 1))
-def test_findings_do_not_depend_on_key_order_or_format(lint_text, edit, seed):
-    case, expected, _ = edit
-    rnd = random.Random(seed)
-    baseline = facts(lint_case(lint_text, case, "yaml-block"))
-    assert Counter(code for code, _, _ in baseline) == expected, baseline
-    for how in FORMATS:
-        assert facts(lint_case(lint_text, case, how, rnd)) == baseline, how
-
-
-# --------------------------------------------------------------------------- 4. suppression
-
-
-@PROPERTY_SETTINGS
-@given(edit=any_edit, how=fmt)
-def test_ignoring_what_an_edit_raises_leaves_nothing(lint_text, edit, how):
-    case, expected, label = edit
-    if not expected or expected.keys() & {"CL002", "CL008"}:
-        return  # nothing to ignore, a document that is not ours, or the ignore itself
-    case.doc["x-contractlint-ignore"] = {code: "accepted for the pilot" for code in expected}
-    findings = lint_case(lint_text, case, how)
-    assert shown(findings) == [], label
-
-
-# --------------------------------------------------------------------------- pinned examples
-
-
-def spec_plan() -> dict[str, Any]:
-    """The SPEC 1.2 example plan, made complete (it is powered and fed)."""
-    return {
-        "kind": "experiment-plan",
-        "name": "email-subject-personalization",
-        "owners": {
-            "scope": "pm@example.com",
-            "feasibility": "eng@example.com",
-            "method": "ds@example.com",
-        },
-        "hypothesis": "personalized subject lines raise the open rate",
-        "contract": REF_MODEL,
-        "primary_metric": {
-            "name": "open_rate",
-            "type": "proportion",
-            "baseline": 0.33,
-            "minimum_detectable_effect": {"relative": 0.05},
-            "direction": "increase",
-        },
-        "guardrails": [{"metric": "unsubscribe_rate", "max_regression": 0.0}],
-        "unit_of_randomization": "user",
-        "arms": 2,
-        "sample_size": {"per_arm": 20000, "alpha": 0.05, "power": 0.8},
-        "duration_days": 10,
-        "traffic": {"daily_units": 20000, "allocation": 1.0},
-        "stopping_rule": "fixed_horizon",
-        "interim_looks": 0,
-        "decision_rule": {"ship_if": "lift >= 3%", "threshold": 0.03, "confidence": 0.95},
-        "data_quality": ["bounces", "client_blocking"],
-    }
-
-
-def spec_contract() -> dict[str, Any]:
-    return {
-        "kind": "model-contract",
-        "name": "ranking-service",
-        "monitoring": ["open_rate", "unsubscribe_rate", "latency_p95"],
-    }
-
-
-def spec_case(**changes: Any) -> Case:
-    doc = spec_plan()
-    for path, value in changes.items():
-        put(doc, parse(path), value)
-    return Case(doc, {REF_MODEL: spec_contract()})
-
-
-def test_the_pinned_plan_is_complete(lint_text):
-    assert required_n(spec_plan()) <= 20000
-    assert shown(lint_case(lint_text, spec_case(), "yaml-block")) == []
-
-
-# --------------------------------------------------------------------------- bugs
-#
-# Each test below failed on 48fcb36. The first four pass since 05bc877 (fixes in
-# insufficient_traffic.py and metric_not_monitored.py): they stay as regression
-# tests with their falsifying examples pinned. The last one still fails:
-# xfail(strict=True).
-
-
-@st.composite
-def non_positive_duration(draw: st.DrawFn) -> tuple[Case, Counter[str], str]:
-    case = draw(case_of(EP, traffic=True))
-    case.doc["duration_days"] = draw(st.integers(-30, 0) | tenths(-300, 0))
-    return case, expect("CL003"), "duration_days <= 0"
-
-
-@BUG_SETTINGS
-@given(edit=non_positive_duration(), how=fmt)
-@example(edit=(spec_case(duration_days=0), expect("CL003"), "duration_days: 0"), how="yaml-block")
-def test_cl308_is_silent_about_a_rejected_duration(lint_text, edit, how):
-    """48fcb36: `duration_days: 0` raised CL003 and CL308 (0 days x traffic < needed)."""
-    case, expected, _ = edit
-    findings = lint_case(lint_text, case, how)
-    assert tally(findings) == expected, shown(findings)
-
-
-@st.composite
-def zero_traffic(draw: st.DrawFn) -> tuple[Case, Counter[str], str]:
-    case = draw(case_of(EP, traffic=True))
-    key = draw(st.sampled_from(["daily_units", "allocation"]))
-    case.doc["traffic"][key] = 0
-    return case, expect("CL003"), f"traffic.{key}: 0"
-
-
-@BUG_SETTINGS
-@given(edit=zero_traffic(), how=fmt)
-@example(
-    edit=(spec_case(**{"traffic.daily_units": 0}), expect("CL003"), "daily_units: 0"),
-    how="yaml-block",
+SETTINGS = settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@example(
-    edit=(spec_case(**{"traffic.allocation": 0}), expect("CL003"), "allocation: 0"),
-    how="json",
+CONFIG = Config()
+
+
+VOCABULARY = (
+    "ranking", "feed", "search", "email", "user", "item", "score", "click", "open", "rate",
+    "latency", "model", "serve", "popular", "cache", "flag", "alpha", "beta", "delta", "gamma",
+    "north", "south", "blue", "green", "fast", "slow", "daily", "weekly", "shadow", "canary",
+    "yes", "no", "on", "off", "true", "null2", "v1", "x86", "e5", "n_a", "tbd2", "café", "日本",
+)  # fmt: skip
+word = st.sampled_from(VOCABULARY)
+identifier = st.lists(word, min_size=1, max_size=3).map("_".join)
+kebab = st.lists(word, min_size=1, max_size=3).map("-".join)
+basic_sentence = st.lists(word, min_size=2, max_size=6).map(" ".join)
+owner = st.one_of(
+    word.map(lambda w: f"{w}@example.com"),
+    word.map(lambda w: f"@{w}"),
+    st.lists(word, min_size=2, max_size=3).map(" ".join),
 )
-def test_cl308_does_not_crash_on_zero_traffic(lint_text, edit, how):
-    """48fcb36: CL000 (CL308 crashed with ZeroDivisionError) next to CL003."""
-    case, expected, _ = edit
-    findings = lint_case(lint_text, case, how)
-    assert tally(findings) == expected, shown(findings)
 
 
 @st.composite
-def linked_plan_placeholder(draw: st.DrawFn, path: str, code: str) -> tuple[Case, Counter, str]:
-    case = draw(case_of(EP, linked=True))
-    put(case.doc, parse(path), draw(text_placeholder.filter(lambda t: t.strip())))
-    return case, expect(code), path
+def owners(draw: st.DrawFn) -> dict[str, str]:
+    value = {"scope": draw(owner), "feasibility": draw(owner), "method": draw(owner)}
+    for decision in draw(st.lists(identifier, max_size=2, unique=True)):
+        value.setdefault(decision, draw(owner))
+    return value
 
 
-@BUG_SETTINGS
-@given(edit=linked_plan_placeholder("primary_metric", "CL203"), how=fmt)
-@example(edit=(spec_case(primary_metric="TBD"), expect("CL203"), "primary_metric"), how="json")
-def test_cl605_ignores_a_placeholder_primary_metric(lint_text, edit, how):
-    """48fcb36: with a referenced contract, `primary_metric: TBD` raised CL203 and CL605
-    ("the primary metric `TBD` is not under monitoring"): one problem reported twice."""
-    case, expected, _ = edit
-    findings = lint_case(lint_text, case, how)
-    assert tally(findings) == expected, shown(findings)
+@st.composite
+def basic_common(draw: st.DrawFn, kind: str) -> dict[str, Any]:
+    document: dict[str, Any] = {"kind": kind, "name": draw(kebab), "owners": draw(owners())}
+    if draw(st.booleans()):
+        document["version"] = draw(st.sampled_from(["1.0", "1.10", "2", "0.3.1", "v4"]))
+    if draw(st.booleans()):
+        document["description"] = draw(basic_sentence)
+    if draw(st.booleans()):
+        document["x-" + draw(identifier)] = draw(st.one_of(basic_sentence, st.integers()))
+    return document
 
 
-@BUG_SETTINGS
-@given(
-    edit=st.sampled_from(["primary_metric.name", "guardrails.0.metric"]).flatmap(
-        lambda path: linked_plan_placeholder(path, "CL009")
+ms = st.integers(min_value=1, max_value=400) | st.floats(min_value=0.5, max_value=400.0).map(
+    lambda x: round(x, 2)
+)
+gap = st.integers(min_value=1, max_value=300) | st.floats(min_value=0.5, max_value=300.0).map(
+    lambda x: round(x, 2)
+)
+field_type = st.sampled_from(
+    ["string", "integer", "number", "boolean", "timestamp", "date", "ISO-8601", "datetime"]
+)
+basic_typed = st.recursive(
+    st.one_of(field_type, field_type.map(lambda t: [t]), st.sampled_from([0.0, True, 1])),
+    lambda inner: st.dictionaries(identifier, inner, min_size=1, max_size=3),
+    max_leaves=4,
+)
+
+
+@st.composite
+def basic_model_contract(draw: st.DrawFn) -> dict[str, Any]:
+    document = draw(basic_common("model-contract"))
+    p50 = draw(ms)
+    p95 = round(p50 + draw(gap), 2)
+    budget: dict[str, Any] = {"p50": p50, "p95": p95}
+    if draw(st.booleans()):
+        budget["p99"] = round(p95 + draw(gap), 2)
+    fallback: Any = {"strategy": draw(identifier), "feature_flag": draw(identifier)}
+    if draw(st.booleans()):
+        fallback["description"] = draw(basic_sentence)
+    request = draw(st.dictionaries(identifier, basic_typed, min_size=1, max_size=4))
+    response = draw(st.dictionaries(identifier, basic_typed, min_size=0, max_size=3))
+    response["model_version"] = "string"
+    document.update(
+        {
+            "endpoint": f"/v{draw(st.integers(1, 9))}/{draw(kebab)}",
+            "request": request,
+            "response": response,
+            "latency_budget_ms": budget,
+            "timeout_ms": round(max(budget.values()) + draw(gap), 2),
+            "throughput_rps": draw(st.integers(1, 100_000)),
+            "fallback": fallback,
+            "monitoring": ["latency_p95", *draw(st.lists(identifier, max_size=3))],
+            "retraining_trigger": draw(basic_sentence),
+            "rollback": draw(basic_sentence),
+            "logging": draw(st.lists(identifier, min_size=1, max_size=4)),
+        }
+    )
+    return document
+
+
+@st.composite
+def basic_guardrail(draw: st.DrawFn) -> dict[str, Any]:
+    value: dict[str, Any] = {"metric": draw(identifier)}
+    keys = draw(st.sets(st.sampled_from(["max_regression", "max", "min"]), min_size=1))
+    for key in sorted(keys):
+        value[key] = draw(st.floats(min_value=0, max_value=500).map(lambda x: round(x, 3)))
+    if draw(st.booleans()):
+        value["description"] = draw(basic_sentence)
+    return value
+
+
+def _z(q: float) -> float:
+    return NormalDist().inv_cdf(q)
+
+
+def required_per_arm(metric: dict[str, Any], sample: dict[str, Any], arms: int) -> int:
+    """SPEC 1.2, written out independently of contractlint.power."""
+    alpha = sample["alpha"] / (arms - 1)  # bonferroni (k = 1 for two arms)
+    z_alpha = _z(1 - alpha / 2) if sample["alternative"] == "two-sided" else _z(1 - alpha)
+    z_beta = _z(sample["power"])
+    effect = metric["minimum_detectable_effect"]
+    if metric["type"] == "proportion":
+        p1 = metric["baseline"]
+        delta = effect.get("absolute", p1 * effect.get("relative", 0))
+        p2 = p1 - delta if metric["direction"] == "decrease" else p1 + delta
+        p_bar = (p1 + p2) / 2
+        n = (
+            z_alpha * math.sqrt(2 * p_bar * (1 - p_bar))
+            + z_beta * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+        ) ** 2 / delta**2
+    else:
+        delta = effect.get("absolute", abs(metric["baseline"]) * effect.get("relative", 0))
+        n = 2 * metric["std_dev"] ** 2 * (z_alpha + z_beta) ** 2 / delta**2
+    return math.ceil(n)
+
+
+@st.composite
+def basic_experiment_plan(draw: st.DrawFn) -> dict[str, Any]:
+    document = draw(basic_common("experiment-plan"))
+    metric_type = draw(st.sampled_from(["proportion", "mean"]))
+    metric: dict[str, Any] = {"name": draw(identifier), "type": metric_type}
+    if metric_type == "proportion":
+        metric["baseline"] = draw(st.floats(0.05, 0.6).map(lambda x: round(x, 3)))
+        if draw(st.booleans()):
+            effect = {"relative": draw(st.floats(0.02, 0.3).map(lambda x: round(x, 3)))}
+        else:
+            effect = {"absolute": draw(st.floats(0.005, 0.04).map(lambda x: round(x, 4)))}
+    else:
+        metric["baseline"] = draw(st.floats(1.0, 200.0).map(lambda x: round(x, 2)))
+        metric["std_dev"] = draw(st.floats(0.5, 50.0).map(lambda x: round(x, 2)))
+        effect = {"absolute": draw(st.floats(0.05, 5.0).map(lambda x: round(x, 3)))}
+    metric["minimum_detectable_effect"] = effect
+    metric["direction"] = draw(st.sampled_from(["increase", "decrease", "any"]))
+    arms = draw(st.integers(2, 4))
+    sample: dict[str, Any] = {
+        "alpha": draw(st.sampled_from([0.01, 0.05, 0.1])),
+        "power": draw(st.sampled_from([0.8, 0.9])),
+        "alternative": draw(st.sampled_from(["two-sided", "one-sided"])),
+    }
+    margin = draw(st.floats(1.02, 2.0))
+    sample["per_arm"] = math.ceil(required_per_arm(metric, sample, arms) * margin) + 1
+    duration = draw(st.integers(7, 60))
+    allocation = draw(st.sampled_from([1.0, 0.5, 0.25, 0.1]))
+    daily = math.ceil(arms * sample["per_arm"] / (duration * allocation)) + 1
+    document.update(
+        {
+            "hypothesis": draw(basic_sentence),
+            "primary_metric": metric,
+            "guardrails": draw(st.lists(basic_guardrail(), min_size=1, max_size=3)),
+            "unit_of_randomization": draw(st.sampled_from(["user", "session", "account"])),
+            "arms": arms,
+            "correction": "bonferroni",
+            "sample_size": sample,
+            "duration_days": duration,
+            "traffic": {"daily_units": daily, "allocation": allocation},
+            "decision_rule": {
+                "ship_if": draw(basic_sentence),
+                "threshold": draw(st.floats(0.001, 0.5).map(lambda x: round(x, 3))),
+                "confidence": draw(st.sampled_from([0.9, 0.95, 0.99])),
+            },
+            "data_quality": draw(st.lists(identifier, min_size=1, max_size=4)),
+        }
+    )
+    if draw(st.booleans()):
+        document["stopping_rule"] = "fixed_horizon"
+        document["interim_looks"] = 0
+    else:
+        document["stopping_rule"] = "sequential"
+        document["sequential_method"] = draw(st.sampled_from(["msprt", "group_sequential"]))
+        document["interim_looks"] = draw(st.integers(0, 5))
+    return document
+
+
+@st.composite
+def basic_problem_framing(draw: st.DrawFn) -> dict[str, Any]:
+    document = draw(basic_common("problem-framing"))
+    names = draw(st.lists(identifier, min_size=2, max_size=4, unique=True))
+    options = [{"name": "baseline"}] + [{"name": n} for n in names if n != "baseline"]
+    assume(len(options) >= 3)
+    for option in options:
+        option["estimate_weeks"] = draw(st.integers(1, 26))
+        if draw(st.booleans()):
+            option["description"] = draw(basic_sentence)
+    primary: dict[str, Any] = {
+        "name": draw(identifier),
+        "target_lift": draw(st.floats(0.001, 0.5).map(lambda x: round(x, 3))),
+    }
+    if draw(st.booleans()):
+        primary["baseline"] = draw(st.floats(0.01, 0.99).map(lambda x: round(x, 3)))
+    constraints = {"privacy": draw(basic_sentence), "latency": draw(basic_sentence)}
+    for key in draw(st.lists(st.sampled_from(["platform", "compliance", "budget"]), unique=True)):
+        constraints[key] = draw(basic_sentence)
+    document.update(
+        {
+            "problem": draw(basic_sentence),
+            "user_outcome": draw(basic_sentence),
+            "business_outcome": {"kpi": draw(identifier), "target": draw(st.floats(0.001, 1.0))},
+            "constraints": constraints,
+            "metrics": {
+                "primary": primary,
+                "guardrails": draw(st.lists(basic_guardrail(), min_size=1, max_size=3)),
+            },
+            "options": draw(st.permutations(options)),
+            "risks": [
+                {"risk": draw(basic_sentence), "mitigation": draw(basic_sentence)}
+                for _ in range(draw(st.integers(1, 3)))
+            ],
+            "validation": {"offline": draw(basic_sentence), "online": draw(basic_sentence)},
+        }
+    )
+    return document
+
+
+@st.composite
+def basic_acceptance_checklist(draw: st.DrawFn) -> dict[str, Any]:
+    document = draw(basic_common("acceptance-checklist"))
+    ids = list(STANDARD_ITEMS) + draw(
+        st.lists(kebab.filter(lambda k: k not in STANDARD_ITEMS), max_size=2, unique=True)
+    )
+    items = []
+    for item_id in draw(st.permutations(ids)):
+        if draw(st.booleans()):
+            item = {"id": item_id, "status": "done", "evidence": draw(basic_sentence)}
+        else:
+            item = {"id": item_id, "status": "n/a", "reason": draw(basic_sentence)}
+        if draw(st.booleans()):
+            item["notes"] = draw(basic_sentence)
+        items.append(item)
+    document["items"] = items
+    return document
+
+
+complete_document = st.one_of(
+    basic_model_contract(),
+    basic_experiment_plan(),
+    basic_problem_framing(),
+    basic_acceptance_checklist(),
+)
+BASIC_FORMATS = ("yaml-block", "yaml-flow", "json", "markdown")
+basic_fmt = st.sampled_from(BASIC_FORMATS)
+
+
+def dump(document: dict[str, Any], how: str) -> tuple[str, str]:
+    """``(file name, text)`` of ``document`` written as ``how``."""
+    if how == "json":
+        return "contract.json", json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    flow = None if how == "yaml-flow" else False
+    text = yaml.safe_dump(document, default_flow_style=flow, sort_keys=False, allow_unicode=True)
+    if how == "markdown":
+        return "contract.md", f"# Launch review\n\nProse first.\n\n```yaml\n{text}```\n\nMore.\n"
+    return "contract.yaml", text
+
+
+@contextmanager
+def written_files(files: dict[str, bytes]) -> Iterator[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        for name, data in files.items():
+            with open(os.path.join(folder, name), "wb") as handle:
+                handle.write(data)
+        yield folder
+
+
+def lint_one(text: str, name: str) -> list[Finding]:
+    with written_files({name: text.encode("utf-8")}) as folder:
+        path = os.path.join(folder, name)
+        return list(lint_file(Target(path, name), CONFIG, TODAY).findings)
+
+
+def lint_document(document: dict[str, Any], how: str) -> list[Finding]:
+    name, text = dump(document, how)
+    return lint_one(text, name)
+
+
+yamlish_text = st.lists(
+    st.sampled_from(
+        [
+            "kind: model-contract\n",
+            "kind: ModelContract\n",
+            "name: x\n",
+            "fallback: TBD\n",
+            "latency_budget_ms: {p50: 50, p95: 120}\n",
+            "timeout_ms: 300\n",
+            "owners: {scope: a}\n",
+            "---\n",
+            "- ",
+            "  ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ": ",
+            "&a ",
+            "*a ",
+            "<<: ",
+            "!!python/object ",
+            '"',
+            "'",
+            "#",
+            "\t",
+            "\r\n",
+            "\r",
+            "```yaml\n",
+            "```\n",
+            '{"kind": "model-contract", ',
+            '"a": 1, "a": ',
+            "\ufeff",
+            "é",
+            "\U0001f600",
+            "1.10",
+            "no",
+            "\x00",
+            "\x0c",
+            "\u2028",
+            "\x85",
+        ]
     ),
-    how=fmt,
-)
-@example(
-    edit=(spec_case(**{"guardrails.0.metric": "TBD"}), expect("CL009"), "guardrail metric"),
-    how="yaml-block",
-)
-@example(
-    edit=(spec_case(**{"primary_metric.name": "tbd"}), expect("CL009"), "primary name"),
-    how="yaml-flow",
-)
-def test_cl605_ignores_placeholder_metric_names(lint_text, edit, how):
-    """48fcb36: a placeholder metric name was looked up in the contract's monitoring as if it
-    were a metric (CL605 instead of CL009)."""
-    case, expected, _ = edit
-    findings = lint_case(lint_text, case, how)
-    assert tally(findings) == expected, shown(findings)
+    max_size=40,
+).map("".join)
 
 
 @st.composite
-def fractional_per_arm_beyond_traffic(draw: st.DrawFn) -> tuple[Case, Counter[str], str]:
-    case = draw(case_of(EP, traffic=True))
-    doc = case.doc
-    available = doc["duration_days"] * doc["traffic"]["daily_units"]
-    available *= doc["traffic"].get("allocation", 1.0)
-    per_arm = math.floor(available / doc.get("arms", 2)) + 1
-    doc["sample_size"]["per_arm"] = per_arm + draw(st.sampled_from([0.5, 0.25]))
-    return case, expect("CL003"), "per_arm fractional, beyond the traffic"
-
-
-@BUG_SETTINGS
-@given(edit=fractional_per_arm_beyond_traffic(), how=fmt)
-@example(
-    edit=(spec_case(**{"sample_size.per_arm": 100000.5}), expect("CL003"), "per_arm 100000.5"),
-    how="yaml-block",
-)
-def test_cl308_silent_about_a_rejected_per_arm(lint_text, edit, how):
-    case, expected, _ = edit
-    findings = lint_case(lint_text, case, how)
-    assert tally(findings) == expected, shown(findings)
-
-
-def test_the_edit_table_covers_every_document_rule():
-    """Every rule that a single edit of one document can raise is in the table."""
-    # Raised only by whole files or comments: CL000 (a crash), CL001 (syntax),
-    # CL006 (unreadable), CL007 (too complex), CL010 (expired suppression comment).
-    by_file = {"CL000", "CL001", "CL006", "CL007", "CL010"}
-    covered = set().union(*(m.raises for m in MUTATIONS.values()))
-    # Breaking-change rules compare two versions (`contractlint diff`): tests/test_diff.py.
-    checks = {rule.code for rule in RULES if rule.compare is None}
-    assert checks - by_file - covered == set()
+def a_file(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A file of a project: a complete document, a broken one, or junk."""
+    choice = draw(st.integers(0, 3))
+    document = draw(complete_document)
+    how = draw(basic_fmt)
+    if choice == 1:
+        key = draw(st.sampled_from(sorted(k for k in document if k not in ("kind", "name"))))
+        del document[key]
+    if choice == 2 and document["kind"] in ("experiment-plan", "acceptance-checklist"):
+        document["contract"] = draw(st.sampled_from(["f0.yaml", "f1.json", "missing.yaml"]))
+    name, text = dump(document, how)
+    if choice == 3:
+        text = draw(yamlish_text)
+    return name.rsplit(".", 1)[1], text.encode("utf-8")

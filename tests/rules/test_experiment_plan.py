@@ -1,0 +1,996 @@
+"""Per-rule tests for the rules of an experiment-plan (SPEC 1.2): guardrails, the primary metric,
+the decision rule, and the design, power and traffic of the test (CL201-CL204, CL3xx).
+
+Text in, ``[(code, line, column)]`` out: see ``documents.py`` for how these tests are written.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from statistics import NormalDist
+
+import pytest
+
+from conftest import codes_of, located, make_config
+from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM, PROPORTION, edit
+
+# Traffic that can never be the bottleneck, for tests about something else (CL308).
+PLENTY = "{daily_units: 10000000, allocation: 1.0}"
+
+
+@pytest.mark.parametrize("base", [EXPERIMENT], ids=["experiment"])
+def test_complete_documents_raise_nothing(check, base):
+    assert check(base) == []
+
+
+# --------------------------------------------------------------------------- CL201
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(None, [("CL201", 1, 1)], id="missing"),
+        pytest.param("[]", [("CL201", 4, 13)], id="empty-list"),
+        pytest.param("TBD", [("CL201", 4, 13)], id="placeholder"),
+        pytest.param("", [("CL201", 4, 12)], id="null"),
+    ],
+)
+def test_cl201_missing_guardrails_experiment(check, value, expected):
+    assert check(edit(EXPERIMENT, guardrails=value)) == expected
+
+
+def test_cl201_passes(check):
+    assert check(edit(EXPERIMENT, guardrails="[{metric: unsubscribe_rate, min: 0}]")) == []
+    assert check(EXPERIMENT) == []
+    assert check(PROBLEM) == []
+
+
+def test_cl201_not_for_other_kinds(check):
+    assert "CL201" not in codes_of(check(MODEL))
+    assert "CL201" not in codes_of(check(CHECKLIST))
+
+
+# --------------------------------------------------------------------------- CL202
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param("[{metric: unsubscribe_rate}]", [("CL202", 4, 14)], id="no-threshold"),
+        pytest.param(
+            "[{metric: a, max: 1}, {metric: b}, {metric: c}]",
+            [("CL202", 4, 35), ("CL202", 4, 48)],
+            id="two-of-three",
+        ),
+        pytest.param(
+            "[{metric: unsubscribe_rate, max: TBD}]", [("CL202", 4, 14)], id="threshold-tbd"
+        ),
+        pytest.param(
+            "[{metric: unsubscribe_rate, max_regression: null, description: x}]",
+            [("CL202", 4, 14)],
+            id="threshold-null",
+        ),
+        pytest.param(
+            "\n  - metric: unsubscribe_rate\n    description: must not rise",
+            [("CL202", 5, 5)],
+            id="block",
+        ),
+    ],
+)
+def test_cl202_guardrail_without_threshold(check, value, expected):
+    assert check(edit(EXPERIMENT, guardrails=value)) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[{metric: unsubscribe_rate, max_regression: 0.0}]",
+        "[{metric: unsubscribe_rate, max_regression: 0}]",
+        "[{metric: availability, min: 0.95}]",
+        "[{metric: latency_ms, max: 200}]",
+        "[{metric: a, max: TBD, min: 0.1}]",  # one real threshold is enough
+    ],
+)
+def test_cl202_passes_with_a_threshold(check, value):
+    found = check(edit(EXPERIMENT, guardrails=value))
+    assert "CL202" not in codes_of(found)
+
+
+def test_cl202_message_names_the_metric(lint_text):
+    [finding] = lint_text(edit(EXPERIMENT, guardrails="[{metric: unsubscribe_rate}]"))
+    assert "unsubscribe_rate" in finding.message
+
+
+# --------------------------------------------------------------------------- CL203 (plan)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(None, [("CL203", 1, 1)], id="missing"),
+        pytest.param("TBD", [("CL203", 6, 17)], id="placeholder"),
+        pytest.param("", [("CL203", 6, 16)], id="null"),
+        pytest.param("{}", [("CL203", 6, 17)], id="empty-mapping"),
+        pytest.param("'  '", [("CL203", 6, 17)], id="blank"),
+        pytest.param("open_rate", [("CL203", 6, 17)], id="bare-name"),
+        pytest.param("{name: open_rate}", [("CL203", 6, 17)], id="name-only"),
+        pytest.param("{name: open_rate, baseline: 0.33}", [("CL203", 6, 17)], id="no-effect"),
+        pytest.param(
+            "{name: open_rate, minimum_detectable_effect: {relative: 0.02}}",
+            [("CL203", 6, 17)],
+            id="no-baseline",
+        ),
+        pytest.param(
+            "{name: open_rate, baseline: TBD, minimum_detectable_effect: {relative: 0.02}}",
+            [("CL203", 6, 17)],
+            id="baseline-placeholder",
+        ),
+        pytest.param(
+            "{name: open_rate, baseline: 0.33, minimum_detectable_effect: {relative: null}}",
+            [("CL203", 6, 17)],
+            id="effect-null",
+        ),
+        pytest.param(
+            "{name: open_rate, baseline: 33, minimum_detectable_effect: {relative: 0.02}}",
+            [("CL203", 6, 45)],
+            id="percent-baseline-of-a-proportion",
+        ),
+        pytest.param(
+            "{name: open_rate, type: proportion, baseline: 1, "
+            "minimum_detectable_effect: {relative: 0.02}}",
+            [("CL203", 6, 63)],
+            id="baseline-one",
+        ),
+        pytest.param(
+            "{name: revenue, type: mean, baseline: 10.0, "
+            "minimum_detectable_effect: {absolute: 0.05}}",
+            [("CL203", 6, 17)],
+            id="mean-without-std-dev",
+        ),
+        pytest.param(
+            "{name: revenue, type: mean, baseline: 10.0, std_dev: TBD, "
+            "minimum_detectable_effect: {absolute: 0.05}}",
+            [("CL203", 6, 17)],
+            id="mean-std-dev-placeholder",
+        ),
+    ],
+)
+def test_cl203_vague_success_metric_plan(check, value, expected):
+    assert check(edit(EXPERIMENT, primary_metric=value)) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "{name: open_rate, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}",
+        "{name: open_rate, baseline: 0.33, minimum_detectable_effect: {absolute: 0.01}}",
+        "{name: revenue, type: mean, baseline: 10.0, std_dev: 1.2, "
+        "minimum_detectable_effect: {absolute: 0.05}}",
+        "{name: delta, type: mean, baseline: -3, std_dev: 1, "
+        "minimum_detectable_effect: {absolute: 0.5}}",
+    ],
+)
+def test_cl203_passes_plan(check, value):
+    assert check(edit(EXPERIMENT, primary_metric=value, traffic=PLENTY)) == []
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param("[open_rate]", [("CL003", 6, 17)], id="list"),
+        pytest.param("42", [("CL005", 6, 17)], id="number"),
+        pytest.param(
+            "{name: o, type: ratio, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}",
+            [("CL003", 6, 33)],
+            id="unknown-type",
+        ),
+        pytest.param(
+            "{name: o, baseline: 0.33, minimum_detectable_effect: {relative: -0.02}}",
+            [("CL003", 6, 81)],
+            id="negative-effect",
+        ),
+        pytest.param(
+            "{name: o, baseline: 0.33, minimum_detectable_effect: {relative: 0.02, absolute: 0.1}}",
+            [("CL003", 6, 70)],
+            id="both-effects",
+        ),
+        pytest.param(
+            "{name: r, type: mean, baseline: 10.0, std_dev: -1, "
+            "minimum_detectable_effect: {absolute: 0.05}}",
+            [("CL003", 6, 64)],
+            id="negative-std-dev",
+        ),
+    ],
+)
+def test_cl203_silent_about_a_rejected_value(check, value, expected):
+    assert check(edit(EXPERIMENT, primary_metric=value, traffic=PLENTY)) == expected
+
+
+def test_cl203_silent_about_a_string_baseline(check):
+    value = "{name: open_rate, baseline: '0.33', minimum_detectable_effect: {relative: 0.02}}"
+    assert check(edit(EXPERIMENT, primary_metric=value)) == [("CL003", 6, 45)]
+
+
+def test_cl203_silent_about_an_effect_that_is_not_a_mapping(check):
+    value = "{name: open_rate, baseline: 0.33, minimum_detectable_effect: 0.02}"
+    assert check(edit(EXPERIMENT, primary_metric=value)) == [("CL003", 6, 78)]
+
+
+def test_cl203_messages(lint_text):
+    [bare] = lint_text(edit(EXPERIMENT, primary_metric="open_rate"))
+    assert "open_rate" in bare.message and "bare name" in bare.message
+    [lacking] = lint_text(edit(EXPERIMENT, primary_metric="{name: open_rate}"))
+    assert "baseline" in lacking.message and "minimum_detectable_effect" in lacking.message
+    assert (lacking.name, lacking.severity.value) == ("vague-success-metric", "error")
+
+
+# --------------------------------------------------------------------------- CL204
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(None, [("CL204", 1, 1)], id="missing"),
+        pytest.param("TBD", [("CL204", 14, 16)], id="placeholder"),
+        pytest.param("", [("CL204", 14, 15)], id="null"),
+        pytest.param("{}", [("CL204", 14, 16)], id="empty-mapping"),
+        pytest.param("{ship_if: it looks better}", [("CL204", 14, 16)], id="words-only"),
+        pytest.param("{ship_if: x, threshold: 0.03}", [("CL204", 14, 16)], id="no-confidence"),
+        pytest.param("{ship_if: x, confidence: 0.95}", [("CL204", 14, 16)], id="no-threshold"),
+        pytest.param(
+            "{ship_if: x, threshold: TBD, confidence: 0.95}",
+            [("CL204", 14, 16)],
+            id="threshold-placeholder",
+        ),
+        pytest.param(
+            "{ship_if: x, threshold: 0.03, confidence: null}",
+            [("CL204", 14, 16)],
+            id="confidence-null",
+        ),
+        pytest.param(
+            "\n  ship_if: relative lift >= 3%\n  threshold: 0.03", [("CL204", 15, 3)], id="block"
+        ),
+    ],
+)
+def test_cl204_missing_decision_threshold(check, value, expected):
+    assert check(edit(EXPERIMENT, decision_rule=value)) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["{threshold: 0, confidence: 0.9}", "{ship_if: x, threshold: -0.01, confidence: 0.99}"]
+)
+def test_cl204_passes(check, value):
+    assert check(edit(EXPERIMENT, decision_rule=value)) == []
+
+
+def test_cl204_message_names_what_lacks(lint_text):
+    [finding] = lint_text(edit(EXPERIMENT, decision_rule="{ship_if: x}"))
+    assert "`threshold`" in finding.message and "`confidence`" in finding.message
+    [finding] = lint_text(edit(EXPERIMENT, decision_rule="{ship_if: x, threshold: 0.03}"))
+    assert "`confidence`" in finding.message and "`threshold`" not in finding.message
+    assert (finding.name, finding.severity.value) == ("missing-decision-threshold", "error")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param("ship it", [("CL003", 14, 16)], id="string"),
+        pytest.param("[a]", [("CL003", 14, 16)], id="list"),
+        pytest.param("{ship_if: x, threshold: 0.03, confidence: 95}", [("CL003", 14, 58)], id="95"),
+    ],
+)
+def test_cl204_silent_about_a_rejected_value(check, value, expected):
+    assert check(edit(EXPERIMENT, decision_rule=value)) == expected
+
+
+@pytest.mark.parametrize("threshold", ["'0.03'", "true"])
+def test_cl204_silent_about_a_rejected_threshold(check, threshold):
+    value = f"{{ship_if: x, threshold: {threshold}, confidence: 0.95}}"
+    assert check(edit(EXPERIMENT, decision_rule=value)) == [("CL003", 14, 40)]
+
+
+# --------------------------------------------------------------------------- CL301
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(None, [("CL301", 1, 1)], id="missing"),
+        pytest.param("TBD", [("CL301", 9, 14)], id="placeholder"),
+        pytest.param("", [("CL301", 9, 13)], id="null"),
+        pytest.param("{}", [("CL301", 9, 14)], id="empty-mapping"),
+        pytest.param("{alpha: 0.05, power: 0.8}", [("CL301", 9, 14)], id="no-per-arm"),
+        pytest.param("{per_arm: TBD}", [("CL301", 9, 24)], id="per-arm-placeholder"),
+        pytest.param("{per_arm: null, alpha: 0.05}", [("CL301", 9, 24)], id="per-arm-null"),
+        pytest.param("\n  alpha: 0.05\n  power: 0.8", [("CL301", 10, 3)], id="block"),
+    ],
+)
+def test_cl301_missing_sample_size(check, value, expected):
+    # A missing per_arm is CL301 alone: CL302 and CL308 step aside.
+    assert check(edit(EXPERIMENT, sample_size=value)) == expected
+
+
+@pytest.mark.parametrize("value", ["{per_arm: 82000}", "{per_arm: 1.0e+5}"])
+def test_cl301_passes(check, value):
+    assert check(edit(EXPERIMENT, sample_size=value, traffic=PLENTY)) == []
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param("{per_arm: 0}", [("CL003", 9, 24)], id="zero"),
+        pytest.param("{per_arm: -5}", [("CL003", 9, 24)], id="negative"),
+        pytest.param("{per_arm: '82000'}", [("CL003", 9, 24)], id="string"),
+        pytest.param("{per_arm: 82000.5}", [("CL003", 9, 24)], id="fraction"),
+        pytest.param("{per_arm: 1e5}", [("CL003", 9, 24)], id="yaml11-string"),
+        pytest.param("82000", [("CL003", 9, 14)], id="not-a-mapping"),
+    ],
+)
+def test_cl301_silent_about_a_rejected_value(check, value, expected):
+    assert check(edit(EXPERIMENT, sample_size=value)) == expected
+
+
+def test_cl301_is_an_error(lint_text):
+    [finding] = lint_text(edit(EXPERIMENT, sample_size=None))
+    assert (finding.name, finding.severity.value) == ("missing-sample-size", "error")
+
+
+# --------------------------------------------------------------------------- CL302
+
+
+Z = NormalDist().inv_cdf
+
+
+def spec_n(baseline, delta, alpha=0.05, power=0.8, sides=2):
+    """SPEC 1.2 for a proportion, written out independently of contractlint.power."""
+    p1, p2 = baseline, baseline + delta
+    p_bar = (p1 + p2) / 2
+    root = Z(1 - alpha / sides) * math.sqrt(2 * p_bar * (1 - p_bar)) + Z(power) * math.sqrt(
+        p1 * (1 - p1) + p2 * (1 - p2)
+    )
+    return math.ceil(root**2 / delta**2)
+
+
+MEAN = (
+    "{name: revenue, type: mean, baseline: 10.0, std_dev: 1.2, "
+    "minimum_detectable_effect: {absolute: 0.05}}"
+)
+MEAN_RELATIVE = (
+    "{name: revenue, type: mean, baseline: 10.0, std_dev: 1.2, "
+    "minimum_detectable_effect: {relative: 0.005}}"
+)
+MEAN_TEXTBOOK = (
+    "{name: score, type: mean, baseline: 0.0, std_dev: 1.0, "
+    "minimum_detectable_effect: {absolute: 0.5}}"
+)
+DECREASE = (
+    "{name: bounce_rate, type: proportion, baseline: 0.08, "
+    "minimum_detectable_effect: {absolute: 0.01}, direction: decrease}"
+)
+INCREASE = DECREASE.replace("decrease", "increase")
+
+
+def plan(primary=PROPORTION, sample="{per_arm: 82000}", arms="2", correction=None):
+    text = edit(EXPERIMENT, primary_metric=primary, sample_size=sample, arms=arms, traffic=PLENTY)
+    return text if correction is None else text + f"correction: {correction}\n"
+
+
+def test_spec_formula_matches_the_reference_values():
+    # tests/test_power.py: 80,078 two-sided; the one-sided and alpha/2 values from statsmodels.
+    assert spec_n(0.33, 0.0066) == 80078
+    assert spec_n(0.33, 0.0066, sides=1) == 63077
+    assert spec_n(0.33, 0.0066, alpha=0.025) == 96975
+
+
+# (primary metric, sample_size, arms, correction, required n): per_arm = required - 1 fires,
+# per_arm = required passes. Values from tests/test_power.py.
+BOUNDARIES = [
+    pytest.param(PROPORTION, "", "2", None, 80078, id="proportion-two-sided"),
+    pytest.param(PROPORTION, ", alternative: one-sided", "2", None, 63077, id="one-sided"),
+    pytest.param(PROPORTION, "", "3", "bonferroni", 96975, id="bonferroni-3-arms"),
+    pytest.param(PROPORTION, "", "3", "Bonferroni", 96975, id="bonferroni-any-case"),
+    pytest.param(PROPORTION, "", "3", "holm", 80078, id="only-bonferroni-changes-alpha"),
+    pytest.param(PROPORTION, "", "2", "bonferroni", 80078, id="bonferroni-2-arms"),
+    pytest.param(MEAN, "", "2", None, 9042, id="mean"),
+    pytest.param(MEAN_RELATIVE, "", "2", None, 9042, id="mean-relative"),
+    pytest.param(MEAN_TEXTBOOK, "", "2", None, 63, id="mean-textbook"),
+    pytest.param(MEAN_TEXTBOOK, ", alternative: one-sided", "2", None, 50, id="mean-one-sided"),
+    pytest.param(DECREASE, "", "2", None, 10890, id="decrease"),
+    pytest.param(INCREASE, "", "2", None, 12208, id="increase"),
+    pytest.param(PROPORTION, ", alpha: 0.01", "2", None, 119154, id="plan-alpha"),
+    pytest.param(PROPORTION, ", power: 0.9", "2", None, 107201, id="plan-power"),
+]
+
+
+@pytest.mark.parametrize("primary, extra, arms, correction, required", BOUNDARIES)
+def test_cl302_underpowered_at_one_unit_below_the_required_n(
+    lint_text, primary, extra, arms, correction, required
+):
+    text = plan(primary, f"{{per_arm: {required - 1}{extra}}}", arms, correction)
+    findings = lint_text(text)
+    assert located(findings) == [("CL302", 9, 24)]
+    assert f"{required:,}" in findings[0].message  # the required n
+    assert re.search(r"\d%", findings[0].message)  # the power reached
+
+
+@pytest.mark.parametrize("primary, extra, arms, correction, required", BOUNDARIES)
+def test_cl302_passes_at_the_required_n(check, primary, extra, arms, correction, required):
+    assert check(plan(primary, f"{{per_arm: {required}{extra}}}", arms, correction)) == []
+
+
+def test_cl302_message_states_required_n_and_achieved_power(lint_text):
+    # mean, sd 1, delta 0.5: 63 needed; 50 reach Phi(sqrt(50) * 0.5 / sqrt(2) - 1.96) = 70.5%
+    [finding] = lint_text(plan(MEAN_TEXTBOOK, "{per_arm: 50}"))
+    assert finding.code == "CL302"
+    assert "63" in finding.message and "50" in finding.message
+    stated = float(re.findall(r"([\d.]+)%", finding.message)[-1])
+    assert stated == pytest.approx(70.54, abs=0.05)
+    assert (finding.name, finding.severity.value) == ("underpowered-experiment", "error")
+
+
+@pytest.mark.parametrize("per_arm", [80077, 80000])
+def test_cl302_stated_power_is_below_the_target(lint_text, per_arm):
+    # 80,077 per arm reach a power of 0.79999875: the message must not round it up to 80%.
+    [finding] = lint_text(plan(PROPORTION, f"{{per_arm: {per_arm}}}"))
+    stated = float(re.findall(r"([\d.]+)%", finding.message)[-1])
+    assert stated < 80
+
+
+@pytest.mark.parametrize(
+    "fields, per_arm, required",
+    [
+        pytest.param({"alpha": 0.01}, 80078, spec_n(0.33, 0.0066, alpha=0.01), id="alpha-0.01"),
+        pytest.param({"power": 0.9}, 80078, spec_n(0.33, 0.0066, power=0.9), id="power-0.9"),
+    ],
+)
+def test_cl302_config_defaults_apply_when_the_plan_has_none(lint_text, fields, per_arm, required):
+    config = make_config(**fields)
+    findings = lint_text(plan(sample=f"{{per_arm: {per_arm}}}"), config=config)
+    assert located(findings) == [("CL302", 9, 24)]
+    assert f"{required:,}" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "fields", [{"alpha": 0.01}, {"power": 0.9}, {"alpha": 0.01, "power": 0.99}]
+)
+def test_cl302_the_plans_own_alpha_and_power_win_over_the_config(check, fields):
+    text = plan(sample="{per_arm: 80078, alpha: 0.05, power: 0.8}")
+    assert check(text, config=make_config(**fields)) == []
+
+
+def test_cl302_a_laxer_config_alpha_lowers_the_required_n(check):
+    # alpha 0.1 two-sided needs 63,077 (the same z as one-sided 0.05).
+    assert check(plan(sample="{per_arm: 63077}"), config=make_config(alpha=0.1)) == []
+    assert check(plan(sample="{per_arm: 63076}"), config=make_config(alpha=0.1)) == [
+        ("CL302", 9, 24)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sample, expected",
+    [
+        pytest.param(
+            "{per_arm: 80000, alpha: TBD}", [("CL302", 9, 24), ("CL009", 9, 38)], id="alpha-tbd"
+        ),
+        pytest.param("{per_arm: 80000, power: null}", [("CL302", 9, 24)], id="power-null"),
+    ],
+)
+def test_cl302_placeholder_alpha_or_power_uses_the_default(lint_text, sample, expected):
+    findings = lint_text(plan(sample=sample))
+    assert located(findings) == expected
+    assert "alpha 0.05" in findings[0].message and "power 0.8" in findings[0].message
+
+
+def test_cl302_default_design_values(check):
+    # no `type` means proportion, no `direction` means increase, no `arms` means 2
+    primary = "{name: open_rate, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}"
+    assert check(plan(primary, "{per_arm: 80077}")) == [("CL302", 9, 24)]
+    assert check(plan(primary, "{per_arm: 80078}")) == []
+    assert check(edit(plan(primary, "{per_arm: 80078}"), arms=None)) == []
+
+
+@pytest.mark.parametrize(
+    "sample, expected",
+    [
+        pytest.param("{per_arm: 0}", [("CL003", 9, 24)], id="per-arm-zero"),
+        pytest.param("{per_arm: 80000, alpha: 1.5}", [("CL003", 9, 38)], id="alpha"),
+        pytest.param("{per_arm: 80000, power: 0}", [("CL003", 9, 38)], id="power"),
+        pytest.param(
+            "{per_arm: 80000, alternative: three-sided}", [("CL003", 9, 44)], id="alternative"
+        ),
+    ],
+)
+def test_cl302_silent_about_a_rejected_sample_size(check, sample, expected):
+    assert check(plan(sample=sample)) == expected
+
+
+@pytest.mark.parametrize(
+    "primary, expected",
+    [
+        pytest.param(
+            "{name: o, baseline: '0.33', minimum_detectable_effect: {relative: 0.02}}",
+            [("CL003", 6, 37)],
+            id="baseline-string",
+        ),
+        pytest.param(
+            "{name: o, type: ratio, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}",
+            [("CL003", 6, 33)],
+            id="type",
+        ),
+        pytest.param(
+            "{name: o, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}, direction: up}",
+            [("CL003", 6, 99)],
+            id="direction",
+        ),
+        pytest.param(
+            "{name: o, baseline: 0.33, minimum_detectable_effect: {relative: -0.02}}",
+            [("CL003", 6, 81)],
+            id="negative-effect",
+        ),
+    ],
+)
+def test_cl302_silent_about_a_rejected_metric(check, primary, expected):
+    assert check(plan(primary, "{per_arm: 10}")) == expected
+
+
+def test_cl302_silent_when_both_effects_are_given(check):
+    primary = (
+        "{name: o, baseline: 0.33, minimum_detectable_effect: {relative: 0.02, absolute: 0.5}}"
+    )
+    assert check(plan(primary, "{per_arm: 10}")) == [("CL003", 6, 70)]
+
+
+def test_cl302_silent_when_the_metric_cannot_be_sized(check):
+    # CL203 reports a vague metric; CL302 needs a baseline and an effect.
+    assert check(plan("open_rate", "{per_arm: 10}")) == [("CL203", 6, 17)]
+    assert check(plan(MEAN.replace("std_dev: 1.2, ", ""), "{per_arm: 10}")) == [("CL203", 6, 17)]
+
+
+def test_cl203_reports_an_effect_that_leaves_the_unit_interval(check):
+    # 0.9 + 0.2 is not a rate: the formula is meaningless, CL203 says so at the effect and
+    # CL302 stays silent.
+    primary = "{name: o, baseline: 0.9, minimum_detectable_effect: {absolute: 0.2}}"
+    assert check(plan(primary, "{per_arm: 10}")) == [("CL203", 6, 69)]
+
+
+def test_cl302_and_cl309_are_separate_problems(check):
+    # 3 arms without correction: CL309; the uncorrected alpha sizes the plan.
+    assert check(plan(sample="{per_arm: 80078}", arms="3")) == [("CL309", 8, 7)]
+    assert check(plan(sample="{per_arm: 80077}", arms="3")) == [
+        ("CL309", 8, 7),
+        ("CL302", 9, 24),
+    ]
+
+
+# --------------------------------------------------------------------------- CL303
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(None, [("CL303", 1, 1)], id="missing"),
+        pytest.param("TBD", [("CL303", 10, 16)], id="placeholder"),
+        pytest.param("", [("CL303", 10, 15)], id="null"),
+        pytest.param("'?'", [("CL303", 10, 16)], id="question-mark"),
+    ],
+)
+def test_cl303_missing_duration(check, value, expected):
+    # A missing duration is CL303 alone: CL304 and CL308 step aside.
+    assert check(edit(EXPERIMENT, duration_days=value)) == expected
+
+
+def test_cl303_passes(check):
+    assert check(edit(EXPERIMENT, duration_days="28")) == []
+
+
+@pytest.mark.parametrize("value", ["[10]", "'10'", "ten"])
+def test_cl303_silent_about_a_rejected_value(check, value):
+    assert check(edit(EXPERIMENT, duration_days=value)) == [("CL003", 10, 16)]
+
+
+def test_cl303_is_an_error(lint_text):
+    [finding] = lint_text(edit(EXPERIMENT, duration_days=None))
+    assert (finding.name, finding.severity.value) == ("missing-duration", "error")
+
+
+# --------------------------------------------------------------------------- CL304
+
+
+@pytest.mark.parametrize("days", ["1", "3", "6", "6.5", "6.99"])
+def test_cl304_short_duration(lint_text, days):
+    findings = lint_text(edit(EXPERIMENT, duration_days=days, traffic=PLENTY))
+    assert located(findings) == [("CL304", 10, 16)]
+    assert days in findings[0].message and "7" in findings[0].message
+    assert (findings[0].name, findings[0].severity.value) == ("short-duration", "warning")
+
+
+@pytest.mark.parametrize("days", ["7", "7.0", "10", "90"])
+def test_cl304_passes_with_a_full_week(check, days):
+    assert check(edit(EXPERIMENT, duration_days=days, traffic=PLENTY)) == []
+
+
+@pytest.mark.parametrize(
+    "days, expected",
+    [
+        pytest.param("7", [("CL304", 10, 16)], id="7"),
+        pytest.param("10", [("CL304", 10, 16)], id="10"),
+        pytest.param("13.5", [("CL304", 10, 16)], id="13.5"),
+        pytest.param("14", [], id="14"),
+        pytest.param("21", [], id="21"),
+    ],
+)
+def test_cl304_min_duration_is_configurable(lint_text, days, expected):
+    config = make_config(min_duration_days=14)
+    findings = lint_text(edit(EXPERIMENT, duration_days=days, traffic=PLENTY), config=config)
+    assert located(findings) == expected
+    if findings:
+        assert "14" in findings[0].message
+
+
+@pytest.mark.parametrize("days", ["0", "-3"])
+def test_cl304_silent_about_a_rejected_value(check, days):
+    # Only CL304's part: CL308 also (wrongly) fires here, see its xfail below.
+    found = check(edit(EXPERIMENT, duration_days=days, traffic=PLENTY))
+    assert ("CL003", 10, 16) in found
+    assert "CL304" not in codes_of(found)
+
+
+def test_cl304_and_cl308_together(check):
+    # 3 days of 20,000 units cannot hold 2 x 82,000: two different problems.
+    assert check(edit(EXPERIMENT, duration_days="3")) == [("CL304", 10, 16), ("CL308", 11, 10)]
+
+
+# --------------------------------------------------------------------------- CL305
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(None, [("CL305", 1, 1)], id="missing"),
+        pytest.param("TBD", [("CL305", 12, 16)], id="placeholder"),
+        pytest.param("", [("CL305", 12, 15)], id="null"),
+        pytest.param("'?'", [("CL305", 12, 16)], id="question-mark"),
+    ],
+)
+def test_cl305_missing_stopping_rule(check, value, expected):
+    assert check(edit(EXPERIMENT, stopping_rule=value)) == expected
+
+
+def test_cl305_placeholder_with_interim_looks_is_one_finding(check):
+    # CL306 needs a known stopping rule; a placeholder is CL305 only.
+    assert check(edit(EXPERIMENT, stopping_rule="TBD", interim_looks="3")) == [("CL305", 12, 16)]
+
+
+def test_cl305_passes(check):
+    assert check(edit(EXPERIMENT, stopping_rule="fixed_horizon")) == []
+
+
+@pytest.mark.parametrize("value", ["fixed", "[fixed_horizon]", "7"])
+def test_cl305_silent_about_a_rejected_value(check, value):
+    assert check(edit(EXPERIMENT, stopping_rule=value)) == [("CL003", 12, 16)]
+
+
+def test_cl305_is_an_error(lint_text):
+    [finding] = lint_text(edit(EXPERIMENT, stopping_rule=None))
+    assert (finding.name, finding.severity.value) == ("missing-stopping-rule", "error")
+
+
+# --------------------------------------------------------------------------- CL306
+
+
+def sequential(method: str | None, looks: str | None = "3") -> str:
+    text = edit(EXPERIMENT, stopping_rule="sequential", interim_looks=looks)
+    return text if method is None else text + f"sequential_method: {method}\n"
+
+
+@pytest.mark.parametrize("looks", ["1", "2", "10"])
+def test_cl306_fixed_horizon_with_interim_looks(lint_text, looks):
+    findings = lint_text(edit(EXPERIMENT, interim_looks=looks))
+    assert located(findings) == [("CL306", 13, 16)]
+    assert (findings[0].name, findings[0].severity.value) == ("peeking-risk", "error")
+    assert looks in findings[0].message
+
+
+def test_cl306_fixed_horizon_with_interim_looks_and_a_method_still_peeks(check):
+    assert check(edit(EXPERIMENT, interim_looks="2") + "sequential_method: msprt\n") == [
+        ("CL306", 13, 16)
+    ]
+
+
+@pytest.mark.parametrize(
+    "method, looks, expected",
+    [
+        pytest.param(None, "3", [("CL306", 12, 16)], id="no-method-at-stopping-rule"),
+        pytest.param(None, None, [("CL306", 12, 16)], id="no-method-no-looks"),
+        pytest.param("null", "3", [("CL306", 16, 20)], id="method-null"),
+        pytest.param("TBD", "3", [("CL306", 16, 20)], id="method-placeholder"),
+        pytest.param("''", "0", [("CL306", 16, 20)], id="method-empty"),
+    ],
+)
+def test_cl306_sequential_without_a_method(check, method, looks, expected):
+    assert check(sequential(method, looks)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(edit(EXPERIMENT, interim_looks="0"), id="fixed-0"),
+        pytest.param(edit(EXPERIMENT, interim_looks=None), id="fixed-no-looks"),
+        pytest.param(sequential("msprt"), id="sequential-msprt"),
+        pytest.param(sequential("group_sequential", "5"), id="sequential-group"),
+        pytest.param(EXPERIMENT + "sequential_method: null\n", id="fixed-method-null"),
+    ],
+)
+def test_cl306_passes(check, text):
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(edit(EXPERIMENT, interim_looks="-1"), [("CL003", 13, 16)], id="looks-neg"),
+        pytest.param(edit(EXPERIMENT, interim_looks="'2'"), [("CL003", 13, 16)], id="looks-str"),
+        pytest.param(edit(EXPERIMENT, interim_looks="1.5"), [("CL003", 13, 16)], id="looks-frac"),
+        pytest.param(sequential("[msprt]"), [("CL003", 16, 20)], id="method-list"),
+        pytest.param(sequential("5"), [("CL005", 16, 20)], id="method-number"),
+    ],
+)
+def test_cl306_silent_about_a_rejected_value(check, text, expected):
+    assert check(text) == expected
+
+
+def test_cl306_interim_looks_placeholder(check):
+    assert check(edit(EXPERIMENT, interim_looks="TBD")) == [("CL009", 13, 16)]
+
+
+# --------------------------------------------------------------------------- CL307
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(None, [("CL307", 1, 1)], id="missing"),
+        pytest.param("TBD", [("CL307", 7, 24)], id="placeholder"),
+        pytest.param("", [("CL307", 7, 23)], id="null"),
+        pytest.param("unknown", [("CL307", 7, 24)], id="unknown"),
+    ],
+)
+def test_cl307_missing_randomization_unit(check, value, expected):
+    assert check(edit(EXPERIMENT, unit_of_randomization=value)) == expected
+
+
+@pytest.mark.parametrize("value", ["user", "session", "'store'"])
+def test_cl307_passes(check, value):
+    assert check(edit(EXPERIMENT, unit_of_randomization=value)) == []
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param("[user]", [("CL003", 7, 24)], id="list"),
+        pytest.param("7", [("CL005", 7, 24)], id="number"),
+    ],
+)
+def test_cl307_silent_about_a_rejected_value(check, value, expected):
+    assert check(edit(EXPERIMENT, unit_of_randomization=value)) == expected
+
+
+def test_cl307_is_an_error(lint_text):
+    [finding] = lint_text(edit(EXPERIMENT, unit_of_randomization=None))
+    assert (finding.name, finding.severity.value) == ("missing-randomization-unit", "error")
+
+
+# --------------------------------------------------------------------------- CL308
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"traffic": "{daily_units: 20000, allocation: 0.5}"}, id="allocation"),
+        pytest.param({"traffic": "{daily_units: 16399}"}, id="without-allocation"),
+        pytest.param({"traffic": "{daily_units: 16399, allocation: null}"}, id="allocation-null"),
+        pytest.param({"duration_days": "8"}, id="too-short"),
+        pytest.param({"sample_size": "{per_arm: 100001}"}, id="too-many-units"),
+        pytest.param(
+            {"arms": "3", "traffic": "{daily_units: 24000, allocation: 1.0}"}, id="three-arms"
+        ),
+    ],
+)
+def test_cl308_insufficient_traffic(check, fields):
+    text = edit(EXPERIMENT, **fields)
+    if "arms" in fields:
+        text += "correction: bonferroni\n"
+        text = text.replace("per_arm: 82000", "per_arm: 96975")
+    assert check(text) == [("CL308", 11, 10)]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({}, id="base"),
+        pytest.param({"traffic": "{daily_units: 16400}"}, id="exactly-enough"),
+        pytest.param({"traffic": "{daily_units: 32800, allocation: 0.5}"}, id="allocation-enough"),
+        pytest.param({"traffic": None}, id="no-traffic"),
+        pytest.param({"traffic": "{allocation: 0.1}"}, id="no-daily-units"),
+    ],
+)
+def test_cl308_passes(check, fields):
+    assert check(edit(EXPERIMENT, **fields)) == []
+
+
+def test_cl308_message_shows_the_arithmetic(lint_text):
+    [finding] = lint_text(edit(EXPERIMENT, traffic="{daily_units: 20000, allocation: 0.5}"))
+    assert (finding.name, finding.severity.value) == ("insufficient-traffic", "warning")
+    for number in ("164,000", "100,000", "0.5", "10"):
+        assert number in finding.message, number
+
+
+def test_cl308_suggested_duration_is_enough(lint_text):
+    # 164,000 units at 16,000 a day take 10.25 days: the suggestion must be 11, not 10.
+    [finding] = lint_text(edit(EXPERIMENT, traffic="{daily_units: 16000, allocation: 1.0}"))
+    days = int(re.findall(r"(\d[\d,]*) days", finding.message)[-1].replace(",", ""))
+    assert days * 16000 >= 164000
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        pytest.param({"traffic": "TBD"}, [("CL009", 11, 10)], id="traffic-placeholder"),
+        pytest.param(
+            {"traffic": "{daily_units: TBD, allocation: 1.0}"},
+            [("CL009", 11, 24)],
+            id="daily-placeholder",
+        ),
+        pytest.param(
+            # Ambiguity (see the report): a placeholder allocation is not read as the
+            # default 1.0 the way a null or absent one is.
+            {"traffic": "{daily_units: 16000, allocation: TBD}"},
+            [("CL009", 11, 43)],
+            id="allocation-placeholder",
+        ),
+        pytest.param({"sample_size": None}, [("CL301", 1, 1)], id="no-per-arm"),
+        pytest.param({"duration_days": None}, [("CL303", 1, 1)], id="no-duration"),
+    ],
+)
+def test_cl308_silent_without_the_numbers(check, fields, expected):
+    assert check(edit(EXPERIMENT, **fields)) == expected
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        pytest.param(
+            {"traffic": "{daily_units: 20000, allocation: 1.5}"},
+            [("CL003", 11, 43)],
+            id="allocation-above-1",
+        ),
+        pytest.param(
+            {"traffic": "{daily_units: '20000', allocation: 1.0}"},
+            [("CL003", 11, 24)],
+            id="daily-string",
+        ),
+        pytest.param({"arms": "1"}, [("CL003", 8, 7)], id="arms-1"),
+        pytest.param({"arms": "'3'"}, [("CL003", 8, 7)], id="arms-string"),
+        pytest.param({"duration_days": "'10'"}, [("CL003", 10, 16)], id="duration-string"),
+    ],
+)
+def test_cl308_silent_about_a_rejected_value(check, fields, expected):
+    assert check(edit(EXPERIMENT, **fields)) == expected
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        pytest.param(
+            {"traffic": "{daily_units: 0, allocation: 1.0}"}, [("CL003", 11, 24)], id="daily-0"
+        ),
+        pytest.param(
+            {"traffic": "{daily_units: -5, allocation: 1.0}"}, [("CL003", 11, 24)], id="daily-neg"
+        ),
+        pytest.param(
+            {"traffic": "{daily_units: 20000, allocation: 0}"},
+            [("CL003", 11, 43)],
+            id="allocation-0",
+        ),
+        pytest.param({"duration_days": "0"}, [("CL003", 10, 16)], id="duration-0"),
+        pytest.param({"duration_days": "-1"}, [("CL003", 10, 16)], id="duration-negative"),
+        pytest.param({"arms": "2.5"}, [("CL003", 8, 7)], id="arms-fractional"),
+    ],
+)
+def test_cl308_silent_and_no_crash_on_rejected_numbers(check, fields, expected):
+    assert check(edit(EXPERIMENT, **fields)) == expected
+
+
+# --------------------------------------------------------------------------- CL309
+
+
+@pytest.mark.parametrize(
+    "arms, correction, expected",
+    [
+        pytest.param("3", None, [("CL309", 8, 7)], id="missing-points-at-arms"),
+        pytest.param("5", None, [("CL309", 8, 7)], id="five-arms"),
+        pytest.param("3", "none", [("CL309", 16, 13)], id="none-is-a-placeholder"),
+        pytest.param("3", "TBD", [("CL309", 16, 13)], id="placeholder"),
+        pytest.param("3", "null", [("CL309", 16, 13)], id="null"),
+        pytest.param("3", "''", [("CL309", 16, 13)], id="empty"),
+    ],
+)
+def test_cl309_uncorrected_multiple_comparisons(lint_text, arms, correction, expected):
+    text = edit(EXPERIMENT, arms=arms, traffic=PLENTY)
+    if correction is not None:
+        text += f"correction: {correction}\n"
+    findings = lint_text(text)
+    assert located(findings) == expected
+    assert (findings[0].name, findings[0].severity.value) == (
+        "uncorrected-multiple-comparisons",
+        "warning",
+    )
+    assert f"{int(arms) - 1:g} comparisons" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "arms, correction",
+    [
+        ("2", None),
+        ("3", "bonferroni"),
+        ("3", "holm"),
+        ("4", "benjamini-hochberg"),
+    ],
+)
+def test_cl309_passes(check, arms, correction):
+    text = edit(EXPERIMENT, arms=arms, traffic=PLENTY).replace("per_arm: 82000", "per_arm: 200000")
+    if correction is not None:
+        text += f"correction: {correction}\n"
+    assert check(text) == []
+
+
+def test_cl309_two_arms_with_correction_none(check):
+    # Ambiguity (see the report): with one comparison `correction: none` is a true statement
+    # (the schema's own description lists `none` as a value), yet it is a placeholder: CL009.
+    text = edit(EXPERIMENT, arms="2") + "correction: none\n"
+    assert check(text) == [("CL009", 16, 13)]
+
+
+def test_cl309_default_arms_is_two(check):
+    assert check(edit(EXPERIMENT, arms=None)) == []
+
+
+def test_cl309_silent_about_a_rejected_value(check):
+    text = edit(EXPERIMENT, arms="3", traffic=PLENTY) + "correction: [bonferroni]\n"
+    assert check(text) == [("CL003", 16, 13)]
+
+
+# --------------------------------------------------------------------------- CL310
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        pytest.param(None, [("CL310", 1, 1)], id="missing"),
+        pytest.param("[]", [("CL310", 15, 15)], id="empty-list"),
+        pytest.param("TBD", [("CL310", 15, 15)], id="placeholder"),
+        pytest.param("", [("CL310", 15, 14)], id="null"),
+    ],
+)
+def test_cl310_missing_data_quality_checks(check, value, expected):
+    assert check(edit(EXPERIMENT, data_quality=value)) == expected
+
+
+def test_cl310_passes(check):
+    assert check(edit(EXPERIMENT, data_quality="[sample_ratio_mismatch]")) == []
+
+
+@pytest.mark.parametrize("value", ["{}", "bounces"])
+def test_cl310_silent_about_a_rejected_value(check, value):
+    assert check(edit(EXPERIMENT, data_quality=value)) == [("CL003", 15, 15)]
+
+
+def test_cl310_a_list_of_one_placeholder(check):
+    # `[TBD]` lists no check: CL310 reports the list and CL009 steps aside for it.
+    assert check(edit(EXPERIMENT, data_quality="[TBD]")) == [("CL310", 15, 15)]
+
+
+def test_cl310_is_a_warning(lint_text):
+    [finding] = lint_text(edit(EXPERIMENT, data_quality="[]"))
+    assert (finding.name, finding.severity.value) == ("missing-data-quality-checks", "warning")
