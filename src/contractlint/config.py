@@ -26,6 +26,7 @@ from contractlint.suggest import closest
 
 if TYPE_CHECKING:
     from contractlint.model import Rule, RuleOptions
+    from contractlint.team import TeamRule
 
 
 def _toml(text: str) -> dict[str, Any]:
@@ -86,6 +87,8 @@ class Config(NamedTuple):
     max_depth: int = 64
     max_alias_nodes: int = 10_000
     enabled: frozenset[str] = frozenset(CODES)
+    # The team's own rules (`rules:`), checked and in plain values (part of the cache key).
+    team_rules: tuple[Any, ...] = ()  # team.TeamRule values (a string annotation costs start-up)
 
     @property
     def rule_options(self) -> "RuleOptions":
@@ -139,15 +142,19 @@ class Config(NamedTuple):
             "max-file-size": self.max_file_size,
             "max-depth": self.max_depth,
             "max-alias-nodes": self.max_alias_nodes,
+            "rules": {
+                rule.code: {"name": rule.name, "severity": rule.severity, "kinds": list(rule.kinds)}
+                for rule in self.team_rules
+            },
         }
 
 
 _CODE_PREFIX = re.compile(r"^CL\d{0,3}$")
 
 
-def _selector_code(selector: str) -> Optional[str]:
+def _selector_code(selector: str, team: "tuple[TeamRule, ...]" = ()) -> Optional[str]:
     """A rule code, name or code prefix -> a code or code prefix (``ALL`` -> ``CL``);
-    None for no rule."""
+    None for no rule. ``team``: the configuration's own rules, selectable the same way."""
     text = str(selector).strip()
     if text.upper() == "ALL":
         return "CL"
@@ -156,32 +163,45 @@ def _selector_code(selector: str) -> Optional[str]:
     upper = text.upper()
     if _CODE_PREFIX.match(upper) and any(code.startswith(upper) for code in CODES):
         return upper
+    for rule in team:
+        if text.lower() == rule.name:
+            return rule.code
+    if upper and any(rule.code.startswith(upper) for rule in team) and upper.isalnum():
+        return upper
     return None
 
 
-def _unknown_rule(selector: str) -> str:
+def _unknown_rule(selector: str, team: "tuple[TeamRule, ...]" = ()) -> str:
     text = str(selector).strip()
-    near = closest(text, [*CODES, *CODE_OF_NAME], limit=3)
+    known = [*CODES, *CODE_OF_NAME, *(r.code for r in team), *(r.name for r in team)]
+    near = closest(text, known, limit=3)
     hint = f"; did you mean {', '.join(f'`{n}`' for n in near)}?" if near else ""
     return f"unknown rule `{text}`{hint}"
 
 
-def resolve_selector(selector: str, where: str) -> str:
+def resolve_selector(selector: str, where: str, team: "tuple[TeamRule, ...]" = ()) -> str:
     """A rule code, name or code prefix -> a code or code prefix; ``ALL`` -> ``CL``."""
-    code = _selector_code(selector)
+    code = _selector_code(selector, team)
     if code is None:
-        raise ConfigError(f"{where}: {_unknown_rule(selector)}")
+        raise ConfigError(f"{where}: {_unknown_rule(selector, team)}")
     return code
 
 
 def enabled_codes(
-    select: Iterable[str], extend_select: Iterable[str], ignore: Iterable[str]
+    select: Iterable[str],
+    extend_select: Iterable[str],
+    ignore: Iterable[str],
+    team_codes: Sequence[str] = (),
 ) -> frozenset[str]:
-    """The decision of flake8: the longest matching selector wins; on a tie, ignore wins."""
+    """The decision of flake8: the longest matching selector wins; on a tie, ignore wins.
+    A team's own rules are on wherever every built-in rule is (`CL`: the default, and
+    `ALL`), or where a selector names them."""
     chosen = [*select, *extend_select]
+    if "CL" in chosen:
+        chosen += team_codes
     dropped = list(ignore)
     enabled = set()
-    for code in CODES:
+    for code in (*CODES, *team_codes):
         best_select = max((len(s) for s in chosen if code.startswith(s)), default=-1)
         best_ignore = max((len(s) for s in dropped if code.startswith(s)), default=-1)
         if best_select >= 0 and best_select > best_ignore:
@@ -617,7 +637,19 @@ def _validate(table: Mapping[str, Any], where: _Where) -> None:
     raise where.error(path, message)
 
 
-def _selectors(value: Any, where: _Where, path: KeyPath, label: str) -> tuple[str, ...]:
+def _team_rules(table: Any, where: _Where) -> "tuple[TeamRule, ...]":
+    """The `rules` table, checked (a bad rule names itself and its key)."""
+    from contractlint import team
+
+    try:
+        return team.parse_rules(table, frozenset(CODES), frozenset(CODE_OF_NAME))
+    except team.TeamRuleError as exc:
+        raise where.error(("rules", *exc.path), str(exc)) from None
+
+
+def _selectors(
+    value: Any, where: _Where, path: KeyPath, label: str, team: "tuple[TeamRule, ...]" = ()
+) -> tuple[str, ...]:
     """A list of rule codes, names or prefixes (or a comma-separated string of them)
     -> codes and code prefixes; an unknown one names its key."""
     if isinstance(value, str):
@@ -626,9 +658,9 @@ def _selectors(value: Any, where: _Where, path: KeyPath, label: str) -> tuple[st
         items = [((*path, index), item) for index, item in enumerate(value)]
     codes = []
     for item_path, text in items:
-        code = _selector_code(text)
+        code = _selector_code(text, team)
         if code is None:
-            raise where.error(item_path, f"{label}: {_unknown_rule(text)}")
+            raise where.error(item_path, f"{label}: {_unknown_rule(text, team)}")
         codes.append(code)
     return tuple(codes)
 
@@ -647,17 +679,22 @@ def parse(table: Mapping[str, Any], source: str, text: Optional[str] = None) -> 
     if table:  # an empty table is valid: nothing to import or compile
         _validate(table, where)
     out: dict[str, Any] = {}
+    team: tuple[TeamRule, ...] = ()
+    if "rules" in table:  # first: the other keys may select, ignore or grade them
+        team = out["team_rules"] = _team_rules(table["rules"], where)
     for key, value in table.items():
         field = str(key).replace("-", "_")
+        if key == "rules":
+            continue
         if key in _SELECTIONS:
-            out[field] = _selectors(value, where, (key,), f"`{key}`")
+            out[field] = _selectors(value, where, (key,), f"`{key}`", team)
         elif key == "severity":
             pairs = []
             for rule, level in value.items():
-                code = _selector_code(str(rule))
+                code = _selector_code(str(rule), team)
                 if code is None:
-                    raise where.error((key, rule), f"`{key}`: {_unknown_rule(str(rule))}")
-                if code not in CODES:
+                    raise where.error((key, rule), f"`{key}`: {_unknown_rule(str(rule), team)}")
+                if code not in CODES and code not in {r.code for r in team}:
                     raise where.error(
                         (key, rule), f"`{key}`: `{rule}` must name one rule, not a prefix"
                     )
@@ -665,7 +702,7 @@ def parse(table: Mapping[str, Any], source: str, text: Optional[str] = None) -> 
             out[field] = tuple(pairs)
         elif key == "per-file-ignores":
             out[field] = tuple(
-                (str(glob), _selectors(codes, where, (key, glob), f"`{key}`: `{glob}`"))
+                (str(glob), _selectors(codes, where, (key, glob), f"`{key}`: `{glob}`", team))
                 for glob, codes in value.items()
             )
         elif key in _STRING_LISTS:
@@ -719,13 +756,14 @@ def load(
     config = Config(path=str(path) if path else None, root=root)._replace(**fields)
     overrides = overrides or {}
     select = config.select
+    team = config.team_rules
     if overrides.get("select"):
-        select = tuple(resolve_selector(s, "--select") for s in overrides["select"])
+        select = tuple(resolve_selector(s, "--select", team) for s in overrides["select"])
     extend = config.extend_select + tuple(
-        resolve_selector(s, "--extend-select") for s in overrides.get("extend_select", ())
+        resolve_selector(s, "--extend-select", team) for s in overrides.get("extend_select", ())
     )
     ignore = config.ignore + tuple(
-        resolve_selector(s, "--ignore") for s in overrides.get("ignore", ())
+        resolve_selector(s, "--ignore", team) for s in overrides.get("ignore", ())
     )
     if overrides.get("exclude"):
         config = config._replace(exclude=tuple(overrides["exclude"]))
@@ -737,7 +775,7 @@ def load(
         select=select,
         extend_select=extend,
         ignore=ignore,
-        enabled=enabled_codes(select, extend, ignore),
+        enabled=enabled_codes(select, extend, ignore, [rule.code for rule in team]),
     )
 
 

@@ -28,6 +28,8 @@ def as_dict(rule: Rule) -> dict[str, Any]:
             "options": configuration(rule),
         }
     )
+    if rule.doc.url:
+        data["documentation"] = rule.doc.url
     return data
 
 
@@ -72,6 +74,8 @@ def as_text(rule: Rule) -> str:
         parts += ["", f"With {name} beside it", _indent(text)]
     parts += ["", "How to fix", _wrap(rule.doc.fix), "", "Fixable by --fix", FIX_NOTE[rule.fixable]]
     parts += ["", "Configuration", _wrap(configuration(rule))]
+    if rule.doc.url:
+        parts += ["", "Documentation", rule.doc.url]
     return "\n".join(parts) + "\n"
 
 

@@ -120,6 +120,8 @@ class RuleDoc:
     files: tuple[tuple[str, str], ...] = ()
     # For breaking-change rules: the old version the failing and passing examples replace.
     old: str = ""
+    # Where the rule is documented, when not on contractlint's rules page (a team rule's).
+    url: str = ""
 
 
 @dataclass(frozen=True)

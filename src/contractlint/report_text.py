@@ -68,10 +68,11 @@ def summary(report: Report, color: bool = False) -> str:
 def _baseline_note(report: Report) -> str:
     if report.baselined is None:
         return ""
-    note = f"; {report.baselined} more held back by the baseline."
+    note = f"; {report.baselined:,} more held back by the baseline."
     if report.stale_baseline:
+        verb = "matches" if report.stale_baseline == 1 else "match"
         note += (
-            f" {_plural(report.stale_baseline, 'baseline entry')} no longer match anything: "
+            f" {_plural(report.stale_baseline, 'baseline entry')} no longer {verb} anything: "
             "prune them with --write-baseline."
         )
     return note

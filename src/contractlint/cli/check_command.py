@@ -17,7 +17,7 @@ import contextlib
 import os
 import sys
 from collections import Counter
-from typing import Annotated, Callable, NamedTuple, Optional
+from typing import Annotated, Any, Callable, NamedTuple, Optional
 
 from contractlint import atomic
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
@@ -349,11 +349,21 @@ def run(options: CheckOptions) -> int:
         options.quiet,
         options.no_color,
         config.root,
+        _team_rules(config),
     )
     if options.output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
         github_files(report)
     code = exit_code(report, options.fail_on or config.fail_on)
     return EXIT_OK if options.exit_zero else code
+
+
+def _team_rules(config: Config) -> tuple[Any, ...]:
+    """The config's own rules, compiled (none: nothing imported)."""
+    if not config.team_rules:
+        return ()
+    from contractlint import team
+
+    return team.team_rules(config.team_rules)
 
 
 def show_files(found: discover.Discovery, config: Config, counts: bool) -> str:
@@ -374,7 +384,8 @@ def show_files(found: discover.Discovery, config: Config, counts: bool) -> str:
         linted = sum(1 for _, why in rows if not why)
         reasons = Counter(why for _, why in rows if why)
         detail = "".join(f"\n  {n:>6,}  skipped: {why}" for why, n in reasons.most_common())
-        lines.append(f"{len(rows):,} files seen: {linted:,} linted{detail}")
+        seen = f"{len(rows):,} file{'' if len(rows) == 1 else 's'} seen"
+        lines.append(f"{seen}: {linted:,} linted{detail}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -386,8 +397,10 @@ def emit(
     quiet: bool,
     no_color: bool,
     config_root: str,
+    team_rules: tuple[Any, ...] = (),
 ) -> None:
-    """Print (or write to ``output_file``) the report in ``output_format``."""
+    """Print (or write to ``output_file``) the report in ``output_format``; ``team_rules``
+    (the config's own, compiled) join the built-in rules' metadata where a format has it."""
     if output_format == "text":
         painted = color(no_color, output_file)
         lines = format_findings(report, painted)
@@ -402,6 +415,7 @@ def emit(
             root=config_root,
             cwd=os.getcwd(),
             workspace=os.environ.get("GITHUB_WORKSPACE") or None,
+            rules=team_rules,
         )
         text = FORMATTERS[output_format](report, context)
     if output_file:

@@ -32,9 +32,10 @@ from contractlint.cli.check_command import (
 )
 from contractlint.config import Config, load
 from contractlint.kinds import KINDS
+from contractlint.model import Rule
 from contractlint.pipeline import discover
 from contractlint.results import FileResult, Report
-from contractlint.rules import BY_CODE, BY_NAME, RULES, lookup
+from contractlint.rules import RULES, lookup
 from contractlint.suggest import closest
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -173,18 +174,36 @@ def diff_command(
             old = None if sniffer.skipped(new) else git.show(commit, path, config.max_file_size)
             results.append(engine.diff_file(old, target, config, today, raw=new))
     report = Report(tuple(results), tuple(f for r in results for f in r.findings))
-    check_command.emit(report, output_format, output_file, statistics, quiet, no_color, config.root)
+    check_command.emit(
+        report,
+        output_format,
+        output_file,
+        statistics,
+        quiet,
+        no_color,
+        config.root,
+        _team(config_file),
+    )
     if output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
         check_command.github_files(report)
     code = check_command.exit_code(report, fail_on or config.fail_on)
     sys.exit(EXIT_OK if exit_zero else code)
 
 
-def _unknown_rule(name: str) -> None:
-    near = closest(name, [*BY_CODE, *BY_NAME], limit=3)
+def _team(config_file: str | None) -> tuple[Rule, ...]:
+    """The team rules of the configuration `check` would use here (SPEC 8)."""
+    from contractlint import team
+
+    return team.team_rules(load(config_file).team_rules)
+
+
+def _unknown_rule(name: str, extra: tuple[Rule, ...] = ()) -> None:
+    known = {**{r.code: r for r in RULES}, **{r.name: r for r in RULES}}
+    known.update({**{r.code: r for r in extra}, **{r.name: r for r in extra}})
+    near = closest(name, list(known), limit=3)
     hint = ""
     if near:
-        shown = [f"{lookup(n).code} ({lookup(n).name})" for n in near if lookup(n)]  # type: ignore[union-attr]
+        shown = [f"{known[n].code} ({known[n].name})" for n in near]
         hint = f"; did you mean {', '.join(dict.fromkeys(shown))}?"
     click.echo(f"contractlint: unknown rule `{name}`{hint}", err=True)
     click.echo("Run `contractlint rules` to list every rule.", err=True)
@@ -200,14 +219,19 @@ def _unknown_rule(name: str) -> None:
     default="text",
     show_default=True,
 )
-def explain_command(rule: str, output_format: str) -> None:
-    """Explain RULE (a code such as CL101 or a name such as missing-fallback)."""
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+def explain_command(rule: str, output_format: str, config_file: str | None) -> None:
+    """Explain RULE (a code such as CL101 or a name such as missing-fallback, or a
+    team rule of the configuration)."""
     from contractlint import explain
 
     found = lookup(rule)
     if found is None:
-        _unknown_rule(rule)
-        return
+        extra = _team(config_file)
+        found = next((r for r in extra if rule.strip() in (r.code, r.name)), None)
+        if found is None:
+            _unknown_rule(rule, extra)
+            return
     render = {"text": explain.as_text, "json": explain.as_json, "markdown": explain.as_markdown}
     click.echo(render[output_format](found), nl=False)
 
@@ -220,19 +244,22 @@ def explain_command(rule: str, output_format: str) -> None:
     default="text",
     help="markdown prints the rules reference page (docs/rules.md).",
 )
-def rules_command(output_format: str) -> None:
-    """List every rule: code, name, severity, kinds, fixable, summary."""
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+def rules_command(output_format: str, config_file: str | None) -> None:
+    """List every rule, the configuration's own (team rules) last: code, name, severity,
+    kinds, fixable, summary."""
     from contractlint import explain
 
+    every = (*RULES, *_team(config_file))
     if output_format == "json":
-        data = [explain.as_dict(rule) for rule in RULES]
+        data = [explain.as_dict(rule) for rule in every]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if output_format == "markdown":
-        click.echo(explain.rules_page(RULES), nl=False)
+        click.echo(explain.rules_page(every), nl=False)
         return
-    width = max(len(rule.name) for rule in RULES)
-    for rule in RULES:
+    width = max(len(rule.name) for rule in every)
+    for rule in every:
         kinds = "all" if set(rule.kinds) == set(KINDS) else ",".join(rule.kinds)
         fixable = "fixable" if rule.fixable else "-"
         click.echo(

@@ -10,7 +10,7 @@ read the environment themselves.
 
 import importlib
 from collections.abc import Iterator, Mapping
-from typing import Callable, NamedTuple, Optional
+from typing import Any, Callable, NamedTuple, Optional
 
 from contractlint.results import Report
 
@@ -20,6 +20,7 @@ class Context(NamedTuple):
     root: str = "."  # the project root (absolute): SARIF and GitLab paths are relative to it
     cwd: str = "."  # the folder finding paths are relative to
     workspace: Optional[str] = None  # GITHUB_WORKSPACE, for annotation paths
+    rules: tuple[Any, ...] = ()  # the config's own rules (model.Rule), beside the built-in ones
 
 
 Formatter = Callable[[Report, Context], str]

@@ -59,11 +59,12 @@ def artifact_location(path: str, root: Folder) -> dict[str, Any]:
 
 
 def help_uri(rule: Rule) -> str:
-    return f"{RULES_PAGE}#{rule.code}-{rule.name}".lower()
+    """Where the rule is explained: its own page (a team rule's `docs`), else ours."""
+    return rule.doc.url or f"{RULES_PAGE}#{rule.code}-{rule.name}".lower()
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    return {
+    descriptor = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
@@ -73,6 +74,9 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": list(rule.kinds)},
     }
+    if not rule.code.startswith("CL") and not rule.doc.url:
+        del descriptor["helpUri"]  # a team rule without `docs`: our rules page lacks it
+    return descriptor
 
 
 def _unknown_descriptor(finding: Finding) -> dict[str, Any]:
@@ -143,8 +147,9 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
         fired.setdefault(finding.code, finding)
     codes = sorted(fired, key=lambda code: (_ORDER.get(code, len(_ORDER)), code))
     index = {code: position for position, code in enumerate(codes)}
+    known = {**BY_CODE, **{rule.code: rule for rule in context.rules}}
     descriptors = [
-        rule_descriptor(BY_CODE[code]) if code in BY_CODE else _unknown_descriptor(fired[code])
+        rule_descriptor(known[code]) if code in known else _unknown_descriptor(fired[code])
         for code in codes
     ]
     lines = _Lines(context.cwd)

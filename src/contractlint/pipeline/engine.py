@@ -25,6 +25,7 @@ from contractlint.pipeline.references import Loaded, Resolver
 from contractlint.pointer import resolve
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
+from contractlint.team import team_rules
 
 
 def _clip(span: Span, lines: Sequence[str]) -> Span:
@@ -87,7 +88,7 @@ class _FileLinter:
         rejected = validation.rejected  # rules stay silent about what the schema rejected
         placeholder_hits: list[Hit] = []
         placeholder_rule: Rule | None = None
-        for rule in RULES:
+        for rule in (*RULES, *team_rules(self.config.team_rules)):
             if rule.check is None or not rule.applies_to(document.kind):
                 continue
             if not self.config.is_enabled(rule.code):
@@ -292,14 +293,14 @@ def _lint_file(
     for segment in segments:
         # Only YAML holds comments: Markdown prose that shows a directive is not one.
         if segment.fmt == "yaml":
-            suppressions.extend(suppress.parse_comments(segment.text))
+            suppressions.extend(suppress.parse_comments(segment.text, config.team_rules))
     suppressions = suppress.outside_scalars(suppressions, documents)
     for document in documents:
         if previous is None:
             linter.document(document)
         else:
             linter.compare(_match(previous, document), document)
-        suppressions.extend(suppress.document_ignores(document))
+        suppressions.extend(suppress.document_ignores(document, config.team_rules))
     enabled = config.enabled
     if previous is not None:
         # A diff runs only the CL7xx rules: other codes' suppressions are not unused.

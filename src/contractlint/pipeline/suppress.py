@@ -25,6 +25,7 @@ from contractlint.model import Document, Problem, Span
 from contractlint.pointer import escape
 from contractlint.results import Finding
 from contractlint.rules import lookup
+from contractlint.team import lookup as team_lookup
 
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*(disable-file|disable)\s*=\s*(.*)$")
 _COMMENT_ONLY = re.compile(r"^\s*#")
@@ -46,7 +47,7 @@ class Suppression:
     label: str = "suppression"
 
 
-def parse_comments(text: str) -> tuple[Suppression, ...]:
+def parse_comments(text: str, team: tuple[Any, ...] = ()) -> tuple[Suppression, ...]:
     """Every ``# contractlint: disable...`` comment in a YAML or Markdown text."""
     if "contractlint:" not in text:
         return ()
@@ -74,7 +75,7 @@ def parse_comments(text: str) -> tuple[Suppression, ...]:
                     bad_until = word[len("until=") :]
             elif word != ",":
                 tokens.append(word)
-        codes, unknown = resolve(tokens)
+        codes, unknown = resolve(tokens, team)
         column = match.start() + (1 if line[match.start()] != "#" else 0)
         span = Span(index + 1, column + 1, index + 1, len(line) + 1)
         if scope == "disable-file":
@@ -126,11 +127,15 @@ def outside_scalars(
     ]
 
 
-def resolve(tokens: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def resolve(
+    tokens: Iterable[str], team: tuple[Any, ...] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Codes and names -> codes (built-in rules, and ``team``: the config's own), and
+    the tokens that name no rule."""
     codes: list[str] = []
     unknown: list[str] = []
     for token in tokens:
-        rule = lookup(token)
+        rule = lookup(token) or (team_lookup(team, token) if team else None)
         if rule is None:
             unknown.append(token)
         elif rule.code not in codes:
@@ -138,7 +143,7 @@ def resolve(tokens: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(codes), tuple(unknown)
 
 
-def document_ignores(document: Document) -> tuple[Suppression, ...]:
+def document_ignores(document: Document, team: tuple[Any, ...] = ()) -> tuple[Suppression, ...]:
     """``x-contractlint-ignore: {CL101: "reason"}`` -> suppressions over the document's lines."""
     table: Any = document.value.get("x-contractlint-ignore")
     if not isinstance(table, dict):
@@ -146,7 +151,7 @@ def document_ignores(document: Document) -> tuple[Suppression, ...]:
     start = document.spans.get("", document.start)
     found = []
     for key, reason in table.items():
-        codes, unknown = resolve([str(key)])
+        codes, unknown = resolve([str(key)], team)
         pointer = f"/x-contractlint-ignore/{key}"
         span = document.key_spans.get(pointer, start)
         found.append(

@@ -1,0 +1,457 @@
+"""Team rules: a team's own policy, declared under ``rules:`` in its configuration
+(SPEC section 8) and compiled into the same :class:`~contractlint.model.Rule` the
+built-in rules are, so that selection, severities, suppressions, baselines, caching,
+every output format and ``explain`` treat them alike.
+
+A repository's configuration can never run code through a rule: ``given`` is an RFC
+9535 JSONPath (evaluated by ``jsonpath-rfc9535``) or a JSON Pointer, ``then`` calls
+one of a closed set of functions, and a message fills ``{path}``, ``{value}`` and
+``{field}`` and nothing else (no attribute access, no index, no conversion). Every
+part is checked when the configuration is read: a bad rule is an error naming the
+rule and the key before any file is linted.
+
+The values here are plain and hashable (a function's options are kept as canonical
+JSON text), so the resolved rules are part of the cache's run key.
+"""
+
+# No `from __future__ import annotations` in this module: a NamedTuple compiles each
+# field's annotation when it is a string, which costs a run's start-up about 2 ms a class.
+
+import functools
+import json
+import math
+import re
+import string
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
+
+from contractlint import pointer
+from contractlint.kinds import KINDS
+
+if TYPE_CHECKING:
+    from contractlint.model import Document, Hit, Rule, RuleOptions
+
+CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}[0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SEVERITIES = ("error", "warning", "info")
+PLACEHOLDERS_IN_MESSAGES = ("path", "value", "field")
+# Each function and the options it takes (required ones first in the tuple's second part).
+FUNCTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "truthy": ((), ()),
+    "falsy": ((), ()),
+    "defined": ((), ()),
+    "undefined": ((), ()),
+    "not-placeholder": ((), ()),
+    "pattern": ((), ("match", "not-match")),
+    "enum": (("values",), ()),
+    "length": ((), ("min", "max")),
+    "lt": (("value",), ()),
+    "lte": (("value",), ()),
+    "gt": (("value",), ()),
+    "gte": (("value",), ()),
+    "schema": (("schema",), ()),
+}
+KEYS = (
+    "name",
+    "severity",
+    "kinds",
+    "given",
+    "then",
+    "message",
+    "summary",
+    "rationale",
+    "remediation",
+    "docs",
+    "examples",
+)
+
+
+class TeamRuleError(ValueError):
+    """A rule of the configuration is malformed; the message names the rule and the key."""
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The keys below `rules` the message names (the rule, then its key), for the
+        configuration's error to give their line."""
+        found = re.match(r"rule `([^`]*)`(?:: `([\w.-]+)`)?", str(self))
+        if not found:
+            return ()
+        code, key = found.groups()
+        return (code, *(key.split(".") if key else ()))
+
+
+class Then(NamedTuple):
+    """One ``then`` clause: the function that must hold on ``field`` of each node."""
+
+    field: str  # "" for the node itself
+    function: str
+    options: str  # the function's options as canonical JSON
+
+
+class TeamRule(NamedTuple):
+    code: str
+    name: str
+    severity: str
+    kinds: tuple[str, ...]
+    given: tuple[str, ...]
+    then: tuple[Then, ...]
+    message: str
+    summary: str
+    rationale: str = ""
+    remediation: str = ""
+    docs: str = ""
+    invalid: tuple[str, ...] = ()  # example documents that must raise the rule
+    valid: tuple[str, ...] = ()  # and that must not
+
+
+def parse_rules(
+    table: Any,
+    builtin_codes: frozenset[str],
+    builtin_names: frozenset[str],
+    declared_kinds: tuple[str, ...] = (),
+) -> tuple[TeamRule, ...]:
+    """The ``rules`` table of a configuration, checked; raises :class:`TeamRuleError`."""
+    if not isinstance(table, Mapping):
+        raise TeamRuleError("`rules`: expected a mapping of rule code to rule")
+    parsed: list[TeamRule] = []
+    names: set[str] = set()
+    for code, body in table.items():
+        rule = _parse_rule(str(code), body, declared_kinds)
+        if rule.code in builtin_codes:
+            raise TeamRuleError(f"rule `{code}`: the code is a built-in rule's")
+        if rule.name in builtin_names or rule.name in names:
+            raise TeamRuleError(f"rule `{code}`: `name`: `{rule.name}` is already a rule's name")
+        names.add(rule.name)
+        parsed.append(rule)
+    return tuple(parsed)
+
+
+def _parse_rule(code: str, body: Any, declared_kinds: tuple[str, ...]) -> TeamRule:
+    where = f"rule `{code}`"
+    if not CODE.match(code) or code.startswith("CL"):
+        raise TeamRuleError(
+            f"{where}: a team rule's code is 2 to 10 capitals or digits, starting with a "
+            "capital, then 3 digits (ACME101), and never starts with CL"
+        )
+    if not isinstance(body, Mapping):
+        raise TeamRuleError(f"{where}: expected a mapping with name, given, then and message")
+    for key in body:
+        if key not in KEYS:
+            raise TeamRuleError(f"{where}: unknown key `{key}`; expected one of {', '.join(KEYS)}")
+    for key in ("name", "given", "then", "message"):
+        if key not in body:
+            raise TeamRuleError(f"{where}: `{key}` is required")
+    name = _text(body, "name", where)
+    if not NAME.match(name):
+        raise TeamRuleError(f"{where}: `name`: `{name}` is not kebab-case (pii-needs-retention)")
+    severity = body.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise TeamRuleError(f"{where}: `severity`: expected error, warning or info")
+    kinds = _strings(body.get("kinds", list(KINDS) + list(declared_kinds)), "kinds", where)
+    for kind in kinds:
+        if kind not in KINDS and kind not in declared_kinds:
+            raise TeamRuleError(f"{where}: `kinds`: `{kind}` is not a kind")
+    given = _strings(body["given"], "given", where)
+    for path in given:
+        _check_given(path, where)
+    clauses = body["then"] if isinstance(body["then"], list) else [body["then"]]
+    then = tuple(_parse_then(clause, f"{where}: `then`") for clause in clauses)
+    message = _text(body, "message", where)
+    check_template(message, f"{where}: `message`")
+    examples = body.get("examples", {})
+    if not isinstance(examples, Mapping) or set(examples) - {"invalid", "valid"}:
+        raise TeamRuleError(f"{where}: `examples`: expected a mapping with invalid and valid")
+    return TeamRule(
+        code=code,
+        name=name,
+        severity=severity,
+        kinds=kinds,
+        given=given,
+        then=then,
+        message=message,
+        summary=str(body.get("summary", "") or message),
+        rationale=str(body.get("rationale", "")),
+        remediation=str(body.get("remediation", "")),
+        docs=str(body.get("docs", "")),
+        invalid=_strings(examples.get("invalid", []), "examples.invalid", where),
+        valid=_strings(examples.get("valid", []), "examples.valid", where),
+    )
+
+
+def _text(body: Mapping[str, Any], key: str, where: str) -> str:
+    value = body[key]
+    if not isinstance(value, str) or not value.strip():
+        raise TeamRuleError(f"{where}: `{key}`: expected a non-empty string")
+    return value
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TeamRuleError(f"{where}: `{key}`: expected a string or a list of strings")
+    return tuple(value)
+
+
+def _check_given(path: str, where: str) -> None:
+    if path.startswith("$"):
+        try:
+            _jsonpath(path)
+        except Exception as exc:  # the library's syntax errors: a message, not a crash
+            message = f"{where}: `given`: `{path}` is not an RFC 9535 JSONPath: {exc}"
+            raise TeamRuleError(message) from None
+    elif path and not path.startswith("/"):
+        raise TeamRuleError(
+            f"{where}: `given`: `{path}` is neither a JSONPath (starting with `$`) nor a JSON "
+            "Pointer (starting with `/`)"
+        )
+
+
+@functools.lru_cache(maxsize=256)
+def _jsonpath(path: str) -> Any:
+    import jsonpath_rfc9535  # 12 ms: only when a team rule uses a JSONPath
+
+    return jsonpath_rfc9535.compile(path)
+
+
+def _parse_then(clause: Any, where: str) -> Then:
+    if not isinstance(clause, Mapping):
+        raise TeamRuleError(f"{where}: expected a mapping with function (and field)")
+    function = clause.get("function")
+    if function not in FUNCTIONS:
+        raise TeamRuleError(
+            f"{where}: `function`: `{function}` is not one of {', '.join(sorted(FUNCTIONS))}"
+        )
+    field = clause.get("field", "")
+    if not isinstance(field, str):
+        raise TeamRuleError(f"{where}: `field`: expected a string")
+    required, optional = FUNCTIONS[function]
+    options = {k: v for k, v in clause.items() if k not in ("field", "function", "functionOptions")}
+    options.update(clause.get("functionOptions") or {})
+    for key in options:
+        if key not in required and key not in optional:
+            raise TeamRuleError(f"{where}: `{key}`: `{function}` takes no option `{key}`")
+    for key in required:
+        if key not in options:
+            raise TeamRuleError(f"{where}: `{function}` needs `{key}`")
+    if function == "pattern":
+        if not options:
+            raise TeamRuleError(f"{where}: `pattern` needs `match` or `not-match`")
+        for key, regex in options.items():
+            try:
+                re.compile(str(regex))
+            except re.error as exc:
+                raise TeamRuleError(f"{where}: `{key}`: not a regular expression: {exc}") from None
+    if function == "length" and not options:
+        raise TeamRuleError(f"{where}: `length` needs `min` or `max`")
+    numbers = ("value",) if function in ("lt", "lte", "gt", "gte") else ("min", "max")
+    for key in numbers:
+        if key in options and not _is_number(options[key]):
+            raise TeamRuleError(f"{where}: `{key}`: expected a number")
+    if function == "enum" and not isinstance(options["values"], list):
+        raise TeamRuleError(f"{where}: `values`: expected a list")
+    if function == "schema":
+        _check_schema(options["schema"], where)
+    return Then(field, function, json.dumps(options, sort_keys=True, default=str))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _check_schema(schema: Any, where: str) -> None:
+    if not isinstance(schema, (Mapping, bool)):
+        raise TeamRuleError(f"{where}: `schema`: expected a JSON Schema (a mapping)")
+    import jsonschema  # only for a rule that uses `schema`
+
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise TeamRuleError(f"{where}: `schema`: not a valid JSON Schema: {exc.message}") from None
+    if "$ref" in json.dumps(schema) and '"$ref": "#' not in json.dumps(schema):
+        raise TeamRuleError(f"{where}: `schema`: only local `$ref`s (`#/...`) are allowed")
+
+
+def check_template(template: str, where: str) -> None:
+    """``template`` fills only ``{path}``, ``{value}`` and ``{field}``, plainly."""
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise TeamRuleError(f"{where}: {exc}") from None
+    for _, field_name, spec, conversion in parts:
+        if field_name is None:
+            continue
+        if field_name not in PLACEHOLDERS_IN_MESSAGES or spec or conversion:
+            shown = "{" + field_name + (f"!{conversion}" if conversion else "")
+            shown += (f":{spec}" if spec else "") + "}"
+            raise TeamRuleError(
+                f"{where}: `{shown}` is not allowed; a message fills only {{path}}, {{value}} "
+                "and {field}"
+            )
+
+
+# --- compiled rules -----------------------------------------------------------------
+
+_MISSING = object()
+
+
+def compile_rule(rule: TeamRule) -> "Rule":
+    """The :class:`Rule` of ``rule``, with its documentation from its own fields."""
+    from contractlint.model import Rule, RuleDoc
+    from contractlint.results import Severity
+
+    examples = {"bad": rule.invalid[0] if rule.invalid else "", "good": ""}
+    examples["good"] = rule.valid[0] if rule.valid else ""
+    doc = RuleDoc(
+        what=rule.summary,
+        why=rule.rationale or rule.summary,
+        bad=examples["bad"],
+        good=examples["good"],
+        fix=rule.remediation or "See the team's documentation of this rule.",
+        url=rule.docs,
+    )
+    return Rule(
+        code=rule.code,
+        name=rule.name,
+        severity=Severity(rule.severity),
+        kinds=rule.kinds,
+        summary=rule.summary,
+        doc=doc,
+        check=_checker(rule),
+    )
+
+
+def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["Hit"]]:
+    tests = [(clause, _predicate(clause)) for clause in rule.then]
+
+    def check(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
+        from contractlint.model import Hit
+
+        seen: set[str] = set()
+        for place, value in _nodes(rule.given, document.value):
+            for clause, holds in tests:
+                target, where = value, place
+                if clause.field:
+                    has = isinstance(value, dict) and clause.field in value
+                    target = value[clause.field] if has else _MISSING
+                    if has:
+                        where = pointer.child(place, clause.field)
+                if holds(target, options):
+                    continue
+                key = f"{where}\0{rule.code}"
+                if key in seen:
+                    continue
+                seen.add(key)
+                text = rule.message.format(
+                    path=_dotted(where), value=_shown(target), field=clause.field
+                )
+                yield Hit(where, text)
+
+    return check
+
+
+def _nodes(given: tuple[str, ...], document: Any) -> Iterator[tuple[str, Any]]:
+    """Each node ``given`` selects, with its JSON pointer."""
+    for path in given:
+        if path.startswith("$"):
+            for node in _jsonpath(path).finditer(document):
+                yield pointer.from_path(list(node.location)), node.value
+        else:
+            found = pointer.resolve(document, path)
+            if found is not None or path == "":
+                yield path, document if path == "" else found
+
+
+def _predicate(clause: Then) -> Callable[[Any, "RuleOptions"], bool]:
+    """Whether ``clause`` holds for a value (``_MISSING`` when the field is absent)."""
+    options = json.loads(clause.options)
+    function = clause.function
+    if function == "defined":
+        return lambda value, _: value is not _MISSING
+    if function == "undefined":
+        return lambda value, _: value is _MISSING
+    if function == "truthy":
+        return lambda value, _: value is not _MISSING and bool(value)
+    if function == "falsy":
+        return lambda value, _: value is _MISSING or not value
+    if function == "not-placeholder":
+        return lambda value, rule_options: (
+            not (value is _MISSING or value is None or rule_options.is_placeholder(value))
+        )
+    # The rest speak of values: an absent field satisfies them (`defined` asks for it).
+    check = _value_test(function, options)
+    return lambda value, _: value is _MISSING or check(value)
+
+
+def _value_test(function: str, options: dict[str, Any]) -> Callable[[Any], bool]:
+    if function == "pattern":
+        match = re.compile(str(options["match"])) if "match" in options else None
+        avoid = re.compile(str(options["not-match"])) if "not-match" in options else None
+
+        def pattern(value: Any) -> bool:
+            if not isinstance(value, str):
+                return False
+            return (match is None or bool(match.search(value))) and not (
+                avoid is not None and avoid.search(value)
+            )
+
+        return pattern
+    if function == "enum":
+        values = options["values"]
+        return lambda value: any(value == v and type(value) is type(v) for v in values)
+    if function == "length":
+        low, high = options.get("min"), options.get("max")
+
+        def length(value: Any) -> bool:
+            if not isinstance(value, (str, list, dict)):
+                return False
+            size = len(value)
+            return (low is None or size >= low) and (high is None or size <= high)
+
+        return length
+    if function in ("lt", "lte", "gt", "gte"):
+        import operator
+
+        bound = options["value"]
+        names = {"lt": "lt", "lte": "le", "gt": "gt", "gte": "ge"}
+        compare: Callable[[Any, Any], bool] = getattr(operator, names[function])
+        return lambda value: _is_number(value) and bool(compare(value, bound))
+    import jsonschema  # "schema": only for a rule that uses it
+
+    validator = jsonschema.Draft202012Validator(options["schema"])
+    return lambda value: bool(validator.is_valid(value))
+
+
+def _dotted(where: str) -> str:
+    """A pointer as a reader writes the path: ``request.fields[0].pii``."""
+    shown = ""
+    for token in pointer.tokens(where):
+        shown += f"[{token}]" if token.isdecimal() else (f".{token}" if shown else token)
+    return shown or "(the document)"
+
+
+def _shown(value: Any) -> str:
+    if value is _MISSING:
+        return "(absent)"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, default=str)
+
+
+@functools.lru_cache(maxsize=32)
+def compiled(rules: tuple[TeamRule, ...]) -> tuple["Rule", ...]:
+    """The compiled rules of a configuration, once per process."""
+    return tuple(compile_rule(rule) for rule in rules)
+
+
+def team_rules(rules: tuple[TeamRule, ...]) -> tuple["Rule", ...]:
+    return compiled(rules) if rules else ()
+
+
+def lookup(rules: tuple[TeamRule, ...], code_or_name: str) -> Optional["Rule"]:
+    """The team rule named by ``code_or_name`` (code in any case, or name), if any."""
+    wanted = code_or_name.strip()
+    for rule in team_rules(rules):
+        if rule.code == wanted.upper() or rule.name == wanted.lower():
+            return rule
+    return None

@@ -1,0 +1,297 @@
+"""Team rules (SPEC section 8): declared in the configuration, checked when it is read,
+and treated like a built-in rule everywhere, through the CLI as a team uses them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contractlint import pointer, team
+
+RULE = """\
+rules:
+  ACME101:
+    name: pii-field-needs-retention
+    severity: error
+    kinds: [model-contract]
+    given: "$.request.fields[?@.pii == true]"
+    then: {field: retention_days, function: defined}
+    message: "PII field {path} has no retention_days"
+    summary: Every PII field declares how long it is kept.
+    rationale: Personal data is kept no longer than its purpose needs.
+    remediation: Add retention_days to the field.
+    docs: https://wiki.example.com/pii-retention
+"""
+CONTRACT = """\
+kind: model-contract
+name: x
+request:
+  fields:
+    - {name: email, pii: true}
+    - {name: country, pii: false}
+    - {name: phone, pii: true, retention_days: 30}
+"""
+
+
+def cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "contractlint", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CONTRACTLINT_NO_CACHE": "1", "NO_COLOR": "1"},
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".contractlint.yaml").write_text(RULE)
+    (tmp_path / "c.yaml").write_text(CONTRACT)
+    return tmp_path
+
+
+def found(run: subprocess.CompletedProcess[str], code: str = "ACME101") -> list[Any]:
+    return [
+        (f["line"], f["column"], f["severity"], f["message"])
+        for f in json.loads(run.stdout)["findings"]
+        if f["code"] == code
+    ]
+
+
+def test_a_team_rule_points_at_the_exact_node(project: Path) -> None:
+    run = cli(project, "check", "--format", "json", "c.yaml")
+    assert found(run) == [(5, 7, "error", "PII field request.fields[0] has no retention_days")]
+
+
+def test_select_ignore_severity_and_per_file_ignores_take_its_code_and_name(
+    project: Path,
+) -> None:
+    assert found(cli(project, "check", "--format", "json", "--select", "ACME101", "c.yaml"))
+    assert found(cli(project, "check", "--format", "json", "--select", "ACME", "c.yaml"))
+    assert found(cli(project, "check", "--format", "json", "--select", "CL1", "c.yaml")) == []
+    for ignored in ("ACME101", "pii-field-needs-retention"):
+        assert found(cli(project, "check", "--format", "json", "--ignore", ignored, "c.yaml")) == []
+    (project / ".contractlint.yaml").write_text(
+        RULE + "severity: {pii-field-needs-retention: info}\n"
+    )
+    assert found(cli(project, "check", "--format", "json", "c.yaml"))[0][2] == "info"
+    (project / ".contractlint.yaml").write_text(RULE + "per-file-ignores: {'c.yaml': [ACME1]}\n")
+    assert found(cli(project, "check", "--format", "json", "c.yaml")) == []
+
+
+@pytest.mark.parametrize("token", ["ACME101", "pii-field-needs-retention"])
+def test_suppressions_take_its_code_and_name(project: Path, token: str) -> None:
+    lines = CONTRACT.splitlines()
+    lines[4] += f"  # contractlint: disable={token} -- agreed with legal"
+    (project / "c.yaml").write_text("\n".join(lines) + "\n")
+    run = cli(project, "check", "--format", "json", "c.yaml")
+    assert found(run) == [] and found(run, "CL008") == []
+    ignored = CONTRACT + f"x-contractlint-ignore: {{{token}: agreed}}\n"
+    (project / "c.yaml").write_text(ignored)
+    assert found(cli(project, "check", "--format", "json", "c.yaml")) == []
+
+
+def test_a_baseline_holds_it_back(project: Path) -> None:
+    cli(project, "check", "--write-baseline", "base.json", "c.yaml")
+    run = cli(project, "check", "--format", "json", "--baseline", "base.json", "c.yaml")
+    assert found(run) == [] and json.loads(run.stdout)["summary"]["baselined"] >= 1
+
+
+def test_sarif_carries_its_metadata_and_documentation(project: Path) -> None:
+    run = cli(project, "check", "--format", "sarif", "c.yaml")
+    rules = json.loads(run.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    (descriptor,) = [r for r in rules if r["id"] == "ACME101"]
+    assert descriptor["name"] == "pii-field-needs-retention"
+    assert descriptor["helpUri"] == "https://wiki.example.com/pii-retention"
+    assert descriptor["defaultConfiguration"] == {"level": "error"}
+    assert "Personal data is kept" in descriptor["help"]["text"]
+
+
+@pytest.mark.parametrize("fmt", ["github", "gitlab", "junit", "text"])
+def test_every_format_reports_it(project: Path, fmt: str) -> None:
+    assert "ACME101" in cli(project, "check", "--format", fmt, "c.yaml").stdout
+
+
+def test_rules_and_explain_list_and_explain_it(project: Path) -> None:
+    listed = cli(project, "rules").stdout.splitlines()
+    assert listed[-1].startswith("ACME101  pii-field-needs-retention")
+    for spelling in ("ACME101", "pii-field-needs-retention"):
+        explained = cli(project, "explain", spelling)
+        assert explained.returncode == 0
+        assert "Personal data is kept no longer" in explained.stdout
+        assert "https://wiki.example.com/pii-retention" in explained.stdout
+    data = json.loads(cli(project, "explain", "ACME101", "--format", "json").stdout)
+    assert data["documentation"] == "https://wiki.example.com/pii-retention"
+
+
+def test_changing_a_rule_invalidates_the_cache(project: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRACTLINT_")}
+
+    def messages() -> list[str]:
+        run = subprocess.run(
+            [sys.executable, "-m", "contractlint", "check", "--format", "json", "c.yaml"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        return [f["message"] for f in json.loads(run.stdout)["findings"] if f["code"] == "ACME101"]
+
+    assert messages() == ["PII field request.fields[0] has no retention_days"]
+    (project / ".contractlint.yaml").write_text(RULE.replace("has no retention_days", "lacks it"))
+    assert messages() == ["PII field request.fields[0] lacks it"]
+
+
+# Each function: (then, a value of `x` that holds, one that does not).
+FUNCTIONS = [
+    ({"function": "truthy"}, "yes", ""),
+    ({"function": "falsy"}, 0, 1),
+    ({"function": "defined"}, 1, None),  # None: the field is absent
+    ({"function": "undefined"}, None, 1),
+    ({"function": "not-placeholder"}, "ranker", "TBD"),
+    ({"function": "pattern", "match": "^@"}, "@team", "team"),
+    ({"function": "pattern", "not-match": "tmp"}, "prod", "tmp-1"),
+    ({"function": "enum", "values": ["a", "b"]}, "a", "c"),
+    ({"function": "length", "min": 2, "max": 3}, [1, 2], [1]),
+    ({"function": "lt", "value": 10}, 9, 10),
+    ({"function": "lte", "value": 10}, 10, 11),
+    ({"function": "gt", "value": 10}, 11, 10),
+    ({"function": "gte", "value": 10}, 10, 9),
+    ({"function": "schema", "schema": {"type": "integer", "minimum": 1}}, 3, 0),
+]
+
+
+@pytest.mark.parametrize(("then", "holds", "fails"), FUNCTIONS, ids=lambda v: str(v)[:24])
+def test_each_function(tmp_path: Path, then: dict[str, Any], holds: Any, fails: Any) -> None:
+    (tmp_path / ".git").mkdir()
+    rule = {
+        "name": "x-rule",
+        "given": "/x-team",
+        "then": {"field": "x", **then},
+        "message": "{field} is {value}",
+    }
+    (tmp_path / ".contractlint.yaml").write_text(yaml.safe_dump({"rules": {"TEAM001": rule}}))
+    outcomes = []
+    for value in (holds, fails):
+        body = {} if value is None else {"x": value}
+        document = {"kind": "problem-framing", "name": "n", "x-team": body}
+        (tmp_path / "c.yaml").write_text(yaml.safe_dump(document))
+        outcomes.append(found(cli(tmp_path, "check", "--format", "json", "c.yaml"), "TEAM001"))
+    assert outcomes[0] == [] and len(outcomes[1]) == 1
+
+
+@pytest.mark.parametrize(
+    ("rule", "complaint"),
+    [
+        ({"function": "sha256"}, "`function`: `sha256` is not one of"),
+        ({"given": "$.request[?(@.x"}, "is not an RFC 9535 JSONPath"),
+        ({"given": "request.fields"}, "neither a JSONPath"),
+        ({"message": "{value.__class__}"}, "`{value.__class__}` is not allowed"),
+        ({"message": "{0}"}, "`{0}` is not allowed"),
+        ({"message": "{missing}"}, "`{missing}` is not allowed"),
+        ({"message": "{value!r}"}, "`{value!r}` is not allowed"),
+        ({"message": "{value:>{path}}"}, "is not allowed"),
+        ({"name": "Not_Kebab"}, "is not kebab-case"),
+        ({"name": "missing-fallback"}, "is already a rule's name"),
+        ({"pattern": "("}, "not a regular expression"),
+        ({"function": "lt"}, "`lt` needs `value`"),
+        ({"kinds": ["deployment"]}, "`deployment` is not a kind"),
+        ({"surprise": 1}, "surprise`"),
+    ],
+)
+def test_a_bad_rule_is_a_clear_error_naming_the_rule_and_key(
+    tmp_path: Path, rule: dict[str, Any], complaint: str
+) -> None:
+    (tmp_path / ".git").mkdir()
+    body: dict[str, Any] = {
+        "name": "ok-rule",
+        "given": "/owners",
+        "then": {"field": "scope", "function": "defined"},
+        "message": "m {path}",
+    }
+    if "function" in rule:
+        body["then"] = {"field": "scope", **rule}
+    elif "pattern" in rule:
+        body["then"] = {"function": "pattern", "match": rule["pattern"]}
+    else:
+        body.update(rule)
+    (tmp_path / ".contractlint.yaml").write_text(yaml.safe_dump({"rules": {"ACME101": body}}))
+    (tmp_path / "c.yaml").write_text(CONTRACT)
+    run = cli(tmp_path, "check", "c.yaml")
+    assert run.returncode == 2 and run.stdout == ""
+    assert "ACME101" in run.stderr and complaint in run.stderr, run.stderr
+    assert ".contractlint.yaml:" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("code", ["CL900", "cl101", "A123", "ACME1", "TOOLONGNAME1234"])
+def test_a_code_in_the_wrong_form_is_refused(tmp_path: Path, code: str) -> None:
+    (tmp_path / ".git").mkdir()
+    rule = {"name": "r", "given": "/", "then": {"function": "truthy"}, "message": "m"}
+    (tmp_path / ".contractlint.yaml").write_text(yaml.safe_dump({"rules": {code: rule}}))
+    run = cli(tmp_path, "check", ".")
+    assert run.returncode == 2 and f"rule `{code}`" in run.stderr
+
+
+def test_no_template_or_key_runs_code(tmp_path: Path) -> None:
+    """Every way a template could reach an object's attributes is refused, and a rule's
+    `given` reads the document only: a pointer to a file path reads nothing."""
+    for template in ("{value.__init__.__globals__}", "{path[0]}", "{field.__class__}"):
+        with pytest.raises(team.TeamRuleError):
+            team.check_template(template, "rule")
+    rule = team.parse_rules(
+        {
+            "ACME001": {
+                "name": "r",
+                "given": "/etc/passwd",
+                "then": {"function": "defined"},
+                "message": "{value}",
+            }
+        },
+        frozenset(),
+        frozenset(),
+    )
+    assert list(team._nodes(rule[0].given, {"kind": "model-contract"})) == []
+
+
+def _walk(value: Any, here: str = "") -> list[tuple[str, Any]]:
+    """Every (pointer, value) below ``value`` whose key is `x`, by a plain walk."""
+    found: list[tuple[str, Any]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "x":
+                found.append((pointer.child(here, key), item))
+            found += _walk(item, pointer.child(here, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _walk(item, pointer.child(here, index))
+    return found
+
+
+_keys = st.sampled_from(["x", "y", "a/b", "~z"])
+_values = st.recursive(
+    st.one_of(st.integers(), st.text(max_size=3), st.booleans()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_keys, inner, max_size=3)),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(document=st.dictionaries(_keys, _values, max_size=4))
+def test_given_finds_the_same_nodes_as_a_plain_walk(document: dict[str, Any]) -> None:
+    by_path = sorted(team._nodes(("$..x",), document), key=lambda node: node[0])
+    by_walk = sorted(_walk(document), key=lambda node: node[0])
+    assert [p for p, _ in by_path] == [p for p, _ in by_walk]
+    for path, value in by_path:
+        assert pointer.resolve(document, path) == value
