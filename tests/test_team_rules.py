@@ -295,3 +295,24 @@ def test_given_finds_the_same_nodes_as_a_plain_walk(document: dict[str, Any]) ->
     assert [p for p, _ in by_path] == [p for p, _ in by_walk]
     for path, value in by_path:
         assert pointer.resolve(document, path) == value
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _readme_block(name: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"<!-- your-own-rules:{name} -->")
+    end = text.index(f"<!-- /your-own-rules:{name} -->")
+    block = text[start:end]
+    return block[block.index("\n```") + 1 :].split("\n", 1)[1].rsplit("```", 1)[0]
+
+
+def test_the_readme_example_gives_what_the_readme_says(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".contractlint.yaml").write_text(_readme_block("config"))
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / "contracts" / "ranking.yaml").write_text(_readme_block("contract"))
+    command, *expected = _readme_block("output").splitlines()
+    run = cli(tmp_path, *command.split()[2:])
+    assert run.stdout.splitlines() == expected
