@@ -6,6 +6,7 @@ Run it from anywhere (stdlib only; the three tools must be installed)::
     python bench/run.py --sizes 1000 --repeat 5 --jobs 4 --markdown bench.md
     python bench/run.py --venv /tmp/bench-venv  # the tools in a clean virtual environment
     python bench/run.py --only repo --repo-files 3000  # the repository without contracts
+    python bench/run.py --only rules           # 50 team rules on the 2,000-file corpus
     CONTRACTLINT="/path/to/other/env/bin/contractlint" python bench/run.py
 
 What it measures, for each size N (a fresh corpus of N contract files written by
@@ -34,8 +35,21 @@ the same tree with ``os.walk``, pruning the folders contractlint skips, and read
 bytes of every ``.yaml``, ``.yml``, ``.json`` and ``.md`` file. Both are cold (a new
 process, no contractlint cache) and both find the files in the OS cache (an untimed
 run of each comes first). contractlint's exit status is recorded, not judged: 0, or 1
-when it reports findings in files that hold no contract. ``--only repo`` runs this
-case alone, ``--only corpus`` the others.
+when it reports findings in files that hold no contract.
+
+Then team rules: the 2,000-file corpus again (``--rules-files``), and beside its
+contracts two configurations written by ``bench/teamrules.py``: the corpus's own (it
+has none, so a file of comments: the defaults) and the same with 50 team rules
+(``rules:``, over the fields the corpus's documents have). In alternating rounds (which
+runs first alternates too), ``contractlint check --no-cache --config FILE .`` runs
+cold with the one and with the other; both name a file with ``--config``, so both read
+their configuration the same way, and both walk the same tree (the two files are in it
+both times). An untimed run in JSON counts what the team rules report, and a run in
+which they report nothing is an error: they did not run.
+
+``--only corpus`` runs the contract corpora and the single file, ``--only repo`` the
+repository without contracts, ``--only rules`` the team rules (these two need no peer
+tool); without ``--only`` every case runs.
 
 Each run is timed wall-clock (``time.perf_counter`` around ``subprocess.Popen`` and
 ``os.wait4``). Its peak memory (RSS) is what GNU time (``/usr/bin/time -f %M``) reports
@@ -52,18 +66,21 @@ when every target is met, 1 when one is missed, 2 when a tool fails or is missin
 * peak RSS of cold contractlint, largest size / smallest size <= 1.5 (two sizes or more)
 * no-contract repo: contractlint / read-only floor <= 3.0 (a tree of 2,000 files or
   more; on a smaller one it is printed for information)
+* 50 team rules: cold with / cold without <= 1.20 (on the 2,000-file corpus, the size
+  the target names; on another it is printed for information)
 
 Tools are taken from the ``bin`` folder of the Python running this script when they are
 there (a pyenv shim or similar wrapper on PATH adds its own start-up time to every run),
 otherwise from PATH. ``CONTRACTLINT`` names the contractlint command to benchmark instead
 (split like a shell command line). check-jsonschema and yamllint are needed only for the
-corpora, not with ``--only repo``.
+corpora, not with ``--only repo`` or ``--only rules``.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import json
 import os
 import platform
 import resource
@@ -83,6 +100,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import corpus
 import nocontract
+import teamrules
 
 CACHE_DIR = ".contractlint_cache"
 REPO = Path(__file__).resolve().parent.parent
@@ -105,6 +123,13 @@ REPO_MEASURES = (
     ("contractlint", "contractlint check --no-cache ."),
     ("floor", "read-only floor (bench/floor.py)"),
 )
+RULES_FILES = 2000  # the corpus the team-rules target names, and the default size
+RULES_TARGET = 1.20  # cold with the 50 team rules / cold without them
+RULES_MEASURES = (
+    ("without", "contractlint cold, no team rules"),
+    ("with", f"contractlint cold, {len(teamrules.RULES)} team rules"),
+)
+RULES_RATIO = f"{len(teamrules.RULES)} team rules: cold with / cold without"
 
 
 class BenchError(Exception):
@@ -519,6 +544,76 @@ def bench_repo(tools: Tools, folder: Path, repeat: int, jobs: list[str]) -> dict
     return samples
 
 
+def rules_commands(
+    tools: Tools, configs: tuple[Path, Path], jobs: list[str]
+) -> dict[str, list[str]]:
+    """The cold runs without and with the team rules, both naming their configuration
+    with ``--config`` (a path relative to the corpus, where they run)."""
+    return {
+        key: [*tools.contractlint, "check", "--no-cache", "--config", config.name, ".", *jobs]
+        for (key, _), config in zip(RULES_MEASURES, configs)
+    }
+
+
+def bench_rules(
+    tools: Tools, folder: Path, configs: tuple[Path, Path], repeat: int, jobs: list[str]
+) -> dict[str, list[Sample]]:
+    """contractlint cold without and with the team rules, alternated; which of the two
+    runs first alternates from round to round."""
+    commands = rules_commands(tools, configs, jobs)
+    samples: dict[str, list[Sample]] = {key: [] for key in commands}
+    for command in commands.values():  # untimed: bytecode compiled, files in the OS cache
+        checked(command, folder, CONTRACTLINT_OK)
+    for round_number in range(1, repeat + 1):
+        progress(f"  round {round_number}/{repeat}")
+        order = list(commands) if round_number % 2 else list(reversed(commands))
+        for key in order:
+            remove_cache(folder)
+            samples[key].append(checked(commands[key], folder, CONTRACTLINT_OK))
+    return samples
+
+
+@dataclass
+class RuleFindings:
+    """What the team rules report on the corpus, from one untimed run in JSON."""
+
+    findings: int
+    files: int
+    rules: int  # how many of the rules report something
+
+
+def team_rule_findings(tools: Tools, folder: Path, config: Path, jobs: list[str]) -> RuleFindings:
+    """Count the team rules' findings; none at all means the rules did not run."""
+    command = [*tools.contractlint, "check", "--no-cache", "--config", config.name]
+    command += ["--format", "json", ".", *jobs]
+    done = subprocess.run(
+        command, cwd=folder, capture_output=True, text=True, check=False, env=CHILD_ENV
+    )
+    try:
+        if done.returncode not in CONTRACTLINT_OK:
+            raise ValueError(f"exit status {done.returncode}")
+        findings = [
+            finding
+            for finding in json.loads(done.stdout)["findings"]
+            if finding["code"] in teamrules.RULES
+        ]
+    except (ValueError, KeyError, TypeError) as error:
+        raise BenchError(
+            f"`{shlex.join(command)}` (in {folder}) gave no JSON report ({error}):\n"
+            f"{done.stderr.strip()[-4000:]}"
+        ) from None
+    if not findings:
+        raise BenchError(
+            f"`{shlex.join(command)}` (in {folder}): the team rules reported nothing on the "
+            "corpus's flawed files; they did not run"
+        )
+    return RuleFindings(
+        len(findings),
+        len({finding["path"] for finding in findings}),
+        len({finding["code"] for finding in findings}),
+    )
+
+
 # -- reporting ---------------------------------------------------------------------------
 
 
@@ -688,6 +783,24 @@ def repo_tables(
     return [timing, Table("No-contract repo: ratio", RATIO_HEADERS, ratio_rows(ratios))], ratios
 
 
+def rules_tables(
+    files: int, repeat: int, samples: dict[str, list[Sample]], fired: RuleFindings
+) -> tuple[list[Table], list[Ratio]]:
+    value = ratio(median_seconds(samples["with"]), median_seconds(samples["without"]))
+    target = RULES_TARGET if files == RULES_FILES else None
+    ratios = [Ratio(RULES_RATIO, value, target)]
+    timing = timing_table(
+        f"Team rules ({files} files), {plural(repeat, 'round')}", RULES_MEASURES, samples
+    )
+    timing.notes[:0] = [
+        "contractlint check --no-cache --config FILE . with the corpus's configuration "
+        f"(the defaults) and with {len(teamrules.RULES)} team rules added (bench/teamrules.py)",
+        f"the team rules report {fired.findings:,} findings in {fired.files:,} files "
+        f"({fired.rules} of the {len(teamrules.RULES)} rules fire)",
+    ]
+    return [timing, Table("Team rules: ratio", RATIO_HEADERS, ratio_rows(ratios))], ratios
+
+
 def is_number(text: str) -> bool:
     try:
         float(text.replace(",", "").rstrip("*"))
@@ -835,10 +948,22 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="rounds on the repository without contracts (default 10)",
     )
     parser.add_argument(
+        "--rules-files",
+        type=positive,
+        default=RULES_FILES,
+        help=f"files in the corpus the team rules run on (default {RULES_FILES})",
+    )
+    parser.add_argument(
+        "--rules-repeat",
+        type=positive,
+        default=5,
+        help="rounds without and with the team rules (default 5)",
+    )
+    parser.add_argument(
         "--only",
-        choices=("corpus", "repo"),
-        help="run only the contract corpora (with the single file), or only the "
-        "repository without contracts (default: both)",
+        choices=("corpus", "repo", "rules"),
+        help="run only the contract corpora (with the single file), only the repository "
+        "without contracts, or only the team rules (default: all three)",
     )
     parser.add_argument(
         "--jobs",
@@ -920,17 +1045,39 @@ def bench_no_contracts(
     return [("Repository without contracts", tables)], ratios
 
 
+def bench_team_rules(
+    args: argparse.Namespace, tools: Tools, scratch: Path, jobs: list[str]
+) -> tuple[list[tuple[str, list[Table]]], list[Ratio]]:
+    """The corpus cold, without and with the 50 team rules."""
+    files: int = args.rules_files
+    folder = corpus_folder(args.keep, scratch, f"rules-{files}")
+    progress(f"team rules, {files} files in {folder}")
+    corpus.write(folder, files)
+    configs = teamrules.write(folder)
+    fired = team_rule_findings(tools, folder, configs[1], jobs)
+    samples = bench_rules(tools, folder, configs, args.rules_repeat, jobs)
+    if args.keep is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    tables, ratios = rules_tables(files, args.rules_repeat, samples, fired)
+    return [("Team rules", tables)], ratios
+
+
 def benchmark(args: argparse.Namespace) -> int:
     if args.venv is not None:
         prepare_venv(args.venv.resolve())
     corpora, repo = args.only in (None, "corpus"), args.only in (None, "repo")
+    rules = args.only in (None, "rules")
     tools = find_tools(args.venv.resolve() if args.venv is not None else None, corpora, repo)
     jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
     sections: list[tuple[str, list[Table]]] = []
     ratios: list[Ratio] = []
     with tempfile.TemporaryDirectory(prefix="contractlint-bench-") as scratch_name:
         scratch = Path(scratch_name)
-        for wanted, bench in ((corpora, bench_corpora), (repo, bench_no_contracts)):
+        for wanted, bench in (
+            (corpora, bench_corpora),
+            (repo, bench_no_contracts),
+            (rules, bench_team_rules),
+        ):
             if wanted:
                 more_sections, more_ratios = bench(args, tools, scratch, jobs)
                 sections += more_sections

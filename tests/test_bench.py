@@ -1,5 +1,6 @@
-"""``bench/run.py``'s verdicts: which ratios are targets, at which corpus sizes; and the
-pieces of its "repository without contracts" case.
+"""``bench/run.py``'s verdicts: which ratios are targets, at which corpus sizes; the
+pieces of its "repository without contracts" case; and the 50 team rules of its "team
+rules" case.
 
 The benchmark itself takes minutes and needs the peer tools; these tests feed its
 report functions made-up timings and check what it would print and decide. The
@@ -10,12 +11,15 @@ no contract, and the read-only floor reads exactly the files contractlint walks.
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import yaml
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
 FLOOR = BENCH.parent / "floor.py"
@@ -210,3 +214,153 @@ def test_only_repo_runs_the_no_contract_case_alone(
     assert "no-contract repo: contractlint / read-only floor" in out
     assert "check-jsonschema" not in out
     assert "files:" not in out  # no corpus table
+
+
+# -- team rules ------------------------------------------------------------------------
+
+RULES_FILES = 200  # flawed files of every kind, a second to check
+
+
+@pytest.fixture(scope="module")
+def rules_corpus(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("rules")
+    bench.corpus.write(folder, RULES_FILES)
+    bench.teamrules.write(folder)
+    return folder
+
+
+def test_the_generator_writes_fifty_rules_the_same_every_time(
+    bench: ModuleType, tmp_path: Path
+) -> None:
+    rules = bench.teamrules
+    text = rules.config_text(True)
+    assert text == rules.config_text(True)
+    parsed = yaml.safe_load(text)
+    assert list(parsed) == ["rules"] and parsed["rules"] == rules.RULES
+    codes = re.findall(r"^  ([A-Z0-9]+):$", text, flags=re.MULTILINE)
+    assert len(codes) == len(set(codes)) == 50
+    names = [rule["name"] for rule in rules.RULES.values()]
+    assert len(set(names)) == 50
+    without, with_rules = rules.write(tmp_path)
+    assert with_rules.read_text(encoding="utf-8") == text
+    assert yaml.safe_load(without.read_text(encoding="utf-8")) is None  # the defaults
+    assert text.startswith(without.read_text(encoding="utf-8"))
+
+
+def test_the_rules_use_every_function_kind_and_kind_of_given(bench: ModuleType) -> None:
+    rules = bench.teamrules.RULES.values()
+    clauses = [
+        clause
+        for rule in rules
+        for clause in (rule["then"] if isinstance(rule["then"], list) else [rule["then"]])
+    ]
+    assert {clause["function"] for clause in clauses} == set(bench.teamrules.FUNCTIONS)
+    assert {"match", "not-match"} <= {key for clause in clauses for key in clause}
+    givens = [rule["given"] for rule in rules]
+    for function in bench.teamrules.JSONPATH_FUNCTIONS:
+        assert any(f"{function}(" in given for given in givens), function
+    assert any(given.startswith("/") for given in givens)  # JSON Pointers
+    assert any(given.startswith("$..") for given in givens)  # recursive descent
+    assert any("[?" in given for given in givens)  # filters
+    assert any("[*]" in given or ".*" in given for given in givens)  # wildcards
+    assert any("$." in given.partition("[?")[2] for given in givens)  # absolute in a filter
+    kinds = {kind for rule in rules for kind in rule.get("kinds", [])}
+    assert kinds == set(bench.corpus.KINDS)
+    assert any("kinds" not in rule for rule in rules)  # every kind
+
+
+CHECK = [sys.executable, "-m", "contractlint", "check", "--no-cache"]
+
+
+def check_json(folder: Path, config: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CHECK, "--config", config, "--format", "json", "."],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_contractlint_accepts_the_rules_and_they_fire_on_the_flawed_files(
+    bench: ModuleType, rules_corpus: Path
+) -> None:
+    run = check_json(rules_corpus, "bench-config-team-rules.yaml")
+    assert run.returncode in (0, 1), run.stderr  # never 2: every rule is accepted
+    report = json.loads(run.stdout)
+    fired = {f["code"] for f in report["findings"] if f["code"] in bench.teamrules.RULES}
+    assert fired == set(bench.teamrules.FIRE_ON_FLAWS)
+    without = check_json(rules_corpus, "bench-config-without-rules.yaml")
+    assert without.returncode in (0, 1), without.stderr
+    assert json.loads(without.stdout)["summary"]["files"] == report["summary"]["files"]
+    assert not any(f["code"].startswith("ACME") for f in json.loads(without.stdout)["findings"])
+
+
+def test_the_bench_counts_what_the_rules_report_and_refuses_rules_that_do_not_run(
+    bench: ModuleType, rules_corpus: Path
+) -> None:
+    tools = bench.find_tools(None, peers=False)
+    fired = bench.team_rule_findings(
+        tools, rules_corpus, rules_corpus / "bench-config-team-rules.yaml", []
+    )
+    assert fired.rules == len(bench.teamrules.FIRE_ON_FLAWS) and fired.findings >= fired.files
+    with pytest.raises(bench.BenchError, match="did not run"):
+        bench.team_rule_findings(
+            tools, rules_corpus, rules_corpus / "bench-config-without-rules.yaml", []
+        )
+
+
+def rules_samples(bench: ModuleType, with_rules: float) -> dict[str, list]:
+    return {
+        "without": [bench.Sample(1.0, 20_000, 10_000, 1)],
+        "with": [bench.Sample(with_rules, 22_000, 10_000, 1)],
+    }
+
+
+FIRED = {"findings": 540, "files": 520, "rules": 8}
+
+
+def test_the_team_rules_target_is_twenty_percent_on_2000_files(bench: ModuleType) -> None:
+    fired = bench.RuleFindings(**FIRED)
+    tables, ratios = bench.rules_tables(2000, 5, rules_samples(bench, 1.19), fired)
+    assert [(r.name, round(r.value, 3), r.target, r.result) for r in ratios] == [
+        ("50 team rules: cold with / cold without", 1.19, 1.20, "PASS")
+    ]
+    assert "Team rules (2000 files), 5 rounds" in bench.text_table(tables[0])
+    assert any("540 findings in 520 files (8 of the 50 rules fire)" in n for n in tables[0].notes)
+    assert "50 team rules: cold with / cold without  1.190  <= 1.20  PASS" in (
+        bench.text_table(tables[1])
+    )
+    _, missed = bench.rules_tables(2000, 5, rules_samples(bench, 1.21), fired)
+    assert [(r.result, r.passed) for r in missed] == [("FAIL", False)]
+
+
+@pytest.mark.parametrize("files", [1000, 10000])
+def test_on_another_corpus_the_team_rules_ratio_is_information(
+    bench: ModuleType, files: int
+) -> None:
+    _, ratios = bench.rules_tables(files, 5, rules_samples(bench, 3.0), bench.RuleFindings(**FIRED))
+    assert [(r.target, r.result, r.passed) for r in ratios] == [(None, "info", True)]
+
+
+def test_the_rule_runs_name_their_config_both_times(bench: ModuleType, tmp_path: Path) -> None:
+    tools = bench.Tools(["contractlint"], "", "", Path(sys.executable))
+    configs = bench.teamrules.write(tmp_path)
+    commands = bench.rules_commands(tools, configs, ["--jobs", "2"])
+    cold = ["contractlint", "check", "--no-cache", "--config"]
+    assert commands == {
+        "without": [*cold, "bench-config-without-rules.yaml", ".", "--jobs", "2"],
+        "with": [*cold, "bench-config-team-rules.yaml", ".", "--jobs", "2"],
+    }
+
+
+def test_only_rules_runs_the_team_rules_case_alone(
+    bench: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = bench.main(["--only", "rules", "--rules-files", "40", "--rules-repeat", "1"])
+    out = capsys.readouterr().out
+    assert code == 0, out  # 40 files: the ratio is information
+    assert "Team rules (40 files), 1 round" in out
+    assert "50 team rules: cold with / cold without" in out
+    assert "check-jsonschema" not in out and "yamllint" not in out
+    assert "Repository without contracts" not in out
