@@ -316,3 +316,23 @@ def test_the_readme_example_gives_what_the_readme_says(tmp_path: Path) -> None:
     command, *expected = _readme_block("output").splitlines()
     run = cli(tmp_path, *command.split()[2:])
     assert run.stdout.splitlines() == expected
+
+
+_patterns = st.sampled_from(["a.*", "^b", "[0-9]+", "a|b", "(", "\\d", ".", "x{2}", "[^a]"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.lists(st.one_of(st.text("ab1x\n", max_size=4), st.integers(), st.none()), max_size=5),
+    pattern=_patterns,
+    function=st.sampled_from(["match", "search"]),
+)
+def test_cached_match_and_search_agree_with_the_library(
+    values: list[Any], pattern: str, function: str
+) -> None:
+    import jsonpath_rfc9535
+
+    query = f"$[?{function}(@, {json.dumps(pattern)})]"
+    ours = [node.location for node in team._environment().compile(query).finditer(values)]
+    theirs = [node.location for node in jsonpath_rfc9535.compile(query).finditer(values)]
+    assert ours == theirs
