@@ -89,6 +89,11 @@ class Config(NamedTuple):
     enabled: frozenset[str] = frozenset(CODES)
     # The team's own rules (`rules:`), checked and in plain values (part of the cache key).
     team_rules: tuple[Any, ...] = ()  # team.TeamRule values (a string annotation costs start-up)
+    # The team's own document kinds (`kinds:`) and the schemas laid over ours
+    # (`schema-extensions:`), each as (kind, the schema's path as written, the schema as
+    # compact JSON text): plain values, so a schema file's content is part of the cache key.
+    declared_kinds: tuple[tuple[str, str, str], ...] = ()
+    schema_extensions: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def rule_options(self) -> "RuleOptions":
@@ -100,7 +105,13 @@ class Config(NamedTuple):
             alpha=self.alpha,
             power=self.power,
             min_duration_days=self.min_duration_days,
+            declared_kinds=self.declared_kinds,
         )
+
+    @property
+    def kind_names(self) -> tuple[str, ...]:
+        """The names of the kinds the configuration declares (SPEC 8), in its order."""
+        return tuple(kind for kind, _, _ in self.declared_kinds)
 
     @property
     def exclusions(self) -> tuple[str, ...]:
@@ -142,6 +153,8 @@ class Config(NamedTuple):
             "max-file-size": self.max_file_size,
             "max-depth": self.max_depth,
             "max-alias-nodes": self.max_alias_nodes,
+            "kinds": {kind: {"schema": path} for kind, path, _ in self.declared_kinds},
+            "schema-extensions": {kind: path for kind, path, _ in self.schema_extensions},
             "rules": {
                 rule.code: {"name": rule.name, "severity": rule.severity, "kinds": list(rule.kinds)}
                 for rule in self.team_rules
@@ -344,7 +357,7 @@ LIMIT_MAXIMUMS = {
 _STRING_LISTS = ("include", "exclude", "extend-exclude", "placeholders", "required-owners")
 _SELECTIONS = ("select", "ignore", "extend-select")
 # What the keys of a mapping-valued key are, for a message (the schema says "string").
-_MAPPING_KEYS = {"severity": "rule code or name", "per-file-ignores": "glob"}
+_MAPPING_KEYS = {"severity": "rule code or name", "per-file-ignores": "glob", "kinds": "kind name"}
 
 KeyPath = tuple[Any, ...]  # keys and list indexes from the top of the table
 
@@ -637,14 +650,139 @@ def _validate(table: Mapping[str, Any], where: _Where) -> None:
     raise where.error(path, message)
 
 
-def _team_rules(table: Any, where: _Where) -> "tuple[TeamRule, ...]":
-    """The `rules` table, checked (a bad rule names itself and its key)."""
+def _team_rules(
+    table: Any, where: _Where, declared: tuple[str, ...] = ()
+) -> "tuple[TeamRule, ...]":
+    """The `rules` table, checked (a bad rule names itself and its key); ``declared``:
+    the kinds the configuration declares, which a rule's `kinds` may name."""
     from contractlint import team
 
     try:
-        return team.parse_rules(table, frozenset(CODES), frozenset(CODE_OF_NAME))
+        return team.parse_rules(table, frozenset(CODES), frozenset(CODE_OF_NAME), declared)
     except team.TeamRuleError as exc:
         raise where.error(("rules", *exc.path), str(exc)) from None
+
+
+# A declared kind's name: kebab-case, as ours are (`data-contract`).
+_KIND_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# A schema named by a URL (`https://...`): never fetched.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# A schema file larger than this is refused (the bundled ones are about 20 KB).
+MAX_SCHEMA_BYTES = 1024 * 1024
+
+
+def _declared_kinds(
+    value: Mapping[str, Any], where: _Where, folder: str, root: str
+) -> tuple[tuple[str, str, str], ...]:
+    """The `kinds` table: each kind's name checked and its schema file read and checked."""
+    from contractlint.kinds import KINDS
+
+    declared = []
+    for name, body in value.items():
+        kind = str(name)
+        if kind in KINDS:
+            raise where.error(
+                ("kinds", name),
+                f"`kinds`: `{kind}` is a built-in kind, with a schema of its own; lay a "
+                "schema over it with `schema-extensions`",
+            )
+        if not _KIND_NAME.match(kind):
+            raise where.error(
+                ("kinds", name), f"`kinds`: `{kind}` is not a kebab-case kind name (data-contract)"
+            )
+        written = str(body["schema"])
+        text = _schema_file(
+            written, where, ("kinds", name, "schema"), f"`kinds`: `{kind}`", folder, root
+        )
+        declared.append((kind, written, text))
+    return tuple(declared)
+
+
+def _schema_extensions(
+    value: Mapping[str, Any], where: _Where, folder: str, root: str
+) -> tuple[tuple[str, str, str], ...]:
+    """The `schema-extensions` table (its keys are our kinds: the schema says so), each
+    schema file read and checked."""
+    return tuple(
+        (
+            str(kind),
+            str(written),
+            _schema_file(
+                str(written),
+                where,
+                ("schema-extensions", kind),
+                f"`schema-extensions`: `{kind}`",
+                folder,
+                root,
+            ),
+        )
+        for kind, written in value.items()
+    )
+
+
+def _schema_file(
+    written: str, where: _Where, path: KeyPath, label: str, folder: str, root: str
+) -> str:
+    """The JSON Schema in the file ``written`` (relative to the configuration's
+    ``folder``), checked, as compact JSON text. It is read only from inside the project
+    ``root`` (symlinks resolved), and a URL is never fetched."""
+    import json
+
+    from contractlint import schemas
+    from contractlint.paths import inside
+
+    if _URL.match(written):
+        raise where.error(
+            path,
+            f"{label}: `{written}` is a URL; contractlint never fetches a schema, so give "
+            "the path of a file inside the project",
+        )
+    real = os.path.realpath(os.path.join(folder, os.path.expanduser(written)))
+    top = os.path.realpath(root)
+    if not inside(real, top):
+        raise where.error(
+            path,
+            f"{label}: the schema `{written}` is outside the project ({top}); a schema is "
+            "read only from inside it",
+        )
+    if not os.path.exists(real):
+        raise where.error(path, f"{label}: the schema file `{written}` is not found")
+    if not os.path.isfile(real):
+        raise where.error(path, f"{label}: the schema `{written}` is not a file")
+    try:
+        if os.path.getsize(real) > MAX_SCHEMA_BYTES:
+            raise where.error(
+                path,
+                f"{label}: the schema `{written}` is larger than {MAX_SCHEMA_BYTES:,} bytes",
+            )
+        with open(real, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise where.error(
+            path, f"{label}: cannot read the schema `{written}`: {exc.strerror or exc}"
+        ) from None
+    except ValueError:
+        raise where.error(path, f"{label}: the schema `{written}` is not UTF-8") from None
+    try:
+        schema = json.loads(text)
+    except RecursionError:
+        raise where.error(path, f"{label}: the schema `{written}` is nested too deeply") from None
+    except ValueError as exc:
+        detail = (
+            f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
+            if isinstance(exc, json.JSONDecodeError)
+            else str(exc)
+        )
+        raise where.error(
+            path, f"{label}: the schema `{written}` is not valid JSON: {detail}"
+        ) from None
+    try:
+        problem = schemas.schema_problem(schema)
+    except RecursionError:
+        problem = "is nested too deeply"
+    if problem is not None:
+        raise where.error(path, f"{label}: the schema `{written}` {problem}")
+    return schemas.compact(schema)
 
 
 def _selectors(
@@ -671,20 +809,38 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value)
 
 
-def parse(table: Mapping[str, Any], source: str, text: Optional[str] = None) -> dict[str, Any]:
+def parse(
+    table: Mapping[str, Any],
+    source: str,
+    text: Optional[str] = None,
+    root: Optional[str] = None,
+) -> dict[str, Any]:
     """Validate a config table (read from ``source``, whose ``text`` gives the line of a
     bad key) against ``schemas/config.schema.json``, then check what the schema cannot
-    say: every rule named exists. Returns the fields of :class:`Config` it sets."""
+    say: every rule named exists, every schema file named is inside the project ``root``
+    (default: the folder of ``source``) and a valid JSON Schema. Returns the fields of
+    :class:`Config` it sets."""
     where = _Where(source, text)
     if table:  # an empty table is valid: nothing to import or compile
         _validate(table, where)
     out: dict[str, Any] = {}
+    folder = ""  # where schema files are found from: only asked for when one is named
+    if table.get("kinds") or table.get("schema-extensions"):
+        folder = os.path.dirname(os.path.realpath(source))
+    root = root or folder
+    declared: tuple[str, ...] = ()
+    if table.get("kinds"):  # before `rules`, whose `kinds` may name them
+        out["declared_kinds"] = _declared_kinds(table["kinds"], where, folder, root)
+        declared = tuple(kind for kind, _, _ in out["declared_kinds"])
     team: tuple[TeamRule, ...] = ()
     if "rules" in table:  # first: the other keys may select, ignore or grade them
-        team = out["team_rules"] = _team_rules(table["rules"], where)
+        team = out["team_rules"] = _team_rules(table["rules"], where, declared)
     for key, value in table.items():
         field = str(key).replace("-", "_")
-        if key == "rules":
+        if key in ("rules", "kinds"):
+            continue
+        if key == "schema-extensions":
+            out[field] = _schema_extensions(value, where, folder, root)
             continue
         if key in _SELECTIONS:
             out[field] = _selectors(value, where, (key,), f"`{key}`", team)
@@ -714,11 +870,11 @@ def parse(table: Mapping[str, Any], source: str, text: Optional[str] = None) -> 
                 if not math.isfinite(number):  # NaN passes every bound of a schema
                     from contractlint import schemas
 
-                    root = schemas.load_config_schema()
-                    node = root["properties"][key]["properties"][name]
+                    schema = schemas.load_config_schema()
+                    node = schema["properties"][key]["properties"][name]
                     raise where.error(
                         (key, name),
-                        f"`{key}.{name}`: expected {_expected(root, node)}, got {number!r}",
+                        f"`{key}.{name}`: expected {_expected(schema, node)}, got {number!r}",
                     )
                 out[name] = float(number)
         elif key == "require-suppression-reason":
@@ -748,8 +904,8 @@ def load(
         if config_file and not os.path.isfile(path):
             raise ConfigError(f"{path}: config file not found")
         table, text = _read_config(path)
-        fields = parse(table, str(path), text)
         root = os.path.dirname(os.path.realpath(path))
+        fields = parse(table, str(path), text, root)
     else:
         real = os.path.realpath(here)
         root = git_root(real) or real

@@ -133,6 +133,9 @@ class RuleOptions:
     alpha: float = 0.05
     power: float = 0.8
     min_duration_days: float = 7.0
+    # The configuration's declared kinds (SPEC 8) as (kind, schema path, schema JSON text),
+    # for a rule that asks what a declared kind's schema says of a field.
+    declared_kinds: tuple[tuple[str, str, str], ...] = ()
 
     def is_placeholder(self, value: Any) -> bool:
         return isinstance(value, str) and value.strip().lower() in self.placeholders
@@ -160,9 +163,13 @@ class Rule:
     check: CheckFn | None = None
     fixable: bool = False
     compare: CompareFn | None = None
+    # A universal rule (CL000-CL010, CL401) applies to every contract document, a kind
+    # the configuration declares (SPEC 8) as well as each kind of ``kinds``.
+    universal: bool = False
 
     def applies_to(self, kind: str) -> bool:
-        return kind in self.kinds
+        """Whether the rule checks documents of ``kind`` (one of ours or a declared one)."""
+        return self.universal or kind in self.kinds
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -80,10 +80,19 @@ def schema_text(name: str) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def subschema(kind: str, pointer: str) -> dict[str, Any]:
+def subschema(
+    kind: str, pointer: str, declared: tuple[tuple[str, str, str], ...] = ()
+) -> dict[str, Any]:
     """The schema that applies to the value at ``pointer`` (best effort: properties,
-    items, additionalProperties, local ``$ref``); ``{}`` when unknown."""
-    root = load_schema(kind)
+    items, additionalProperties, local ``$ref``); ``{}`` when unknown. ``declared``: the
+    configuration's declared kinds (kind, path, schema text), for a document of one."""
+    own = next((text for name, _, text in declared if name == kind), None)
+    if own is not None:
+        root = parsed(own)
+    elif kind in KINDS:
+        root = load_schema(kind)
+    else:
+        return {}
     node: Any = root
     for token in [t for t in pointer.split("/")[1:]]:
         node = _deref(root, node)
@@ -112,3 +121,102 @@ def _deref(root: dict[str, Any], node: Any) -> Any:
             target = target.get(part, {}) if isinstance(target, dict) else {}
         node = target
     return node
+
+
+# --- the configuration's own schemas (SPEC 8: `kinds` and `schema-extensions`) -----------
+# A configuration holds each schema file it names as compact JSON text (a plain value, so
+# part of the cache's run key); these parse and compile each text once per process.
+
+
+def compact(schema: Any) -> str:
+    """A schema as the configuration holds it: compact JSON, its keys in file order."""
+    return json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
+
+
+@functools.lru_cache(maxsize=64)
+def parsed(text: str) -> dict[str, Any]:
+    """The schema of a configuration's schema text (do not change what it returns)."""
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@functools.lru_cache(maxsize=64)
+def text_validator(text: str) -> Any:
+    """A ``jsonschema`` validator of a configuration's schema text, of the draft its
+    ``$schema`` names (2020-12 when it names none)."""
+    from jsonschema import Draft202012Validator, validators
+
+    schema = parsed(text)
+    cls = validators.validator_for(schema, default=Draft202012Validator)
+    return cls(schema)
+
+
+def schema_problem(schema: Any) -> str | None:
+    """Why ``schema`` (a team's schema file, parsed) cannot be used, or None, as the
+    rest of a sentence about the file ("the schema `x.json` is not..."): it is no JSON
+    object, its ``$schema`` names no draft ``jsonschema`` knows, it breaks its draft's
+    metaschema, or a ``$ref`` leaves the file (nothing is ever fetched) or points at
+    nothing in it."""
+    if not isinstance(schema, dict):
+        return "is not a JSON object (a schema is a mapping of keywords)"
+    from jsonschema import Draft202012Validator, SchemaError, validators
+
+    cls: Any = Draft202012Validator
+    if "$schema" in schema:
+        cls = validators.validator_for(schema, default=None)  # type: ignore[arg-type]
+    if cls is None:
+        return f"names `$schema` `{schema['$schema']}`, no JSON Schema draft contractlint knows"
+    try:
+        cls.check_schema(schema)
+    except SchemaError as exc:
+        where = _shown_path(exc.absolute_path)
+        at = f" (at `{where}`)" if where else ""
+        return f"is not a valid JSON Schema: {exc.message}{at}"
+    for place, ref in _refs(schema, ()):
+        if not ref.startswith("#"):
+            return (
+                f"has a reference `{ref}` (at `{_shown_path(place)}`) that leaves the file; "
+                "only local references (`#/$defs/...`) are allowed, and nothing is ever fetched"
+            )
+        if (ref.startswith("#/") or ref == "#") and _pointed(schema, ref[1:]) is _NOWHERE:
+            return f"has a reference `{ref}` (at `{_shown_path(place)}`) to nothing in the file"
+    return None
+
+
+_NOWHERE = object()
+
+
+def _refs(node: Any, where: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
+    """Every ``$ref`` and ``$dynamicRef`` in ``node``, with where it is."""
+    found: list[tuple[tuple[Any, ...], str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("$ref", "$dynamicRef") and isinstance(value, str):
+                found.append(((*where, key), value))
+            elif key not in ("enum", "const", "examples", "default"):
+                found += _refs(value, (*where, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found += _refs(item, (*where, index))
+    return found
+
+
+def _pointed(root: Any, pointer: str) -> Any:
+    """The node a JSON pointer (``/$defs/x``) names in ``root``, or ``_NOWHERE``."""
+    from urllib.parse import unquote
+
+    node = root
+    for token in unquote(pointer).split("/")[1:]:
+        key = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and key.isdecimal() and int(key) < len(node):
+            node = node[int(key)]
+        else:
+            return _NOWHERE
+    return node
+
+
+def _shown_path(path: Any) -> str:
+    """``["properties", "name", "type"]`` -> ``properties.name.type``."""
+    return ".".join(str(part) for part in path)

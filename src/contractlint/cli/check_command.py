@@ -369,7 +369,7 @@ def _team_rules(config: Config) -> tuple[Any, ...]:
 def show_files(found: discover.Discovery, config: Config, counts: bool) -> str:
     """``--show-files``: every file seen, and whether it is linted or why it is skipped
     (with ``counts``, how many of each), without linting anything."""
-    sniffer = sniff.sniffer()
+    sniffer = sniff.sniffer(config.kind_names)
     rows = [
         (target.display, sniffer.skipped(sniff.read(target.path, config.max_file_size)))
         for target in found.targets
@@ -473,10 +473,10 @@ def _outside_project(path: str, root: str) -> str:
 def fixes(report: Report, targets: list[discover.Target], config: Config, in_place: bool) -> int:
     """Apply (or, with ``in_place=False``, print as a diff) the safe fixes; returns how many."""
     from contractlint import fix
-    from contractlint.pipeline import loader
+    from contractlint.pipeline import engine
 
     by_path = {target.display: target.path for target in targets}
-    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    limits = engine.load_limits(config)
     total = 0
     for result in report.files:
         wanted = [f for f in result.findings if f.code in fix.FIXABLE]

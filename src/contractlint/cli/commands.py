@@ -268,10 +268,11 @@ def rules_command(output_format: str, config_file: str | None) -> None:
         )
 
 
-def _require_kind(kind: str, extra: tuple[str, ...] = ()) -> None:
-    """Exit 2 with the closest name when ``kind`` is neither one of ours nor one of
-    ``extra`` (the names `schema` takes besides the kinds: ``config``)."""
-    choices = (*KINDS, *extra)
+def _require_kind(kind: str, extra: tuple[str, ...] = (), declared: tuple[str, ...] = ()) -> None:
+    """Exit 2 with the closest name when ``kind`` is neither one of ours, nor one the
+    configuration ``declared`` (SPEC 8), nor one of ``extra`` (the names `schema` takes
+    besides the kinds: ``config``)."""
+    choices = (*KINDS, *declared, *extra)
     if kind in choices:
         return
     near = closest(kind, choices, limit=1)
@@ -286,13 +287,25 @@ def _require_kind(kind: str, extra: tuple[str, ...] = ()) -> None:
 
 @cli.command(name="schema")
 @click.argument("kind")
-def schema_command(kind: str) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+def schema_command(kind: str, config_file: str | None) -> None:
     """Print the JSON Schema of KIND, or with `config` of the configuration file
-    (self-contained, for editors and validators)."""
+    (self-contained, for editors and validators).
+
+    KIND may be a kind the configuration declares (`kinds:`): its schema file is printed,
+    reformatted. A built-in kind's schema is printed as bundled: an extension of it
+    (`schema-extensions:`) is a schema of its own, which its documents must pass too,
+    and is not merged in; read its file.
+    """
     from contractlint import schemas
 
-    _require_kind(kind, (schemas.CONFIG,))
-    click.echo(schemas.schema_text(kind), nl=False)
+    if kind in KINDS or kind == schemas.CONFIG:  # no configuration is read
+        click.echo(schemas.schema_text(kind), nl=False)
+        return
+    config = load(config_file)
+    _require_kind(kind, (schemas.CONFIG,), config.kind_names)
+    text = next(text for name, _, text in config.declared_kinds if name == kind)
+    click.echo(json.dumps(schemas.parsed(text), indent=2, ensure_ascii=False))
 
 
 @cli.command(name="config")
@@ -318,13 +331,30 @@ def config_command(config_file: str | None, output_format: str) -> None:
     "--output", "-o", "output", type=click.Path(dir_okay=False), help="Write the template here."
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-def new_command(kind: str, output: str | None, force: bool) -> None:
-    """Write a complete, commented template of KIND to fill in."""
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+def new_command(kind: str, output: str | None, force: bool, config_file: str | None) -> None:
+    """Write a complete, commented template of KIND to fill in.
+
+    For a kind the configuration declares (`kinds:`), a minimal document built from its
+    schema: `kind`, `name: TODO`, an owner to name for each decision CL401 asks about
+    (`required-owners`; when the schema allows `owners`), and every property the schema
+    requires, each a TODO (a required mapping with its own required properties, a list
+    with one item, a `const` as it must be).
+    """
     from contractlint import templates
     from contractlint.pipeline.source import file_format
 
-    _require_kind(kind)
-    text = templates.template(kind, file_format(output) if output else "yaml")
+    fmt = file_format(output) if output else "yaml"
+    if kind in KINDS:  # no configuration is read
+        text = templates.template(kind, fmt)
+    else:
+        from contractlint import schemas
+
+        config = load(config_file)
+        _require_kind(kind, declared=config.kind_names)
+        path, schema = next((p, t) for name, p, t in config.declared_kinds if name == kind)
+        owners = config.required_owners
+        text = templates.declared_template(kind, schemas.parsed(schema), fmt, owners, path)
     if not output:
         click.echo(text, nl=False)
         return
@@ -338,3 +368,50 @@ def new_command(kind: str, output: str | None, force: bool) -> None:
         click.echo(f"contractlint: cannot write {output}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"Wrote a {kind} template to {output}; fill in every TODO.", err=True)
+
+
+@cli.command(name="test-rules")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "junit"]),
+    default="text",
+    show_default=True,
+)
+def test_rules_command(paths: tuple[str, ...], config_file: str | None, output_format: str) -> None:
+    """Test the rules against fixtures in PATHS (files or folders; default: rules-tests/)
+    and each team rule against its own `examples`.
+
+    In a fixture, a comment `# ruleid: CODE` says the next line must raise CODE (a code
+    or a rule's name; several: `CODE1, CODE2`), and `# ok: CODE` that it must not; at
+    the end of a line, the comment speaks of that line. A rule an annotation names must
+    raise nowhere else in that file. Fixtures are YAML files and the front matter and
+    `yaml` blocks of Markdown files; JSON has no comments, so a JSON file holds no case.
+    Each `examples.invalid` document must raise its rule, each `examples.valid` one must
+    not. Exit 0 when every case passes, 1 when one fails.
+    """
+    from contractlint import testrules
+
+    config = check_command.load_config(config_file, (), (), ())
+    targets = list(paths)
+    if not targets:
+        if os.path.isdir(testrules.DEFAULT_FOLDER):
+            targets = [testrules.DEFAULT_FOLDER]
+        else:
+            click.echo(
+                f"contractlint: no {testrules.DEFAULT_FOLDER}/ folder here: only the team "
+                "rules' inline examples run",
+                err=True,
+            )
+    outcome = testrules.run(config, targets)
+    for note in outcome.notes:
+        click.echo(f"contractlint: note: {note}", err=True)
+    for error in outcome.errors:
+        click.echo(f"contractlint: {error}", err=True)
+    render = testrules.as_junit if output_format == "junit" else testrules.as_text
+    click.echo(render(outcome), nl=False)
+    if outcome.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(check_command.EXIT_FINDINGS if outcome.failed else EXIT_OK)

@@ -45,6 +45,9 @@ class _FileLinter:
         self.resolver = resolver
         self.lines: list[str] = []
         self.findings: list[Finding] = []
+        # The schemas of the configuration's own kinds, and those laid over ours (SPEC 8).
+        self.own_schemas = {kind: text for kind, _, text in config.declared_kinds}
+        self.extensions = {kind: text for kind, _, text in config.schema_extensions}
 
     def finding(
         self, rule: Rule, span: Span, message: str, pointer: str = "", subject: str = ""
@@ -80,7 +83,12 @@ class _FileLinter:
             return  # a misspelled kind (CL002): the rules cannot know what to expect
         options = self.config.rule_options
         document = self.resolver.resolve(document, self.target.path, options.is_placeholder)
-        validation = validate.validate(document, options)
+        validation = validate.validate(
+            document,
+            options,
+            self.own_schemas.get(document.kind),
+            self.extensions.get(document.kind),
+        )
         hit_pointers = set()
         for code, hit in validation.hits:
             hit_pointers.add(hit.pointer)
@@ -172,12 +180,17 @@ def _within(pointer: str, nodes: Iterable[str]) -> bool:
     return any(pointer == node or pointer.startswith(node + "/") for node in nodes if node)
 
 
+def load_limits(config: Config) -> loader.Limits:
+    """What loading a file takes from ``config``: its limits and its declared kinds."""
+    return loader.Limits(config.max_depth, config.max_alias_nodes, frozenset(config.kind_names))
+
+
 def referenced_documents(path: str, config: Config) -> Loaded:
     """The contract documents of a referenced file (read and parsed, not linted)."""
     read = source.read(path, config.max_file_size)
     if isinstance(read, Problem):
         return read
-    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    limits = load_limits(config)
     documents: list[Document] = []
     for segment in read.segments:
         loaded = loader.load(path, segment, limits)
@@ -198,7 +211,7 @@ def previous_documents(path: str, data: bytes | None, config: Config) -> tuple[D
     read = source.decode(path, data)
     if isinstance(read, Problem):
         return ()
-    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    limits = load_limits(config)
     return tuple(d for s in read.segments for d in loader.load(path, s, limits).documents)
 
 
@@ -207,7 +220,7 @@ def unreadable_previous(path: str, data: bytes, config: Config) -> str | None:
     read = source.decode(path, data)
     if isinstance(read, Problem):
         return read.message
-    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    limits = load_limits(config)
     for segment in read.segments:
         for problem in loader.load(path, segment, limits).problems:
             if problem.code in ("CL001", "CL007"):
@@ -262,14 +275,14 @@ def _lint_file(
     previous: Sequence[Document] | None,
     raw: sniff.Raw | None,
 ) -> FileResult:
-    sniffer = sniff.sniffer()
+    sniffer = sniff.sniffer(config.kind_names)
     if raw is None:
         raw = sniff.read(target.path, config.max_file_size)
     if sniffer.skipped(raw):
         return FileResult(target.display, ())
     today = today or datetime.date.today()
     linter = _FileLinter(target, config, resolver or make_resolver(config))
-    limits = loader.Limits(config.max_depth, config.max_alias_nodes)
+    limits = load_limits(config)
     read = source.from_raw(target.path, raw)
     if isinstance(read, Problem):
         linter.problem(read)

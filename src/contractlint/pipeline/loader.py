@@ -71,8 +71,12 @@ _STRING_TAGS = {_YAML + "str", _YAML + "binary", _YAML + "value", _YAML + "merge
 
 @dataclass(frozen=True)
 class Limits:
+    """What a load takes from the configuration: its limits, and the kinds it declares
+    (SPEC 8), whose documents are contracts as ours are."""
+
     max_depth: int = DEFAULT_MAX_DEPTH
     max_alias_nodes: int = DEFAULT_MAX_ALIAS_NODES
+    declared: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -110,7 +114,7 @@ def load(path: str, segment: Segment, limits: Limits = Limits()) -> Loaded:
         trees: list[Tree] = [
             Tree(result.value, result.spans, result.key_spans, result.plain, list(result.problems))
         ]
-        return Loaded(_documents(path, trees), ())
+        return Loaded(_documents(path, trees, limits.declared), ())
     return _load_yaml(path, segment.text, locate.Lines(segment.text), limits)
 
 
@@ -145,7 +149,7 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
             problems.append(exc.problem)
             continue
         trees.append(tree)
-    return Loaded(_documents(path, trees), tuple(problems))
+    return Loaded(_documents(path, trees, limits.declared), tuple(problems))
 
 
 # The characters YAML 1.1 does not allow in a stream (PyYAML's reader rejects them).
@@ -364,11 +368,14 @@ class _Walker:
         result[key] = self.build(value_node, child, tree, depth + 1)
 
 
-def _classify(value: Any, span: Span | None) -> tuple[str | None, Problem | None]:
-    """Our kind, or a CL002 problem for a likely misspelling, or neither (someone else's)."""
+def _classify(
+    value: Any, span: Span | None, declared: frozenset[str] = frozenset()
+) -> tuple[str | None, Problem | None]:
+    """Our kind or a ``declared`` one, or a CL002 problem for a likely misspelling of
+    ours, or neither (someone else's)."""
     if not isinstance(value, str):
         return None, None
-    if value in KINDS:
+    if value in KINDS or value in declared:
         return value, None
     suggestion = misspelled(value)
     if suggestion is None:
@@ -377,13 +384,15 @@ def _classify(value: Any, span: Span | None) -> tuple[str | None, Problem | None
     return None, Problem("CL002", span or FILE_START, message, "/kind")
 
 
-def _documents(path: str, trees: list[Tree]) -> tuple[Document, ...]:
+def _documents(
+    path: str, trees: list[Tree], declared: frozenset[str] = frozenset()
+) -> tuple[Document, ...]:
     documents: list[Document] = []
     for index, tree in enumerate(trees):
         value = tree.value
         if not isinstance(value, dict) or "kind" not in value:
             continue
-        kind, problem = _classify(value.get("kind"), tree.spans.get("/kind"))
+        kind, problem = _classify(value.get("kind"), tree.spans.get("/kind"), declared)
         # A problem inside an anchor is met again through each alias: report it once.
         unique = {(p.code, p.span, p.message): p for p in reversed(tree.problems)}
         problems = list(reversed(unique.values()))

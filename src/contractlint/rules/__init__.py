@@ -90,6 +90,10 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
 )
 
 CODES: tuple[str, ...] = tuple(code for code, _, _ in _TABLE)
+# The universal rules (SPEC 8): every contract document gets them, a document of a kind
+# the configuration declares as well as one of ours. Every other built-in rule checks
+# only the kinds it names.
+UNIVERSAL: frozenset[str] = frozenset({*(c for c in CODES if c.startswith("CL0")), "CL401"})
 CODE_OF_NAME: dict[str, str] = {name: code for code, name, _ in _TABLE}
 _PACKAGE = __name__ + "."
 
@@ -121,6 +125,7 @@ def registered(
                 check=check,
                 fixable=fixable,
                 compare=compare,
+                universal=code in UNIVERSAL,
             )
     raise LookupError(f"{module} has no line in the rule table")
 

@@ -49,7 +49,7 @@ def lint(
     # Stage "sniff", here in this process: a file that holds no contract is settled by a
     # read and a bytes search, and a run that meets no candidate never imports a parser.
     candidates: list[int] = []
-    sniffer = sniff.sniffer()
+    sniffer = sniff.sniffer(config.kind_names)
     for index in misses:
         target = targets[index]
         if sniffer.skipped(sniff.read(target.path, config.max_file_size)):

@@ -26,7 +26,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     for pointer, value in _walk(document.value, ""):
         if not options.is_placeholder(value):
             continue
-        if value in schemas.subschema(document.kind, pointer).get("enum", ()):
+        field_schema = schemas.subschema(document.kind, pointer, options.declared_kinds)
+        if value in field_schema.get("enum", ()):
             continue  # a value the schema declares (`status: n/a`) is never a placeholder
         field = pointer.lstrip("/").replace("/", ".") or "the document"
         yield Hit(
