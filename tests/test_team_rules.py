@@ -336,3 +336,84 @@ def test_cached_match_and_search_agree_with_the_library(
     ours = [node.location for node in team._environment().compile(query).finditer(values)]
     theirs = [node.location for node in jsonpath_rfc9535.compile(query).finditer(values)]
     assert ours == theirs
+
+
+# `extends` -------------------------------------------------------------------------
+
+BASE = """\
+rules:
+  ACME102:
+    name: oncall-is-a-team-handle
+    given: /owners
+    then: {field: oncall, function: pattern, match: "^@"}
+    message: "owners.oncall `{value}` is not a @team handle"
+"""
+ONCALL = (
+    "kind: model-contract\nname: x\nowners: {scope: a, feasibility: b, method: c, oncall: sam}\n"
+)
+
+
+def cli_with(folder: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "contractlint", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CONTRACTLINT_NO_CACHE": "1", **env},
+    )
+
+
+def test_extends_merges_files_and_packages_in_order(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "policy").mkdir(parents=True)
+    (project / ".git").mkdir()
+    (project / "policy" / "base.yaml").write_text(BASE + "severity: {ACME102: info}\n")
+    package = tmp_path / "site" / "acme_policy"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("raise SystemExit('a package is never imported')\n")
+    (package / "contractlint.yaml").write_text("ignore: [CL1, CL2, CL5]\n")
+    (project / ".contractlint.yaml").write_text(
+        "extends: [./policy/base.yaml, pkg:acme_policy/contractlint.yaml]\n"
+        "severity: {oncall-is-a-team-handle: error}\n"
+    )
+    (project / "c.yaml").write_text(ONCALL)
+    env = {"PYTHONPATH": str(tmp_path / "site")}
+    run = cli_with(project, env, "check", "--format", "json", "c.yaml")
+    findings = json.loads(run.stdout)["findings"]
+    assert [(f["code"], f["severity"]) for f in findings] == [("ACME102", "error")]
+    described = json.loads(cli_with(project, env, "config", "--format", "json").stdout)
+    assert described["extends"] == [
+        str((project / "policy" / "base.yaml").resolve()),
+        str((package / "contractlint.yaml").resolve()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extends", "complaint"),
+    [
+        ("[./policy/base.yaml]", "a cycle"),
+        ("[../outside.yaml]", "is outside the project"),
+        ("[https://example.com/policy.yaml]", "no URL is ever fetched"),
+        ("[pkg:no_such_package/x.yaml]", "no installed package holds that file"),
+        ("[./policy/missing.yaml]", "the file is not found"),
+    ],
+)
+def test_a_bad_extends_is_a_clear_error(tmp_path: Path, extends: str, complaint: str) -> None:
+    project = tmp_path / "project"
+    (project / "policy").mkdir(parents=True)
+    (project / ".git").mkdir()
+    (tmp_path / "outside.yaml").write_text("ignore: [CL]\n")
+    (project / "policy" / "base.yaml").write_text("extends: [../.contractlint.yaml]\n")
+    (project / ".contractlint.yaml").write_text(f"extends: {extends}\n")
+    (project / "c.yaml").write_text(ONCALL)
+    run = cli(project, "check", "c.yaml")
+    assert run.returncode == 2 and complaint in run.stderr and ".contractlint.yaml" in run.stderr
+
+
+def test_a_bad_rule_in_an_extended_file_names_that_file(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "base.yaml").write_text(BASE.replace("pattern", "regexp"))
+    (tmp_path / ".contractlint.yaml").write_text("extends: [base.yaml]\n")
+    run = cli(tmp_path, "check", ".")
+    assert run.returncode == 2 and "base.yaml:" in run.stderr and "regexp" in run.stderr

@@ -88,7 +88,9 @@ class Config(NamedTuple):
     max_alias_nodes: int = 10_000
     enabled: frozenset[str] = frozenset(CODES)
     # The team's own rules (`rules:`), checked and in plain values (part of the cache key).
-    team_rules: tuple[Any, ...] = ()  # team.TeamRule values (a string annotation costs start-up)
+    team_rules: tuple[Any, ...] = ()
+    # The files `extends` merged under this configuration, bases first (real paths).
+    extends: tuple[str, ...] = ()  # team.TeamRule values (a string annotation costs start-up)
     # The team's own document kinds (`kinds:`) and the schemas laid over ours
     # (`schema-extensions:`), each as (kind, the schema's path as written, the schema as
     # compact JSON text): plain values, so a schema file's content is part of the cache key.
@@ -155,6 +157,7 @@ class Config(NamedTuple):
             "max-alias-nodes": self.max_alias_nodes,
             "kinds": {kind: {"schema": path} for kind, path, _ in self.declared_kinds},
             "schema-extensions": {kind: path for kind, path, _ in self.schema_extensions},
+            "extends": list(self.extends),
             "rules": {
                 rule.code: {"name": rule.name, "severity": rule.severity, "kinds": list(rule.kinds)}
                 for rule in self.team_rules
@@ -336,6 +339,97 @@ def _read_config(path: Union[str, os.PathLike[str]]) -> tuple[Mapping[str, Any],
             f"{where}: the configuration must be a mapping of keys to values, got {_shown(table)}"
         )
     return table, text
+
+
+_MERGED = ("rules", "kinds", "schema-extensions", "severity", "per-file-ignores")
+
+
+def _extended(
+    path: str, table: Mapping[str, Any], text: str, root: str
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """``table`` with the files its ``extends`` names merged under it, in order: a later
+    file's key replaces an earlier one's, and the mappings of rules, kinds, schema
+    extensions, severities and per-file-ignores are merged key by key. Each file is
+    checked against the config's schema on its own, so an error names its file and
+    line. A file is found relative to the config that names it (inside the project),
+    or inside an installed package (``pkg:NAME/PATH``); never at a URL."""
+    chain: list[tuple[str, Mapping[str, Any], str]] = []
+    _chain(path, table, text, root, [os.path.realpath(path)], chain)
+    merged: dict[str, Any] = {}
+    for name, part, part_text in chain:
+        if part:
+            _validate(part, _Where(name, part_text))
+        for key, value in part.items():
+            if key == "extends":
+                continue
+            if key in _MERGED and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+    # A bad rule is reported in the file that holds it (the merged table has no lines).
+    declared = tuple(merged.get("kinds") or ())
+    for name, part, part_text in chain:
+        if isinstance(part.get("rules"), dict):
+            _team_rules(part["rules"], _Where(name, part_text), declared)
+    return merged, tuple(name for name, _, _ in chain[:-1])
+
+
+def _chain(
+    path: str,
+    table: Mapping[str, Any],
+    text: str,
+    root: str,
+    stack: list[str],
+    chain: list[tuple[str, Mapping[str, Any], str]],
+) -> None:
+    """Depth first: the bases of ``path`` (each once, in order), then ``path`` itself."""
+    where = _Where(path, text)
+    names = table.get("extends", [])
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise where.error(("extends",), "`extends`: expected a list of file paths")
+    for index, name in enumerate(names):
+        base = _base_file(name, path, root, where, index)
+        if base in stack:
+            cycle = " -> ".join([*stack[stack.index(base) :], base])
+            raise where.error(("extends", index), f"`extends`: a cycle: {cycle}")
+        if any(base == done for done, _, _ in chain):
+            continue
+        base_table, base_text = _read_config(base)
+        _chain(base, base_table, base_text, root, [*stack, base], chain)
+    chain.append((path, table, text))
+
+
+def _base_file(name: str, path: str, root: str, where: "_Where", index: int) -> str:
+    """The real path of the file ``extends`` names, or an error naming the entry."""
+    if "://" in name:
+        raise where.error(("extends", index), f"`extends`: `{name}`: no URL is ever fetched")
+    if name.startswith("pkg:"):
+        import importlib.util
+
+        package, _, inner = name[4:].partition("/")
+        try:  # finds the installed package without importing (running) it
+            spec = importlib.util.find_spec(package) if package.isidentifier() else None
+        except (ImportError, ValueError):
+            spec = None
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        home = os.path.realpath(folders[0]) if folders else ""
+        found = os.path.realpath(os.path.join(home, inner)) if home and inner else ""
+        if not found.startswith(home + os.sep):
+            raise where.error(
+                ("extends", index), f"`extends`: `{name}`: no installed package holds that file"
+            )
+    else:
+        found = os.path.realpath(os.path.join(os.path.dirname(os.path.realpath(path)), name))
+        top = os.path.realpath(root)
+        if not found.startswith(top.rstrip(os.sep) + os.sep):
+            raise where.error(
+                ("extends", index), f"`extends`: `{name}` is outside the project ({top})"
+            )
+    if not os.path.isfile(found):
+        raise where.error(("extends", index), f"`extends`: `{name}`: the file is not found")
+    return found
 
 
 def read_config_file(path: Union[str, os.PathLike[str]]) -> Mapping[str, Any]:
@@ -837,7 +931,7 @@ def parse(
         team = out["team_rules"] = _team_rules(table["rules"], where, declared)
     for key, value in table.items():
         field = str(key).replace("-", "_")
-        if key in ("rules", "kinds"):
+        if key in ("rules", "kinds", "extends"):
             continue
         if key == "schema-extensions":
             out[field] = _schema_extensions(value, where, folder, root)
@@ -855,7 +949,8 @@ def parse(
                         (key, rule), f"`{key}`: `{rule}` must name one rule, not a prefix"
                     )
                 pairs.append((code, Severity(level)))
-            out[field] = tuple(pairs)
+            # The last word on a rule wins (a config's own over what it extends).
+            out[field] = tuple(dict(pairs).items())
         elif key == "per-file-ignores":
             out[field] = tuple(
                 (str(glob), _selectors(codes, where, (key, glob), f"`{key}`: `{glob}`", team))
@@ -905,7 +1000,10 @@ def load(
             raise ConfigError(f"{path}: config file not found")
         table, text = _read_config(path)
         root = os.path.dirname(os.path.realpath(path))
-        fields = parse(table, str(path), text, root)
+        bases: tuple[str, ...] = ()
+        if table.get("extends"):
+            table, bases = _extended(str(path), table, text, root)
+        fields = {**parse(table, str(path), text, root), "extends": bases}
     else:
         real = os.path.realpath(here)
         root = git_root(real) or real
