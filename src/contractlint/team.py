@@ -225,7 +225,7 @@ def _environment() -> Any:
         from jsonpath_rfc9535 import function_extensions
         from jsonpath_rfc9535.function_extensions._pattern import map_re
     except ImportError:  # another version of the library: its own functions, uncached
-        return jsonpath_rfc9535.DEFAULT_ENV
+        return jsonpath_rfc9535
 
     @functools.lru_cache(maxsize=1024)
     def compiled(pattern: str, flags: int) -> Any:
