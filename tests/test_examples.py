@@ -96,11 +96,17 @@ def _load_manifest() -> dict[str, list[str]]:
 MANIFEST = _load_manifest()
 
 
+# A package, not contracts: the example plugin, installed and run by tests/test_plugins.py.
+NOT_CONTRACTS = ("plugin",)
+
+
 def _examples() -> list[str]:
     return sorted(
         path.relative_to(EXAMPLES).as_posix()
         for path in EXAMPLES.rglob("*")
-        if path.is_file() and path.suffix.lower() in LINTED_SUFFIXES
+        if path.is_file()
+        and path.suffix.lower() in LINTED_SUFFIXES
+        and path.relative_to(EXAMPLES).parts[0] not in NOT_CONTRACTS
     )
 
 

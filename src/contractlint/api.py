@@ -11,6 +11,34 @@ environment variables: results are values.
 
 A text that is not a contract (no ``kind`` of ours, SPEC section 1) gives no finding,
 exactly as ``check`` skips such a file.
+
+Writing a plugin
+----------------
+A plugin is an installed distribution with an entry point in the group
+``contractlint.plugins`` whose object is a callable returning the plugin's rules; the
+built-in rules are the same :class:`Rule` values. A rule's ``check(document, options)``
+yields a :class:`Hit` per problem: a JSON Pointer into ``document.value`` and a message
+(``document.span_for(pointer)`` is where it stands in the file, 1-based). Its code is
+2 to 10 capitals or digits then 3 digits, never ``CL...``, and its name is kebab-case.
+
+>>> # acme_contractlint.py; in pyproject.toml:
+>>> # [project.entry-points."contractlint.plugins"]
+>>> # acme = "acme_contractlint:register"
+>>> from contractlint.api import Document, Hit, Rule, RuleDoc, RuleOptions, Severity
+>>> def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+...     for role, owner in (document.value.get("owners") or {}).items():
+...         if "@" not in str(owner)[1:]:
+...             yield Hit(f"/owners/{role}", f"owner `{role}` is not an e-mail address")
+>>> def register() -> list[Rule]:
+...     doc = RuleDoc(what="...", why="...", bad="...", good="...", fix="...")
+...     return [Rule("ACME900", "model-needs-owner-email", Severity.WARNING,
+...                  ("model-contract",), "Every owner is an e-mail address.", doc, check)]
+
+A configuration runs it only when it names it (``plugins: [acme]``); its rules are then
+selected, ignored, graded and suppressed by code or name like the built-in ones, and a
+rule that raises is a CL000 finding for that document, not a crash. A named plugin
+that is not installed, or whose ``register()`` raises or returns a bad rule, is a
+configuration error (exit 2).
 """
 
 from __future__ import annotations
@@ -21,7 +49,7 @@ from collections.abc import Sequence
 
 from contractlint import config as _config
 from contractlint.config import Config, ConfigError
-from contractlint.model import Document, Hit, Rule
+from contractlint.model import Document, Hit, Rule, RuleDoc, RuleOptions, Span
 from contractlint.pipeline import discover, sniff
 from contractlint.pipeline.engine import lint_file
 from contractlint.results import FileResult, Finding, Report, Severity
@@ -39,7 +67,10 @@ __all__ = [
     "Hit",
     "Report",
     "Rule",
+    "RuleDoc",
+    "RuleOptions",
     "Severity",
+    "Span",
     "lint_paths",
     "lint_text",
     "load_config",

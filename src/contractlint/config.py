@@ -25,8 +25,19 @@ from contractlint.rules import CODE_OF_NAME, CODES
 from contractlint.suggest import closest
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from contractlint.model import Rule, RuleOptions
     from contractlint.team import TeamRule
+
+    class Selectable(Protocol):
+        """A rule a selector can name besides the built-in ones (a team or plugin rule)."""
+
+        @property
+        def code(self) -> str: ...
+
+        @property
+        def name(self) -> str: ...
 
 
 def _toml(text: str) -> dict[str, Any]:
@@ -96,6 +107,9 @@ class Config(NamedTuple):
     # compact JSON text): plain values, so a schema file's content is part of the cache key.
     declared_kinds: tuple[tuple[str, str, str], ...] = ()
     schema_extensions: tuple[tuple[str, str, str], ...] = ()
+    # The plugins `plugins:` names, each as (name, its distribution's version): plain
+    # values, so a new version of a plugin is a new cache key (their rules: `plugins.of`).
+    plugins: tuple[tuple[str, str], ...] = ()
 
     @property
     def rule_options(self) -> "RuleOptions":
@@ -162,15 +176,17 @@ class Config(NamedTuple):
                 rule.code: {"name": rule.name, "severity": rule.severity, "kinds": list(rule.kinds)}
                 for rule in self.team_rules
             },
+            "plugins": [{"name": name, "version": version} for name, version in self.plugins],
         }
 
 
 _CODE_PREFIX = re.compile(r"^CL\d{0,3}$")
 
 
-def _selector_code(selector: str, team: "tuple[TeamRule, ...]" = ()) -> Optional[str]:
+def _selector_code(selector: str, team: "tuple[Selectable, ...]" = ()) -> Optional[str]:
     """A rule code, name or code prefix -> a code or code prefix (``ALL`` -> ``CL``);
-    None for no rule. ``team``: the configuration's own rules, selectable the same way."""
+    None for no rule. ``team``: the configuration's own rules and its plugins' rules,
+    selectable the same way."""
     text = str(selector).strip()
     if text.upper() == "ALL":
         return "CL"
@@ -187,7 +203,7 @@ def _selector_code(selector: str, team: "tuple[TeamRule, ...]" = ()) -> Optional
     return None
 
 
-def _unknown_rule(selector: str, team: "tuple[TeamRule, ...]" = ()) -> str:
+def _unknown_rule(selector: str, team: "tuple[Selectable, ...]" = ()) -> str:
     text = str(selector).strip()
     known = [*CODES, *CODE_OF_NAME, *(r.code for r in team), *(r.name for r in team)]
     near = closest(text, known, limit=3)
@@ -195,7 +211,7 @@ def _unknown_rule(selector: str, team: "tuple[TeamRule, ...]" = ()) -> str:
     return f"unknown rule `{text}`{hint}"
 
 
-def resolve_selector(selector: str, where: str, team: "tuple[TeamRule, ...]" = ()) -> str:
+def resolve_selector(selector: str, where: str, team: "tuple[Selectable, ...]" = ()) -> str:
     """A rule code, name or code prefix -> a code or code prefix; ``ALL`` -> ``CL``."""
     code = _selector_code(selector, team)
     if code is None:
@@ -211,14 +227,16 @@ def enabled_codes(
 ) -> frozenset[str]:
     """The decision of flake8: the longest matching selector wins; on a tie, ignore wins.
     A team's own rules are on wherever every built-in rule is (`CL`: the default, and
-    `ALL`), or where a selector names them."""
+    `ALL`), or where a selector names them; there, as by `ALL`, they are selected by
+    the shortest selector, so that any `ignore` naming them (`ACME1`) wins."""
     chosen = [*select, *extend_select]
-    if "CL" in chosen:
-        chosen += team_codes
+    everywhere = frozenset(team_codes) if "CL" in chosen else frozenset()
     dropped = list(ignore)
     enabled = set()
     for code in (*CODES, *team_codes):
         best_select = max((len(s) for s in chosen if code.startswith(s)), default=-1)
+        if code in everywhere:
+            best_select = max(best_select, 0)
         best_ignore = max((len(s) for s in dropped if code.startswith(s)), default=-1)
         if best_select >= 0 and best_select > best_ignore:
             enabled.add(code)
@@ -757,6 +775,40 @@ def _team_rules(
         raise where.error(("rules", *exc.path), str(exc)) from None
 
 
+def _plugins(
+    names: Sequence[Any], where: _Where, known: "tuple[Selectable, ...]"
+) -> "tuple[tuple[tuple[str, str], ...], tuple[Rule, ...]]":
+    """The `plugins` list: each plugin found among the installed distributions, loaded
+    and its rules checked (a code and a name no built-in rule, team rule (``known``) or
+    other plugin has); an error names the file, the line and the plugin."""
+    from contractlint import plugins
+
+    codes = {rule.code for rule in known}
+    rule_names = {rule.name for rule in known}
+    pairs: list[tuple[str, str]] = []
+    found: list[Rule] = []
+    for index, written in enumerate(names):
+        name = str(written)
+        if any(name == seen for seen, _ in pairs):
+            raise where.error(("plugins", index), f"`plugins`: `{name}` is named twice")
+        try:
+            version, rules = plugins.load(name)
+        except plugins.PluginError as exc:
+            raise where.error(("plugins", index), f"`plugins`: {exc}") from None
+        for rule in rules:
+            if rule.code in codes or rule.name in rule_names:
+                raise where.error(
+                    ("plugins", index),
+                    f"`plugins`: plugin `{name}`: rule `{rule.code}` ({rule.name}): its code "
+                    "or name is already a team rule's or another plugin's",
+                )
+            codes.add(rule.code)
+            rule_names.add(rule.name)
+        pairs.append((name, version))
+        found.extend(rules)
+    return tuple(pairs), tuple(found)
+
+
 # A declared kind's name: kebab-case, as ours are (`data-contract`).
 _KIND_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # A schema named by a URL (`https://...`): never fetched.
@@ -880,7 +932,7 @@ def _schema_file(
 
 
 def _selectors(
-    value: Any, where: _Where, path: KeyPath, label: str, team: "tuple[TeamRule, ...]" = ()
+    value: Any, where: _Where, path: KeyPath, label: str, team: "tuple[Selectable, ...]" = ()
 ) -> tuple[str, ...]:
     """A list of rule codes, names or prefixes (or a comma-separated string of them)
     -> codes and code prefixes; an unknown one names its key."""
@@ -926,12 +978,15 @@ def parse(
     if table.get("kinds"):  # before `rules`, whose `kinds` may name them
         out["declared_kinds"] = _declared_kinds(table["kinds"], where, folder, root)
         declared = tuple(kind for kind, _, _ in out["declared_kinds"])
-    team: tuple[TeamRule, ...] = ()
+    team: tuple[Selectable, ...] = ()
     if "rules" in table:  # first: the other keys may select, ignore or grade them
         team = out["team_rules"] = _team_rules(table["rules"], where, declared)
+    if table.get("plugins"):  # and the plugins' rules too
+        out["plugins"], loaded = _plugins(table["plugins"], where, team)
+        team = (*team, *loaded)
     for key, value in table.items():
         field = str(key).replace("-", "_")
-        if key in ("rules", "kinds", "extends"):
+        if key in ("rules", "kinds", "extends", "plugins"):
             continue
         if key == "schema-extensions":
             out[field] = _schema_extensions(value, where, folder, root)
@@ -1010,7 +1065,11 @@ def load(
     config = Config(path=str(path) if path else None, root=root)._replace(**fields)
     overrides = overrides or {}
     select = config.select
-    team = config.team_rules
+    team: tuple[Selectable, ...] = config.team_rules
+    if config.plugins:
+        from contractlint import plugins
+
+        team = (*team, *plugins.of(config.plugins))
     if overrides.get("select"):
         select = tuple(resolve_selector(s, "--select", team) for s in overrides["select"])
     extend = config.extend_select + tuple(

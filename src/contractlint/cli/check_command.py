@@ -358,12 +358,12 @@ def run(options: CheckOptions) -> int:
 
 
 def _team_rules(config: Config) -> tuple[Any, ...]:
-    """The config's own rules, compiled (none: nothing imported)."""
-    if not config.team_rules:
+    """The config's own rules, compiled, and its plugins' rules (none: nothing imported)."""
+    if not config.team_rules and not config.plugins:
         return ()
-    from contractlint import team
+    from contractlint import plugins, team
 
-    return team.team_rules(config.team_rules)
+    return (*team.team_rules(config.team_rules), *plugins.of(config.plugins))
 
 
 def show_files(found: discover.Discovery, config: Config, counts: bool) -> str:

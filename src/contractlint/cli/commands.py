@@ -191,10 +191,12 @@ def diff_command(
 
 
 def _team(config_file: str | None) -> tuple[Rule, ...]:
-    """The team rules of the configuration `check` would use here (SPEC 8)."""
-    from contractlint import team
+    """The team rules and the plugins' rules of the configuration `check` would use
+    here (SPEC 8)."""
+    from contractlint import plugins, team
 
-    return team.team_rules(load(config_file).team_rules)
+    config = load(config_file)
+    return (*team.team_rules(config.team_rules), *plugins.of(config.plugins))
 
 
 def _unknown_rule(name: str, extra: tuple[Rule, ...] = ()) -> None:

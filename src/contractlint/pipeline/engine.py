@@ -8,6 +8,7 @@ finding, so one bad file never stops the run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -15,6 +16,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
+from contractlint import plugins
 from contractlint.config import Config
 from contractlint.gitignore import compile_patterns
 from contractlint.model import FILE_START, Document, Hit, Problem, Rule, Span
@@ -26,6 +28,23 @@ from contractlint.pointer import resolve
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
 from contractlint.team import team_rules
+
+
+def _plugin_codes(
+    suppressions: Iterable[suppress.Suppression], extra: Sequence[Rule]
+) -> list[suppress.Suppression]:
+    """The suppressions, with the tokens that name a plugin's rule (by code, in any
+    case, or by name) resolved to its code instead of left unknown."""
+    by_token = {**{r.code: r.code for r in extra}, **{r.name: r.code for r in extra}}
+    resolved = []
+    for item in suppressions:
+        found = [by_token.get(t.upper(), by_token.get(t.lower())) for t in item.unknown]
+        if any(found):
+            codes = (*item.codes, *(c for c in dict.fromkeys(found) if c and c not in item.codes))
+            unknown = tuple(t for t, code in zip(item.unknown, found) if code is None)
+            item = dataclasses.replace(item, codes=codes, unknown=unknown)
+        resolved.append(item)
+    return resolved
 
 
 def _clip(span: Span, lines: Sequence[str]) -> Span:
@@ -96,7 +115,8 @@ class _FileLinter:
         rejected = validation.rejected  # rules stay silent about what the schema rejected
         placeholder_hits: list[Hit] = []
         placeholder_rule: Rule | None = None
-        for rule in (*RULES, *team_rules(self.config.team_rules)):
+        every = (*RULES, *team_rules(self.config.team_rules), *plugins.of(self.config.plugins))
+        for rule in every:
             if rule.check is None or not rule.applies_to(document.kind):
                 continue
             if not self.config.is_enabled(rule.code):
@@ -314,6 +334,8 @@ def _lint_file(
         else:
             linter.compare(_match(previous, document), document)
         suppressions.extend(suppress.document_ignores(document, config.team_rules))
+    if config.plugins and suppressions:
+        suppressions = _plugin_codes(suppressions, plugins.of(config.plugins))
     enabled = config.enabled
     if previous is not None:
         # A diff runs only the CL7xx rules: other codes' suppressions are not unused.
