@@ -8,7 +8,6 @@ finding, so one bad file never stops the run.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import hashlib
 import json
@@ -28,23 +27,6 @@ from contractlint.pointer import resolve
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
 from contractlint.team import team_rules
-
-
-def _plugin_codes(
-    suppressions: Iterable[suppress.Suppression], extra: Sequence[Rule]
-) -> list[suppress.Suppression]:
-    """The suppressions, with the tokens that name a plugin's rule (by code, in any
-    case, or by name) resolved to its code instead of left unknown."""
-    by_token = {**{r.code: r.code for r in extra}, **{r.name: r.code for r in extra}}
-    resolved = []
-    for item in suppressions:
-        found = [by_token.get(t.upper(), by_token.get(t.lower())) for t in item.unknown]
-        if any(found):
-            codes = (*item.codes, *(c for c in dict.fromkeys(found) if c and c not in item.codes))
-            unknown = tuple(t for t, code in zip(item.unknown, found) if code is None)
-            item = dataclasses.replace(item, codes=codes, unknown=unknown)
-        resolved.append(item)
-    return resolved
 
 
 def _clip(span: Span, lines: Sequence[str]) -> Span:
@@ -322,20 +304,20 @@ def _lint_file(
         documents.extend(loaded.documents)
         # A candidate that does not parse is still a contract, a broken one.
         contracts += len(loaded.documents) or (1 if loaded.problems else 0)
+    # The configuration's own rules (team rules, plugins), known to suppressions too.
+    extra = (*team_rules(config.team_rules), *plugins.of(config.plugins))
     suppressions: list[suppress.Suppression] = []
     for segment in segments:
         # Only YAML holds comments: Markdown prose that shows a directive is not one.
         if segment.fmt == "yaml":
-            suppressions.extend(suppress.parse_comments(segment.text, config.team_rules))
+            suppressions.extend(suppress.parse_comments(segment.text, extra))
     suppressions = suppress.outside_scalars(suppressions, documents)
     for document in documents:
         if previous is None:
             linter.document(document)
         else:
             linter.compare(_match(previous, document), document)
-        suppressions.extend(suppress.document_ignores(document, config.team_rules))
-    if config.plugins and suppressions:
-        suppressions = _plugin_codes(suppressions, plugins.of(config.plugins))
+        suppressions.extend(suppress.document_ignores(document, extra))
     enabled = config.enabled
     if previous is not None:
         # A diff runs only the CL7xx rules: other codes' suppressions are not unused.

@@ -21,11 +21,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
-from contractlint.model import Document, Problem, Span
+from contractlint.model import Document, Problem, Rule, Span
 from contractlint.pointer import escape
 from contractlint.results import Finding
 from contractlint.rules import lookup
-from contractlint.team import lookup as team_lookup
 
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*(disable-file|disable)\s*=\s*(.*)$")
 _COMMENT_ONLY = re.compile(r"^\s*#")
@@ -47,7 +46,7 @@ class Suppression:
     label: str = "suppression"
 
 
-def parse_comments(text: str, team: tuple[Any, ...] = ()) -> tuple[Suppression, ...]:
+def parse_comments(text: str, extra: Sequence[Rule] = ()) -> tuple[Suppression, ...]:
     """Every ``# contractlint: disable...`` comment in a YAML or Markdown text."""
     if "contractlint:" not in text:
         return ()
@@ -75,7 +74,7 @@ def parse_comments(text: str, team: tuple[Any, ...] = ()) -> tuple[Suppression, 
                     bad_until = word[len("until=") :]
             elif word != ",":
                 tokens.append(word)
-        codes, unknown = resolve(tokens, team)
+        codes, unknown = resolve(tokens, extra)
         column = match.start() + (1 if line[match.start()] != "#" else 0)
         span = Span(index + 1, column + 1, index + 1, len(line) + 1)
         if scope == "disable-file":
@@ -128,14 +127,14 @@ def outside_scalars(
 
 
 def resolve(
-    tokens: Iterable[str], team: tuple[Any, ...] = ()
+    tokens: Iterable[str], extra: Sequence[Rule] = ()
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Codes and names -> codes (built-in rules, and ``team``: the config's own), and
-    the tokens that name no rule."""
+    """Codes and names -> codes (built-in rules, and ``extra``: the configuration's team
+    and plugin rules), and the tokens that name no rule."""
     codes: list[str] = []
     unknown: list[str] = []
     for token in tokens:
-        rule = lookup(token) or (team_lookup(team, token) if team else None)
+        rule = lookup(token) or _extra_rule(extra, token)
         if rule is None:
             unknown.append(token)
         elif rule.code not in codes:
@@ -143,7 +142,13 @@ def resolve(
     return tuple(codes), tuple(unknown)
 
 
-def document_ignores(document: Document, team: tuple[Any, ...] = ()) -> tuple[Suppression, ...]:
+def _extra_rule(extra: Sequence[Rule], token: str) -> Rule | None:
+    """The rule of ``extra`` that ``token`` names: its code (any case) or its name."""
+    wanted = token.strip()
+    return next((r for r in extra if wanted.upper() == r.code or wanted == r.name), None)
+
+
+def document_ignores(document: Document, extra: Sequence[Rule] = ()) -> tuple[Suppression, ...]:
     """``x-contractlint-ignore: {CL101: "reason"}`` -> suppressions over the document's lines."""
     table: Any = document.value.get("x-contractlint-ignore")
     if not isinstance(table, dict):
@@ -151,7 +156,7 @@ def document_ignores(document: Document, team: tuple[Any, ...] = ()) -> tuple[Su
     start = document.spans.get("", document.start)
     found = []
     for key, reason in table.items():
-        codes, unknown = resolve([str(key)], team)
+        codes, unknown = resolve([str(key)], extra)
         pointer = f"/x-contractlint-ignore/{key}"
         span = document.key_spans.get(pointer, start)
         found.append(
