@@ -252,3 +252,16 @@ def test_the_api_exports_what_a_plugin_needs() -> None:
     for name in ("Rule", "RuleDoc", "Hit", "Document", "Severity", "RuleOptions"):
         assert name in api.__all__
     assert "contractlint.plugins" in (api.__doc__ or "")
+
+
+def test_test_rules_knows_plugin_rules(site: Path, tmp_path: Path) -> None:
+    """A fixture may name a plugin's rule by code or name, as it names a built-in one."""
+    lines = COMPLETE.splitlines()
+    at = next(i for i, line in enumerate(lines) if "@feed-platform" in line)
+    lines.insert(at, "  # ruleid: model-needs-owner-email")
+    project = _project(tmp_path, "plugins: [acme]\n")
+    (project / "rules-tests").mkdir()
+    (project / "rules-tests" / "acme.yaml").write_text("\n".join(lines) + "\n")
+    run = _run(site, project, "test-rules")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "ACME900" in run.stdout and "1 passed" in run.stdout

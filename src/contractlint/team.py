@@ -23,7 +23,7 @@ import math
 import re
 import string
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from contractlint import pointer
 from contractlint.kinds import KINDS
@@ -491,12 +491,3 @@ def compiled(rules: tuple[TeamRule, ...]) -> tuple["Rule", ...]:
 
 def team_rules(rules: tuple[TeamRule, ...]) -> tuple["Rule", ...]:
     return compiled(rules) if rules else ()
-
-
-def lookup(rules: tuple[TeamRule, ...], code_or_name: str) -> Optional["Rule"]:
-    """The team rule named by ``code_or_name`` (code in any case, or name), if any."""
-    wanted = code_or_name.strip()
-    for rule in team_rules(rules):
-        if rule.code == wanted.upper() or rule.name == wanted.lower():
-            return rule
-    return None

@@ -37,7 +37,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from contractlint import api, team
+from contractlint import api, plugins, team
 from contractlint.config import Config
 from contractlint.formatters.junit import clean
 from contractlint.pipeline.source import Segment, file_format, markdown_segments
@@ -152,7 +152,7 @@ def _next_line(lines: Sequence[str], index: int) -> int:
 def _rule_of(written: str, config: Config) -> tuple[str, str]:
     """The code and name of the rule ``written`` names (a code or a name, built-in or
     the configuration's own); ("WRITTEN", "") for no rule."""
-    rule = lookup(written) or team.lookup(config.team_rules, written)
+    rule = lookup(written, (*team.team_rules(config.team_rules), *plugins.of(config.plugins)))
     if rule is None:
         return written.upper(), ""
     return rule.code, rule.name

@@ -143,7 +143,7 @@ def diff_command(
     config = check_command.load_config(config_file, select, ignore, extend_select)
     today = datetime.date.today()
     cwd = Path.cwd()
-    sniffer = sniff.sniffer()
+    sniffer = sniff.sniffer(config.kind_names)  # declared kinds are contracts too
     results: list[FileResult] = []
     if base_ref is None:
         if len(paths) != 2:
@@ -230,7 +230,7 @@ def explain_command(rule: str, output_format: str, config_file: str | None) -> N
     found = lookup(rule)
     if found is None:
         extra = _team(config_file)
-        found = next((r for r in extra if rule.strip() in (r.code, r.name)), None)
+        found = lookup(rule, extra)
         if found is None:
             _unknown_rule(rule, extra)
             return

@@ -134,18 +134,12 @@ def resolve(
     codes: list[str] = []
     unknown: list[str] = []
     for token in tokens:
-        rule = lookup(token) or _extra_rule(extra, token)
+        rule = lookup(token, extra)
         if rule is None:
             unknown.append(token)
         elif rule.code not in codes:
             codes.append(rule.code)
     return tuple(codes), tuple(unknown)
-
-
-def _extra_rule(extra: Sequence[Rule], token: str) -> Rule | None:
-    """The rule of ``extra`` that ``token`` names: its code (any case) or its name."""
-    wanted = token.strip()
-    return next((r for r in extra if wanted.upper() == r.code or wanted == r.name), None)
 
 
 def document_ignores(document: Document, extra: Sequence[Rule] = ()) -> tuple[Suppression, ...]:

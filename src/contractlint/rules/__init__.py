@@ -187,7 +187,11 @@ BY_CODE: Mapping[str, Rule] = _Index(by_name=False)
 BY_NAME: Mapping[str, Rule] = _Index(by_name=True)
 
 
-def lookup(code_or_name: str) -> Rule | None:
-    """A rule by code (any case) or name."""
+def lookup(code_or_name: str, extra: Sequence[Rule] = ()) -> Rule | None:
+    """A rule by code (any case) or name: a built-in rule, else one of ``extra`` (the
+    configuration's team and plugin rules)."""
     key = code_or_name.strip()
-    return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
+    found = BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
+    if found is None and extra:
+        found = next((r for r in extra if key.upper() == r.code or key == r.name), None)
+    return found
