@@ -56,6 +56,8 @@ SNIFFER = sniff.Sniffer()
         "kind: Model Contract\n",
         "kind: model-contrcat\n",
         "kind: experiment-plans\n",
+        # A long flow mapping, as PyYAML folds it: the value goes on on the next line.
+        "{kind: Acceptance\n    Checklist, name: checkout-model}\n",
     ],
 )
 def test_candidates(text: str) -> None:

@@ -449,3 +449,39 @@ def test_disable_file_inside_a_block_scalar_does_not_suppress(lint_text: LintTex
         "  # contractlint: disable-file=CL101\n",
     )
     assert located(lint_text(text)) == [("CL101", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        (
+            "# contractlint: disabel=CL101",
+            "`# contractlint: disabel=`: unknown directive, which suppresses nothing; "
+            "did you mean `disable`?",
+        ),
+        (
+            "# contractlint: ignore=CL101",
+            "`# contractlint: ignore=`: unknown directive, which suppresses nothing; "
+            "use disable or disable-file.",
+        ),
+        (
+            "# contractlint: disable=missing-fallbak",
+            "`# contractlint: disable=missing-fallbak` names an unknown rule "
+            "`missing-fallbak`; did you mean `missing-fallback`?",
+        ),
+        (
+            "# contractlint: disable=CL9999",
+            "`# contractlint: disable=CL9999` names an unknown rule `CL9999`",
+        ),
+    ],
+)
+def test_a_misspelt_suppression_is_reported_not_ignored(
+    lint_text: LintText, comment: str, expected: str
+) -> None:
+    """A user who believes a finding is suppressed learns that it is not (issue 19)."""
+    text = f"kind: model-contract\nname: x\n{comment}\nfallback: TBD\n"
+    findings = lint_text(text)
+    assert [(f.code, f.line, f.message) for f in findings if f.code == "CL008"] == [
+        ("CL008", 3, expected)
+    ]
+    assert "CL101" in codes(findings)  # nothing was suppressed

@@ -26,13 +26,16 @@ from contractlint.kinds import KINDS, misspelled
 
 # A ``kind`` key, bare or quoted (YAML block or flow, JSON), at the start of a line or
 # after whitespace, ``{`` or ``,``; then, past any tag or anchor, its value: quoted, or
-# plain up to the end of the line, a comment or a flow separator. The pattern starts
+# plain up to the end of the line, a comment or a flow separator (or folded onto one
+# more, indented line, as PyYAML writes a long flow mapping). The pattern starts
 # with the literal ``kind`` (what comes before it is checked by lookbehinds), so the
 # regex engine scans for that word at memory speed instead of trying every position.
 # One pattern, compiled for bytes (files) and for text (Markdown blocks, wide encodings).
 _KIND = (
     r"""kind(?<![^\s{,"']kind)(?<![^\s{,]["']kind)["']?[ \t]*:\s*(?:[!&][^\s,{}\[\]]*\s+)*"""
-    r"""(?:"([^"\n\r]{1,100})"|'([^'\n\r]{1,100})'|([^\s"'#,\[\]{}&!*|>][^#,\[\]{}\n\r]{0,99}))"""
+    r"""(?:"([^"\n\r]{1,100})"|'([^'\n\r]{1,100})'|([^\s"'#,\[\]{}&!*|>][^#,\[\]{}\n\r]{0,99}"""
+    # A second, indented line of the same plain value: up to a flow separator or the end.
+    r""")(?:\r?\n[ \t]+([^#,:\[\]{}\n\r]{1,99})(?=[,\]}\r\n]|$))?)"""
 )
 _KIND_BYTES = re.compile(_KIND.encode(), re.MULTILINE)
 _KIND_TEXT = re.compile(_KIND, re.MULTILINE)
@@ -125,11 +128,18 @@ class Sniffer:
         misspelling of one of ours."""
         verdict = self.verdicts.get(value)
         if verdict is None:
-            kind = value.strip()
+            kind = " ".join(value.split())  # a plain value may fold onto a second line
             verdict = kind in KINDS or kind in self.declared or misspelled(kind) is not None
             if len(self.verdicts) < 4096:
                 self.verdicts[value] = verdict
         return verdict
+
+    def _holds(self, quoted: str, single: str, plain: str, folded: str) -> bool:
+        """A ``kind`` value the pattern found is ours: as written on its line, or, for a
+        plain value that goes on on the next line, the two lines folded into one."""
+        if self.is_ours(quoted or single or plain):
+            return True
+        return bool(plain and folded) and self.is_ours(f"{plain} {folded}")
 
     def bytes_hold_contract(self, data: bytes) -> bool:
         """Whether a file's raw bytes are a candidate."""
@@ -140,8 +150,8 @@ class Sniffer:
             data = data[len(_UTF8_BOM) :]
         # NDJSON repeats one `kind` in every line: each distinct value is judged once,
         # and where one is ours, its places are checked (rarely needed, so done last).
-        for quoted, single, plain in set(_KIND_BYTES.findall(data)):
-            if self.is_ours((quoted or single or plain).decode("utf-8", errors="replace")):
+        for found in set(_KIND_BYTES.findall(data)):
+            if self._holds(*(part.decode("utf-8", errors="replace") for part in found)):
                 return self._outside_comments(data, _KIND_BYTES, b"\n", b"\r")
         return False
 
@@ -149,8 +159,8 @@ class Sniffer:
         """Whether decoded text (a Markdown block, say) is a candidate."""
         if text.startswith("\ufeff"):
             text = text[1:]
-        for quoted, single, plain in set(_KIND_TEXT.findall(text)):
-            if self.is_ours(quoted or single or plain):
+        for found in set(_KIND_TEXT.findall(text)):
+            if self._holds(*found):
                 return self._outside_comments(text, _KIND_TEXT, "\n", "\r")
         return False
 
@@ -160,7 +170,7 @@ class Sniffer:
         """One of our kinds is a key outside a comment (``# kind: model-contract`` in a
         Helm chart, or in a ``{{/* ... */}}`` across lines, is a mention, not a key)."""
         for match in pattern.finditer(data):
-            if not self.is_ours(_text(match.group(1) or match.group(2) or match.group(3))):
+            if not self._holds(*(_text(part or "") for part in match.groups())):
                 continue
             start = match.start()
             line = max(data.rfind(newline, 0, start), data.rfind(return_, 0, start)) + 1

@@ -24,9 +24,13 @@ from typing import Any
 from contractlint.model import Document, Problem, Rule, Span
 from contractlint.pointer import escape
 from contractlint.results import Finding
-from contractlint.rules import lookup
+from contractlint.rules import CODE_OF_NAME, CODES, lookup
+from contractlint.suggest import closest
 
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*(disable-file|disable)\s*=\s*(.*)$")
+# Any `# contractlint: WORD=`: a misspelt directive (`disabel=`) is reported, not ignored.
+_ANY_DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*([\w-]*)\s*=")
+DIRECTIVES = ("disable", "disable-file")
 _COMMENT_ONLY = re.compile(r"^\s*#")
 WHOLE_FILE = 2**31  # the last line a `disable-file` covers: every line of the file
 
@@ -44,6 +48,7 @@ class Suppression:
     bad_until: str | None = None
     reason: str | None = None
     label: str = "suppression"
+    problem: str = ""  # a comment that looks like a directive and is none (CL008 says so)
 
 
 def parse_comments(text: str, extra: Sequence[Rule] = ()) -> tuple[Suppression, ...]:
@@ -57,6 +62,22 @@ def parse_comments(text: str, extra: Sequence[Rule] = ()) -> tuple[Suppression, 
             continue
         match = _DIRECTIVE.search(line)
         if not match:
+            wrong = _ANY_DIRECTIVE.search(line)
+            if wrong:  # the user believes something is suppressed: say that nothing is
+                column = wrong.start() + (1 if line[wrong.start()] != "#" else 0)
+                near = closest(wrong.group(1), DIRECTIVES, limit=1)
+                hint = f"did you mean `{near[0]}`?" if near else "use disable or disable-file."
+                found.append(
+                    Suppression(
+                        Span(index + 1, column + 1, index + 1, len(line) + 1),
+                        (),
+                        (),
+                        index + 1,
+                        index + 1,
+                        label=f"`# contractlint: {wrong.group(1)}=`",
+                        problem=f"unknown directive, which suppresses nothing; {hint}",
+                    )
+                )
             continue
         scope, rest = match.group(1), match.group(2)
         reason: str | None = None
@@ -178,6 +199,9 @@ def apply(
     problems: list[Problem] = []
     active: list[Suppression] = []
     for item in suppressions:
+        if item.problem:
+            problems.append(Problem("CL008", item.span, f"{item.label}: {item.problem}"))
+            continue
         if item.bad_until is not None:
             problems.append(
                 Problem(
@@ -221,8 +245,10 @@ def apply(
             kept.append(finding)
     for number, item in enumerate(active):
         for token in item.unknown:
+            near = closest(token, [*CODES, *CODE_OF_NAME], limit=1)
+            hint = f"; did you mean `{near[0]}`?" if near else ""
             problems.append(
-                Problem("CL008", item.span, f"{item.label} names an unknown rule `{token}`")
+                Problem("CL008", item.span, f"{item.label} names an unknown rule `{token}`{hint}")
             )
         for code in item.codes:
             if (number, code) not in used and code in enabled:
