@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable
@@ -116,3 +119,18 @@ def write_corpus(folder: Path, count: int) -> list[Path]:
     spec.loader.exec_module(module)
     paths: list[Path] = module.write(folder, count)
     return paths
+
+
+def contractlint(
+    folder: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m contractlint ARGS`` in ``folder``, as a user runs it: a fresh process,
+    no cache, no colours (``env`` adds to the environment)."""
+    return subprocess.run(
+        [sys.executable, "-m", "contractlint", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CONTRACTLINT_NO_CACHE": "1", "NO_COLOR": "1", **(env or {})},
+    )

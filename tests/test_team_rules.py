@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from contractlint import pointer, team
 
+from conftest import contractlint
+
 RULE = """\
 rules:
   ACME101:
@@ -43,14 +45,7 @@ request:
 
 
 def cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "contractlint", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "CONTRACTLINT_NO_CACHE": "1", "NO_COLOR": "1"},
-    )
+    return contractlint(folder, *args)
 
 
 @pytest.fixture
@@ -354,14 +349,7 @@ ONCALL = (
 
 
 def cli_with(folder: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "contractlint", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "CONTRACTLINT_NO_CACHE": "1", **env},
-    )
+    return contractlint(folder, *args, env=env)
 
 
 def test_extends_merges_files_and_packages_in_order(tmp_path: Path) -> None:

@@ -4,14 +4,14 @@ as a team runs it."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
+from conftest import contractlint
 
 FIXTURES = Path(__file__).parent / "data" / "rules-tests"
 # The team rule of tests/test_team_rules.py.
@@ -49,14 +49,7 @@ def examples(invalid: str = INVALID, valid: str = VALID) -> str:
 
 
 def cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "contractlint", "test-rules", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "CONTRACTLINT_NO_CACHE": "1", "NO_COLOR": "1"},
-    )
+    return contractlint(folder, "test-rules", *args)
 
 
 @pytest.fixture
