@@ -34,33 +34,70 @@ plan that needs more than a handful of units.
 
 Inputs that make the formula meaningless raise :class:`DesignError`, so a rule
 can stay silent (or report) instead of printing a nonsensical number.
+
+Experiment design in v2 (SPEC 1.2) multiplies the required n by factors, each named in
+the messages (:func:`factors`):
+
+- CUPED (Deng, Xu, Kohavi & Walker 2013): regressing the metric on its pre-experiment
+  value with correlation ``rho`` leaves ``1 - rho^2`` of the variance, so ``n`` is
+  multiplied by ``1 - rho^2``;
+- a sequential design: O'Brien-Fleming and Pocock boundaries for ``K`` equally spaced
+  analyses cost the maximum-sample-size inflation factor that :mod:`contractlint.sequential`
+  computes by recursive numerical integration at the plan's level and power; another
+  method costs the plan's own ``inflation_factor``.
+
+A ``ratio`` metric (a numerator over a denominator, with the delta-method ``std_dev``
+per randomization unit) is sized like a mean.
+
+A guardrail with ``max_regression`` is a non-inferiority test (one-sided at the plan's
+level, margin ``m = baseline * max_regression``), which needs
+``n = (z_{1-a} + z_{1-b})^2 * 2 sigma^2 / m^2`` per arm, ``sigma^2 = p (1 - p)`` for a
+proportion and ``std_dev^2`` for a mean (:func:`noninferiority_per_arm_exact`; Chow,
+Shao & Wang 2008, section 4.2; Blackwelder 1982), times the same factors.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from statistics import NormalDist
 
 __all__ = [
     "ALTERNATIVES",
+    "COMPUTED_SEQUENTIAL_METHODS",
     "DIRECTIONS",
     "METRIC_TYPES",
     "Design",
     "DesignError",
+    "Factor",
     "achieved_power",
+    "days_needed",
+    "detectable_effect",
     "effect",
     "effective_alpha",
+    "factors",
+    "fixed_per_arm_exact",
+    "noninferiority_margin",
+    "noninferiority_per_arm",
+    "noninferiority_per_arm_exact",
+    "noninferiority_power",
+    "normalized_method",
+    "power_curve",
     "required_per_arm",
     "required_per_arm_exact",
+    "ship_probability",
     "validate",
 ]
 
-METRIC_TYPES: tuple[str, ...] = ("proportion", "mean")
+METRIC_TYPES: tuple[str, ...] = ("proportion", "mean", "ratio")
+# The sequential designs whose sample-size cost is computed here, not taken from the plan.
+COMPUTED_SEQUENTIAL_METHODS: tuple[str, ...] = ("obrien_fleming", "pocock")
 DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "any")
 ALTERNATIVES: tuple[str, ...] = ("two-sided", "one-sided")
 
 _STANDARD_NORMAL = NormalDist()
+_MAX_ANALYSES = 50  # as contractlint.sequential: more looks is continuous monitoring
 
 # How far above a whole number a computed sample size may be and still count as
 # that number: float noise in the quantiles and square roots must not add a unit.
@@ -102,6 +139,31 @@ class Design:
     alternative: str = "two-sided"
     arms: int = 2
     correction: str | None = None
+    # v2 factors: CUPED's correlation; the sequential method (normalized: see
+    # normalized_method), the number of equally spaced analyses, and the plan's own
+    # inflation factor for methods this module does not compute.
+    correlation: float | None = None
+    sequential_method: str | None = None
+    analyses: int = 1
+    inflation_factor: float | None = None
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One multiplier of the required n: what it is, its value, and a phrase for messages."""
+
+    kind: str  # "cuped", "obrien_fleming", "pocock" or "inflation_factor"
+    value: float
+    description: str
+
+
+def normalized_method(method: object) -> str | None:
+    """A sequential method as compared here: lower case, ``-``, spaces and ``'`` folded
+    (``O'Brien-Fleming`` is ``obrien_fleming``); None for a non-string."""
+    if not isinstance(method, str):
+        return None
+    folded = method.strip().lower().replace("'", "").replace("-", "_").replace(" ", "_")
+    return {"obf": "obrien_fleming", "o_brien_fleming": "obrien_fleming"}.get(folded, folded)
 
 
 def _is_number(value: object) -> bool:
@@ -116,7 +178,9 @@ def _is_number(value: object) -> bool:
 def _check_fields(design: Design) -> None:
     """Raise :class:`DesignError` unless every field has a usable value."""
     if design.metric_type not in METRIC_TYPES:
-        raise DesignError(f"metric type must be 'proportion' or 'mean', not {design.metric_type!r}")
+        raise DesignError(
+            f"metric type must be 'proportion', 'mean' or 'ratio', not {design.metric_type!r}"
+        )
     if design.direction not in DIRECTIONS:
         raise DesignError(
             f"direction must be 'increase', 'decrease' or 'any', not {design.direction!r}"
@@ -131,10 +195,12 @@ def _check_fields(design: Design) -> None:
         raise DesignError(
             f"baseline of a proportion must be strictly between 0 and 1, not {design.baseline!r}"
         )
-    if design.metric_type == "mean" and not (
+    if design.metric_type != "proportion" and not (
         design.std_dev is not None and _is_number(design.std_dev) and design.std_dev > 0
     ):
-        raise DesignError(f"a mean metric needs a positive finite std_dev, not {design.std_dev!r}")
+        raise DesignError(
+            f"a {design.metric_type} metric needs a positive finite std_dev, not {design.std_dev!r}"
+        )
     for name, level in (("alpha", design.alpha), ("power", design.power)):
         if not (_is_number(level) and 0 < level < 1):
             raise DesignError(f"{name} must be strictly between 0 and 1, not {level!r}")
@@ -142,6 +208,27 @@ def _check_fields(design: Design) -> None:
         raise DesignError(f"arms must be a whole number of at least 2, not {design.arms!r}")
     if design.correction is not None and not isinstance(design.correction, str):
         raise DesignError(f"correction must be a string, not {design.correction!r}")
+    if design.correlation is not None and not (
+        _is_number(design.correlation) and -1 < design.correlation < 1
+    ):
+        raise DesignError(
+            f"the CUPED correlation must be strictly between -1 and 1, not {design.correlation!r}"
+        )
+    if (
+        isinstance(design.analyses, bool)
+        or not isinstance(design.analyses, int)
+        or not 1 <= design.analyses <= _MAX_ANALYSES
+    ):
+        raise DesignError(
+            f"the number of analyses must be a whole number from 1 to {_MAX_ANALYSES},"
+            f" not {design.analyses!r}"
+        )
+    if design.inflation_factor is not None and not (
+        _is_number(design.inflation_factor) and design.inflation_factor >= 1
+    ):
+        raise DesignError(
+            f"inflation_factor must be a number of at least 1, not {design.inflation_factor!r}"
+        )
 
 
 def effect(design: Design) -> float:
@@ -218,10 +305,59 @@ def validate(design: Design) -> None:
     """Raise :class:`DesignError` if the formula is meaningless for ``design``."""
     delta = effect(design)
     _std_null_alt(design, delta)
+    factors(design)
 
 
-def required_per_arm_exact(design: Design) -> float:
-    """The sample size per arm of SPEC 1.2 before rounding up."""
+def _two_sided(design: Design) -> bool:
+    return design.alternative == "two-sided"
+
+
+def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...]:
+    """The factors of a test at ``alpha`` (one- or two-sided) under ``design``'s plan."""
+    from contractlint import sequential  # its grid is built only for sequential plans
+
+    found: list[Factor] = []
+    if design.correlation is not None and design.correlation != 0:
+        rho = float(design.correlation)
+        found.append(
+            Factor("cuped", 1 - rho * rho, f"CUPED (correlation {rho:g}) x {1 - rho * rho:.4g}")
+        )
+    method = design.sequential_method
+    if method in COMPUTED_SEQUENTIAL_METHODS and design.analyses > 1:
+        try:
+            value = sequential.inflation_factor(
+                method, design.analyses, alpha, float(design.power), two_sided
+            )
+        except sequential.SequentialError as exc:
+            raise DesignError(str(exc)) from None
+        label = "O'Brien-Fleming" if method == "obrien_fleming" else "Pocock"
+        found.append(
+            Factor(method, value, f"{label} with {design.analyses} analyses x {value:.4f}")
+        )
+    elif (
+        method is not None
+        and method not in COMPUTED_SEQUENTIAL_METHODS
+        and design.inflation_factor is not None
+    ):
+        value = float(design.inflation_factor)
+        found.append(
+            Factor("inflation_factor", value, f"{method} (the plan's inflation_factor) x {value:g}")
+        )
+    return tuple(found)
+
+
+def factors(design: Design) -> tuple[Factor, ...]:
+    """The factors that multiply the primary metric's required n, in the order applied."""
+    _check_fields(design)
+    return _factors(design, effective_alpha(design), _two_sided(design))
+
+
+def _product(applied: tuple[Factor, ...]) -> float:
+    return math.prod(f.value for f in applied)
+
+
+def fixed_per_arm_exact(design: Design) -> float:
+    """The sample size per arm of SPEC 1.2 before any factor and before rounding up."""
     delta = effect(design)
     std_null, std_alt = _std_null_alt(design, delta)
     z_alpha = _z_alpha(design)
@@ -237,6 +373,11 @@ def required_per_arm_exact(design: Design) -> float:
     return (root / delta) ** 2
 
 
+def required_per_arm_exact(design: Design) -> float:
+    """The sample size per arm of SPEC 1.2, times every factor, before rounding up."""
+    return fixed_per_arm_exact(design) * _product(factors(design))
+
+
 def _round_up(value: float) -> int:
     """``math.ceil`` that does not add a unit for float noise just above an integer."""
     nearest = round(value)
@@ -250,18 +391,197 @@ def required_per_arm(design: Design) -> int:
     return max(1, _round_up(required_per_arm_exact(design)))
 
 
-def achieved_power(design: Design, per_arm: int) -> float:
-    """The power that ``per_arm`` units per arm reach under the SPEC 1.2 formula.
-
-    It is the formula solved for ``z_{1-b}``, then ``Phi(z_{1-b})``:
-    ``z_b = (sqrt(n) delta - z_a sqrt(2 p_bar (1 - p_bar))) / sqrt(p1 (1-p1) + p2 (1-p2))``
-    for a proportion and ``z_b = sqrt(n) delta / (std_dev sqrt(2)) - z_a`` for a
-    mean. The ``power`` field of ``design`` is not used, only checked.
-    """
+def _check_per_arm(per_arm: float) -> None:
     if not _is_number(per_arm) or per_arm < 0:
         raise DesignError(f"per_arm must be a non-negative number, not {per_arm!r}")
+
+
+def _power_from_drift(
+    design: Design, applied: tuple[Factor, ...], alpha: float, two_sided: bool, drift: float
+) -> float:
+    """The power of the test whose fixed-horizon z-statistic has mean ``drift`` on the
+    units left after CUPED: a computed group-sequential design integrates over its
+    boundaries; a plan's own inflation factor shrinks the drift by its square root."""
+    from contractlint import sequential
+
+    for factor in applied:
+        if factor.kind in COMPUTED_SEQUENTIAL_METHODS:
+            return sequential.power_at_drift(factor.kind, design.analyses, alpha, drift, two_sided)
+        if factor.kind == "inflation_factor":
+            drift /= math.sqrt(factor.value)
+    z_alpha = _STANDARD_NORMAL.inv_cdf(1 - (alpha / 2 if two_sided else alpha))
+    return _STANDARD_NORMAL.cdf(drift - z_alpha)
+
+
+def _cuped(applied: tuple[Factor, ...]) -> float:
+    return math.prod(f.value for f in applied if f.kind == "cuped")
+
+
+def achieved_power(design: Design, per_arm: float) -> float:
+    """The power that ``per_arm`` units per arm reach under the SPEC 1.2 formula.
+
+    For a fixed-horizon plan it is the formula solved for ``z_{1-b}``, then
+    ``Phi(z_{1-b})``:
+    ``z_b = (sqrt(n) delta - z_a sqrt(2 p_bar (1 - p_bar))) / sqrt(p1 (1-p1) + p2 (1-p2))``
+    for a proportion and ``z_b = sqrt(n) delta / (std_dev sqrt(2)) - z_a`` for a
+    mean, with ``n`` the units left after CUPED (``per_arm / (1 - rho^2)``). For a
+    computed sequential design, ``z_a + z_b`` is the drift of the final analysis and the
+    power is the design's chance of crossing its upper boundary at that drift. The
+    ``power`` field of ``design`` is not used but for the factors.
+    """
+    _check_per_arm(per_arm)
     delta = effect(design)
     std_null, std_alt = _std_null_alt(design, delta)
+    applied = factors(design)
     z_alpha = _z_alpha(design)
-    z_beta = (math.sqrt(per_arm) * delta - z_alpha * std_null) / std_alt
-    return _STANDARD_NORMAL.cdf(z_beta)
+    units = per_arm / _cuped(applied)
+    drift = (math.sqrt(units) * delta - z_alpha * std_null) / std_alt + z_alpha
+    return _power_from_drift(design, applied, effective_alpha(design), _two_sided(design), drift)
+
+
+def _bisect(f: Callable[[float], bool], lo: float, hi: float) -> float:
+    """The smallest x in [lo, hi] (to 1e-12 relative) with ``f(x)`` true, f monotone."""
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if f(mid):
+            hi = mid
+        else:
+            lo = mid
+        if hi - lo <= 1e-12 * hi:
+            break
+    return hi
+
+
+def detectable_effect(design: Design, per_arm: float) -> float | None:
+    """The smallest absolute effect that ``per_arm`` units per arm detect with the
+    design's power (same direction and test as the design); None when no effect the
+    metric allows is large enough (a proportion cannot pass 0 or 1)."""
+    _check_per_arm(per_arm)
+    validate(design)
+    if design.metric_type == "proportion":
+        p1 = float(design.baseline)
+        top = (p1 if design.direction == "decrease" else 1 - p1) * (1 - 1e-9)
+    else:
+        top = float(design.std_dev or 1.0) * 1e6
+
+    def reaches(delta: float) -> bool:
+        trial = replace(design, relative=None, absolute=delta)
+        return achieved_power(trial, per_arm) >= float(design.power)
+
+    if per_arm <= 0 or not reaches(top):
+        return None
+    return _bisect(reaches, 0.0, top)
+
+
+def power_curve(design: Design, per_arm: float, points: int = 41) -> list[tuple[float, float]]:
+    """(true absolute effect, power) at ``points`` effects from 0 to twice the MDE (or to
+    the edge a proportion allows)."""
+    _check_per_arm(per_arm)
+    delta = effect(design)
+    top = 2 * delta
+    if design.metric_type == "proportion":
+        p1 = float(design.baseline)
+        top = min(top, (p1 if design.direction == "decrease" else 1 - p1) * (1 - 1e-9))
+    curve: list[tuple[float, float]] = []
+    for i in range(points):
+        x = top * i / (points - 1)
+        if x == 0:
+            # No effect: the test rejects (in the expected direction) at its level.
+            alpha = effective_alpha(design)
+            level = alpha / 2 if _two_sided(design) else alpha
+            if any(f.kind in COMPUTED_SEQUENTIAL_METHODS for f in factors(design)):
+                level = _power_from_drift(design, factors(design), alpha, _two_sided(design), 0.0)
+            curve.append((0.0, level))
+            continue
+        curve.append((x, achieved_power(replace(design, relative=None, absolute=x), per_arm)))
+    return curve
+
+
+def ship_probability(design: Design, per_arm: float, threshold: float) -> float:
+    """The chance that a true effect of exactly the MDE ships under a decision rule that
+    needs the observed effect (absolute, in the expected direction) to reach
+    ``threshold`` and to be significant at the design's level: with the observed
+    difference ``d ~ N(delta, sigma_alt^2 / n)`` (``n`` after CUPED), it is
+    ``1 - Phi((max(threshold, z_a sigma_null / sqrt(n)) - delta) / (sigma_alt / sqrt(n)))``.
+    A fixed-horizon analysis; a sequential design's early stops are not modelled."""
+    _check_per_arm(per_arm)
+    if per_arm <= 0:
+        return 0.0
+    delta = effect(design)
+    std_null, std_alt = _std_null_alt(design, delta)
+    units = per_arm / _cuped(factors(design))
+    bar = max(float(threshold), _z_alpha(design) * std_null / math.sqrt(units))
+    return 1 - _STANDARD_NORMAL.cdf((bar - delta) / (std_alt / math.sqrt(units)))
+
+
+def days_needed(per_arm: float, arms: int, daily_units: float, allocation: float = 1.0) -> int:
+    """Whole days for ``arms * per_arm`` units at ``daily_units * allocation`` a day."""
+    if not (_is_number(daily_units) and daily_units > 0):
+        raise DesignError(f"daily units must be a positive number, not {daily_units!r}")
+    if not (_is_number(allocation) and 0 < allocation <= 1):
+        raise DesignError(f"allocation must be above 0 and at most 1, not {allocation!r}")
+    return max(1, _round_up(arms * per_arm / (daily_units * allocation)))
+
+
+# --- guardrails: non-inferiority ---------------------------------------------------------------
+
+
+def _noninferiority(design: Design) -> tuple[float, float, tuple[Factor, ...]]:
+    """(sigma, margin, factors) of a guardrail's non-inferiority test. ``design`` holds the
+    guardrail: its type, baseline and std_dev, ``relative`` = ``max_regression``, the
+    plan's alpha, power and factors; the test is one-sided whatever ``alternative``."""
+    _check_fields(design)
+    regression = design.relative
+    if not (_is_number(regression) and regression is not None and regression > 0):
+        raise DesignError(f"max_regression must be a positive number, not {regression!r}")
+    baseline = float(design.baseline)
+    if design.metric_type == "proportion":
+        sigma = math.sqrt(baseline * (1 - baseline))
+    else:
+        assert design.std_dev is not None  # checked by _check_fields
+        sigma = float(design.std_dev)
+    margin = abs(baseline) * float(regression)
+    if not margin > 0:
+        raise DesignError(f"a baseline of {baseline!r} gives no margin to test against")
+    return sigma, margin, _factors(design, float(design.alpha), two_sided=False)
+
+
+def noninferiority_per_arm_exact(design: Design) -> float:
+    """``(z_{1-a} + z_{1-b})^2 * 2 sigma^2 / m^2`` times every factor, before rounding up."""
+    sigma, margin, applied = _noninferiority(design)
+    z_sum = _STANDARD_NORMAL.inv_cdf(1 - float(design.alpha)) + _STANDARD_NORMAL.inv_cdf(
+        float(design.power)
+    )
+    if z_sum <= 0:
+        raise DesignError(f"power {design.power!r} is too low for alpha {design.alpha!r}")
+    return z_sum**2 * 2 * sigma**2 / margin**2 * _product(applied)
+
+
+def noninferiority_per_arm(design: Design) -> int:
+    """The guardrail's required n per arm, rounded up, at least 1."""
+    return max(1, _round_up(noninferiority_per_arm_exact(design)))
+
+
+def noninferiority_power(design: Design, per_arm: float, margin: float | None = None) -> float:
+    """The power of the guardrail's test with ``per_arm`` units per arm when the
+    treatment is truly no worse: ``Phi(sqrt(n) m / (sigma sqrt(2)) - z_{1-a})`` for a
+    fixed horizon (``margin`` overrides ``m``)."""
+    _check_per_arm(per_arm)
+    sigma, m, applied = _noninferiority(design)
+    m = m if margin is None else margin
+    drift = math.sqrt(per_arm / _cuped(applied)) * m / (sigma * math.sqrt(2))
+    return _power_from_drift(design, applied, float(design.alpha), False, drift)
+
+
+def noninferiority_margin(design: Design, per_arm: float) -> float | None:
+    """The smallest margin (absolute) that ``per_arm`` units per arm show with the
+    design's power; None for no units."""
+    _check_per_arm(per_arm)
+    sigma, _, _ = _noninferiority(design)
+    if per_arm <= 0:
+        return None
+    return _bisect(
+        lambda m: noninferiority_power(design, per_arm, m) >= float(design.power),
+        0.0,
+        sigma * 100,
+    )
