@@ -349,7 +349,7 @@ def test_common_fields_reject_wrong_types(kind: str, path: tuple[Any, ...], valu
         ("experiment-plan", ("arms",), 1, "minimum"),
         ("experiment-plan", ("arms",), 2.5, "type"),
         ("experiment-plan", ("primary_metric", "direction"), "up", "enum"),
-        ("experiment-plan", ("primary_metric", "type"), "ratio", "enum"),
+        ("experiment-plan", ("primary_metric", "type"), "count", "enum"),
         ("experiment-plan", ("primary_metric", "baseline"), "33%", "type"),
         (
             "experiment-plan",

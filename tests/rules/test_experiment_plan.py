@@ -181,7 +181,7 @@ def test_cl203_passes_plan(check, value):
         pytest.param("[open_rate]", [("CL003", 6, 17)], id="list"),
         pytest.param("42", [("CL005", 6, 17)], id="number"),
         pytest.param(
-            "{name: o, type: ratio, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}",
+            "{name: o, type: count, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}",
             [("CL003", 6, 33)],
             id="unknown-type",
         ),
@@ -514,7 +514,7 @@ def test_cl302_silent_about_a_rejected_sample_size(check, sample, expected):
             id="baseline-string",
         ),
         pytest.param(
-            "{name: o, type: ratio, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}",
+            "{name: o, type: count, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}",
             [("CL003", 6, 33)],
             id="type",
         ),

@@ -1,74 +1,25 @@
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
 
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules import registered
-from contractlint.rules._common import get, is_number
-
-if TYPE_CHECKING:
-    from contractlint import power
-
-
-def alpha_or_power(sample: Any) -> Any:
-    """A string where alpha or power should be a number (the schema reports it)."""
-    for key in ("alpha", "power"):
-        if isinstance(get(sample, key), str):
-            return get(sample, key)
-    return None
-
-
-def design(document: Document, options: RuleOptions) -> power.Design | None:
-    """The plan's design, or None when it lacks what the calculation needs."""
-    from contractlint import power  # statistics and its imports: only for experiment plans
-
-    value = document.value
-    metric: Any = value.get("primary_metric")
-    sample: Any = value.get("sample_size")
-    effect: Any = get(metric, "minimum_detectable_effect")
-    relative, absolute = get(effect, "relative"), get(effect, "absolute")
-    if not isinstance(metric, dict) or not is_number(metric.get("baseline")):
-        return None
-    if is_number(relative) == is_number(absolute):
-        return None  # neither (CL203), or both (the schema rejects it): nothing to size
-    if isinstance(metric.get("std_dev"), str) and not options.is_placeholder(metric["std_dev"]):
-        return None  # a value the schema rejected
-    rejected = alpha_or_power(sample)
-    if rejected is not None and not options.is_placeholder(rejected):
-        return None  # a value the schema rejected
-    alpha = get(sample, "alpha")
-    wanted = get(sample, "power")
-    arms = value.get("arms", 2)
-    return power.Design(
-        metric_type=str(metric.get("type") or "proportion"),
-        baseline=float(metric["baseline"]),
-        std_dev=float(metric["std_dev"]) if is_number(metric.get("std_dev")) else None,
-        relative=float(relative) if is_number(relative) else None,
-        absolute=float(absolute) if is_number(absolute) and not is_number(relative) else None,
-        direction=str(metric.get("direction") or "increase"),
-        alpha=float(alpha) if is_number(alpha) else options.alpha,
-        power=float(wanted) if is_number(wanted) else options.power,
-        alternative=str(get(sample, "alternative") or "two-sided"),
-        arms=int(arms) if is_number(arms) else 2,
-        correction=value.get("correction") if isinstance(value.get("correction"), str) else None,
-    )
+from contractlint.rules import _experiment, registered
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     from contractlint import power
 
-    per_arm = get(document.value.get("sample_size"), "per_arm")
-    if not is_number(per_arm) or per_arm != int(per_arm) or per_arm < 1:
+    per_arm = _experiment.per_arm(document.value)
+    if per_arm is None:
         return  # missing (CL301) or rejected by the schema (CL003)
-    plan = design(document, options)
+    plan = _experiment.design(document, options)
     if plan is None:
         return  # CL203 reports a metric that cannot be sized
     try:
         required = power.required_per_arm(plan)
-        reached = power.achieved_power(plan, int(per_arm))
+        reached = power.achieved_power(plan, per_arm)
+        applied = power.factors(plan)
     except power.DesignError:
         return  # CL203 reports a baseline or effect that makes the formula meaningless
     if per_arm >= required:
@@ -77,12 +28,14 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     alpha = power.effective_alpha(plan)
     corrected = f" per comparison (Bonferroni: {plan.alpha:g} / {plan.arms - 1})"
     level = f"alpha {alpha:g}{corrected if alpha != plan.alpha else ''} {plan.alternative}"
+    # Every factor that changed the formula's n is named, so the number can be checked.
+    named = "; factors applied: " + ", ".join(f.description for f in applied) if applied else ""
     yield Hit(
         "/sample_size/per_arm",
-        f"`sample_size.per_arm` {per_arm:,.0f} is below the {required:,} per arm needed to "
+        f"`sample_size.per_arm` {per_arm:,} is below the {required:,} per arm needed to "
         f"detect a {effect} change on a baseline of {plan.baseline:g} ({level}, power "
-        f"{plan.power:g}); {per_arm:,.0f} per arm reaches a power of only "
-        f"{math.floor(reached * 10_000) / 100:.2f}%",
+        f"{plan.power:g}{named}); {per_arm:,} per arm reaches a power of only "
+        f"{_experiment.percent(reached)}",
     )
 
 
@@ -98,15 +51,23 @@ RULE = registered(
             "metric's `minimum_detectable_effect` at the plan's alpha and power (normal "
             "approximation: two-proportion test for `proportion`, two-sample z-test for "
             "`mean`; one-sided uses alpha instead of alpha/2; with `correction: bonferroni`, "
-            "alpha is divided by arms - 1). The message gives the required n and the power "
-            "the declared n reaches."
+            "alpha is divided by arms - 1). The required n is multiplied by 1 - rho^2 under "
+            "`variance_reduction: {method: cuped, correlation: rho}` and, for a sequential "
+            "plan, by the design's maximum-sample-size inflation factor: computed for "
+            "`obrien_fleming` and `pocock` with `interim_looks + 1` equally spaced analyses "
+            "at the plan's alpha and power, the plan's `inflation_factor` for other methods. "
+            "The message gives the required n, every factor applied and the power the "
+            "declared n reaches."
         ),
         why=(
             "An underpowered experiment is worse than none: it usually finds nothing, the "
             "team concludes the idea does not work, and a good feature is dropped; and when it "
             "does find something, the estimate is inflated by luck. The required n follows "
             "from numbers the team already agreed (baseline, smallest effect worth shipping, "
-            "alpha, power), so a plan that declares less is promising a power it cannot have."
+            "alpha, power), so a plan that declares less is promising a power it cannot have. "
+            "References: Fleiss, Levin & Paik, Statistical Methods for Rates and Proportions "
+            "(2003), ch. 4; Deng, Xu, Kohavi & Walker, CUPED (WSDM 2013); Jennison & "
+            "Turnbull, Group Sequential Methods (2000), ch. 2 and 19."
         ),
         bad=(
             "kind: experiment-plan\n"

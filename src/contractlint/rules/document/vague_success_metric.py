@@ -64,6 +64,13 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
             "`primary_metric` is a mean but has no numeric `std_dev`: the sample size of a "
             "mean depends on its spread; add the standard deviation from historical data",
         )
+    if kind == "ratio" and is_missing(metric.get("std_dev"), options):
+        yield Hit(
+            "/primary_metric",
+            "`primary_metric` is a ratio but has no numeric `std_dev`: its sample size "
+            "depends on the delta-method standard deviation per randomization unit; add it "
+            "from historical data",
+        )
 
 
 def _effect_out_of_range(metric: Any, baseline: float, effect: Any) -> Iterator[Hit]:
