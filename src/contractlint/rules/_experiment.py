@@ -2,7 +2,7 @@
 that compute sample sizes, power or the chance of shipping).
 
 The rules stay silent when a value is missing (another rule asks for it) or rejected by
-the schema (CL003 reports it), so these helpers return None rather than raise. The
+the schema (which reports it), so these helpers return None rather than raise. The
 power module is imported inside the functions: only a run that lints an experiment plan
 pays for ``statistics`` and the boundary integration.
 """

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
+from contractlint.results import Severity
+from contractlint.rules import _experiment, registered
+
+
+def _primary_n(document: Document, options: RuleOptions) -> int | None:
+    """The primary metric's required n, to say how many times more a guardrail needs."""
+    from contractlint import power
+
+    plan = _experiment.design(document, options)
+    if plan is None:
+        return None
+    try:
+        return power.required_per_arm(plan)
+    except power.DesignError:
+        return None
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    from contractlint import power
+
+    value = document.value
+    per_arm = _experiment.per_arm(value)
+    listed = value.get("guardrails")
+    if per_arm is None or not isinstance(listed, list):
+        return  # no sample size (CL301), or no guardrails (CL201)
+    primary: int | None = None
+    for index, guardrail in enumerate(listed):
+        if not isinstance(guardrail, dict):
+            continue
+        design = _experiment.guardrail_design(value, guardrail, options)
+        if design is None:
+            continue  # no baseline, or a zero margin (CL312)
+        try:
+            required = power.noninferiority_per_arm(design)
+            reached = power.noninferiority_power(design, per_arm)
+            applied = power.factors(design)
+        except power.DesignError:
+            continue  # a baseline or std_dev the formula cannot use (the schema's or CL203's)
+        if per_arm >= required:
+            continue
+        metric = guardrail.get("metric")
+        label = f"`{metric}`" if isinstance(metric, str) and metric else f"#{index + 1}"
+        margin = abs(design.baseline) * float(design.relative or 0)
+        named = ", ".join(f.description for f in applied)
+        factors = f", factors applied: {named}" if named else ""
+        primary = primary if primary is not None else _primary_n(document, options)
+        times = (
+            f" ({required / primary:.1f} times the primary metric's {primary:,})" if primary else ""
+        )
+        traffic = _experiment.traffic(value)
+        days = ""
+        if traffic is not None:
+            arms = _experiment.arms(value)
+            needed = power.days_needed(required, arms, *traffic)
+            days = (
+                f"; at {traffic[0]:,g} units a day x {traffic[1]:g} allocation, {arms} arms of "
+                f"{required:,} take {needed:,} days ({math.ceil(needed / 7)} whole weeks)"
+            )
+        regression = guardrail["max_regression"]
+        yield Hit(
+            f"/guardrails/{index}/max_regression",
+            f"guardrail {label} needs {required:,} per arm to show non-inferiority at its "
+            f"margin of {margin:g} ({regression:g} of its baseline {design.baseline:g}; "
+            f"one-sided alpha {design.alpha:g}, power {design.power:g}{factors}){times}; "
+            f"`per_arm` {per_arm:,} reaches a power of only {_experiment.percent(reached)}"
+            f"{days}",
+        )
+
+
+RULE = registered(
+    __name__,
+    severity=Severity.WARNING,
+    kinds=("experiment-plan",),
+    summary=(
+        "a guardrail with `baseline` and `max_regression` > 0 needs more than `per_arm` to "
+        "show non-inferiority"
+    ),
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "A guardrail gives its `baseline` and a `max_regression` above 0, and the "
+            "non-inferiority test it implies needs more units per arm than "
+            "`sample_size.per_arm`. The test is one-sided at the plan's alpha with margin "
+            "m = baseline x max_regression: n = (z_{1-alpha} + z_{1-beta})^2 x 2 sigma^2 / "
+            "m^2 per arm, sigma^2 = p (1 - p) for a proportion and std_dev^2 for a mean, "
+            "times the plan's CUPED and sequential factors (as for the primary metric). The "
+            "message gives the required n, the power `per_arm` reaches and the days the "
+            "plan's traffic needs."
+        ),
+        why=(
+            "A guardrail is a promise that the change does no harm, and showing no harm is a "
+            "test of its own, usually a harder one than the primary metric's: guardrails are "
+            "rare events (unsubscribes, complaints, crashes) and the tolerated harm is small. "
+            "A plan sized only for its primary metric then ends with a guardrail whose "
+            "confidence interval is wider than its margin, and the team either ships without "
+            "the promised evidence or argues after the fact about noise. Platforms that "
+            "teams trust size every metric and take the largest n (Spotify's Confidence). "
+            "References: Blackwelder, Controlled Clinical Trials 3 (1982); Chow, Shao & Wang, "
+            "Sample Size Calculations in Clinical Research (2008), section 4.2; Schultzberg, "
+            "Kjellin & Rydberg, Risk-aware product decisions in A/B tests with multiple "
+            "metrics (Spotify, 2024)."
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails:\n"
+            "  - {metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.10}\n"
+            "sample_size: {per_arm: 82000, alpha: 0.05, power: 0.8}\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails:\n"
+            "  - {metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.30}\n"
+            "sample_size: {per_arm: 82000, alpha: 0.05, power: 0.8}\n"
+        ),
+        fix=(
+            "Raise `per_arm` to the guardrail's n (and check the traffic), agree on a wider "
+            "margin the business can live with, reduce the variance (CUPED), or watch the "
+            "guardrail with an absolute `max` instead of a statistical promise."
+        ),
+        options="`experiment.alpha` and `experiment.power` (defaults when the plan gives none).",
+    ),
+)

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from contractlint.model import Document, Hit, RuleDoc, RuleOptions
+from contractlint.results import Severity
+from contractlint.rules import _experiment, registered
+from contractlint.rules._common import is_number
+from contractlint.rules._guardrails import guardrails
+
+
+def _smallest_margin(document: Document, guardrail: dict[str, object], options: RuleOptions) -> str:
+    """What the plan's `per_arm` can show for this guardrail, when its baseline is known."""
+    from contractlint import power
+
+    if document.kind != "experiment-plan":
+        return ""
+    per_arm = _experiment.per_arm(document.value)
+    probe = _experiment.guardrail_design(
+        document.value, {**guardrail, "max_regression": 1.0}, options
+    )
+    if per_arm is None or probe is None:
+        return ""
+    try:
+        margin = power.noninferiority_margin(probe, per_arm)
+    except power.DesignError:
+        return ""
+    if margin is None:
+        return ""
+    relative = margin / abs(probe.baseline)
+    return (
+        f"; with {per_arm:,} per arm the smallest margin it can show is {margin:.3g}, "
+        f"`max_regression: {relative:.3g}` of its baseline {probe.baseline:g}"
+    )
+
+
+def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    listed, pointer, _ = guardrails(document)
+    if not isinstance(listed, list):
+        return
+    for index, guardrail in enumerate(listed):
+        if not isinstance(guardrail, dict):
+            continue
+        regression = guardrail.get("max_regression")
+        if not (is_number(regression) and regression == 0):
+            continue
+        metric = guardrail.get("metric")
+        label = f"`{metric}`" if isinstance(metric, str) and metric else f"#{index + 1}"
+        yield Hit(
+            f"{pointer}/{index}/max_regression",
+            f"guardrail {label} has `max_regression: 0`: as a non-inferiority test a margin "
+            'of zero can never be shown (no sample is large enough), and read as "no '
+            'observed regression" it fails about half of all harmless changes, since a '
+            "neutral change looks worse by chance half the time; agree on the harm you can "
+            "tolerate, relative to the baseline (`max_regression: 0.05` is 5% worse)"
+            f"{_smallest_margin(document, guardrail, options)}",
+        )
+
+
+RULE = registered(
+    __name__,
+    severity=Severity.WARNING,
+    kinds=("experiment-plan", "problem-framing"),
+    summary=(
+        '`max_regression: 0`: as a non-inferiority test it can never pass, and read as "no '
+        'observed regression" it fails about half of all harmless changes'
+    ),
+    check=check,
+    doc=RuleDoc(
+        what=(
+            "A guardrail's `max_regression` is 0. When the guardrail gives its `baseline` "
+            "(experiment plans), the message also says the smallest margin the plan's "
+            "`per_arm` can show."
+        ),
+        why=(
+            "`max_regression: 0` reads as the safest promise, and it is the one no experiment "
+            "can keep. Tested properly, as non-inferiority, the margin is the denominator of "
+            "the sample size: a margin of zero needs infinitely many units, so the guardrail "
+            'can never pass. Read loosely, as "ship only if the guardrail did not get '
+            'worse", it is a coin flip: a change with no effect at all shows a worse value '
+            "about half the time, so good changes are blocked at random, and teams learn to "
+            'ignore the guardrail. A margin agreed in advance ("at most 5% more '
+            'unsubscribes") is what makes a guardrail both testable and meaningful. '
+            "References: Blackwelder, Proving the null hypothesis in clinical trials, "
+            "Controlled Clinical Trials 3 (1982); Kohavi, Tang & Xu, Trustworthy Online "
+            "Controlled Experiments (2020), ch. 21."
+        ),
+        bad=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails:\n"
+            "  - {metric: unsubscribe_rate, max_regression: 0.0}\n"
+        ),
+        good=(
+            "kind: experiment-plan\n"
+            "name: email-subject-personalization\n"
+            "guardrails:\n"
+            "  - {metric: unsubscribe_rate, max_regression: 0.30}\n"
+        ),
+        fix=(
+            "Agree on the largest regression you would still ship (relative to the "
+            "guardrail's baseline) and write it as `max_regression`; give the `baseline` too "
+            "so its power is checked. For a hard limit, use an absolute `max` or `min`."
+        ),
+    ),
+)
