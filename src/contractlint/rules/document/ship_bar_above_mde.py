@@ -33,10 +33,11 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     value = document.value
     threshold: Any = get(value.get("decision_rule"), "threshold")
     effect: Any = get(value.get("primary_metric"), "minimum_detectable_effect")
-    relative, absolute = get(effect, "relative"), get(effect, "absolute")
+    relative: Any = get(effect, "relative")
+    absolute: Any = get(effect, "absolute")
     if is_number(relative) == is_number(absolute) or not is_number(threshold):
         return  # no single MDE (CL203, CL003), or no numeric bar (CL204)
-    mde: float = relative if is_number(relative) else absolute
+    mde = float(relative if is_number(relative) else absolute)
     if mde <= 0 or abs(threshold) <= mde:
         return
     scale = "relative" if is_number(relative) else "absolute"
