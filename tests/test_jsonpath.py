@@ -1,0 +1,231 @@
+"""The compiled JSONPath queries (``contractlint.jsonpath``) against ``jsonpath-rfc9535``.
+
+The library defines what a query selects; ``jsonpath.compile_query`` runs its parsed
+query as closures. On generated queries (every selector, segment, comparison, logical
+operator and standard function) over generated documents, both must select the same
+nodes, in the same order, by location and by identity.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonpath_rfc9535
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contractlint import jsonpath
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import teamrules
+
+KEYS = ["a", "b", "c"]
+
+documents = st.recursive(
+    st.one_of(
+        st.sampled_from([None, True, False, 0, 1, 2, -1, 2.5, 1.0, "", "x", "xa", "a", "ab"]),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.sampled_from(KEYS), inner, max_size=3),
+    ),
+    max_leaves=14,
+)
+
+_singular = st.sampled_from(["@", "@.a", "@.b", "@[0]", "@[-1]", "@.a.b", "$.a", "$.c[0]", "$"])
+_literal = st.sampled_from(["1", "2", "2.5", "-1", "'x'", "'a'", "true", "false", "null"])
+_nodes = st.sampled_from(["@.*", "@..a", "@[*].b", "$..b", "@.a", "@[1:]"])
+_regex = st.sampled_from(["'x.*'", "'a'", "'[ab]+'", "'('", "'\\\\d'", "'.'"])
+
+
+@st.composite
+def _comparable(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["singular", "literal", "length", "count", "value"]))
+    if kind == "singular":
+        return draw(_singular)
+    if kind == "literal":
+        return draw(_literal)
+    if kind == "length":
+        return f"length({draw(_singular)})"
+    return f"{kind}({draw(_nodes)})"
+
+
+@st.composite
+def _test(draw: st.DrawFn, depth: int = 0) -> str:
+    choices = ["comparison", "exists", "function"] + (["and", "or", "not"] if depth < 2 else [])
+    kind = draw(st.sampled_from(choices))
+    if kind == "comparison":
+        operator = draw(st.sampled_from(["==", "!=", "<", "<=", ">", ">="]))
+        return f"{draw(_comparable())} {operator} {draw(_comparable())}"
+    if kind == "exists":
+        return draw(st.sampled_from(["@.a", "@[0]", "@.*", "$.b", "@..c", "$"]))
+    if kind == "function":
+        name = draw(st.sampled_from(["match", "search"]))
+        return f"{name}({draw(_singular)}, {draw(_regex)})"
+    if kind == "not":
+        return f"!({draw(_test(depth + 1))})"
+    operator = "&&" if kind == "and" else "||"
+    return f"({draw(_test(depth + 1))} {operator} {draw(_test(depth + 1))})"
+
+
+@st.composite
+def _selector(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["name", "index", "slice", "wildcard", "filter"]))
+    if kind == "name":
+        return repr(draw(st.sampled_from(KEYS)))
+    if kind == "index":
+        return str(draw(st.integers(-3, 3)))
+    if kind == "slice":
+        start, stop = (
+            draw(st.sampled_from(["", "0", "1", "-1", "5"])),
+            draw(st.sampled_from(["", "2", "-1"])),
+        )
+        step = draw(st.sampled_from(["", ":1", ":2", ":-1", ":0"]))
+        return f"{start}:{stop}{step}"
+    if kind == "wildcard":
+        return "*"
+    return f"?{draw(_test())}"
+
+
+@st.composite
+def queries(draw: st.DrawFn) -> str:
+    query = "$"
+    for _ in range(draw(st.integers(0, 3))):
+        selectors = ", ".join(draw(st.lists(_selector(), min_size=1, max_size=2)))
+        query += draw(st.sampled_from(["", ".."])) + f"[{selectors}]"
+    return query
+
+
+def _library(query: str, document: Any) -> list[tuple[tuple[Any, ...], Any]]:
+    return [
+        (tuple(n.location), n.value) for n in jsonpath_rfc9535.compile(query).finditer(document)
+    ]
+
+
+def _same(
+    ours: list[tuple[tuple[Any, ...], Any]], theirs: list[tuple[tuple[Any, ...], Any]]
+) -> None:
+    assert [location for location, _ in ours] == [location for location, _ in theirs]
+    assert all(a is b for (_, a), (_, b) in zip(ours, theirs))
+
+
+def _compiles_itself(query: str) -> bool:
+    """Whether ``query`` runs as closures, not through the library's fallback."""
+    try:
+        for segment in jsonpath.parse(query).segments:
+            jsonpath._segment(segment)
+    except jsonpath.Unsupported:
+        return False
+    return True
+
+
+@settings(max_examples=600, deadline=None)
+@given(query=queries(), document=documents)
+def test_compiled_queries_select_what_the_library_selects(query: str, document: Any) -> None:
+    try:
+        theirs = _library(query, document)
+    except jsonpath_rfc9535.JSONPathError:
+        with pytest.raises(jsonpath_rfc9535.JSONPathError):
+            jsonpath.compile_query(query)
+        return
+    _same(jsonpath.compile_query(query)(document), theirs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=queries())
+def test_generated_queries_run_as_closures(query: str) -> None:
+    """The differential test above tests the closures, not the fallback: every
+    generated query the library accepts compiles to them."""
+    try:
+        jsonpath_rfc9535.compile(query)
+    except jsonpath_rfc9535.JSONPathError:
+        return
+    assert _compiles_itself(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    sorted({r["given"] for r in teamrules.RULES.values() if r["given"].startswith("$")}),
+)
+def test_the_benchmark_queries_run_as_closures_and_agree(query: str) -> None:
+    assert _compiles_itself(query)
+    document = {
+        "owners": ["a@example.com", "b@elsewhere.org"],
+        "guardrails": [{"metric": "x", "max": 1}, {"metric": "y"}],
+        "items": [{"id": "a", "status": "done", "evidence": "ok"}, {"status": "n/a"}],
+        "options": [{"estimate_weeks": 30}, {"estimate_weeks": 2}],
+        "latency_budget_ms": {"p50": 10, "p99": 900},
+        "timeout_ms": 500,
+        "description": "api_key=1",
+        "name": "x",
+    }
+    _same(jsonpath.compile_query(query)(document), _library(query, document))
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [
+        ("$[?@]", [0, "", None, False, 1]),  # the library reads `@` on a scalar by its truth
+        ("$[?!@]", [0, 1]),
+        ("$[?true]", [1]),
+    ],
+)
+def test_what_is_not_compiled_is_run_by_the_library(query: str, document: Any) -> None:
+    try:
+        theirs = _library(query, document)
+    except jsonpath_rfc9535.JSONPathError:
+        return
+    assert not _compiles_itself(query)
+    _same(jsonpath.compile_query(query)(document), theirs)
+
+
+def test_a_too_deep_document_raises_the_library_error() -> None:
+    deep: Any = 1
+    for _ in range(120):
+        deep = [deep]
+    with pytest.raises(jsonpath_rfc9535.JSONPathError):
+        _library("$..*", deep)
+    with pytest.raises(jsonpath_rfc9535.JSONPathError):
+        jsonpath.compile_query("$..*")(deep)
+
+
+DOCUMENT = [
+    {"a": "xa", "b": 1},
+    {"a": {"k": 1, "l": 2}, "b": True},
+    {"a": [1, 2, 3], "b": 1.0},
+    {"a": 7, "b": None},
+    {"b": "1"},
+    {"a": "ab", "c": [{"a": 5}]},
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("$[?length(@.a) == 2]", [0, 1, 5]),  # a string's characters, an object's members
+        ("$[?length(@.a) == 3]", [2]),  # an array's items
+        ("$[?length(@.a) != 2]", [2, 3, 4]),  # 7 and an absent `a` have no length
+        ("$[?count(@.*) == 2]", [0, 1, 2, 3, 5]),
+        ("$[?value(@..a) == 5]", []),  # two nodes: no value
+        ("$[?value(@.c[*].a) == 5]", [5]),
+        ("$[?@.b == 1]", [0, 2]),  # true is not 1; 1.0 is
+        ("$[?@.b == true]", [1]),
+        ("$[?@.b == null]", [3]),
+        ("$[?@.x == @.y]", [0, 1, 2, 3, 4, 5]),  # Nothing equals Nothing
+        ("$[?@.b < 2]", [0, 2]),
+        ("$[?@.a < 'b']", [5]),  # "xa" sorts after "b"
+        ("$[?match(@.a, 'x.')]", [0]),
+        ("$[?match(@.a, 'a')]", []),  # the whole string
+        ("$[?search(@.a, 'a')]", [0, 5]),
+        ("$[?@.c]", [5]),
+        ("$[?!@.a]", [4]),
+    ],
+)
+def test_functions_and_comparisons_as_rfc_9535_says(query: str, expected: list[int]) -> None:
+    theirs = _library(query, DOCUMENT)
+    assert [location for location, _ in theirs] == [(i,) for i in expected]
+    assert _compiles_itself(query)
+    _same(jsonpath.compile_query(query)(DOCUMENT), theirs)
