@@ -182,14 +182,19 @@ def test_what_is_not_compiled_is_run_by_the_library(query: str, document: Any) -
     _same(jsonpath.compile_query(query)(document), theirs)
 
 
-def test_a_too_deep_document_raises_the_library_error() -> None:
+@pytest.mark.parametrize("depth", [100, 101, 120])
+def test_the_depth_limit_is_the_librarys(depth: int) -> None:
     deep: Any = 1
-    for _ in range(120):
+    for _ in range(depth):
         deep = [deep]
-    with pytest.raises(jsonpath_rfc9535.JSONPathError):
-        _library("$..*", deep)
-    with pytest.raises(jsonpath_rfc9535.JSONPathError):
-        jsonpath.compile_query("$..*")(deep)
+    for query in ("$..*", "$[0]..*"):
+        try:
+            theirs = _library(query, deep)
+        except jsonpath_rfc9535.JSONPathError:
+            with pytest.raises(jsonpath_rfc9535.JSONPathError):
+                jsonpath.compile_query(query)(deep)
+            continue
+        _same(jsonpath.compile_query(query)(deep), theirs)
 
 
 DOCUMENT = [
@@ -229,3 +234,11 @@ def test_functions_and_comparisons_as_rfc_9535_says(query: str, expected: list[i
     assert [location for location, _ in theirs] == [(i,) for i in expected]
     assert _compiles_itself(query)
     _same(jsonpath.compile_query(query)(DOCUMENT), theirs)
+
+
+def test_the_shared_walk_is_each_documents_own() -> None:
+    """`$..` queries share the walk of the document they last ran on: never another's."""
+    one, two = {"a": {"x": 1}}, {"b": [{"x": 2}]}
+    for document in (one, two, one, {"a": {"x": 1}}, two):
+        for query in ("$..x", "$..[?@ == 2]", "$..*"):
+            _same(jsonpath.compile_query(query)(document), _library(query, document))

@@ -257,7 +257,7 @@ def test_no_template_or_key_runs_code(tmp_path: Path) -> None:
         frozenset(),
         frozenset(),
     )
-    assert list(team._nodes(rule[0].given, {"kind": "model-contract"})) == []
+    assert team._selection(rule[0].given[0])({"kind": "model-contract"}) == []
 
 
 def _walk(value: Any, here: str = "") -> list[tuple[str, Any]]:
@@ -285,7 +285,8 @@ _values = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(document=st.dictionaries(_keys, _values, max_size=4))
 def test_given_finds_the_same_nodes_as_a_plain_walk(document: dict[str, Any]) -> None:
-    by_path = sorted(team._nodes(("$..x",), document), key=lambda node: node[0])
+    selected = team._selection("$..x")(document)
+    by_path = sorted(((pointer.from_path(at), v) for at, v in selected), key=lambda node: node[0])
     by_walk = sorted(_walk(document), key=lambda node: node[0])
     assert [p for p, _ in by_path] == [p for p, _ in by_walk]
     for path, value in by_path:

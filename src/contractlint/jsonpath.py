@@ -55,6 +55,17 @@ def parse(path: str) -> Any:
 def compile_query(path: str) -> Query:
     """A function giving every ``(location, value)`` that ``path`` selects in a document."""
     parsed = parse(path)
+    keys = _keys(parsed.segments)
+    if keys is not None:  # `$.a.b[0]`: at most one node, read directly
+        get = _getter(keys, absolute=True)
+
+        def singular(document: Any) -> Nodes:
+            found = get(document, document)
+            if found is NOTHING:
+                return []
+            return [(_location(document, keys), found)]
+
+        return singular
     try:
         steps = [_segment(segment) for segment in parsed.segments]
     except Unsupported:
@@ -103,15 +114,72 @@ def _segment(segment: Any) -> Step:
         return child
     if type(segment) is JSONPathRecursiveDescentSegment:
         limit, token = segment.env.max_recursion_depth, segment.token
+        names = _names(segment.selectors)
 
         def descend(nodes: Nodes, root: Any) -> Nodes:
             out: Nodes = []
+            if len(nodes) == 1 and nodes[0][1] is root:  # `$..`: the walk is shared
+                walk = _containers(root, limit, token)
+                if names:  # `$..name`, the most common: only the mappings matter
+                    for location, value in walk:
+                        if isinstance(value, dict):
+                            for name in names:
+                                if name in value:
+                                    out.append(((*location, name), value[name]))
+                    return out
+                for location, value in walk:
+                    for select in selectors:
+                        select(location, value, root, out)
+                return out
             for location, value in nodes:
                 _visit(location, value, root, out, selectors, (1, limit, token))
             return out
 
         return descend
     raise Unsupported(type(segment).__name__)
+
+
+def _names(selectors: Sequence[Any]) -> tuple[str, ...]:
+    """The names of a segment made only of name selectors (none otherwise)."""
+    from jsonpath_rfc9535.selectors import NameSelector
+
+    if all(type(selector) is NameSelector for selector in selectors):
+        return tuple(selector.name for selector in selectors)
+    return ()
+
+
+# The document's containers in the order `..` visits them, for the last document
+# walked: the rules that start with `$..` run on one document after another, so they
+# walk each once between them. One (document, containers) pair, replaced whole.
+_walked: tuple[Any, Nodes] = (None, [])
+
+
+def _containers(root: Any, limit: int, token: Any) -> Nodes:
+    global _walked
+    walked = _walked
+    if walked[0] is root and root is not None:
+        return walked[1]
+    found: Nodes = [((), root)]
+    if isinstance(root, (dict, list)):
+        _collect((), root, found, 2, limit, token)
+    _walked = (root, found)
+    return found
+
+
+def _collect(
+    location: Location, value: Any, found: Nodes, depth: int, limit: int, token: Any
+) -> None:
+    """The containers below ``value``, depth first in document order."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, (dict, list)):
+            if depth > limit:  # the library's limit, and its error
+                from jsonpath_rfc9535.exceptions import JSONPathRecursionError
+
+                raise JSONPathRecursionError("recursion limit exceeded", token=token)
+            here = (*location, key)
+            found.append((here, item))
+            _collect(here, item, found, depth + 1, limit, token)
 
 
 def _visit(
@@ -292,6 +360,19 @@ def _keys(segments: Sequence[Any]) -> tuple[str | int, ...] | None:
     return tuple(keys)
 
 
+def _location(document: Any, keys: tuple[str | int, ...]) -> Location:
+    """The location of a node found by ``keys``, its negative indexes counted from 0."""
+    if all(isinstance(key, str) or key >= 0 for key in keys):
+        return keys
+    location: list[str | int] = []
+    for key in keys:
+        if isinstance(key, int) and key < 0:
+            key += len(document)
+        location.append(key)
+        document = document[key]
+    return tuple(location)
+
+
 def _getter(keys: tuple[str | int, ...], absolute: bool) -> Expression:
     def get(current: Any, root: Any) -> Any:
         value = root if absolute else current
@@ -339,6 +420,9 @@ def _function(expression: Any) -> Expression:
             if compiled is None:
                 return lambda current, root: False
             test = getattr(compiled, how)
+            if type(args[0]) is kinds.RelativeFilterQuery and not args[0].query.segments:
+                # `match(@, '...')`: the node itself, the commonest, without a call for it
+                return lambda current, root: isinstance(current, str) and test(current) is not None
 
             def constant(current: Any, root: Any) -> bool:
                 found = text(current, root)

@@ -319,44 +319,53 @@ def compile_rule(rule: TeamRule) -> "Rule":
 
 
 def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["Hit"]]:
+    from contractlint.model import Hit
+
     tests = [(clause, _predicate(clause)) for clause in rule.then]
+    selections = [_selection(path) for path in rule.given]
 
     def check(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
-        from contractlint.model import Hit
-
+        hits: list[Hit] = []
         seen: set[str] = set()
-        for place, value in _nodes(rule.given, document.value):
-            for clause, holds in tests:
-                target, where = value, place
-                if clause.field:
-                    has = isinstance(value, dict) and clause.field in value
-                    target = value[clause.field] if has else _MISSING
-                    if has:
-                        where = pointer.child(place, clause.field)
-                if holds(target, options):
-                    continue
-                key = f"{where}\0{rule.code}"
-                if key in seen:
-                    continue
-                seen.add(key)
-                text = rule.message.format(
-                    path=_dotted(where), value=_shown(target), field=clause.field
-                )
-                yield Hit(where, text)
+        for select in selections:
+            for location, value in select(document.value):
+                for clause, holds in tests:
+                    target = value
+                    if clause.field:
+                        has = isinstance(value, dict) and clause.field in value
+                        target = value[clause.field] if has else _MISSING
+                    if holds(target, options):
+                        continue
+                    # The pointer only for a finding: most nodes pass.
+                    where = pointer.from_path(location)
+                    if clause.field and target is not _MISSING:
+                        where = pointer.child(where, clause.field)
+                    if where in seen:
+                        continue
+                    seen.add(where)
+                    text = rule.message.format(
+                        path=_dotted(where), value=_shown(target), field=clause.field
+                    )
+                    hits.append(Hit(where, text))
+        return iter(hits)
 
     return check
 
 
-def _nodes(given: tuple[str, ...], document: Any) -> Iterator[tuple[str, Any]]:
-    """Each node ``given`` selects, with its JSON pointer."""
-    for path in given:
-        if path.startswith("$"):
-            for location, value in jsonpath.compile_query(path)(document):
-                yield pointer.from_path(location), value
-        else:
-            found = pointer.resolve(document, path)
-            if found is not None or path == "":
-                yield path, document if path == "" else found
+def _selection(path: str) -> Callable[[Any], list[tuple[tuple[Any, ...], Any]]]:
+    """The ``(location, value)`` of each node that ``path`` (a JSONPath, or a JSON
+    Pointer) selects in a document."""
+    if path.startswith("$"):
+        return jsonpath.compile_query(path)
+    if not path:
+        return lambda document: [((), document)]
+    keys = tuple(pointer.tokens(path))
+
+    def at(document: Any) -> list[tuple[tuple[Any, ...], Any]]:
+        found = pointer.resolve(document, keys)
+        return [] if found is None else [(keys, found)]
+
+    return at
 
 
 def _predicate(clause: Then) -> Callable[[Any, "RuleOptions"], bool]:
