@@ -1,12 +1,14 @@
 """Complete documents of every kind, shared by the per-rule tests, and the edit helper.
 
-Each raises no finding. The per-rule tests (``tests/rules/test_<kind>.py``) start from
-one (SPEC 1.1-1.4, one line per top-level field so that the line numbers in the tests
-stay readable) and change one thing: ``edit(BASE, field=value)`` replaces the line of a
-top-level field; ``edit(BASE, field=None)`` removes the field and leaves a comment in
-its place, so the other lines keep their numbers. A test then asserts what the whole
-document raises, ``[(code, line, column)]`` (the ``check`` fixture of ``conftest.py``),
-so a second, unwanted finding fails it.
+Each raises no finding (v2's experiment design included: guardrail margins above 0,
+whole weeks, a sample-ratio-mismatch check, a ship bar at the MDE). The per-rule tests
+(``tests/rules/test_<kind>.py``) start from one (SPEC 1.1-1.4, one line per top-level
+field so that the line numbers in the tests stay readable) and change one thing:
+``edit(BASE, field=value)`` replaces the line of a top-level field;
+``edit(BASE, field=None)`` removes the field and leaves a comment in its place, so the
+other lines keep their numbers. A test then asserts what the whole document raises,
+``[(code, line, column)]`` (the ``check`` fixture of ``conftest.py``), so a second,
+unwanted finding fails it.
 
 Tests marked ``xfail(strict=True, reason="BUG: ...")`` describe what the SPEC asks and
 contractlint does not do yet; they turn into failures once fixed so that the marker is
@@ -38,19 +40,19 @@ EXPERIMENT = f"""\
 kind: experiment-plan
 name: email-subject-personalization
 owners: {OWNERS}
-guardrails: [{{metric: unsubscribe_rate, max_regression: 0.0}}, {{metric: spam_rate, max: 0.001}}]
+guardrails: [{{metric: unsubscribe_rate, max_regression: 0.3}}, {{metric: spam_rate, max: 0.001}}]
 hypothesis: personalized subject lines raise the open rate
 primary_metric: {{name: open_rate, type: proportion, baseline: 0.33, \
 minimum_detectable_effect: {{relative: 0.02}}, direction: increase}}
 unit_of_randomization: user
 arms: 2
 sample_size: {{per_arm: 82000, alpha: 0.05, power: 0.8, alternative: two-sided}}
-duration_days: 10
+duration_days: 14
 traffic: {{daily_units: 20000, allocation: 1.0}}
 stopping_rule: fixed_horizon
 interim_looks: 0
-decision_rule: {{ship_if: relative lift >= 3% with 95% CI, threshold: 0.03, confidence: 0.95}}
-data_quality: [bounces, client_blocking, timestamp_skew]
+decision_rule: {{ship_if: relative lift >= 2% with 95% CI, threshold: 0.02, confidence: 0.95}}
+data_quality: [bounces, client_blocking, srm_chi_square]
 """
 
 PROBLEM = f"""\
@@ -58,7 +60,7 @@ kind: problem-framing
 name: search-relevance
 owners: {OWNERS}
 metrics: {{primary: {{name: ctr_top5, baseline: 0.41, target_lift: 0.03}}, \
-guardrails: [{{metric: zero_result_rate, max_regression: 0.0}}, {{metric: latency_ms, max: 200}}]}}
+guardrails: [{{metric: zero_result_rate, max_regression: 0.1}}, {{metric: latency_ms, max: 200}}]}}
 problem: shoppers abandon searches whose first page misses what they want
 user_outcome: the item they want is in the first five results
 business_outcome: {{kpi: search_conversion, target: 0.02}}

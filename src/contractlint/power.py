@@ -59,9 +59,10 @@ Shao & Wang 2008, section 4.2; Blackwelder 1982), times the same factors.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from statistics import NormalDist
+from typing import Any
 
 __all__ = [
     "ALTERNATIVES",
@@ -83,6 +84,7 @@ __all__ = [
     "noninferiority_per_arm_exact",
     "noninferiority_power",
     "normalized_method",
+    "plan_adjustments",
     "power_curve",
     "required_per_arm",
     "required_per_arm_exact",
@@ -164,6 +166,30 @@ def normalized_method(method: object) -> str | None:
         return None
     folded = method.strip().lower().replace("'", "").replace("-", "_").replace(" ", "_")
     return {"obf": "obrien_fleming", "o_brien_fleming": "obrien_fleming"}.get(folded, folded)
+
+
+def plan_adjustments(value: Mapping[str, Any]) -> dict[str, Any]:
+    """The v2 factors an ``experiment-plan`` declares, as fields of :class:`Design`: CUPED's
+    correlation (``variance_reduction: {method: cuped, correlation: rho}``), and for a
+    ``sequential`` plan its normalized method, ``interim_looks + 1`` analyses and its
+    ``inflation_factor``. Fields that are absent or not numbers are left out (the schema
+    reports a wrong type)."""
+    fields: dict[str, Any] = {}
+    reduction = value.get("variance_reduction")
+    if isinstance(reduction, Mapping):
+        method: Any = reduction.get("method")
+        rho: Any = reduction.get("correlation")
+        if isinstance(method, str) and method.strip().lower() == "cuped" and _is_number(rho):
+            fields["correlation"] = float(rho)
+    if value.get("stopping_rule") == "sequential":
+        fields["sequential_method"] = normalized_method(value.get("sequential_method"))
+        looks: Any = value.get("interim_looks")
+        if _is_number(looks) and looks == int(looks) and looks >= 0:
+            fields["analyses"] = int(looks) + 1
+        factor: Any = value.get("inflation_factor")
+        if _is_number(factor):
+            fields["inflation_factor"] = float(factor)
+    return fields
 
 
 def _is_number(value: object) -> bool:

@@ -164,7 +164,7 @@ def test_cl203_vague_success_metric_plan(check, value, expected):
     "value",
     [
         "{name: open_rate, baseline: 0.33, minimum_detectable_effect: {relative: 0.02}}",
-        "{name: open_rate, baseline: 0.33, minimum_detectable_effect: {absolute: 0.01}}",
+        "{name: open_rate, baseline: 0.33, minimum_detectable_effect: {absolute: 0.02}}",
         "{name: revenue, type: mean, baseline: 10.0, std_dev: 1.2, "
         "minimum_detectable_effect: {absolute: 0.05}}",
         "{name: delta, type: mean, baseline: -3, std_dev: 1, "
@@ -236,7 +236,7 @@ def test_cl203_messages(lint_text):
         pytest.param("", [("CL204", 14, 15)], id="null"),
         pytest.param("{}", [("CL204", 14, 16)], id="empty-mapping"),
         pytest.param("{ship_if: it looks better}", [("CL204", 14, 16)], id="words-only"),
-        pytest.param("{ship_if: x, threshold: 0.03}", [("CL204", 14, 16)], id="no-confidence"),
+        pytest.param("{ship_if: x, threshold: 0.02}", [("CL204", 14, 16)], id="no-confidence"),
         pytest.param("{ship_if: x, confidence: 0.95}", [("CL204", 14, 16)], id="no-threshold"),
         pytest.param(
             "{ship_if: x, threshold: TBD, confidence: 0.95}",
@@ -244,12 +244,12 @@ def test_cl203_messages(lint_text):
             id="threshold-placeholder",
         ),
         pytest.param(
-            "{ship_if: x, threshold: 0.03, confidence: null}",
+            "{ship_if: x, threshold: 0.02, confidence: null}",
             [("CL204", 14, 16)],
             id="confidence-null",
         ),
         pytest.param(
-            "\n  ship_if: relative lift >= 3%\n  threshold: 0.03", [("CL204", 15, 3)], id="block"
+            "\n  ship_if: relative lift >= 3%\n  threshold: 0.02", [("CL204", 15, 3)], id="block"
         ),
     ],
 )
@@ -267,7 +267,7 @@ def test_cl204_passes(check, value):
 def test_cl204_message_names_what_lacks(lint_text):
     [finding] = lint_text(edit(EXPERIMENT, decision_rule="{ship_if: x}"))
     assert "`threshold`" in finding.message and "`confidence`" in finding.message
-    [finding] = lint_text(edit(EXPERIMENT, decision_rule="{ship_if: x, threshold: 0.03}"))
+    [finding] = lint_text(edit(EXPERIMENT, decision_rule="{ship_if: x, threshold: 0.02}"))
     assert "`confidence`" in finding.message and "`threshold`" not in finding.message
     assert (finding.name, finding.severity.value) == ("missing-decision-threshold", "error")
 
@@ -277,7 +277,7 @@ def test_cl204_message_names_what_lacks(lint_text):
     [
         pytest.param("ship it", [("CL003", 14, 16)], id="string"),
         pytest.param("[a]", [("CL003", 14, 16)], id="list"),
-        pytest.param("{ship_if: x, threshold: 0.03, confidence: 95}", [("CL003", 14, 58)], id="95"),
+        pytest.param("{ship_if: x, threshold: 0.02, confidence: 95}", [("CL003", 14, 58)], id="95"),
     ],
 )
 def test_cl204_silent_about_a_rejected_value(check, value, expected):
@@ -372,7 +372,15 @@ INCREASE = DECREASE.replace("decrease", "increase")
 
 
 def plan(primary=PROPORTION, sample="{per_arm: 82000}", arms="2", correction=None):
-    text = edit(EXPERIMENT, primary_metric=primary, sample_size=sample, arms=arms, traffic=PLENTY)
+    # A ship bar at or below every MDE used here (CL317 is tested on its own).
+    text = edit(
+        EXPERIMENT,
+        primary_metric=primary,
+        sample_size=sample,
+        arms=arms,
+        traffic=PLENTY,
+        decision_rule="{ship_if: x, threshold: 0.005, confidence: 0.95}",
+    )
     return text if correction is None else text + f"correction: {correction}\n"
 
 
@@ -605,7 +613,7 @@ def test_cl304_short_duration(lint_text, days):
     assert (findings[0].name, findings[0].severity.value) == ("short-duration", "warning")
 
 
-@pytest.mark.parametrize("days", ["7", "7.0", "10", "90"])
+@pytest.mark.parametrize("days", ["7", "7.0", "14", "91"])
 def test_cl304_passes_with_a_full_week(check, days):
     assert check(edit(EXPERIMENT, duration_days=days, traffic=PLENTY)) == []
 
@@ -681,7 +689,10 @@ def test_cl305_is_an_error(lint_text):
 
 def sequential(method: str | None, looks: str | None = "3") -> str:
     text = edit(EXPERIMENT, stopping_rule="sequential", interim_looks=looks)
-    return text if method is None else text + f"sequential_method: {method}\n"
+    # The plan states its design's cost, so CL314 (tested on its own) stays silent.
+    return (
+        text if method is None else text + f"sequential_method: {method}\ninflation_factor: 1.02\n"
+    )
 
 
 @pytest.mark.parametrize("looks", ["1", "2", "10"])
@@ -788,12 +799,13 @@ def test_cl307_is_an_error(lint_text):
     "fields",
     [
         pytest.param({"traffic": "{daily_units: 20000, allocation: 0.5}"}, id="allocation"),
-        pytest.param({"traffic": "{daily_units: 16399}"}, id="without-allocation"),
-        pytest.param({"traffic": "{daily_units: 16399, allocation: null}"}, id="allocation-null"),
-        pytest.param({"duration_days": "8"}, id="too-short"),
-        pytest.param({"sample_size": "{per_arm: 100001}"}, id="too-many-units"),
+        # 14 days: 164,000 units need 11,714.3 a day.
+        pytest.param({"traffic": "{daily_units: 11714}"}, id="without-allocation"),
+        pytest.param({"traffic": "{daily_units: 11714, allocation: null}"}, id="allocation-null"),
+        pytest.param({"duration_days": "7"}, id="too-short"),
+        pytest.param({"sample_size": "{per_arm: 140001}"}, id="too-many-units"),
         pytest.param(
-            {"arms": "3", "traffic": "{daily_units: 24000, allocation: 1.0}"}, id="three-arms"
+            {"arms": "3", "traffic": "{daily_units: 20000, allocation: 1.0}"}, id="three-arms"
         ),
     ],
 )
@@ -809,8 +821,8 @@ def test_cl308_insufficient_traffic(check, fields):
     "fields",
     [
         pytest.param({}, id="base"),
-        pytest.param({"traffic": "{daily_units: 16400}"}, id="exactly-enough"),
-        pytest.param({"traffic": "{daily_units: 32800, allocation: 0.5}"}, id="allocation-enough"),
+        pytest.param({"traffic": "{daily_units: 11715}"}, id="just-enough"),
+        pytest.param({"traffic": "{daily_units: 23430, allocation: 0.5}"}, id="allocation-enough"),
         pytest.param({"traffic": None}, id="no-traffic"),
         pytest.param({"traffic": "{allocation: 0.1}"}, id="no-daily-units"),
     ],
@@ -822,15 +834,15 @@ def test_cl308_passes(check, fields):
 def test_cl308_message_shows_the_arithmetic(lint_text):
     [finding] = lint_text(edit(EXPERIMENT, traffic="{daily_units: 20000, allocation: 0.5}"))
     assert (finding.name, finding.severity.value) == ("insufficient-traffic", "warning")
-    for number in ("164,000", "100,000", "0.5", "10"):
+    for number in ("164,000", "140,000", "0.5", "14"):
         assert number in finding.message, number
 
 
 def test_cl308_suggested_duration_is_enough(lint_text):
-    # 164,000 units at 16,000 a day take 10.25 days: the suggestion must be 11, not 10.
-    [finding] = lint_text(edit(EXPERIMENT, traffic="{daily_units: 16000, allocation: 1.0}"))
+    # 164,000 units at 11,000 a day take 14.9 days: the suggestion must be 15, not 14.
+    [finding] = lint_text(edit(EXPERIMENT, traffic="{daily_units: 11000, allocation: 1.0}"))
     days = int(re.findall(r"(\d[\d,]*) days", finding.message)[-1].replace(",", ""))
-    assert days * 16000 >= 164000
+    assert days * 11000 >= 164000 and days == 15
 
 
 @pytest.mark.parametrize(

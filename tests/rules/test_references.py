@@ -283,7 +283,7 @@ def test_cl605_only_for_plans(check):
     "fields, expected",
     [
         pytest.param(
-            {"guardrails": "[{metric: TBD, max_regression: 0.0}, {metric: spam_rate, max: 0.001}]"},
+            {"guardrails": "[{metric: TBD, max_regression: 0.3}, {metric: spam_rate, max: 0.001}]"},
             [("CL009", 4, 23)],
             id="guardrail-metric",
         ),

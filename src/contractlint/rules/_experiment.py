@@ -51,25 +51,10 @@ def levels(value: Mapping[str, Any], options: RuleOptions) -> tuple[float, float
 
 
 def adjustments(value: Mapping[str, Any]) -> dict[str, Any]:
-    """The v2 factors a plan declares, as fields of :class:`power.Design`: CUPED's
-    correlation, and for a sequential plan its method, analyses and inflation factor."""
+    """The v2 factors a plan declares, as fields of :class:`power.Design`."""
     from contractlint import power
 
-    fields: dict[str, Any] = {}
-    reduction = value.get("variance_reduction")
-    method = get(reduction, "method")
-    correlation = get(reduction, "correlation")
-    if isinstance(method, str) and fold(method) == "cuped" and is_number(correlation):
-        fields["correlation"] = float(correlation)
-    if value.get("stopping_rule") == "sequential":
-        fields["sequential_method"] = power.normalized_method(value.get("sequential_method"))
-        looks = value.get("interim_looks")
-        if is_number(looks) and looks == int(looks) and looks >= 0:
-            fields["analyses"] = int(looks) + 1
-        factor = value.get("inflation_factor")
-        if is_number(factor):
-            fields["inflation_factor"] = float(factor)
-    return fields
+    return power.plan_adjustments(value)
 
 
 def per_arm(value: Mapping[str, Any]) -> int | None:

@@ -56,7 +56,7 @@ RULE = registered(
             "kind: experiment-plan\n"
             "name: email-subject-personalization\n"
             "guardrails:\n"
-            "  - {metric: unsubscribe_rate, max_regression: 0.0}\n"
+            "  - {metric: unsubscribe_rate, max_regression: 0.05}\n"
         ),
         fix=(
             "Give each guardrail a threshold: `max_regression` (how much worse than "

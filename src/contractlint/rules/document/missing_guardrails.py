@@ -18,7 +18,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         pointer if pointer in document.spans else holder,
         f"no guardrail metric is listed under `{field}`: name the metrics that must not "
         "get worse, each with a threshold, e.g. "
-        "`- {metric: unsubscribe_rate, max_regression: 0.0}`",
+        "`- {metric: unsubscribe_rate, max_regression: 0.05}`",
     )
 
 
@@ -53,11 +53,11 @@ RULE = registered(
             "primary_metric: {name: open_rate, type: proportion, baseline: 0.33,\n"
             "                 minimum_detectable_effect: {relative: 0.02}}\n"
             "guardrails:\n"
-            "  - {metric: unsubscribe_rate, max_regression: 0.0}\n"
+            "  - {metric: unsubscribe_rate, max_regression: 0.05}\n"
         ),
         fix=(
             "List at least one guardrail with a threshold: `guardrails: [{metric: "
-            "unsubscribe_rate, max_regression: 0.0}]` (in a framing one-pager, under "
+            "unsubscribe_rate, max_regression: 0.05}]` (in a framing one-pager, under "
             "`metrics.guardrails`)."
         ),
         options="`placeholders`.",
