@@ -400,6 +400,29 @@ def test_a_bad_extends_is_a_clear_error(tmp_path: Path, extends: str, complaint:
     assert run.returncode == 2 and complaint in run.stderr and ".contractlint.yaml" in run.stderr
 
 
+@pytest.mark.parametrize(
+    ("base", "line", "complaint"),
+    [
+        ("plugins: [no-such-plugin]\n", 1, "no-such-plugin"),
+        ("fail-on: error\nselect: [CL1, missing-fallbak]\n", 2, "missing-fallback"),
+        ("severity:\n  CL101: info\n  CL9999: error\n", 3, "CL9999"),
+    ],
+)
+def test_a_bad_key_from_an_extended_file_names_that_file_and_line(
+    tmp_path: Path, base: str, line: int, complaint: str
+) -> None:
+    """A key merged from a base file is checked after the merge; its error still names
+    the file and the line it came from, not the configuration that extends it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "base.yaml").write_text(base)
+    (tmp_path / ".contractlint.yaml").write_text("extends: [base.yaml]\nseverity: {CL102: info}\n")
+    run = cli(tmp_path, "check", ".")
+    assert run.returncode == 2, run.stderr
+    prefix = f"contractlint: configuration error: {tmp_path / 'base.yaml'}:{line}:"
+    assert run.stderr.startswith(prefix), run.stderr
+    assert complaint in run.stderr
+
+
 def test_a_bad_rule_in_an_extended_file_names_that_file(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "base.yaml").write_text(BASE.replace("pattern", "regexp"))

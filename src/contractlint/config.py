@@ -49,6 +49,8 @@ def _toml(text: str) -> dict[str, Any]:
     return data
 
 
+KeyPath = tuple[Any, ...]  # keys and list indexes from the top of the table
+
 CONFIG_FILES = (".contractlint.yaml", ".contractlint.yml", "pyproject.toml")
 
 DEFAULT_PLACEHOLDERS = (
@@ -369,22 +371,29 @@ _MERGED = ("rules", "kinds", "schema-extensions", "severity", "per-file-ignores"
 
 def _extended(
     path: str, table: Mapping[str, Any], text: str, root: str
-) -> tuple[dict[str, Any], tuple[str, ...]]:
+) -> tuple[dict[str, Any], tuple[str, ...], dict[KeyPath, "_Where"]]:
     """``table`` with the files its ``extends`` names merged under it, in order: a later
     file's key replaces an earlier one's, and the mappings of rules, kinds, schema
     extensions, severities and per-file-ignores are merged key by key. Each file is
     checked against the config's schema on its own, so an error names its file and
-    line. A file is found relative to the config that names it (inside the project),
-    or inside an installed package (``pkg:NAME/PATH``); never at a URL."""
+    line; so does a later error about a key, through the returned origins (the file
+    each key, and each entry of a merged mapping, came from). A file is found relative
+    to the config that names it (inside the project), or inside an installed package
+    (``pkg:NAME/PATH``); never at a URL."""
     chain: list[tuple[str, Mapping[str, Any], str]] = []
     _chain(path, table, text, root, [os.path.realpath(path)], chain)
     merged: dict[str, Any] = {}
+    origins: dict[KeyPath, _Where] = {}
     for name, part, part_text in chain:
+        where = _Where(name, part_text)
         if part:
-            _validate(part, _Where(name, part_text))
+            _validate(part, where)
         for key, value in part.items():
             if key == "extends":
                 continue
+            origins[(key,)] = where
+            if key in _MERGED and isinstance(value, dict):
+                origins.update({(key, entry): where for entry in value})
             if key in _MERGED and isinstance(merged.get(key), dict):
                 merged[key] = {**merged[key], **value}
             else:
@@ -394,7 +403,7 @@ def _extended(
     for name, part, part_text in chain:
         if isinstance(part.get("rules"), dict):
             _team_rules(part["rules"], _Where(name, part_text), declared)
-    return merged, tuple(name for name, _, _ in chain[:-1])
+    return merged, tuple(name for name, _, _ in chain[:-1]), origins
 
 
 def _chain(
@@ -476,17 +485,26 @@ _SELECTIONS = ("select", "ignore", "extend-select")
 # What the keys of a mapping-valued key are, for a message (the schema says "string").
 _MAPPING_KEYS = {"severity": "rule code or name", "per-file-ignores": "glob", "kinds": "kind name"}
 
-KeyPath = tuple[Any, ...]  # keys and list indexes from the top of the table
-
 
 class _Where:
     """Where in the configuration file a key is: ``FILE:LINE``, or ``FILE`` when the line
     is not known. Lines are looked for only when there is an error to report."""
 
-    def __init__(self, source: str, text: Optional[str]) -> None:
+    def __init__(
+        self,
+        source: str,
+        text: Optional[str],
+        origins: Optional[Mapping[KeyPath, "_Where"]] = None,
+    ) -> None:
         self.source = source
         self.text = text
         self.toml = os.path.basename(source) == "pyproject.toml"
+        # For a table merged from `extends`: the file each key (or each entry of a
+        # merged mapping) came from, so that an error names that file and its line.
+        self.origins = origins or {}
+
+    def _file_of(self, path: KeyPath) -> "_Where":
+        return self.origins.get(tuple(path[:2]), self.origins.get(tuple(path[:1]), self))
 
     def line(self, path: KeyPath) -> Optional[int]:
         if self.text is None:
@@ -496,8 +514,9 @@ class _Where:
         return _yaml_line(self.text, path)
 
     def at(self, path: KeyPath) -> str:
-        line = self.line(path)
-        return self.source if line is None else f"{self.source}:{line}"
+        where = self._file_of(path)
+        line = where.line(path)
+        return where.source if line is None else f"{where.source}:{line}"
 
     def error(self, path: KeyPath, message: str) -> ConfigError:
         return ConfigError(f"{self.at(path)}: {message}")
@@ -965,13 +984,14 @@ def parse(
     source: str,
     text: Optional[str] = None,
     root: Optional[str] = None,
+    origins: Optional[Mapping[KeyPath, "_Where"]] = None,
 ) -> dict[str, Any]:
     """Validate a config table (read from ``source``, whose ``text`` gives the line of a
     bad key) against ``schemas/config.schema.json``, then check what the schema cannot
     say: every rule named exists, every schema file named is inside the project ``root``
     (default: the folder of ``source``) and a valid JSON Schema. Returns the fields of
     :class:`Config` it sets."""
-    where = _Where(source, text)
+    where = _Where(source, text, origins)
     if table:  # an empty table is valid: nothing to import or compile
         _validate(table, where)
     out: dict[str, Any] = {}
@@ -1061,9 +1081,10 @@ def load(
         table, text = _read_config(path)
         root = os.path.dirname(os.path.realpath(path))
         bases: tuple[str, ...] = ()
+        origins: dict[KeyPath, _Where] = {}
         if table.get("extends"):
-            table, bases = _extended(str(path), table, text, root)
-        fields = {**parse(table, str(path), text, root), "extends": bases}
+            table, bases, origins = _extended(str(path), table, text, root)
+        fields = {**parse(table, str(path), text, root, origins), "extends": bases}
     else:
         real = os.path.realpath(here)
         root = git_root(real) or real

@@ -324,29 +324,32 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
     tests = [(clause, _predicate(clause)) for clause in rule.then]
     selections = [_selection(path) for path in rule.given]
 
+    only = selections[0] if len(selections) == 1 else None
+
     def check(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
+        root = document.value
+        nodes = only(root) if only else [node for select in selections for node in select(root)]
         hits: list[Hit] = []
         seen: set[str] = set()
-        for select in selections:
-            for location, value in select(document.value):
-                for clause, holds in tests:
-                    target = value
-                    if clause.field:
-                        has = isinstance(value, dict) and clause.field in value
-                        target = value[clause.field] if has else _MISSING
-                    if holds(target, options):
-                        continue
-                    # The pointer only for a finding: most nodes pass.
-                    where = pointer.from_path(location)
-                    if clause.field and target is not _MISSING:
-                        where = pointer.child(where, clause.field)
-                    if where in seen:
-                        continue
-                    seen.add(where)
-                    text = rule.message.format(
-                        path=_dotted(where), value=_shown(target), field=clause.field
-                    )
-                    hits.append(Hit(where, text))
+        for location, value in nodes:
+            for clause, holds in tests:
+                target = value
+                if clause.field:
+                    has = isinstance(value, dict) and clause.field in value
+                    target = value[clause.field] if has else _MISSING
+                if holds(target, options):
+                    continue
+                # The pointer only for a finding: most nodes pass.
+                where = pointer.from_path(location)
+                if clause.field and target is not _MISSING:
+                    where = pointer.child(where, clause.field)
+                if where in seen:
+                    continue
+                seen.add(where)
+                text = rule.message.format(
+                    path=_dotted(where), value=_shown(target), field=clause.field
+                )
+                hits.append(Hit(where, text))
         return iter(hits)
 
     return check
