@@ -288,12 +288,14 @@ def model_contract(draw: st.DrawFn, monitored: tuple[str, ...] = ()) -> dict[str
 
 threshold_keys = st.sets(st.sampled_from(["max_regression", "max", "min"]), min_size=1)
 threshold_value = thousandths(0, 5000)
+# A margin of 0 can never be shown (CL312): a complete guardrail tolerates some regression.
+margin_value = thousandths(1, 5000)
 
 
 def guardrail(draw: st.DrawFn, rnd: random.Random, metric: str) -> dict[str, Any]:
     value: dict[str, Any] = {"metric": metric}
     for key in sorted(draw(threshold_keys)):
-        value[key] = draw(threshold_value)
+        value[key] = draw(margin_value if key == "max_regression" else threshold_value)
     if draw(one_in_four):
         value["description"] = rnd.choice(SENTENCES)
     return value
@@ -365,7 +367,8 @@ alpha = st.sampled_from([0.01, 0.05, 0.1])
 wanted_power = st.sampled_from([0.8, 0.9])
 alternative = st.sampled_from(["two-sided", "one-sided"])
 small_margin = st.sampled_from([0, 1])
-duration = st.integers(7, 56) | tenths(70, 300)
+# Whole weeks (CL315), as an integer or a float.
+duration = st.integers(1, 8).map(lambda weeks: 7 * weeks) | st.sampled_from([7.0, 14.0, 28.0])
 allocation_share = st.sampled_from([1.0, 0.5, 0.25, 0.1, 0.05])
 spare_units = st.integers(1, 10**5)
 stopping_rule = st.sampled_from(["fixed_horizon", "sequential"])
@@ -430,13 +433,24 @@ def experiment_plan(
     else:
         doc["sequential_method"] = rnd.choice(["msprt", "group_sequential"])
         doc["interim_looks"] = draw(looks)
+        # The design's cost is stated (CL314); 1.0 keeps the sample size of SPEC 1.2.
+        doc["inflation_factor"] = 1.0
     doc["decision_rule"] = {
         "ship_if": rnd.choice(SENTENCES),
-        "threshold": draw(decision_threshold),
+        # At most the MDE, in its terms (CL317).
+        "threshold": min(draw(decision_threshold), _mde(doc["primary_metric"])),
         "confidence": draw(confidence),
     }
+    # A sample-ratio-mismatch check among them (CL316).
     doc["data_quality"] = rnd.sample(QUALITY_CHECKS, rnd.randint(1, 4))
+    if "sample_ratio_mismatch" not in doc["data_quality"]:
+        doc["data_quality"].append("sample_ratio_mismatch")
     return doc
+
+
+def _mde(metric: dict[str, Any]) -> float:
+    effect = metric["minimum_detectable_effect"]
+    return float(effect.get("relative", effect.get("absolute")))
 
 
 target_lift = thousandths(1, 500)
@@ -944,6 +958,39 @@ replacing(
 )
 
 
+# v2 experiment design (SPEC 1.2, CL311-CL317).
+removal(EP, "inflation_factor", "CL314", stopping="sequential")
+replacing(EP, "duration_days", "not whole weeks", st.sampled_from([8, 10, 13, 20, 30.5]), "CL315")
+replacing(EP, "data_quality", "without an SRM check", st.just(["bots", "bounces"]), "CL316")
+
+
+@mutation("experiment-plan: a guardrail too rare for its margin", EP, raises=("CL311",))
+def _underpowered_guardrail(draw: st.DrawFn, case: Case) -> Counter[str]:
+    guard = case.doc["guardrails"][0]
+    # A 0.1% margin on a 0.2% rate needs billions of units per arm.
+    guard["baseline"], guard["max_regression"] = 0.002, 0.001
+    return expect("CL311")
+
+
+@mutation("experiment-plan: a guardrail with a zero margin", EP, raises=("CL312",))
+def _zero_margin(draw: st.DrawFn, case: Case) -> Counter[str]:
+    case.doc["guardrails"][0]["max_regression"] = draw(st.sampled_from([0, 0.0]))
+    return expect("CL312")
+
+
+@mutation("experiment-plan: analysed per page view", EP, raises=("CL313",))
+def _unit_mismatch(draw: st.DrawFn, case: Case) -> Counter[str]:
+    case.doc["primary_metric"]["unit"] = "page_view"
+    return expect("CL313")
+
+
+@mutation("experiment-plan: a ship bar above the MDE", EP, raises=("CL317",))
+def _ship_bar_above_mde(draw: st.DrawFn, case: Case) -> Counter[str]:
+    bar = _mde(case.doc["primary_metric"]) * draw(st.sampled_from([1.5, 2, 3]))
+    case.doc["decision_rule"]["threshold"] = round(bar + 0.001, 4)
+    return expect("CL317")
+
+
 @mutation("experiment-plan: a guardrail without threshold", EP, raises=("CL202",))
 def _guardrail_without_threshold(draw: st.DrawFn, case: Case) -> Counter[str]:
     guardrails = case.doc["guardrails"]
@@ -1115,6 +1162,12 @@ free_text_placeholder(PF, "user_outcome")
 free_text_placeholder(PF, "business_outcome.kpi")
 replacing(PF, "options.0.estimate_weeks", "not positive", st.integers(-3, 0), "CL003")
 removal(PF, "validation.offline")
+
+
+@mutation("problem-framing: a guardrail with a zero margin", PF, raises=("CL312",))
+def _framing_zero_margin(draw: st.DrawFn, case: Case) -> Counter[str]:
+    case.doc["metrics"]["guardrails"][0]["max_regression"] = 0
+    return expect("CL312")
 
 
 @mutation("problem-framing: a guardrail without threshold", PF, raises=("CL202",))
@@ -1424,7 +1477,8 @@ def basic_guardrail(draw: st.DrawFn) -> dict[str, Any]:
     value: dict[str, Any] = {"metric": draw(identifier)}
     keys = draw(st.sets(st.sampled_from(["max_regression", "max", "min"]), min_size=1))
     for key in sorted(keys):
-        value[key] = draw(st.floats(min_value=0, max_value=500).map(lambda x: round(x, 3)))
+        low = 0.001 if key == "max_regression" else 0  # a margin of 0 is CL312
+        value[key] = draw(st.floats(min_value=low, max_value=500).map(lambda x: round(x, 3)))
     if draw(st.booleans()):
         value["description"] = draw(basic_sentence)
     return value
@@ -1480,7 +1534,7 @@ def basic_experiment_plan(draw: st.DrawFn) -> dict[str, Any]:
     }
     margin = draw(st.floats(1.02, 2.0))
     sample["per_arm"] = math.ceil(required_per_arm(metric, sample, arms) * margin) + 1
-    duration = draw(st.integers(7, 60))
+    duration = 7 * draw(st.integers(1, 8))  # whole weeks (CL315)
     allocation = draw(st.sampled_from([1.0, 0.5, 0.25, 0.1]))
     daily = math.ceil(arms * sample["per_arm"] / (duration * allocation)) + 1
     document.update(
@@ -1496,10 +1550,14 @@ def basic_experiment_plan(draw: st.DrawFn) -> dict[str, Any]:
             "traffic": {"daily_units": daily, "allocation": allocation},
             "decision_rule": {
                 "ship_if": draw(basic_sentence),
-                "threshold": draw(st.floats(0.001, 0.5).map(lambda x: round(x, 3))),
+                # At most the MDE, in its terms (CL317).
+                "threshold": min(
+                    draw(st.floats(0.001, 0.5).map(lambda x: round(x, 3))), _mde(metric)
+                ),
                 "confidence": draw(st.sampled_from([0.9, 0.95, 0.99])),
             },
-            "data_quality": draw(st.lists(identifier, min_size=1, max_size=4)),
+            # A sample-ratio-mismatch check among them (CL316).
+            "data_quality": [*draw(st.lists(identifier, min_size=0, max_size=3)), "srm"],
         }
     )
     if draw(st.booleans()):
@@ -1509,6 +1567,7 @@ def basic_experiment_plan(draw: st.DrawFn) -> dict[str, Any]:
         document["stopping_rule"] = "sequential"
         document["sequential_method"] = draw(st.sampled_from(["msprt", "group_sequential"]))
         document["interim_looks"] = draw(st.integers(0, 5))
+        document["inflation_factor"] = 1.0  # the cost is stated (CL314)
     return document
 
 
