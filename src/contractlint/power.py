@@ -79,6 +79,7 @@ __all__ = [
     "effective_alpha",
     "factors",
     "fixed_per_arm_exact",
+    "noninferiority_factors",
     "noninferiority_margin",
     "noninferiority_per_arm",
     "noninferiority_per_arm_exact",
@@ -275,6 +276,11 @@ def effect(design: Design) -> float:
     elif design.relative is not None:
         if not _is_number(design.relative):
             raise DesignError(f"relative effect must be a finite number, not {design.relative!r}")
+        if not design.relative > 0:
+            raise DesignError(
+                f"the minimum detectable effect must be positive, not {design.relative!r}"
+                " (relative; the direction says which way)"
+            )
         delta = float(design.baseline) * float(design.relative)
     if not (math.isfinite(delta) and delta > 0):
         raise DesignError(f"the minimum detectable effect must be positive, not {delta!r}")
@@ -570,6 +576,11 @@ def _noninferiority(design: Design) -> tuple[float, float, tuple[Factor, ...]]:
     if not margin > 0:
         raise DesignError(f"a baseline of {baseline!r} gives no margin to test against")
     return sigma, margin, _factors(design, float(design.alpha), two_sided=False)
+
+
+def noninferiority_factors(design: Design) -> tuple[Factor, ...]:
+    """The factors of a guardrail's one-sided test (the sequential one at one-sided alpha)."""
+    return _noninferiority(design)[2]
 
 
 def noninferiority_per_arm_exact(design: Design) -> float:

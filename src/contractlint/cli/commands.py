@@ -372,6 +372,86 @@ def new_command(kind: str, output: str | None, force: bool, config_file: str | N
     click.echo(f"Wrote a {kind} template to {output}; fill in every TODO.", err=True)
 
 
+@cli.command(name="power")
+@click.argument("plan", required=False, type=click.Path(dir_okay=False))
+@click.option("--baseline", type=float, help="The primary metric's baseline (a rate in (0, 1)).")
+@click.option("--relative-mde", type=float, help="The minimum detectable effect, relative.")
+@click.option("--absolute-mde", type=float, help="The minimum detectable effect, absolute.")
+@click.option(
+    "--type",
+    "metric_type",
+    type=click.Choice(["proportion", "mean", "ratio"]),
+    help="The metric's type (default proportion; mean and ratio need --std-dev).",
+)
+@click.option("--std-dev", type=float, help="The standard deviation per unit (mean, ratio).")
+@click.option("--alpha", type=float, help="The level (default 0.05, or the configuration's).")
+@click.option("--power", "wanted", type=float, help="The power (default 0.8).")
+@click.option("--one-sided", is_flag=True, help="A one-sided test (alpha, not alpha / 2).")
+@click.option("--arms", type=int, help="Arms, control included (default 2; Bonferroni above).")
+@click.option("--daily-units", type=float, help="Eligible units a day, for the days needed.")
+@click.option("--allocation", type=float, help="The share of traffic enrolled (default 1).")
+@click.option("--per-arm", type=int, help="Units per arm, for the power they reach.")
+@click.option("--cuped-correlation", type=float, help="CUPED's correlation: n x (1 - rho^2).")
+@click.option(
+    "--sequential",
+    type=click.Choice(["obrien_fleming", "pocock"]),
+    help="A group-sequential design (with --analyses).",
+)
+@click.option("--analyses", type=int, help="Equally spaced analyses of --sequential.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--plot", "plot_file", type=click.Path(dir_okay=False), help="Write the curve: .svg or .png."
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+def power_command(
+    plan: str | None,
+    output_format: str,
+    plot_file: str | None,
+    config_file: str | None,
+    **flags: Any,
+) -> None:
+    """Sample size, power, detectable effect and duration of an experiment PLAN (or of
+    the design the flags give): for the primary metric and each guardrail with a
+    `baseline` and `max_regression`, every factor applied (CUPED, a sequential design),
+    and the power curve. Flags given with a PLAN override its values."""
+    from contractlint.cli import power_command as calculator
+
+    options = load(config_file).rule_options
+    inputs = calculator.Inputs(
+        baseline=flags["baseline"],
+        relative_mde=flags["relative_mde"],
+        absolute_mde=flags["absolute_mde"],
+        metric_type=flags["metric_type"],
+        std_dev=flags["std_dev"],
+        alpha=flags["alpha"],
+        power=flags["wanted"],
+        one_sided=flags["one_sided"],
+        arms=flags["arms"],
+        daily_units=flags["daily_units"],
+        allocation=flags["allocation"],
+        per_arm=flags["per_arm"],
+        correlation=flags["cuped_correlation"],
+        sequential=flags["sequential"],
+        analyses=flags["analyses"],
+    )
+    try:
+        text, note = calculator.run(
+            plan, inputs, output_format, plot_file, options.alpha, options.power
+        )
+    except calculator.PowerInputError as exc:
+        click.echo(f"contractlint: power: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(text, nl=False)
+    if note:
+        click.echo(note, err=True)
+
+
 @cli.command(name="test-rules")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
