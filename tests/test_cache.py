@@ -139,10 +139,10 @@ def spy_linting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     original = parallel.lint_files
 
     def spy(
-        targets: Sequence[Target], config: Config, today: datetime.date, jobs: int
+        targets: Sequence[Target], config: Config, today: datetime.date, jobs: int, *more: Any
     ) -> list[FileResult]:
         linted.extend(target.display for target in targets)
-        return original(targets, config, today, jobs)
+        return original(targets, config, today, jobs, *more)
 
     monkeypatch.setattr(parallel, "lint_files", spy)
     return linted

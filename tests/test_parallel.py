@@ -36,7 +36,7 @@ from conftest import TODAY, cli_runner, make_config, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_SIZE = 300  # several chunks per worker for 2 and 3 jobs, and under a second to lint
-FORMATS = ("text", "json", "sarif", "junit", "gitlab", "github")
+FORMATS = ("text", "full", "json", "sarif", "junit", "gitlab", "github")
 assert set(FORMATS) == set(FORMATTERS)
 
 

@@ -90,6 +90,7 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     fail_on: str = "error"
+    output_format: str = ""  # `output-format`: "" for none (the command line decides)
     placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
     required_owners: tuple[str, ...] = ("scope", "feasibility", "method")
     alpha: float = 0.05
@@ -160,6 +161,7 @@ class Config(NamedTuple):
             "exclude": list(self.exclude),
             "extend-exclude": list(self.extend_exclude),
             "fail-on": self.fail_on,
+            "output-format": self.output_format or None,
             "placeholders": list(self.placeholders),
             "required-owners": list(self.required_owners),
             "experiment": {
@@ -1038,7 +1040,7 @@ def parse(
             )
         elif key in _STRING_LISTS:
             out[field] = _strings(value)
-        elif key == "fail-on":
+        elif key in ("fail-on", "output-format"):
             out[field] = value
         elif key == "experiment":
             for name, number in value.items():
@@ -1065,15 +1067,17 @@ def load(
     config_file: Optional[str] = None,
     cwd: Optional[Union[str, os.PathLike[str]]] = None,
     overrides: Optional[Mapping[str, Sequence[str]]] = None,
+    isolated: bool = False,
 ) -> Config:
-    """Find and read the configuration, then apply command-line selection overrides.
+    """Find and read the configuration (none with ``isolated``: the defaults), then
+    apply command-line selection overrides.
 
     ``overrides`` holds the raw ``select``/``extend_select``/``ignore`` and
     ``exclude``/``extend_exclude`` lists given on the command line; ``select`` and
     ``exclude`` replace the config's, the others add.
     """
     here = os.fspath(cwd) if cwd is not None else os.getcwd()
-    path = config_file if config_file else find_config(here)
+    path = config_file if config_file or isolated else find_config(here)
     fields: dict[str, Any] = {}
     if path is not None:
         if config_file and not os.path.isfile(path):

@@ -20,11 +20,12 @@ from collections import Counter
 from typing import Annotated, Any, Callable, NamedTuple, Optional
 
 from contractlint import atomic
+from contractlint.cli import progress
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
-from contractlint.formatters import FORMATTERS, Context
+from contractlint.formatters import FORMATTERS, Context, full
 from contractlint.formatters.text import format_findings, statistics, summary
 from contractlint.pipeline import discover, sniff
-from contractlint.results import Report, Severity
+from contractlint.results import Finding, Report, Severity
 from contractlint.run import cache, parallel, runner
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -54,17 +55,19 @@ class CheckOptions(NamedTuple):
     (:data:`OPTIONS`). Adding an option is adding a field here."""
 
     paths: tuple[str, ...] = ()
-    # Resolved: --format, else CONTRACTLINT_OUTPUT_FORMAT, else github on GitHub, else text.
+    # --format, else CONTRACTLINT_OUTPUT_FORMAT (as the front ends read them); "" for
+    # neither: then the config's `output-format`, else github on GitHub, else text.
     output_format: Annotated[
         str,
         Option(
-            ("--format",),
-            "Output format (default text; CONTRACTLINT_OUTPUT_FORMAT sets it too).",
+            ("--format", "--output-format"),
+            "Output format (default text; CONTRACTLINT_OUTPUT_FORMAT and the config's "
+            "output-format set it too). full: text with each finding's source line.",
             "value",
             choices=_FORMATS,
             report=True,
         ),
-    ] = "text"
+    ] = ""
     output_file: Annotated[
         Optional[str],
         Option(
@@ -107,6 +110,16 @@ class CheckOptions(NamedTuple):
     no_color: Annotated[
         bool, Option(("--no-color",), "No colours (NO_COLOR does the same).", report=True)
     ] = False
+    color_mode: Annotated[
+        Optional[str],
+        Option(
+            ("--color",),
+            "Colours: auto (on a terminal, unless NO_COLOR; FORCE_COLOR forces them), "
+            "always or never.",
+            "value",
+            choices=("auto", "always", "never"),
+        ),
+    ] = None
     exit_zero: Annotated[
         bool, Option(("--exit-zero",), "Exit 0 even when there are findings.", report=True)
     ] = False
@@ -122,6 +135,16 @@ class CheckOptions(NamedTuple):
     )
     show_diff: Annotated[
         bool, Option(("--diff",), "Print what --fix would change; write nothing.")
+    ] = False
+    show_fixes: Annotated[
+        bool, Option(("--show-fixes",), "With --fix: list what was fixed in each file.")
+    ] = False
+    exit_non_zero_on_fix: Annotated[
+        bool,
+        Option(
+            ("--exit-non-zero-on-fix",),
+            "With --fix: exit 1 when anything was fixed, even if nothing remains.",
+        ),
     ] = False
     baseline_file: Annotated[
         Optional[str],
@@ -191,6 +214,18 @@ class CheckOptions(NamedTuple):
             "List every file seen and whether it is linted or why it is skipped; lint nothing.",
         ),
     ] = False
+    isolated: Annotated[
+        bool, Option(("--isolated",), "Read no configuration file: the defaults only.")
+    ] = False
+    stdin_filename: Annotated[
+        Optional[str],
+        Option(
+            ("--stdin-filename",),
+            "With `-` as the path: the file name the text on stdin is linted as (its "
+            "format, findings' path, per-file-ignores).",
+            "value",
+        ),
+    ] = None
 
 
 # Each option of `check` by its field name, in the order `--help` lists them.
@@ -203,6 +238,10 @@ OPTIONS: dict[str, Option] = {
 
 class FormatError(ValueError):
     """``CONTRACTLINT_OUTPUT_FORMAT`` names no format; each front end reports it."""
+
+
+class UsageError(ValueError):
+    """Options that do not go together: one line, exit code 2."""
 
 
 class OutputError(OSError):
@@ -239,21 +278,37 @@ def echo(text: str, err: bool = False, nl: bool = True) -> None:
 
 
 def env_format() -> str:
-    """The format when ``--format`` is not given: ``CONTRACTLINT_OUTPUT_FORMAT``, else
-    ``github`` on GitHub Actions, else ``text``."""
+    """The format ``CONTRACTLINT_OUTPUT_FORMAT`` names, or "" when it names none."""
     wanted = os.environ.get("CONTRACTLINT_OUTPUT_FORMAT", "").strip().lower()
-    if wanted:
-        if wanted not in FORMATTERS:
-            raise FormatError(
-                f"CONTRACTLINT_OUTPUT_FORMAT={wanted!r} is not one of {', '.join(FORMATTERS)}"
-            )
-        return wanted
+    if wanted and wanted not in FORMATTERS:
+        raise FormatError(
+            f"CONTRACTLINT_OUTPUT_FORMAT={wanted!r} is not one of {', '.join(FORMATTERS)}"
+        )
+    return wanted
+
+
+def output_format(given: str, config: Config) -> str:
+    """The format of a run: ``--format`` (or ``CONTRACTLINT_OUTPUT_FORMAT``: ``given``),
+    else the config's ``output-format``, else ``github`` on GitHub Actions, else text."""
+    if given or config.output_format:
+        return given or config.output_format
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def color(no_color: bool, output_file: Optional[str], err: bool = False) -> bool:
-    """Colour only for a terminal, and never with ``--no-color`` or ``NO_COLOR``."""
-    if no_color or output_file or os.environ.get("NO_COLOR"):  # no-color.org: non-empty
+def color(
+    no_color: bool, output_file: Optional[str], err: bool = False, mode: Optional[str] = None
+) -> bool:
+    """Colour: ``--color always`` or ``never`` decides; else never with ``--no-color``;
+    else ``FORCE_COLOR`` (non-empty, not 0) forces it on a stream, ``NO_COLOR``
+    (non-empty, no-color.org) turns it off, and only a terminal gets it. A report
+    written to a file gets none unless asked for with ``--color always``."""
+    if mode in ("always", "never"):
+        return mode == "always"
+    if no_color or output_file:
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    if os.environ.get("NO_COLOR"):
         return False
     stream = sys.stderr if err else sys.stdout
     return stream is not None and stream.isatty()
@@ -274,8 +329,10 @@ def load_config(
     extend_select: tuple[str, ...],
     exclude: tuple[str, ...] = (),
     extend_exclude: tuple[str, ...] = (),
+    isolated: bool = False,
 ) -> Config:
-    """The configuration, with the command line's selection and exclusions over it."""
+    """The configuration (none read with ``isolated``), with the command line's
+    selection and exclusions over it."""
     overrides = {
         "select": split_list(select),
         "ignore": split_list(ignore),
@@ -283,7 +340,9 @@ def load_config(
         "exclude": split_list(exclude),
         "extend_exclude": split_list(extend_exclude),
     }
-    return load(config_file, overrides=overrides)
+    if isolated and config_file:
+        raise UsageError("--isolated reads no configuration file: drop --config or --isolated")
+    return load(config_file, overrides=overrides, isolated=isolated)
 
 
 def run(options: CheckOptions) -> int:
@@ -295,7 +354,13 @@ def run(options: CheckOptions) -> int:
         options.extend_select,
         options.exclude,
         options.extend_exclude,
+        options.isolated,
     )
+    options = options._replace(output_format=output_format(options.output_format, config))
+    if "-" in options.paths:
+        return _run_stdin(options, config)
+    if options.stdin_filename:
+        raise UsageError("--stdin-filename names the text read from stdin: give `-` as the path")
     found = discover.discover(
         list(options.paths) or ["."],
         config.root,
@@ -310,7 +375,8 @@ def run(options: CheckOptions) -> int:
     targets += [discover.Target(m, m) for m in found.missing]
     jobs = options.jobs or parallel.default_jobs()
     results = None if options.no_cache else cache.Cache.open(config.root, config, options.cache_dir)
-    report = runner.lint(targets, config, None, found.loops, jobs, results)
+    with progress.shown(len(targets)) as tick:
+        report = runner.lint(targets, config, None, found.loops, jobs, results, tick)
     if results is not None:
         problem = results.save()
         if problem:
@@ -318,8 +384,24 @@ def run(options: CheckOptions) -> int:
     if options.show_diff:
         changes = fixes(report, targets, config, in_place=False)
         return EXIT_FINDINGS if changes else EXIT_OK
-    if options.apply_fixes and fixes(report, targets, config, in_place=True):
-        report = runner.lint(targets, config, jobs=jobs)  # what remains
+    fixed: list[tuple[str, tuple[Finding, ...]]] = []
+    if options.apply_fixes:
+        fixed = fixes(report, targets, config, in_place=True)
+        if fixed:
+            report = runner.lint(targets, config, jobs=jobs)  # what remains
+            if options.show_fixes:
+                echo(show_fixes(fixed), err=True, nl=False)
+    return _report(options, config, report, fixed)
+
+
+def _report(
+    options: CheckOptions,
+    config: Config,
+    report: Report,
+    fixed: list[tuple[str, tuple[Finding, ...]]],
+    source: Optional[Callable[[str], Optional[list[str]]]] = None,
+) -> int:
+    """Write the baseline or print the report; the exit code."""
     cwd = os.getcwd()
     if options.write_baseline:
         from contractlint import baseline
@@ -350,11 +432,54 @@ def run(options: CheckOptions) -> int:
         options.no_color,
         config.root,
         _team_rules(config),
+        options.color_mode,
+        source,
     )
     if options.output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
         github_files(report)
-    code = exit_code(report, options.fail_on or config.fail_on)
-    return EXIT_OK if options.exit_zero else code
+    if options.exit_zero:
+        return EXIT_OK
+    if options.exit_non_zero_on_fix and fixed:
+        return EXIT_FINDINGS
+    return exit_code(report, options.fail_on or config.fail_on)
+
+
+def _run_stdin(options: CheckOptions, config: Config) -> int:
+    """``check -``: lint the text on stdin as ``--stdin-filename`` (default ``stdin``,
+    read as YAML), print the report; with ``--fix``, print the fixed text instead (as
+    ruff does: the file is the caller's to write)."""
+    if options.paths != ("-",):
+        raise UsageError("`-` (stdin) is linted alone: give no other path with it")
+    if options.show_diff or options.write_baseline or options.show_files:
+        raise UsageError("--diff, --write-baseline and --show-files need files, not stdin")
+    from contractlint.pipeline import engine
+
+    data = sys.stdin.buffer.read()
+    name = options.stdin_filename or "stdin"
+    target = discover.Target(name, discover.display_path(name, os.getcwd()))
+    result = engine.lint_file(target, config, raw=sniff.Raw(data, "", False))
+    report = Report((result,), result.findings)
+    if options.apply_fixes:
+        from contractlint import fix
+
+        wanted = [f for f in result.findings if f.code in fix.FIXABLE]
+        outcome = fix.fix_source(name, data, wanted, engine.load_limits(config))
+        sys.stdout.buffer.write(outcome.new_bytes if outcome.changed else data)
+        sys.stdout.flush()
+        return EXIT_OK
+    lines = data.decode("utf-8", "replace").split("\n")
+    return _report(options, config, report, [], lambda path: lines)
+
+
+def show_fixes(fixed: list[tuple[str, tuple[Finding, ...]]]) -> str:
+    """``--show-fixes``: what ``--fix`` fixed, file by file, as counts per rule."""
+    total = sum(len(applied) for _, applied in fixed)
+    out = [f"Fixed {total} finding{'' if total == 1 else 's'}:"]
+    for path, applied in fixed:
+        out.append(f"- {path}:")
+        for (code, name), count in sorted(Counter((f.code, f.name) for f in applied).items()):
+            out.append(f"    {count} \u00d7 {code} ({name})")
+    return "\n".join(out) + "\n"
 
 
 def _team_rules(config: Config) -> tuple[Any, ...]:
@@ -398,12 +523,18 @@ def emit(
     no_color: bool,
     config_root: str,
     team_rules: tuple[Any, ...] = (),
+    color_mode: Optional[str] = None,
+    source: Optional[Callable[[str], Optional[list[str]]]] = None,
 ) -> None:
     """Print (or write to ``output_file``) the report in ``output_format``; ``team_rules``
-    (the config's own, compiled) join the built-in rules' metadata where a format has it."""
-    if output_format == "text":
-        painted = color(no_color, output_file)
-        lines = format_findings(report, painted)
+    (the config's own, compiled) join the built-in rules' metadata where a format has it;
+    ``source`` gives a finding's file as lines for the ``full`` format (default: read)."""
+    if output_format in ("text", "full"):
+        painted = color(no_color, output_file, mode=color_mode)
+        if output_format == "full":
+            lines = full.format_findings(report, source or full.read_lines, painted)
+        else:
+            lines = format_findings(report, painted)
         if show_statistics and report.findings:
             lines.append(statistics(report))
         if not quiet:
@@ -421,11 +552,11 @@ def emit(
     if output_file:
         if not write(output_file, text):
             sys.exit(EXIT_ERROR)
-        if not quiet and output_format != "text":
-            echo(summary(report, color(no_color, None, err=True)), err=True)
+        if not quiet and output_format not in ("text", "full"):
+            echo(summary(report, color(no_color, None, err=True, mode=color_mode)), err=True)
     else:
         echo(text, nl=False)
-        if show_statistics and output_format != "text" and report.findings:
+        if show_statistics and output_format not in ("text", "full") and report.findings:
             echo(statistics(report), err=True)
 
 
@@ -470,14 +601,17 @@ def _outside_project(path: str, root: str) -> str:
     return f"it is a symlink to {real}, outside the project ({top})"
 
 
-def fixes(report: Report, targets: list[discover.Target], config: Config, in_place: bool) -> int:
-    """Apply (or, with ``in_place=False``, print as a diff) the safe fixes; returns how many."""
+def fixes(
+    report: Report, targets: list[discover.Target], config: Config, in_place: bool
+) -> list[tuple[str, tuple[Finding, ...]]]:
+    """Apply (or, with ``in_place=False``, print as a diff) the safe fixes; returns the
+    findings fixed (or that would be), file by file."""
     from contractlint import fix
     from contractlint.pipeline import engine
 
     by_path = {target.display: target.path for target in targets}
     limits = engine.load_limits(config)
-    total = 0
+    done: list[tuple[str, tuple[Finding, ...]]] = []
     for result in report.files:
         wanted = [f for f in result.findings if f.code in fix.FIXABLE]
         if not wanted:
@@ -513,10 +647,11 @@ def fixes(report: Report, targets: list[discover.Target], config: Config, in_pla
                 sys.exit(EXIT_ERROR)
         else:
             echo(fix.unified_diff(result.path, data, outcome.new_bytes), nl=False)
-        total += len(outcome.applied)
+        done.append((result.path, outcome.applied))
+    total = sum(len(applied) for _, applied in done)
     if in_place and total:
         echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
-    return total
+    return done
 
 
 def report_failure(exc: BaseException) -> int:
@@ -531,6 +666,9 @@ def report_failure(exc: BaseException) -> int:
         return 1
     if isinstance(exc, ConfigError):
         echo(f"contractlint: configuration error: {exc}", err=True)
+        return EXIT_ERROR
+    if isinstance(exc, UsageError):
+        echo(f"contractlint: {exc}", err=True)
         return EXIT_ERROR
     if isinstance(exc, OutputError):
         echo(f"contractlint: cannot write the report: {exc.strerror}", err=True)

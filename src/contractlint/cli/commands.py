@@ -30,7 +30,7 @@ from contractlint.cli.check_command import (
     interrupted,
     report_failure,
 )
-from contractlint.config import Config, load
+from contractlint.config import Config, load, split_list
 from contractlint.kinds import KINDS
 from contractlint.model import Rule
 from contractlint.pipeline import discover
@@ -139,8 +139,8 @@ def diff_command(
     from contractlint import git
     from contractlint.pipeline import engine, sniff
 
-    output_format = output_format or _env_format()
     config = check_command.load_config(config_file, select, ignore, extend_select)
+    output_format = check_command.output_format(output_format or _env_format(), config)
     today = datetime.date.today()
     cwd = Path.cwd()
     sniffer = sniff.sniffer(config.kind_names)  # declared kinds are contracts too
@@ -247,12 +247,25 @@ def explain_command(rule: str, output_format: str, config_file: str | None) -> N
     help="markdown prints the rules reference page (docs/rules.md).",
 )
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
-def rules_command(output_format: str, config_file: str | None) -> None:
+@click.option(
+    "--select",
+    "selectors",
+    multiple=True,
+    help="Only these rules: codes, names or prefixes (CL3), comma lists.",
+)
+@click.option("--kind", "wanted_kinds", multiple=True, help="Only the rules that check this kind.")
+def rules_command(
+    output_format: str,
+    config_file: str | None,
+    selectors: tuple[str, ...] = (),
+    wanted_kinds: tuple[str, ...] = (),
+) -> None:
     """List every rule, the configuration's own (team rules) last: code, name, severity,
     kinds, fixable, summary."""
     from contractlint import explain
 
-    every = (*RULES, *_team(config_file))
+    team = _team(config_file)
+    every = _chosen((*RULES, *team), tuple(split_list(selectors)), wanted_kinds, config_file)
     if output_format == "json":
         data = [explain.as_dict(rule) for rule in every]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -260,7 +273,7 @@ def rules_command(output_format: str, config_file: str | None) -> None:
     if output_format == "markdown":
         click.echo(explain.rules_page(every), nl=False)
         return
-    width = max(len(rule.name) for rule in every)
+    width = max((len(rule.name) for rule in every), default=0)
     for rule in every:
         kinds = "all" if set(rule.kinds) == set(KINDS) else ",".join(rule.kinds)
         fixable = "fixable" if rule.fixable else "-"
@@ -268,6 +281,50 @@ def rules_command(output_format: str, config_file: str | None) -> None:
             f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fixable:<7}  "
             f"{rule.summary}  [{kinds}]"
         )
+
+
+def _chosen(
+    every: tuple[Rule, ...],
+    selectors: tuple[str, ...],
+    kinds: tuple[str, ...],
+    config_file: str | None,
+) -> tuple[Rule, ...]:
+    """The rules `rules --select ... --kind ...` lists; a selector or kind that names
+    nothing is exit 2 with the closest name."""
+    for kind in kinds:
+        _require_kind(kind, declared=load(config_file).kind_names)
+    codes = []
+    for selector in selectors:
+        matching = [r.code for r in every if selector in (r.code, r.name)]
+        matching = matching or [r.code for r in every if r.code.startswith(selector.upper())]
+        if not matching:
+            _unknown_rule(selector, every)
+        codes += matching
+    return tuple(
+        rule
+        for rule in every
+        if (not selectors or rule.code in codes) and (not kinds or set(kinds) & set(rule.kinds))
+    )
+
+
+@cli.command(name="clean")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    envvar="CONTRACTLINT_CACHE_DIR",
+    help="The cache folder, when not .contractlint_cache/ in the project root.",
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
+def clean_command(cache_dir: str | None, config_file: str | None) -> None:
+    """Remove the cache (.contractlint_cache/ in the project root, or --cache-dir)."""
+    from contractlint.run import cache
+
+    config = load(config_file)
+    removed = cache.clean(config.root, cache_dir)
+    if removed is None:
+        click.echo("No cache to remove.", err=True)
+    else:
+        click.echo(f"Removed the cache {removed}", err=True)
 
 
 def _require_kind(kind: str, extra: tuple[str, ...] = (), declared: tuple[str, ...] = ()) -> None:

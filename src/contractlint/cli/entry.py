@@ -57,8 +57,9 @@ def _valid(name: str, value: str) -> bool:
     option = OPTIONS[name]
     if option.choices:
         return value in option.choices
-    # An integer of at least one (click's IntRange(min=1)), the only other kind of value.
-    return value.isascii() and value.isdigit() and int(value) >= 1
+    if option.at_least_one:  # click's IntRange(min=1)
+        return value.isascii() and value.isdigit() and int(value) >= 1
+    return True  # any text (--stdin-filename)
 
 
 def parse_check(args: Sequence[str]) -> CheckOptions | None:

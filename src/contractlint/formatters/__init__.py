@@ -29,6 +29,7 @@ Formatter = Callable[[Report, Context], str]
 # Each format's module, imported only when that format is asked for.
 _MODULES = {
     "text": "text",
+    "full": "full",
     "json": "json_format",
     "github": "github",
     "sarif": "sarif",

@@ -33,29 +33,30 @@ from contractlint.team import team_rules
 # them, and asking each rule whether it applies, cost a run with them about 10%. Keyed
 # by the configuration's identity (the entry holds the configuration, so the id stays
 # its own): its own rules, and the rules to run by kind, filled as kinds are met.
-_Plan = tuple[Config, tuple[Rule, ...], dict[str, tuple[tuple[Rule, CheckFn], ...]]]
-_PLANS: dict[int, _Plan] = {}
+# The built-in rules are part of the key too (tests replace them).
+_Plan = tuple[Config, Sequence[Rule], tuple[Rule, ...], dict[str, tuple[tuple[Rule, CheckFn], ...]]]
+_PLANS: dict[tuple[int, int], _Plan] = {}
 
 
 def _plan(config: Config) -> _Plan:
-    held = _PLANS.get(id(config))
-    if held is None or held[0] is not config:
+    held = _PLANS.get((id(config), id(RULES)))
+    if held is None or held[0] is not config or held[1] is not RULES:
         if len(_PLANS) > 16:
             _PLANS.clear()  # a long-lived process (the language server) sees many
         own = (*team_rules(config.team_rules), *plugins.of(config.plugins))
-        held = _PLANS[id(config)] = (config, own, {})
+        held = _PLANS[(id(config), id(RULES))] = (config, RULES, own, {})
     return held
 
 
 def _own_rules(config: Config) -> tuple[Rule, ...]:
     """The configuration's own rules (team rules, plugins)."""
-    return _plan(config)[1]
+    return _plan(config)[2]
 
 
 def _rules_to_run(config: Config, kind: str) -> tuple[tuple[Rule, CheckFn], ...]:
     """The enabled rules that check a document of ``kind``, with their checks, in the
     order they run."""
-    _, own, by_kind = _plan(config)
+    _, _, own, by_kind = _plan(config)
     if kind not in by_kind:
         by_kind[kind] = tuple(
             (rule, rule.check)

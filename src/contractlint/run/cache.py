@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import time
 import zlib
 from collections.abc import Mapping
@@ -351,3 +352,34 @@ class Cache:
                     name.startswith(".tmp-") and age > 3600
                 ):
                     os.unlink(entry.path)
+
+
+_KEY_FILE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]+\.json$")
+
+
+def clean(root: str, folder: str | None = None) -> str | None:
+    """``contractlint clean``: remove the cache folder (``folder``, else
+    ``.contractlint_cache`` in ``root``); the folder removed, or None when there was none.
+    Only what a cache holds is removed (its entry files, ``.gitignore``,
+    ``CACHEDIR.TAG``, a temporary file left by a killed run): a ``--cache-dir`` that
+    names a folder of other files loses none of them, and is kept."""
+    where = folder or os.path.join(root, CACHE_DIR)
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return None
+    ours = [
+        name
+        for name in names
+        if _KEY_FILE.match(name)
+        or name in (".gitignore", "CACHEDIR.TAG")
+        or (name.startswith(".") and name.endswith(".tmp") and ".contractlint-" in name)
+    ]
+    if names and not ours:
+        return None  # a folder, but not a cache
+    for name in ours:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(os.path.join(where, name))
+    with contextlib.suppress(OSError):  # not empty: the folder holds files not ours
+        os.rmdir(where)
+    return where

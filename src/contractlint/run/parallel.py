@@ -11,7 +11,7 @@ or one dies, the files are linted in this process instead.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from contractlint.config import Config
@@ -36,11 +36,23 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _serial(targets: Sequence[Target], config: Config, today: datetime.date) -> list[FileResult]:
+def _serial(
+    targets: Sequence[Target],
+    config: Config,
+    today: datetime.date,
+    progress: Callable[[int], None] | None = None,
+) -> list[FileResult]:
     from contractlint.pipeline.engine import lint_file, make_resolver
 
     resolver = make_resolver(config)  # each referenced file is parsed once
-    return [lint_file(target, config, today, resolver) for target in targets]
+    if progress is None:
+        return [lint_file(target, config, today, resolver) for target in targets]
+    results: list[FileResult] = []
+    for target in targets:
+        if len(results) % 16 == 0:
+            progress(len(results))
+        results.append(lint_file(target, config, today, resolver))
+    return results
 
 
 def _start(config: Config, today: datetime.date, parent: int) -> None:
@@ -81,12 +93,17 @@ def _chunks(targets: Sequence[Target], jobs: int) -> list[Sequence[Target]]:
 
 
 def lint_files(
-    targets: Sequence[Target], config: Config, today: datetime.date, jobs: int
+    targets: Sequence[Target],
+    config: Config,
+    today: datetime.date,
+    jobs: int,
+    progress: Callable[[int], None] | None = None,
 ) -> list[FileResult]:
-    """``lint_file`` for each target, in up to ``jobs`` processes, in input order."""
+    """``lint_file`` for each target, in up to ``jobs`` processes, in input order;
+    ``progress`` is told now and then how many are done."""
     jobs = min(jobs, len(targets) // MIN_FILES_PER_JOB)
     if jobs <= 1:
-        return _serial(targets, config, today)
+        return _serial(targets, config, today, progress)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -103,7 +120,11 @@ def lint_files(
     except OSError:
         return _serial(targets, config, today)  # no workers here: one process it is
     try:
-        results = [r for chunk in pool.map(_lint_chunk, _chunks(targets, jobs)) for r in chunk]
+        results: list[FileResult] = []
+        for chunk in pool.map(_lint_chunk, _chunks(targets, jobs)):
+            results.extend(chunk)
+            if progress is not None:
+                progress(len(results))
     except (BrokenProcessPool, OSError):
         pool.shutdown(wait=False, cancel_futures=True)
         return _serial(targets, config, today)  # a worker died: one process it is

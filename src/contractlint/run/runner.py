@@ -10,7 +10,7 @@ every file is a cache hit, or none holds a contract, does none of that work.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from contractlint.config import Config
@@ -32,9 +32,11 @@ def lint(
     loops: Sequence[Target] = (),
     jobs: int = 1,
     cache: Cache | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Lint ``targets``, in ``jobs`` processes, reusing what ``cache`` holds; the report
-    is the same, in the same order, whatever ``jobs`` and ``cache`` are."""
+    is the same, in the same order, whatever ``jobs`` and ``cache`` are. ``progress``
+    is told, now and then, how many files are done."""
     if today is None:  # as datetime.date.today(), which costs an import when all are hits
         now = time.localtime()
         day = f"{now.tm_year:04d}-{now.tm_mon:02d}-{now.tm_mday:02d}"
@@ -50,8 +52,11 @@ def lint(
     # read and a bytes search, and a run that meets no candidate never imports a parser.
     candidates: list[int] = []
     sniffer = sniff.sniffer(config.kind_names)
-    for index in misses:
+    settled = len(targets) - len(misses)
+    for count, index in enumerate(misses):
         target = targets[index]
+        if progress is not None and count % 64 == 0:
+            progress(settled + count - len(candidates))
         if sniffer.skipped(sniff.read(target.path, config.max_file_size)):
             skipped = found[index] = FileResult(target.display, ())
             if cache is not None:
@@ -63,7 +68,14 @@ def lint(
             import datetime
 
             today = datetime.date.fromisoformat(day)
-        linted = parallel.lint_files([targets[i] for i in candidates], config, today, jobs)
+        done = len(targets) - len(candidates)
+        linted = parallel.lint_files(
+            [targets[i] for i in candidates],
+            config,
+            today,
+            jobs,
+            None if progress is None else (lambda n: progress(done + n)),
+        )
         for index, result in zip(candidates, linted):
             found[index] = result
             if cache is not None:

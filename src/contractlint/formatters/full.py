@@ -1,0 +1,68 @@
+"""``full``: the text format with, under each finding, its source line and the
+offending span underlined, as ruff's ``full`` format shows them::
+
+    contracts/ranking.yaml:7:14: CL505 [error] `timeout_ms` is a string (...)
+      |
+    7 | timeout_ms: "250"
+      |             ^^^^^
+      |
+
+The lines come from a ``source`` function (the file as lines, or None when it cannot
+be read: the finding is then shown alone); ``check -`` gives the text it read.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from contractlint.formatters import Context
+from contractlint.report_text import format_findings as finding_lines
+from contractlint.report_text import summary
+from contractlint.results import Finding, Report
+
+Source = Callable[[str], Optional[list[str]]]
+
+
+def read_lines(path: str) -> list[str] | None:
+    """The file at ``path`` as lines (undecodable bytes replaced), or None."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read().decode("utf-8", "replace").split("\n")
+    except OSError:
+        return None
+
+
+def format_findings(report: Report, source: Source, color: bool = False) -> list[str]:
+    """Each finding's text line, then its source line with the span underlined."""
+    heads = finding_lines(report, color)
+    files: dict[str, list[str] | None] = {}
+    out: list[str] = []
+    for head, finding in zip(heads, report.findings):
+        out.append(head)
+        if finding.path not in files:
+            files[finding.path] = source(finding.path)
+        lines = files[finding.path]
+        if lines is not None and 1 <= finding.line <= len(lines):
+            out.extend(_snippet(finding, lines[finding.line - 1].rstrip("\r"), color))
+            out.append("")
+    return out
+
+
+def _snippet(finding: Finding, line: str, color: bool) -> list[str]:
+    number = str(finding.line)
+    gutter = " " * len(number)
+    start = min(max(finding.column, 1), len(line) + 1)
+    end = finding.end_column if finding.end_line == finding.line else len(line) + 1
+    width = max(1, min(end, len(line) + 1) - start)
+    # Tabs stay tabs under the line, so the carets sit under the span in any editor.
+    indent = "".join(c if c == "\t" else " " for c in line[: start - 1])
+    carets = "^" * width
+    if color:
+        carets = f"\x1b[31m{carets}\x1b[0m"
+    return [f"{gutter} |", f"{number} | {line}", f"{gutter} | {indent}{carets}", f"{gutter} |"]
+
+
+def format_report(report: Report, context: Context) -> str:
+    lines = format_findings(report, read_lines, context.color)
+    lines.append(summary(report, context.color))
+    return "\n".join(lines) + "\n"
