@@ -8,18 +8,35 @@ from dataclasses import replace
 from statistics import NormalDist
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from statsmodels.stats.power import NormalIndPower, normal_power_het, normal_sample_size_one_tail
+from statsmodels.stats.proportion import (
+    power_proportions_2indep,
+    samplesize_proportions_2indep_onetail,
+)
 
 from contractlint.power import (
     Design,
     DesignError,
+    Factor,
     achieved_power,
+    days_needed,
+    detectable_effect,
     effect,
     effective_alpha,
+    factors,
+    fixed_per_arm_exact,
+    noninferiority_margin,
+    noninferiority_per_arm,
+    noninferiority_per_arm_exact,
+    noninferiority_power,
+    power_curve,
     required_per_arm,
     required_per_arm_exact,
+    ship_probability,
     validate,
 )
 
@@ -567,3 +584,285 @@ def test_design_is_frozen() -> None:
     design = proportion(0.33, 0.02)
     with pytest.raises(AttributeError):
         design.baseline = 0.5  # type: ignore[misc]
+
+
+# --- v2: independent implementations (statsmodels), simulation (numpy) ------------------------
+#
+# statsmodels' normal-approximation sample sizes take the standard deviations under the
+# null and the alternative explicitly, so they compute SPEC 1.2's formula by another
+# code path; NormalIndPower solves Cohen's effect size with both tails counted.
+
+
+@pytest.mark.parametrize(
+    ("baseline", "relative", "alpha", "wanted", "sides"),
+    [
+        (0.33, 0.02, 0.05, 0.8, "two-sided"),
+        (0.20, 0.03, 0.05, 0.8, "two-sided"),
+        (0.05, 0.10, 0.01, 0.9, "two-sided"),
+        (0.33, 0.02, 0.05, 0.8, "one-sided"),
+        (0.70, 0.05, 0.10, 0.95, "one-sided"),
+    ],
+)
+def test_proportion_n_matches_statsmodels(
+    baseline: float, relative: float, alpha: float, wanted: float, sides: str
+) -> None:
+    design = proportion(baseline, relative, alpha=alpha, power=wanted, alternative=sides)
+    expected = samplesize_proportions_2indep_onetail(
+        baseline * relative,
+        baseline,
+        wanted,
+        ratio=1,
+        alpha=alpha,
+        value=0,
+        alternative="two-sided" if sides == "two-sided" else "larger",
+    )
+    assert required_per_arm_exact(design) == pytest.approx(expected, rel=1e-9)
+
+
+@pytest.mark.parametrize("per_arm", [20_000, 82_000, 150_000])
+def test_proportion_power_matches_statsmodels(per_arm: int) -> None:
+    design = proportion(0.33, 0.02)
+    p1, p2 = 0.33, 0.33 * 1.02
+    p_bar = (p1 + p2) / 2
+    # statsmodels adds the far tail of the two-sided test (rejecting in the wrong
+    # direction), which SPEC 1.2 leaves out: take it away to compare exactly.
+    std_null = math.sqrt(2 * p_bar * (1 - p_bar))
+    std_alt = math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    far_tail = NormalDist().cdf((-Z_975 * std_null - math.sqrt(per_arm) * (p2 - p1)) / std_alt)
+    expected = normal_power_het(
+        p2 - p1,
+        per_arm,
+        0.05,
+        std_null=math.sqrt(2 * p_bar * (1 - p_bar)),
+        std_alternative=math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)),
+        alternative="two-sided",
+    )
+    assert achieved_power(design, per_arm) == pytest.approx(expected - far_tail, abs=1e-9)
+    two_tails = power_proportions_2indep(p2 - p1, p1, per_arm, alpha=0.05, return_results=False)
+    assert achieved_power(design, per_arm) == pytest.approx(two_tails - far_tail, abs=1e-9)
+
+
+@pytest.mark.parametrize(("std_dev", "absolute"), [(1.2, 0.05), (1.0, 0.5), (40.0, 1.5)])
+def test_mean_n_matches_statsmodels_normal_ind_power(std_dev: float, absolute: float) -> None:
+    design = Design(metric_type="mean", baseline=10.0, std_dev=std_dev, absolute=absolute)
+    expected = NormalIndPower().solve_power(
+        effect_size=absolute / std_dev, alpha=0.05, power=0.8, ratio=1.0
+    )
+    # NormalIndPower counts the far tail too: a fraction of a unit apart at most.
+    assert required_per_arm_exact(design) == pytest.approx(expected, abs=0.05)
+    drift = math.sqrt(5000 / 2) * absolute / std_dev
+    far_tail = NormalDist().cdf(-Z_975 - drift)
+    assert achieved_power(design, 5000) == pytest.approx(
+        NormalIndPower().power(absolute / std_dev, 5000, 0.05) - far_tail, abs=1e-9
+    )
+
+
+def guardrail(baseline: float = 0.002, margin: float = 0.10, **fields: Any) -> Design:
+    return Design(
+        metric_type="proportion",
+        baseline=baseline,
+        relative=margin,
+        alternative="one-sided",
+        **fields,
+    )
+
+
+@pytest.mark.parametrize(
+    ("baseline", "margin", "alpha", "wanted"),
+    [(0.002, 0.10, 0.05, 0.8), (0.05, 0.05, 0.05, 0.9), (0.3, 0.02, 0.01, 0.8)],
+)
+def test_guardrail_n_matches_statsmodels(
+    baseline: float, margin: float, alpha: float, wanted: float
+) -> None:
+    design = guardrail(baseline, margin, alpha=alpha, power=wanted)
+    sigma = math.sqrt(baseline * (1 - baseline))
+    expected = normal_sample_size_one_tail(
+        baseline * margin, wanted, alpha, std_null=sigma * math.sqrt(2)
+    )
+    assert noninferiority_per_arm_exact(design) == pytest.approx(expected, rel=1e-9)
+    by_effect_size = NormalIndPower().solve_power(
+        effect_size=baseline * margin / sigma, alpha=alpha, power=wanted, alternative="larger"
+    )
+    assert noninferiority_per_arm_exact(design) == pytest.approx(by_effect_size, rel=1e-6)
+
+
+def test_the_spec_guardrail_needs_about_617000_per_arm() -> None:
+    # SPEC 1.2: an unsubscribe rate of 0.002 with a 10% margin, 7.7 times the primary n.
+    needed = noninferiority_per_arm(guardrail())
+    assert needed == 617_020
+    assert round(needed / required_per_arm(proportion(0.33, 0.02)), 1) == 7.7
+    assert (
+        noninferiority_power(guardrail(), needed)
+        >= 0.8
+        > noninferiority_power(guardrail(), needed - 1)
+    )
+    assert noninferiority_power(guardrail(), 82_000) == pytest.approx(0.2301, abs=1e-4)
+
+
+def test_guardrail_margin_inverts_its_n() -> None:
+    margin = noninferiority_margin(guardrail(), 617_020)
+    assert margin == pytest.approx(0.0002, rel=1e-5)
+    mean = Design(
+        metric_type="mean", baseline=50.0, std_dev=40.0, relative=0.02, alternative="one-sided"
+    )
+    sigma_n = noninferiority_per_arm_exact(mean)
+    assert sigma_n == pytest.approx(2 * 40.0**2 * (Z_95 + Z_80) ** 2 / 1.0**2, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "fields", [{"relative": 0.0}, {"relative": -0.1}, {"baseline": 1.3}, {"baseline": 0.0}]
+)
+def test_guardrail_errors(fields: dict[str, Any]) -> None:
+    with pytest.raises(DesignError):
+        noninferiority_per_arm(replace(guardrail(), **fields))
+
+
+# --- v2 factors: CUPED and sequential designs -------------------------------------------------
+
+
+def test_cuped_multiplies_n_by_one_minus_rho_squared() -> None:
+    plain = proportion(0.33, 0.02)
+    for rho in (0.3, 0.5, -0.7):
+        reduced = replace(plain, correlation=rho)
+        assert required_per_arm_exact(reduced) == pytest.approx(
+            required_per_arm_exact(plain) * (1 - rho**2), rel=1e-12
+        )
+        (factor,) = factors(reduced)
+        assert factor == Factor("cuped", 1 - rho**2, factor.description)
+        assert f"correlation {rho:g}" in factor.description
+
+
+@pytest.mark.parametrize(
+    ("method", "analyses", "published"),
+    [("obrien_fleming", 3, 1.017), ("pocock", 3, 1.166), ("pocock", 5, 1.228)],
+)
+def test_sequential_designs_multiply_n_by_their_inflation_factor(
+    method: str, analyses: int, published: float
+) -> None:
+    plain = proportion(0.33, 0.02)
+    design = replace(plain, sequential_method=method, analyses=analyses, correlation=0.5)
+    ratio = required_per_arm_exact(design) / fixed_per_arm_exact(design)
+    assert ratio == pytest.approx(0.75 * published, abs=0.005)
+    needed = required_per_arm(design)
+    # achieved_power integrates over the design's boundaries: the target is met exactly at n.
+    assert achieved_power(design, needed) >= 0.8 > achieved_power(design, needed - 2)
+    assert [f.kind for f in factors(design)] == ["cuped", method]
+
+
+def test_a_plans_own_inflation_factor_for_other_methods() -> None:
+    design = replace(proportion(0.33, 0.02), sequential_method="msprt", inflation_factor=1.4)
+    assert required_per_arm_exact(design) == pytest.approx(80077.25438762811 * 1.4, rel=1e-12)
+    assert achieved_power(design, required_per_arm(design)) == pytest.approx(0.8, abs=1e-4)
+    # A computed method ignores it; an unknown method without one costs nothing here (CL314).
+    computed = replace(design, sequential_method="pocock", analyses=1)
+    assert required_per_arm(computed) == 80078
+    assert required_per_arm(replace(design, inflation_factor=None)) == 80078
+
+
+def test_detectable_effect_inverts_the_power() -> None:
+    design = proportion(0.33, 0.02)
+    delta = detectable_effect(design, 80_078)
+    assert delta is not None and delta == pytest.approx(0.0066, rel=1e-4)
+    assert detectable_effect(design, 0) is None
+    mean = Design(metric_type="mean", baseline=0.0, std_dev=1.0, absolute=0.5)
+    # n = 2 (z_a + z_b)^2 / delta^2 solved for delta.
+    assert detectable_effect(mean, 100) == pytest.approx(
+        math.sqrt(2 * (Z_975 + Z_80) ** 2 / 100), rel=1e-9
+    )
+
+
+def test_power_curve_rises_from_the_level_to_near_one() -> None:
+    curve = power_curve(proportion(0.33, 0.02), 80_078, 21)
+    assert curve[0] == (0.0, pytest.approx(0.025))
+    assert [p for _, p in curve] == sorted(p for _, p in curve)
+    assert curve[10][0] == pytest.approx(0.0066) and curve[10][1] == pytest.approx(0.8, abs=1e-4)
+    assert curve[-1][1] > 0.99
+
+
+def test_ship_probability_of_the_spec_seed() -> None:
+    # A 3% ship bar over a 2% MDE with 82,000 per arm: about 8% (issue 18).
+    design = proportion(0.33, 0.02)
+    assert ship_probability(design, 82_000, 0.33 * 0.03) == pytest.approx(0.078, abs=0.001)
+    # A bar at the MDE ships about half the time; below significance, the power.
+    assert ship_probability(design, 82_000, 0.33 * 0.02) == pytest.approx(0.5, abs=0.01)
+    assert ship_probability(design, 80_078, 0.0) == pytest.approx(0.8, abs=1e-3)
+
+
+def test_days_needed_round_up() -> None:
+    assert days_needed(80_078, 2, 20_000) == 9
+    assert days_needed(70_000, 2, 20_000) == 7
+    assert days_needed(617_020, 2, 20_000, 0.5) == 124
+    with pytest.raises(DesignError):
+        days_needed(1, 2, 0)
+
+
+# --- Monte-Carlo: the computed n reaches the target power ----------------------------------
+
+SIMULATIONS = 40_000  # standard error of a simulated power of 0.8: 0.002
+
+
+def test_simulated_power_of_the_primary_test_at_the_computed_n() -> None:
+    """Two arms of binomial draws, the pooled two-proportion z-test of SPEC 1.2."""
+    rng = np.random.default_rng(18)
+    design = proportion(0.33, 0.02)
+    n = required_per_arm(design)
+    p1, p2 = 0.33, 0.33 * 1.02
+    control = rng.binomial(n, p1, SIMULATIONS) / n
+    treated = rng.binomial(n, p2, SIMULATIONS) / n
+    pooled = (control + treated) / 2
+    z = (treated - control) / np.sqrt(2 * pooled * (1 - pooled) / n)
+    assert np.mean(np.abs(z) >= Z_975) == pytest.approx(0.8, abs=0.02)
+    assert np.mean(np.abs(z) >= Z_975) == pytest.approx(achieved_power(design, n), abs=0.01)
+
+
+def test_simulated_power_of_a_guardrail_non_inferiority_test() -> None:
+    """A harmless change (both arms at the baseline), tested against a 10% margin with the
+    unpooled Wald statistic: it shows non-inferiority with the target power at the
+    computed n, and a treatment truly worse by the margin passes at rate alpha."""
+    rng = np.random.default_rng(311)
+    design = guardrail()
+    n = noninferiority_per_arm(design)
+    margin = 0.002 * 0.10
+
+    def shown(p_treated: float) -> float:
+        control = rng.binomial(n, 0.002, SIMULATIONS) / n
+        treated = rng.binomial(n, p_treated, SIMULATIONS) / n
+        se = np.sqrt((control * (1 - control) + treated * (1 - treated)) / n)
+        return float(np.mean((treated - control - margin) / se <= -Z_95))
+
+    assert shown(0.002) == pytest.approx(0.8, abs=0.02)
+    assert shown(0.002 + margin) == pytest.approx(0.05, abs=0.01)
+
+
+def test_simulated_power_with_cuped_at_the_reduced_n() -> None:
+    """Outcomes correlated 0.5 with a pre-period covariate: the CUPED-adjusted difference
+    of means reaches the target power at n x (1 - 0.25)."""
+    rng = np.random.default_rng(2013)
+    rho, delta, reps = 0.5, 0.1, 4000
+    design = Design(metric_type="mean", baseline=0.0, std_dev=1.0, absolute=delta, correlation=rho)
+    n = required_per_arm(design)
+    assert n == math.ceil(2 * (Z_975 + Z_80) ** 2 / delta**2 * (1 - rho**2))
+
+    def arm(shift: float) -> tuple[np.ndarray, np.ndarray]:
+        pre = rng.standard_normal((reps, n))
+        post = rho * pre + math.sqrt(1 - rho**2) * rng.standard_normal((reps, n)) + shift
+        return pre, post
+
+    (pre_c, post_c), (pre_t, post_t) = arm(0.0), arm(delta)
+    theta = rho  # Cov(post, pre) / Var(pre), known here
+    adjusted_c = (post_c - theta * pre_c).mean(axis=1)
+    adjusted_t = (post_t - theta * pre_t).mean(axis=1)
+    z = (adjusted_t - adjusted_c) / math.sqrt(2 * (1 - rho**2) / n)
+    assert np.mean(np.abs(z) >= Z_975) == pytest.approx(0.8, abs=0.02)
+
+
+def test_simulated_ship_probability() -> None:
+    rng = np.random.default_rng(317)
+    n, p1 = 82_000, 0.33
+    p2 = p1 * 1.02
+    control = rng.binomial(n, p1, SIMULATIONS) / n
+    treated = rng.binomial(n, p2, SIMULATIONS) / n
+    pooled = (control + treated) / 2
+    significant = (treated - control) / np.sqrt(2 * pooled * (1 - pooled) / n) >= Z_975
+    ships = np.mean(significant & (treated - control >= p1 * 0.03))
+    assert ships == pytest.approx(ship_probability(proportion(p1, 0.02), n, p1 * 0.03), abs=0.005)
