@@ -1,3 +1,3 @@
 """contractlint: lints model contracts, experiment plans, framing one-pagers, checklists."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
