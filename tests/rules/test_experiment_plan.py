@@ -1006,3 +1006,384 @@ def test_cl310_a_list_of_one_placeholder(check):
 def test_cl310_is_a_warning(lint_text):
     [finding] = lint_text(edit(EXPERIMENT, data_quality="[]"))
     assert (finding.name, finding.severity.value) == ("missing-data-quality-checks", "warning")
+
+
+# --------------------------------------------------------------------------- v2 design
+# SPEC 1.2 "Experiment design in v2": CUPED and sequential factors in CL302, the real
+# false-positive rate of peeking in CL306, and CL311-CL317.
+
+SEED = """\
+kind: experiment-plan
+name: email-subject-personalization
+owners: {scope: pm@example.com, feasibility: eng@example.com, method: ds@example.com}
+hypothesis: personalized subject lines raise the open rate
+primary_metric:
+  name: open_rate
+  type: proportion
+  unit: send
+  baseline: 0.33
+  minimum_detectable_effect: {relative: 0.02}
+  direction: increase
+guardrails:
+  - {metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.0}
+unit_of_randomization: user
+arms: 2
+sample_size: {per_arm: 82000, alpha: 0.05, power: 0.8, alternative: two-sided}
+duration_days: 14
+traffic: {daily_units: 20000, allocation: 1.0}
+stopping_rule: fixed_horizon
+interim_looks: 0
+decision_rule: {ship_if: "relative lift >= 3% with 95% CI", threshold: 0.03, confidence: 0.95}
+data_quality: [srm, bounces, client_blocking, timestamp_skew]
+"""
+
+
+def test_the_seeds_flaws_are_each_reported_once(lint_text):
+    """Issue 18: the SPEC's seed (a rate near 0.2% guarding an open rate counted per send,
+    users randomized, a 3% ship bar over a 2% MDE) shows its flaws, each by one rule."""
+    findings = lint_text(SEED)
+    assert located(findings) == [("CL313", 8, 9), ("CL312", 13, 65), ("CL317", 21, 72)]
+    by_code = {f.code: f.message for f in findings}
+    # The zero margin: never shown, and what 82,000 per arm could show instead.
+    assert "can never be shown" in by_code["CL312"]
+    assert "`max_regression: 0.274`" in by_code["CL312"]
+    assert "`send`" in by_code["CL313"] and "`user`" in by_code["CL313"]
+    assert "7.8% of the time" in by_code["CL317"]
+    # With the 10% margin it needs about 617,000 per arm: CL311, and no CL312.
+    ten_percent = SEED.replace("max_regression: 0.0}", "max_regression: 0.10}")
+    findings = lint_text(ten_percent)
+    assert codes_of(located(findings)) == ["CL313", "CL311", "CL317"]
+    message = next(f.message for f in findings if f.code == "CL311")
+    for text in ("617,020 per arm", "7.7 times the primary metric's 80,078", "23.01%", "62 days"):
+        assert text in message, text
+
+
+# --------------------------------------------------------------------------- CL302 v2
+
+
+def test_cl302_applies_cuped(lint_text):
+    text = (
+        plan(sample="{per_arm: 60058}") + "variance_reduction: {method: cuped, correlation: 0.5}\n"
+    )
+    # 80,077.25 x 0.75 = 60,057.9: 60,058 is enough, 60,057 is not.
+    assert located(lint_text(text)) == []
+    [finding] = lint_text(text.replace("60058", "60057"))
+    assert finding.code == "CL302"
+    assert (
+        "60,058 per arm" in finding.message and "CUPED (correlation 0.5) x 0.75" in finding.message
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "looks", "factor"),
+    [("obrien_fleming", "2", "O'Brien-Fleming with 3 analyses x 1.017"), ("pocock", "4", "Pocock")],
+)
+def test_cl302_applies_the_sequential_inflation_factor(lint_text, method, looks, factor):
+    text = edit(plan(sample="{per_arm: 82000}"), stopping_rule="sequential", interim_looks=looks)
+    findings = lint_text(text + f"sequential_method: {method}\n")
+    if method == "obrien_fleming":  # 80,078 x 1.0174 = 81,470: 82,000 is enough
+        assert findings == []
+        findings = lint_text(text.replace("82000", "81000") + f"sequential_method: {method}\n")
+    [finding] = findings
+    assert finding.code == "CL302" and factor in finding.message
+
+
+def test_cl302_applies_a_plans_inflation_factor(lint_text):
+    text = edit(plan(), stopping_rule="sequential", interim_looks="3")
+    [finding] = lint_text(text + "sequential_method: msprt\ninflation_factor: 1.5\n")
+    assert "120,116 per arm" in finding.message  # 80,077.25 x 1.5, rounded up
+    assert "msprt (the plan's inflation_factor) x 1.5" in finding.message
+
+
+# --------------------------------------------------------------------------- CL306 v2
+
+
+@pytest.mark.parametrize(
+    ("looks", "extra", "rate"),
+    [("1", "", "8.3%"), ("2", "", "10.7%"), ("4", "", "14.2%"), ("2", ", alpha: 0.01", "2.")],
+)
+def test_cl306_states_the_real_false_positive_rate(lint_text, looks, extra, rate):
+    text = edit(EXPERIMENT, interim_looks=looks)
+    text = text.replace("alternative: two-sided}", f"alternative: two-sided{extra}}}")
+    # (At alpha 0.01, 82,000 per arm are also too few: CL302 says so apart.)
+    finding = next(f for f in lint_text(text) if f.code == "CL306")
+    assert f"real false-positive rate of {rate}" in finding.message
+    assert f"{int(looks) + 1} equally spaced analyses" in finding.message
+
+
+# --------------------------------------------------------------------------- CL311
+
+
+def guarded(guardrail: str, **fields: str) -> str:
+    return edit(
+        EXPERIMENT, guardrails=f"[{guardrail}, {{metric: spam_rate, max: 0.001}}]", **fields
+    )
+
+
+def test_cl311_underpowered_guardrail(lint_text):
+    findings = lint_text(
+        guarded("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.1}")
+    )
+    assert located(findings) == [("CL311", 4, 74)]
+    [finding] = findings
+    assert (finding.name, finding.severity.value) == ("underpowered-guardrail", "warning")
+    for text in ("`unsubscribe_rate`", "617,020 per arm", "one-sided alpha 0.05", "23.01%"):
+        assert text in finding.message, text
+    # 2 arms x 617,020 at 20,000 a day: 62 days, 9 whole weeks.
+    assert "62 days (9 whole weeks)" in finding.message
+
+
+@pytest.mark.parametrize(
+    "guardrail",
+    [
+        pytest.param("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.3}", id="wide"),
+        pytest.param("{metric: unsubscribe_rate, max_regression: 0.1}", id="no-baseline"),
+        pytest.param("{metric: unsubscribe_rate, baseline: 0.002, max: 0.003}", id="absolute"),
+        pytest.param(
+            "{metric: session_minutes, type: mean, baseline: 12.0, std_dev: 9.0, "
+            "max_regression: 0.02}",
+            id="mean",
+        ),
+    ],
+)
+def test_cl311_passes(check, guardrail):
+    assert check(guarded(guardrail)) == []
+
+
+def test_cl311_mean_guardrail_uses_its_std_dev(lint_text):
+    # 2 x 9^2 x (1.645 + 0.842)^2 / (12 x 0.005)^2 = 278,207 per arm.
+    text = guarded(
+        "{metric: session_minutes, type: mean, baseline: 12.0, std_dev: 9.0, max_regression: 0.005}"
+    )
+    [finding] = lint_text(text)
+    n = math.ceil(2 * 81 * (NormalDist().inv_cdf(0.95) + NormalDist().inv_cdf(0.8)) ** 2 / 0.06**2)
+    assert f"{n:,} per arm" in finding.message
+
+
+def test_cl311_applies_the_plans_factors(check):
+    text = guarded("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.3}")
+    assert check(text) == []  # 68,558 per arm
+    # A Pocock design with 5 analyses costs about 1.2 x: 82,000 is no longer enough.
+    sequential_text = edit(text, stopping_rule="sequential", interim_looks="4")
+    assert codes_of(check(sequential_text + "sequential_method: pocock\n")) == ["CL311", "CL302"]
+
+
+def test_cl311_silent_without_a_sample_size_or_with_a_rejected_baseline(check):
+    text = guarded("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.1}")
+    assert codes_of(check(edit(text, sample_size=None))) == ["CL301"]
+    rejected = guarded("{metric: unsubscribe_rate, baseline: low, max_regression: 0.1}")
+    assert codes_of(check(rejected)) == ["CL003"]
+
+
+# --------------------------------------------------------------------------- CL312
+
+
+@pytest.mark.parametrize("zero", ["0", "0.0", "-0.0"])
+def test_cl312_zero_margin_guardrail(lint_text, zero):
+    findings = lint_text(guarded(f"{{metric: unsubscribe_rate, max_regression: {zero}}}"))
+    assert [(f.code, f.line) for f in findings] == [("CL312", 4)]
+    message = findings[0].message
+    assert "`unsubscribe_rate`" in message and "never be shown" in message
+    assert "half of all harmless changes" in message
+    assert (findings[0].name, findings[0].severity.value) == ("zero-margin-guardrail", "warning")
+
+
+def test_cl312_says_what_margin_the_plan_can_show(lint_text):
+    [finding] = lint_text(guarded("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0}"))
+    assert "with 82,000 per arm the smallest margin it can show is 0.000549" in finding.message
+
+
+def test_cl312_in_a_problem_framing(check):
+    text = edit(
+        PROBLEM,
+        metrics="{primary: {name: ctr, target_lift: 0.03}, "
+        "guardrails: [{metric: zero_result_rate, max_regression: 0.0}]}",
+    )
+    assert codes_of(check(text)) == ["CL312"]
+
+
+@pytest.mark.parametrize(
+    "guardrail",
+    [
+        "{metric: unsubscribe_rate, max_regression: 0.05}",
+        "{metric: latency_ms, max: 0}",
+        "{metric: unsubscribe_rate, max_regression: TBD, max: 0.003}",
+    ],
+)
+def test_cl312_passes(check, guardrail):
+    assert codes_of(check(guarded(guardrail))) in ([], ["CL009"])
+
+
+# --------------------------------------------------------------------------- CL313
+
+
+@pytest.mark.parametrize(
+    ("primary", "where"),
+    [
+        pytest.param(PROPORTION[:-1] + ", unit: send}", "unit", id="unit"),
+        pytest.param(
+            PROPORTION[:-1] + ", unit: session, variance_method: none}",
+            "variance_method",
+            id="method-none",
+        ),
+        pytest.param(
+            "{name: clicks_per_session, type: ratio, numerator: clicks, denominator: sessions, "
+            "baseline: 0.4, std_dev: 1.1, minimum_detectable_effect: {relative: 0.05}}",
+            "type",
+            id="ratio",
+        ),
+    ],
+)
+def test_cl313_analysis_unit_mismatch(lint_text, primary, where):
+    findings = lint_text(edit(EXPERIMENT, primary_metric=primary, decision_rule=None))
+    codes = [f.code for f in findings]
+    assert codes.count("CL313") == 1, codes
+    finding = next(f for f in findings if f.code == "CL313")
+    assert finding.pointer == f"/primary_metric/{where}"
+    assert "variance_method" in finding.message and "too small" in finding.message
+    assert (finding.name, finding.severity.value) == ("analysis-unit-mismatch", "warning")
+
+
+@pytest.mark.parametrize(
+    "primary",
+    [
+        PROPORTION[:-1] + ", unit: send, variance_method: delta}",
+        PROPORTION[:-1] + ", unit: User}",  # the same unit, spelt otherwise
+        PROPORTION[:-1] + ", unit: user, variance_method: none}",
+    ],
+)
+def test_cl313_passes(check, primary):
+    assert check(edit(EXPERIMENT, primary_metric=primary)) == []
+
+
+def test_cl313_checks_guardrails(lint_text):
+    text = guarded("{metric: unsubscribes_per_send, unit: send, max_regression: 0.3}")
+    [finding] = lint_text(text)
+    assert finding.code == "CL313" and finding.pointer == "/guardrails/0/unit"
+
+
+def test_cl313_leaves_a_missing_randomization_unit_to_cl307(check):
+    text = edit(EXPERIMENT, primary_metric=PROPORTION[:-1] + ", unit: send}")
+    assert codes_of(check(edit(text, unit_of_randomization=None))) == ["CL307"]
+
+
+# --------------------------------------------------------------------------- CL314
+
+
+@pytest.mark.parametrize("method", ["msprt", "group_sequential", "always_valid"])
+def test_cl314_unquantified_sequential_design(lint_text, method):
+    text = edit(EXPERIMENT, stopping_rule="sequential", interim_looks="4")
+    findings = lint_text(text + f"sequential_method: {method}\n")
+    assert located(findings) == [("CL314", 16, 20)]
+    assert f"`sequential_method: {method}`" in findings[0].message
+    assert "inflation_factor" in findings[0].message
+    assert findings[0].severity.value == "warning"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "sequential_method: msprt\ninflation_factor: 1.0\n",
+        "sequential_method: obrien_fleming\n",
+        "sequential_method: Pocock\n",
+        "sequential_method: O'Brien-Fleming\n",
+    ],
+)
+def test_cl314_passes(check, extra):
+    text = edit(EXPERIMENT, stopping_rule="sequential", interim_looks="1")
+    # Pocock's two analyses cost 11%: 82,000 per arm fall short of 88,919 (CL302).
+    assert codes_of(check(text + extra)) == (["CL302"] if "ocock" in extra else [])
+
+
+def test_cl314_leaves_a_missing_method_to_cl306(check):
+    text = edit(EXPERIMENT, stopping_rule="sequential")
+    assert codes_of(check(text)) == ["CL306"]
+    assert codes_of(check(text + "sequential_method: TBD\n")) == ["CL306"]
+
+
+# --------------------------------------------------------------------------- CL315
+
+
+@pytest.mark.parametrize(
+    ("days", "whole"),
+    [("10", "14 days (2 whole weeks)"), ("7.5", "14"), ("22", "28 days (4 whole weeks)")],
+)
+def test_cl315_partial_week_duration(lint_text, days, whole):
+    findings = lint_text(edit(EXPERIMENT, duration_days=days, traffic=PLENTY))
+    assert located(findings) == [("CL315", 10, 16)]
+    assert f"run {whole}" in findings[0].message
+    assert (findings[0].name, findings[0].severity.value) == ("partial-week-duration", "info")
+
+
+@pytest.mark.parametrize("days", ["7", "21", "28.0", "3"])
+def test_cl315_passes_or_leaves_short_plans_to_cl304(check, days):
+    assert codes_of(check(edit(EXPERIMENT, duration_days=days, traffic=PLENTY))) in (
+        [],
+        ["CL304"],
+    )
+
+
+def test_cl315_steps_aside_under_the_configured_minimum(check):
+    config = make_config(min_duration_days=14)
+    text = edit(EXPERIMENT, duration_days="10", traffic=PLENTY)
+    assert codes_of(check(text, config=config)) == ["CL304"]
+
+
+# --------------------------------------------------------------------------- CL316
+
+
+@pytest.mark.parametrize("checks", ["[bounces, client_blocking]", "[bot_traffic]"])
+def test_cl316_missing_srm_check(lint_text, checks):
+    findings = lint_text(edit(EXPERIMENT, data_quality=checks))
+    assert located(findings) == [("CL316", 15, 15)]
+    assert "sample-ratio-mismatch" in findings[0].message and "`srm`" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "checks",
+    ["[srm]", "[SRM, bots]", "[sample_ratio_mismatch]", "[sample-ratio-mismatch]", "[srm_chi2]"],
+)
+def test_cl316_passes(check, checks):
+    assert check(edit(EXPERIMENT, data_quality=checks)) == []
+
+
+@pytest.mark.parametrize("checks", ["[]", "TBD", "[TBD]"])
+def test_cl316_leaves_an_empty_list_to_cl310(check, checks):
+    assert codes_of(check(edit(EXPERIMENT, data_quality=checks))) == ["CL310"]
+
+
+# --------------------------------------------------------------------------- CL317
+
+
+def test_cl317_ship_bar_above_the_mde(lint_text):
+    text = edit(EXPERIMENT, decision_rule="{ship_if: x, threshold: 0.03, confidence: 0.95}")
+    findings = lint_text(text)
+    assert located(findings) == [("CL317", 14, 40)]
+    message = findings[0].message
+    assert "0.03" in message and "0.02 relative" in message
+    # 82,000 per arm, observed lift must reach 3%: a true 2% ships about 7.8% of the time.
+    assert "7.8% of the time" in message
+    assert (findings[0].name, findings[0].severity.value) == ("ship-bar-above-mde", "warning")
+
+
+def test_cl317_compares_an_absolute_mde_with_an_absolute_bar(lint_text):
+    primary = PROPORTION.replace("{relative: 0.02}", "{absolute: 0.01}")
+    text = edit(
+        EXPERIMENT, primary_metric=primary, decision_rule="{threshold: 0.015, confidence: 0.95}"
+    )
+    [finding] = lint_text(text)
+    assert finding.code == "CL317" and "(0.01 absolute)" in finding.message
+
+
+@pytest.mark.parametrize("threshold", ["0.02", "0.01", "0"])
+def test_cl317_passes(check, threshold):
+    text = edit(
+        EXPERIMENT, decision_rule=f"{{ship_if: x, threshold: {threshold}, confidence: 0.95}}"
+    )
+    assert check(text) == []
+
+
+def test_cl317_leaves_a_missing_threshold_to_cl204(check):
+    assert codes_of(check(edit(EXPERIMENT, decision_rule="{ship_if: x, confidence: 0.95}"))) == [
+        "CL204"
+    ]
