@@ -346,8 +346,6 @@ def _two_sided(design: Design) -> bool:
 
 def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...]:
     """The factors of a test at ``alpha`` (one- or two-sided) under ``design``'s plan."""
-    from contractlint import sequential  # its grid is built only for sequential plans
-
     found: list[Factor] = []
     if design.correlation is not None and design.correlation != 0:
         rho = float(design.correlation)
@@ -356,6 +354,8 @@ def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...
         )
     method = design.sequential_method
     if method in COMPUTED_SEQUENTIAL_METHODS and design.analyses > 1:
+        from contractlint import sequential  # imported only for a group-sequential plan
+
         try:
             value = sequential.inflation_factor(
                 method, design.analyses, alpha, float(design.power), two_sided
@@ -434,10 +434,10 @@ def _power_from_drift(
     """The power of the test whose fixed-horizon z-statistic has mean ``drift`` on the
     units left after CUPED: a computed group-sequential design integrates over its
     boundaries; a plan's own inflation factor shrinks the drift by its square root."""
-    from contractlint import sequential
-
     for factor in applied:
         if factor.kind in COMPUTED_SEQUENTIAL_METHODS:
+            from contractlint import sequential
+
             return sequential.power_at_drift(factor.kind, design.analyses, alpha, drift, two_sided)
         if factor.kind == "inflation_factor":
             drift /= math.sqrt(factor.value)
