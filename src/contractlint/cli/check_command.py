@@ -217,6 +217,14 @@ class CheckOptions(NamedTuple):
     isolated: Annotated[
         bool, Option(("--isolated",), "Read no configuration file: the defaults only.")
     ] = False
+    watch: Annotated[
+        bool,
+        Option(
+            ("--watch",),
+            "Lint, then lint again whenever a file changes (Ctrl-C stops); needs "
+            "pip install 'contractlint[watch]'.",
+        ),
+    ] = False
     stdin_filename: Annotated[
         Optional[str],
         Option(
@@ -347,6 +355,8 @@ def load_config(
 
 def run(options: CheckOptions) -> int:
     """Lint ``options.paths`` (default: the current folder), print, return the exit code."""
+    if options.watch:
+        return _watch(options._replace(watch=False))
     config = load_config(
         options.config_file,
         options.select,
@@ -442,6 +452,43 @@ def _report(
     if options.exit_non_zero_on_fix and fixed:
         return EXIT_FINDINGS
     return exit_code(report, options.fail_on or config.fail_on)
+
+
+WATCH_HINT = "--watch needs the watch extra: pip install 'contractlint[watch]'"
+
+
+def _watch(options: CheckOptions) -> int:
+    """``check --watch``: a run, then another each time a file it could lint, or a
+    configuration file, changes, as ruff's ``--watch`` does; Ctrl-C ends it (exit 0)."""
+    if "-" in options.paths or options.apply_fixes or options.write_baseline:
+        raise UsageError("--watch lints files as they change: not with `-`, --fix or a baseline")
+    try:
+        import watchfiles
+    except ImportError:
+        raise UsageError(WATCH_HINT) from None
+    from contractlint.config import CONFIG_FILES
+
+    suffixes = (".yaml", ".yml", ".json", ".md")
+
+    def relevant(change: object, path: str) -> bool:
+        name = os.path.basename(path)
+        if ".contractlint_cache" in path.split(os.sep) or name.endswith(".tmp"):
+            return False  # our own cache, and atomic writes' temporary files
+        return name.endswith(suffixes) or name in CONFIG_FILES
+
+    paths = [p for p in options.paths if os.path.exists(p)] or ["."]
+    try:
+        while True:
+            guarded(lambda: run(options))
+            echo("Watching for file changes (Ctrl-C to stop)...", err=True)
+            for _ in watchfiles.watch(
+                *paths, watch_filter=relevant, raise_interrupt=True, debounce=400
+            ):
+                break
+            echo("", err=True)
+            echo("File change detected: linting again.", err=True)
+    except KeyboardInterrupt:
+        return EXIT_OK
 
 
 def _run_stdin(options: CheckOptions, config: Config) -> int:
