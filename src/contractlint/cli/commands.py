@@ -554,3 +554,34 @@ def test_rules_command(paths: tuple[str, ...], config_file: str | None, output_f
     if outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(check_command.EXIT_FINDINGS if outcome.failed else EXIT_OK)
+
+
+@cli.command(name="server")
+@click.option(
+    "--tcp", "port", type=click.IntRange(1, 65535), help="Listen on this TCP port (debugging)."
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="The address --tcp listens on."
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    help="A baseline file (relative to each workspace folder): hold back what it holds, "
+    "and offer to add findings to it.",
+)
+def server_command(port: int | None, host: str, baseline_file: str | None) -> None:
+    """Run the language server (LSP) over stdio, or on a TCP port with --tcp.
+
+    Needs the extra: pip install 'contractlint[lsp]'."""
+    import importlib.util
+
+    from contractlint.lsp import INSTALL_HINT
+
+    if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:
+        click.echo(INSTALL_HINT, err=True)
+        sys.exit(EXIT_ERROR)
+    from contractlint.lsp.server import serve
+    from contractlint.lsp.workspace import Settings
+
+    serve(port, host, Settings(baseline=baseline_file or ""))
