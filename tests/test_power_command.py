@@ -225,6 +225,12 @@ def test_bad_numbers_are_one_message_and_exit_2(args: tuple[str, ...], message: 
         ),
         ("kind: experiment-plan\nname: x\n", "no baseline"),
         ("kind: model-contract\nname: x\n", "holds no experiment-plan"),
+        (
+            "kind: experiment-plan\nname: x\nprimary_metric: {name: o, baseline: 0.3,"
+            " minimum_detectable_effect: {relative: 0.02}}\n"
+            "guardrails: [{metric: refunds, baseline: 1.3, max_regression: 0.1}]\n",
+            "guardrail `refunds`: baseline of a proportion must be strictly between 0 and 1",
+        ),
         ("kind: experiment-plan\nname: [unclosed\n", "plan.yaml"),
         (
             "kind: experiment-plan\nname: x\nprimary_metric: {name: o, baseline: 0.3,"
@@ -239,6 +245,22 @@ def test_bad_plans_are_one_message_and_exit_2(tmp_path: Path, plan: str, message
     result = power(str(path))
     assert result.exit_code == 2, result.stdout
     assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_mean_guardrail_without_std_dev_is_listed_not_sized(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "kind: experiment-plan\nname: x\nprimary_metric: {name: o, baseline: 0.3,"
+        " minimum_detectable_effect: {relative: 0.02}}\n"
+        "guardrails: [{metric: minutes, type: mean, baseline: 12, max_regression: 0.1},"
+        " {metric: minutes2, type: mean, baseline: 12, std_dev: 9, max_regression: 0.1}]\n",
+        encoding="utf-8",
+    )
+    data = as_json(str(path))
+    assert data["not_sized"] == [
+        {"name": "minutes", "reason": "a mean guardrail needs its std_dev"}
+    ]
+    assert [m["name"] for m in data["metrics"]] == ["o", "minutes2"]
 
 
 def test_a_missing_plan_file(tmp_path: Path) -> None:

@@ -258,25 +258,31 @@ def designs(
     return design, str(name), listed, numbers
 
 
-def _guardrail(primary: power.Design, guardrail: Mapping[str, Any]) -> power.Design | str:
+def _guardrail(
+    primary: power.Design, label: str, guardrail: Mapping[str, Any]
+) -> power.Design | str:
     """The guardrail's non-inferiority design, or why it cannot be sized."""
+    where = f"guardrail `{label}`"
     regression = guardrail.get("max_regression")
     if regression is None:
         return "an absolute `max`/`min` bound, not a non-inferiority margin"
-    regression = _number(regression, "max_regression")
+    regression = _number(regression, f"{where}: max_regression")
     assert regression is not None
     if regression == 0:
         return "max_regression 0 can never be shown: no sample is large enough (CL312)"
     if regression < 0:
-        raise PowerInputError(f"max_regression must be positive, not {regression:g}")
-    baseline = _number(guardrail.get("baseline"), "guardrail baseline")
+        raise PowerInputError(f"{where}: max_regression must be positive, not {regression:g}")
+    baseline = _number(guardrail.get("baseline"), f"{where}: baseline")
     if baseline is None:
         return "no baseline to size its test against"
+    kind = str(guardrail.get("type") or "proportion")
+    if kind != "proportion" and guardrail.get("std_dev") is None:
+        return f"a {kind} guardrail needs its std_dev"
     design = replace(
         primary,
-        metric_type=str(guardrail.get("type") or "proportion"),
+        metric_type=kind,
         baseline=baseline,
-        std_dev=_number(guardrail.get("std_dev"), "guardrail std_dev"),
+        std_dev=_number(guardrail.get("std_dev"), f"{where}: std_dev"),
         relative=regression,
         absolute=None,
         direction="increase",
@@ -287,7 +293,7 @@ def _guardrail(primary: power.Design, guardrail: Mapping[str, Any]) -> power.Des
     try:
         power.noninferiority_per_arm_exact(design)
     except power.DesignError as exc:
-        raise PowerInputError(str(exc)) from None
+        raise PowerInputError(f"{where}: {exc}") from None
     return design
 
 
@@ -311,7 +317,7 @@ def compute(
         metrics = [_primary_result(primary, name, per_arm, arms, daily, allocation)]
         skipped: list[Skipped] = []
         for label, guardrail in guardrails:
-            sized = _guardrail(primary, guardrail)
+            sized = _guardrail(primary, label, guardrail)
             if isinstance(sized, str):
                 skipped.append(Skipped(label, sized))
                 continue
