@@ -143,6 +143,25 @@ def test_peeking_rate_agrees_with_scipy() -> None:
         assert peeking_false_positive_rate(analyses, 0.05) == pytest.approx(expected, abs=2e-5)
 
 
+@pytest.mark.parametrize(
+    ("bounds", "drift"),
+    [
+        ((2.9, 2.3, 2.1, 2.0), 0.0),
+        ((2.9, 2.3, 2.1, 2.0), 2.8),
+        ((4.562, 3.226, 2.634, 2.281, 2.040), 2.9),
+        ((2.413,) * 5, 1.0),
+    ],
+)
+def test_the_grid_has_converged(
+    monkeypatch: pytest.MonkeyPatch, bounds: tuple[float, ...], drift: float
+) -> None:
+    """Simpson's rule on the r = 16 grid agrees with a grid five times finer."""
+    coarse = crossing_probabilities(bounds, drift)
+    monkeypatch.setattr(sequential, "_UNIT_GRID", sequential._unit_grid(80))
+    fine = crossing_probabilities(bounds, drift)
+    assert coarse == pytest.approx(fine, abs=5e-7)
+
+
 # --- simulation --------------------------------------------------------------------------------
 
 
