@@ -21,8 +21,9 @@ import pytest
 from contractlint import __version__, explain
 from contractlint import config as config_module
 from contractlint.formatters import FORMATTERS, Context, github, gitlab, junit, sarif, text
+from contractlint.model import Span
 from contractlint.pipeline.discover import Target, discover
-from contractlint.pipeline.engine import lint_file
+from contractlint.pipeline.engine import lint_file, utf16_columns
 from contractlint.results import FileResult, Finding, Report, Severity
 from contractlint.rules import BY_CODE
 from contractlint.run.runner import lint
@@ -219,10 +220,11 @@ def test_sarif_columns_are_utf16_code_units_on_a_real_finding(tmp_path: Path) ->
 def test_sarif_converts_code_point_columns_to_utf16(
     tmp_path: Path, line_text: str, target: str
 ) -> None:
-    (tmp_path / "doc.yaml").write_text(f"first: 1\n{line_text}\n", encoding="utf-8")
     start = line_text.index(target) + 1
     end = start + len(target)
     f = finding("doc.yaml", 2, start, end_column=end, message=f"{target} — ✓ 🚀 message")
+    # The engine works the UTF-16 columns out where it has the line (no file is read again).
+    f = f._replace(utf16=utf16_columns(Span(2, start, 2, end), ["first: 1", line_text]))
     log = json.loads(
         sarif.format_report(report_of(f), Context(root=str(tmp_path), cwd=str(tmp_path)))
     )
@@ -235,7 +237,7 @@ def test_sarif_converts_code_point_columns_to_utf16(
     assert shown.decode("utf-16-le") == target
 
 
-def test_sarif_keeps_code_points_when_the_file_cannot_be_read(tmp_path: Path) -> None:
+def test_sarif_keeps_code_points_when_they_are_the_utf16_columns(tmp_path: Path) -> None:
     f = finding("gone.yaml", 2, 7, end_column=12)
     log = json.loads(
         sarif.format_report(report_of(f), Context(root=str(tmp_path), cwd=str(tmp_path)))

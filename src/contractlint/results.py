@@ -41,6 +41,11 @@ class Finding(NamedTuple):
     # Stable across edits elsewhere in the file (never built from a line number):
     # what baselines and SARIF's partialFingerprints key on.
     fingerprint: str = ""
+    # The start and end columns in UTF-16 code units, as SARIF counts them, when they
+    # differ from ``column`` and ``end_column`` (a character beyond U+FFFF before them
+    # on the line); empty otherwise. Known when the line is at hand, so that a report
+    # never reads a file again. Not in ``to_dict``: the JSON format counts code points.
+    utf16: tuple[int, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

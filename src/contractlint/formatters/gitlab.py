@@ -20,11 +20,11 @@ findings that would otherwise be equal, their occurrence number in the file.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from typing import Any
 
 from contractlint.formatters import Context
+from contractlint.formatters.encode import dumps
 from contractlint.paths import Folder
 from contractlint.results import Report, Severity, stable_fingerprint
 
@@ -66,4 +66,4 @@ def issues(report: Report, context: Context) -> list[dict[str, Any]]:
 
 
 def format_report(report: Report, context: Context) -> str:
-    return json.dumps(issues(report, context), indent=2, ensure_ascii=False) + "\n"
+    return dumps(issues(report, context)) + "\n"

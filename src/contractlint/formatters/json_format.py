@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from contractlint import __version__
 from contractlint.formatters import Context
+from contractlint.formatters.encode import dumps
 from contractlint.results import Report
 
 VERSION = 1
@@ -18,4 +17,4 @@ def format_report(report: Report, context: Context) -> str:
         "findings": [finding.to_dict() for finding in report.findings],
         "summary": report.summary(),
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return dumps(payload) + "\n"

@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,9 @@ from urllib.parse import quote
 
 from contractlint import __version__, explain
 from contractlint.formatters import Context
+from contractlint.formatters.encode import dumps
 from contractlint.model import Rule
-from contractlint.paths import Folder, absolute
+from contractlint.paths import Folder
 from contractlint.results import Finding, Report, Severity, stable_fingerprint
 from contractlint.rules import BY_CODE, RULES
 
@@ -40,7 +40,6 @@ FINGERPRINT_KEY = "contractlint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 # Lines are read only to convert columns; a larger file (one reported as
 # unreadable, say) keeps its columns in code points.
-MAX_READ_BYTES = 64 * 1024 * 1024
 
 _ORDER = {rule.code: index for index, rule in enumerate(RULES)}
 
@@ -89,50 +88,10 @@ def _unknown_descriptor(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _read_lines(path: str) -> list[str] | None:
-    try:
-        if os.path.getsize(path) > MAX_READ_BYTES:
-            return None
-        data = Path(path).read_bytes()
-    except OSError:
-        return None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    # As the linter reads it (LF newlines), so that lines and columns match its own.
-    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
-
-
-class _Lines:
-    """The lines of each file, read once, only for findings whose columns need them."""
-
-    def __init__(self, cwd: str) -> None:
-        self.cwd = cwd
-        self.cache: dict[str, list[str] | None] = {}
-
-    def get(self, path: str) -> list[str] | None:
-        if path not in self.cache:
-            self.cache[path] = _read_lines(absolute(path, self.cwd))
-        return self.cache[path]
-
-
-def utf16_column(line: str, column: int) -> int:
-    """A 1-based column in code points -> in UTF-16 code units (past the end: 1 per column)."""
-    if column <= 1:
-        return column
-    prefix = line[: column - 1]
-    return column + sum(1 for char in prefix if ord(char) > 0xFFFF)
-
-
-def region(finding: Finding, lines: _Lines) -> dict[str, int]:
-    start, end = finding.column, finding.end_column
-    if start > 1 or end > 1:
-        text = lines.get(finding.path)
-        if text is not None:
-            if 0 < finding.line <= len(text):
-                start = utf16_column(text[finding.line - 1], start)
-            if 0 < finding.end_line <= len(text):
-                end = utf16_column(text[finding.end_line - 1], end)
+def region(finding: Finding) -> dict[str, int]:
+    """The finding's region, its columns in UTF-16 code units as the run declares (the
+    finding carries them when they differ: no file is read again)."""
+    start, end = finding.utf16 if finding.utf16 else (finding.column, finding.end_column)
     return {
         "startLine": max(finding.line, 1),
         "startColumn": max(start, 1),
@@ -152,7 +111,6 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
         rule_descriptor(known[code]) if code in known else _unknown_descriptor(fired[code])
         for code in codes
     ]
-    lines = _Lines(context.cwd)
     root = Folder(context.root, context.cwd)
     results = [
         {
@@ -164,7 +122,7 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
                 {
                     "physicalLocation": {
                         "artifactLocation": artifact_location(finding.path, root),
-                        "region": region(finding, lines),
+                        "region": region(finding),
                     }
                 }
             ],
@@ -195,6 +153,4 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
 
 
 def format_report(report: Report, context: Context) -> str:
-    return (
-        json.dumps(sarif_log(report, context), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    )
+    return dumps(sarif_log(report, context), sort_keys=True) + "\n"

@@ -66,6 +66,21 @@ def _rules_to_run(config: Config, kind: str) -> tuple[tuple[Rule, CheckFn], ...]
     return by_kind[kind]
 
 
+def utf16_columns(span: Span, lines: Sequence[str]) -> tuple[int, ...]:
+    """The span's start and end columns in UTF-16 code units (SARIF's), when they are
+    not its columns in code points: a character beyond U+FFFF stands before them on
+    their line; empty otherwise."""
+    columns = []
+    for line, column in ((span.line, span.column), (span.end_line, span.end_column)):
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        if text.isascii() or column <= 1:
+            columns.append(column)
+        else:
+            columns.append(column + sum(1 for char in text[: column - 1] if ord(char) > 0xFFFF))
+    found = tuple(columns)
+    return () if found == (span.column, span.end_column) else found
+
+
 def _clip(span: Span, lines: Sequence[str]) -> Span:
     """Findings show one line: a node spanning several lines is shown by its first."""
     if span.end_line == span.line:
@@ -96,6 +111,7 @@ class _FileLinter:
         subject = subject or pointer or re.sub(r"\d+", "#", message)
         self.findings.append(
             Finding(
+                utf16=utf16_columns(span, self.lines),
                 path=self.target.display,
                 line=span.line,
                 column=span.column,

@@ -173,6 +173,8 @@ def _finding_to_json(finding: Finding) -> list[Any]:
 def _finding_from_json(path: str, row: list[Any]) -> Finding:
     values = dict(zip(_FINDING_FIELDS, row))
     values["severity"] = Severity(values["severity"])
+    if "utf16" in values:
+        values["utf16"] = tuple(values["utf16"])  # JSON has no tuples
     return Finding(path=path, **values)
 
 
