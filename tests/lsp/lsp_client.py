@@ -224,3 +224,28 @@ async def raw_request(client: Client, method: str, params: Any) -> Any:
     client.protocol._result_types[msg_id] = None
     client.protocol._send_data({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
     return await asyncio.wrap_future(future)
+
+
+def rebuilt(item: types.CodeAction | types.Command) -> types.CodeAction:
+    """lsprotocol's client side reads any action that has a ``command`` as a Command
+    (its union hook looks for the key only), with the command object as a string;
+    what the server sent was a CodeAction, rebuilt here."""
+    if isinstance(item, types.CodeAction):
+        return item
+    import ast
+
+    command = ast.literal_eval(item.command)
+    return types.CodeAction(title=item.title, command=types.Command(**command))
+
+
+async def actions_at(
+    client: Client, address: str, where: types.Range, only: list[str] | None = None
+) -> list[types.CodeAction]:
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=address),
+            range=where,
+            context=types.CodeActionContext(diagnostics=[], only=only),
+        )
+    )
+    return [rebuilt(a) for a in found or []]

@@ -11,7 +11,6 @@ malformed request an error, and the server goes on serving.
 
 from __future__ import annotations
 
-import ast
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,13 +20,9 @@ import pytest
 pytest.importorskip("pytest_lsp")
 
 import pytest_lsp
-from lsprotocol import types
-from pygls.exceptions import JsonRpcException
-
-from contractlint import api
-
 from lsp_client import (
     Client,
+    actions_at,
     apply_edits,
     codes,
     edit,
@@ -40,6 +35,10 @@ from lsp_client import (
     server_config,
     uri,
 )
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+
+from contractlint import api
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -232,29 +231,6 @@ async def test_a_file_that_is_not_a_contract_gets_no_diagnostics(
 
 
 # -- code actions -------------------------------------------------------------------------
-
-
-async def actions_at(
-    client: Client, address: str, where: types.Range, only: list[str] | None = None
-) -> list[types.CodeAction]:
-    found = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=address),
-            range=where,
-            context=types.CodeActionContext(diagnostics=[], only=only),
-        )
-    )
-    return [_action(a) for a in found or []]
-
-
-def _action(item: types.CodeAction | types.Command) -> types.CodeAction:
-    """lsprotocol's client side reads any action that has a ``command`` as a Command
-    (its union hook looks for the key only), with the command object as a string;
-    what the server sent was a CodeAction, rebuilt here."""
-    if isinstance(item, types.CodeAction):
-        return item
-    command = ast.literal_eval(item.command)
-    return types.CodeAction(title=item.title, command=types.Command(**command))
 
 
 async def test_every_code_action_applied_leaves_the_text_clean_of_its_finding(
