@@ -15,7 +15,6 @@ carriage return; lone surrogates; U+FFFE/U+FFFF) are stripped from all text.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 from contractlint.formatters import Context
 from contractlint.paths import Folder
@@ -23,6 +22,18 @@ from contractlint.results import Finding, Report
 
 SUITE = "contractlint"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Written by hand, as ElementTree writes it after ``ET.indent`` (two spaces a level):
+# building the tree and serializing it cost a 2,000-file report more than linting did.
+# ``tests/test_ci_formats.py`` holds the text to ElementTree's on generated reports.
+_TEXT = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_ATTRIBUTE = (*_TEXT, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
+
+
+def _escaped(value: str, table: tuple[tuple[str, str], ...]) -> str:
+    for char, entity in table:  # in this order: `&` first
+        if char in value:
+            value = value.replace(char, entity)
+    return value
 
 
 def clean(value: str) -> str:
@@ -35,11 +46,15 @@ def _file_attribute(path: str, root: Folder) -> str:
     return clean(relative if relative is not None else path)
 
 
-def _testcase(parent: ET.Element, classname: str, name: str, file: str = "") -> ET.Element:
+def _attributes(pairs: dict[str, str]) -> str:
+    return "".join(f' {name}="{_escaped(value, _ATTRIBUTE)}"' for name, value in pairs.items())
+
+
+def _testcase(classname: str, name: str, file: str = "") -> dict[str, str]:
     attributes = {"classname": clean(classname), "name": clean(name)}
     if file:
         attributes["file"] = file
-    return ET.SubElement(parent, "testcase", attributes)
+    return attributes
 
 
 def _unique(name: str, used: set[str]) -> str:
@@ -56,36 +71,44 @@ def format_report(report: Report, context: Context) -> str:
     for finding in report.findings:
         by_path.setdefault(finding.path, []).append(finding)
 
-    root = ET.Element("testsuites", {"name": SUITE})
-    suite = ET.SubElement(root, "testsuite", {"name": SUITE})
+    cases: list[str] = []
     used: set[str] = set()
     tests = failures = 0
     project = Folder(context.root, context.cwd)
     for path, findings in by_path.items():
         file = _file_attribute(path, project)
         if not findings:
-            _testcase(suite, path, _unique(clean(path), used), file)
+            case = _testcase(path, _unique(clean(path), used), file)
+            cases.append(f"    <testcase{_attributes(case)} />")
             tests += 1
             continue
         for f in findings:
             name = _unique(clean(f"{f.path}:{f.line}:{f.column} {f.code} {f.name}"), used)
-            case = _testcase(suite, path, name, file)
-            failure = ET.SubElement(
-                case, "failure", {"type": clean(f.code), "message": clean(f.message)}
-            )
-            failure.text = clean(
+            case = _testcase(path, name, file)
+            failure = {"type": clean(f.code), "message": clean(f.message)}
+            text = clean(
                 f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] "
                 f"{f.message} ({f.name})"
+            )
+            cases.append(
+                f"    <testcase{_attributes(case)}>\n"
+                f"      <failure{_attributes(failure)}>{_escaped(text, _TEXT)}</failure>\n"
+                "    </testcase>"
             )
             tests += 1
             failures += 1
     if tests == 0:
-        _testcase(suite, SUITE, "no problems found")
+        cases.append(f"    <testcase{_attributes(_testcase(SUITE, 'no problems found'))} />")
         tests = 1
 
     counts = {"tests": str(tests), "failures": str(failures), "errors": "0", "time": "0"}
-    root.attrib.update(counts)
-    suite.attrib.update({**counts, "skipped": "0"})
-    ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+    return "".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>\n',
+            f"<testsuites{_attributes({'name': SUITE, **counts})}>\n",
+            f"  <testsuite{_attributes({'name': SUITE, **counts, 'skipped': '0'})}>\n",
+            *(case + "\n" for case in cases),
+            "  </testsuite>\n",
+            "</testsuites>\n",
+        ]
+    )
