@@ -866,3 +866,44 @@ def test_simulated_ship_probability() -> None:
     significant = (treated - control) / np.sqrt(2 * pooled * (1 - pooled) / n) >= Z_975
     ships = np.mean(significant & (treated - control >= p1 * 0.03))
     assert ships == pytest.approx(ship_probability(proportion(p1, 0.02), n, p1 * 0.03), abs=0.005)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    baseline=st.floats(0.02, 0.8),
+    relative=st.floats(0.02, 0.3),
+    method=st.sampled_from([None, "obrien_fleming", "pocock", "msprt"]),
+    analyses=st.integers(1, 6),
+    correlation=st.sampled_from([None, 0.0, 0.3, 0.6]),
+    alpha=st.sampled_from([0.01, 0.05, 0.1]),
+    wanted=st.sampled_from([0.8, 0.9]),
+    sides=st.sampled_from(["two-sided", "one-sided"]),
+)
+def test_required_n_is_the_smallest_that_reaches_the_power_with_any_factor(
+    baseline: float,
+    relative: float,
+    method: str | None,
+    analyses: int,
+    correlation: float | None,
+    alpha: float,
+    wanted: float,
+    sides: str,
+) -> None:
+    """CL302 fires exactly when per_arm is below the required n: with CUPED and any
+    sequential design, the power reached at n is the target and one unit less is not."""
+    assume(baseline * (1 + relative) < 1)
+    design = proportion(
+        baseline,
+        relative,
+        alpha=alpha,
+        power=wanted,
+        alternative=sides,
+        sequential_method=method,
+        analyses=analyses,
+        correlation=correlation,
+        inflation_factor=1.3 if method == "msprt" else None,
+    )
+    needed = required_per_arm(design)
+    assume(needed > 1)
+    assert achieved_power(design, needed) >= wanted - 1e-9
+    assert achieved_power(design, needed - 1) < wanted

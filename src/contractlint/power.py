@@ -429,20 +429,31 @@ def _check_per_arm(per_arm: float) -> None:
 
 
 def _power_from_drift(
-    design: Design, applied: tuple[Factor, ...], alpha: float, two_sided: bool, drift: float
+    design: Design,
+    applied: tuple[Factor, ...],
+    alpha: float,
+    two_sided: bool,
+    drift_at: Callable[[float], float],
+    units: float,
 ) -> float:
-    """The power of the test whose fixed-horizon z-statistic has mean ``drift`` on the
-    units left after CUPED: a computed group-sequential design integrates over its
-    boundaries; a plan's own inflation factor shrinks the drift by its square root."""
+    """The power of the test with ``units`` per arm (after CUPED), where ``drift_at(n)`` is
+    the mean of a fixed-horizon z-statistic on ``n`` units per arm.
+
+    A sequential design needs ``R`` times a fixed test's units for the same power, so its
+    drift is ``sqrt(R) drift_at(units / R)``: a computed design's power is then its chance
+    of crossing the upper boundary at that drift (exactly the target at the required n,
+    which is ``R`` times the fixed one); a plan's own factor, whose boundaries are unknown,
+    is a fixed test on ``units / R``."""
+    z_alpha = _STANDARD_NORMAL.inv_cdf(1 - (alpha / 2 if two_sided else alpha))
     for factor in applied:
         if factor.kind in COMPUTED_SEQUENTIAL_METHODS:
             from contractlint import sequential
 
+            drift = math.sqrt(factor.value) * drift_at(units / factor.value)
             return sequential.power_at_drift(factor.kind, design.analyses, alpha, drift, two_sided)
         if factor.kind == "inflation_factor":
-            drift /= math.sqrt(factor.value)
-    z_alpha = _STANDARD_NORMAL.inv_cdf(1 - (alpha / 2 if two_sided else alpha))
-    return _STANDARD_NORMAL.cdf(drift - z_alpha)
+            return _STANDARD_NORMAL.cdf(drift_at(units / factor.value) - z_alpha)
+    return _STANDARD_NORMAL.cdf(drift_at(units) - z_alpha)
 
 
 def _cuped(applied: tuple[Factor, ...]) -> float:
@@ -457,18 +468,21 @@ def achieved_power(design: Design, per_arm: float) -> float:
     ``z_b = (sqrt(n) delta - z_a sqrt(2 p_bar (1 - p_bar))) / sqrt(p1 (1-p1) + p2 (1-p2))``
     for a proportion and ``z_b = sqrt(n) delta / (std_dev sqrt(2)) - z_a`` for a
     mean, with ``n`` the units left after CUPED (``per_arm / (1 - rho^2)``). For a
-    computed sequential design, ``z_a + z_b`` is the drift of the final analysis and the
-    power is the design's chance of crossing its upper boundary at that drift. The
-    ``power`` field of ``design`` is not used but for the factors.
+    sequential design, see :func:`_power_from_drift`. The ``power`` field of ``design``
+    is not used but for the factors.
     """
     _check_per_arm(per_arm)
     delta = effect(design)
     std_null, std_alt = _std_null_alt(design, delta)
     applied = factors(design)
     z_alpha = _z_alpha(design)
+
+    def drift_at(units: float) -> float:  # z_a + z_b of SPEC 1.2's formula
+        return (math.sqrt(units) * delta - z_alpha * std_null) / std_alt + z_alpha
+
     units = per_arm / _cuped(applied)
-    drift = (math.sqrt(units) * delta - z_alpha * std_null) / std_alt + z_alpha
-    return _power_from_drift(design, applied, effective_alpha(design), _two_sided(design), drift)
+    alpha = effective_alpha(design)
+    return _power_from_drift(design, applied, alpha, _two_sided(design), drift_at, units)
 
 
 def _bisect(f: Callable[[float], bool], lo: float, hi: float) -> float:
@@ -522,7 +536,9 @@ def power_curve(design: Design, per_arm: float, points: int = 41) -> list[tuple[
             alpha = effective_alpha(design)
             level = alpha / 2 if _two_sided(design) else alpha
             if any(f.kind in COMPUTED_SEQUENTIAL_METHODS for f in factors(design)):
-                level = _power_from_drift(design, factors(design), alpha, _two_sided(design), 0.0)
+                level = _power_from_drift(
+                    design, factors(design), alpha, _two_sided(design), lambda _: 0.0, 1.0
+                )
             curve.append((0.0, level))
             continue
         curve.append((x, achieved_power(replace(design, relative=None, absolute=x), per_arm)))
@@ -606,8 +622,12 @@ def noninferiority_power(design: Design, per_arm: float, margin: float | None = 
     _check_per_arm(per_arm)
     sigma, m, applied = _noninferiority(design)
     m = m if margin is None else margin
-    drift = math.sqrt(per_arm / _cuped(applied)) * m / (sigma * math.sqrt(2))
-    return _power_from_drift(design, applied, float(design.alpha), False, drift)
+
+    def drift_at(units: float) -> float:
+        return math.sqrt(units) * m / (sigma * math.sqrt(2))
+
+    units = per_arm / _cuped(applied)
+    return _power_from_drift(design, applied, float(design.alpha), False, drift_at, units)
 
 
 def noninferiority_margin(design: Design, per_arm: float) -> float | None:
