@@ -38,8 +38,6 @@ RULES_PAGE = "https://github.com/contractlint/contractlint/blob/main/docs/rules.
 BASE_ID = "SRCROOT"
 FINGERPRINT_KEY = "contractlint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-# Lines are read only to convert columns; a larger file (one reported as
-# unreadable, say) keeps its columns in code points.
 
 _ORDER = {rule.code: index for index, rule in enumerate(RULES)}
 
@@ -112,6 +110,10 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
         for code in codes
     ]
     root = Folder(context.root, context.cwd)
+    places: dict[str, dict[str, Any]] = {}  # each file's location, worked out once
+    for finding in report.findings:
+        if finding.path not in places:
+            places[finding.path] = artifact_location(finding.path, root)
     results = [
         {
             "ruleId": finding.code,
@@ -121,7 +123,7 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": artifact_location(finding.path, root),
+                        "artifactLocation": places[finding.path],
                         "region": region(finding),
                     }
                 }
