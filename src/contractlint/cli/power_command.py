@@ -386,7 +386,8 @@ def _guardrail_result(
         design=design,
         test=(
             f"non-inferiority, one-sided at alpha {design.alpha:g}, power {design.power:g}, "
-            f"margin {margin:.4g} ({design.relative:g} of its baseline {design.baseline:g})"
+            f"margin {margin:.4g} ({float(design.relative or 0) * 100:g}% of its baseline "
+            f"{design.baseline:g})"
         ),
         effect=margin,
         fixed_per_arm=_round_up(fixed),

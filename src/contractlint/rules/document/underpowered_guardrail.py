@@ -66,7 +66,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         yield Hit(
             f"/guardrails/{index}/max_regression",
             f"guardrail {label} needs {required:,} per arm to show non-inferiority at its "
-            f"margin of {margin:g} ({regression:g} of its baseline {design.baseline:g}; "
+            f"margin of {margin:g} ({regression * 100:g}% of its baseline {design.baseline:g}; "
             f"one-sided alpha {design.alpha:g}, power {design.power:g}{factors}){times}; "
             f"`per_arm` {per_arm:,} reaches a power of only {_experiment.percent(reached)}"
             f"{days}",
