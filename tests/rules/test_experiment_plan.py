@@ -1168,6 +1168,14 @@ def test_cl311_applies_the_plans_factors(check):
     assert codes_of(check(sequential_text + "sequential_method: pocock\n")) == ["CL311", "CL302"]
 
 
+@pytest.mark.parametrize("baseline", ["1.3", "0", "-0.2"])
+def test_cl311_a_proportion_baseline_that_is_no_rate(lint_text, baseline):
+    text = guarded(f"{{metric: unsubscribe_rate, baseline: {baseline}, max_regression: 0.1}}")
+    [finding] = lint_text(text)
+    assert finding.code == "CL311" and finding.pointer == "/guardrails/0/baseline"
+    assert "not a rate in (0, 1)" in finding.message
+
+
 def test_cl311_silent_without_a_sample_size_or_with_a_rejected_baseline(check):
     text = guarded("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.1}")
     assert codes_of(check(edit(text, sample_size=None))) == ["CL301"]

@@ -36,16 +36,25 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         design = _experiment.guardrail_design(value, guardrail, options)
         if design is None:
             continue  # no baseline, or a zero margin (CL312)
+        metric = guardrail.get("metric")
+        label = f"`{metric}`" if isinstance(metric, str) and metric else f"#{index + 1}"
+        if design.metric_type == "proportion" and not 0 < design.baseline < 1:
+            # Nobody else reads a guardrail's baseline: a percentage is reported here.
+            yield Hit(
+                f"/guardrails/{index}/baseline",
+                f"guardrail {label} is a proportion whose `baseline` {design.baseline:g} is "
+                f"not a rate in (0, 1) (write {design.baseline / 100:g} for "
+                f"{design.baseline:g}%): its non-inferiority test cannot be sized",
+            )
+            continue
         try:
             required = power.noninferiority_per_arm(design)
             reached = power.noninferiority_power(design, per_arm)
-            applied = power.factors(design)
+            applied = power.noninferiority_factors(design)
         except power.DesignError:
-            continue  # a baseline or std_dev the formula cannot use (the schema's or CL203's)
+            continue  # a type or std_dev the formula cannot use (CL003 reports it)
         if per_arm >= required:
             continue
-        metric = guardrail.get("metric")
-        label = f"`{metric}`" if isinstance(metric, str) and metric else f"#{index + 1}"
         margin = abs(design.baseline) * float(design.relative or 0)
         named = ", ".join(f.description for f in applied)
         factors = f", factors applied: {named}" if named else ""
@@ -91,7 +100,8 @@ RULE = registered(
             "m^2 per arm, sigma^2 = p (1 - p) for a proportion and std_dev^2 for a mean, "
             "times the plan's CUPED and sequential factors (as for the primary metric). The "
             "message gives the required n, the power `per_arm` reaches and the days the "
-            "plan's traffic needs."
+            "plan's traffic needs. A proportion guardrail whose `baseline` is not a rate in "
+            "(0, 1) (a percentage such as 1.3) is reported too: its test cannot be sized."
         ),
         why=(
             "A guardrail is a promise that the change does no harm, and showing no harm is a "
