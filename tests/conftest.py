@@ -122,15 +122,17 @@ def write_corpus(folder: Path, count: int) -> list[Path]:
 
 
 def contractlint(
-    folder: Path, *args: str, env: dict[str, str] | None = None
+    folder: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m contractlint ARGS`` in ``folder``, as a user runs it: a fresh process,
-    no cache, no colours (``env`` adds to the environment)."""
+    no cache, no colours (``env`` adds to the environment), ``stdin`` as its input."""
+    inherited = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "CI")}
     return subprocess.run(
         [sys.executable, "-m", "contractlint", *args],
         cwd=folder,
+        input=stdin,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "CONTRACTLINT_NO_CACHE": "1", "NO_COLOR": "1", **(env or {})},
+        env={**inherited, "CONTRACTLINT_NO_CACHE": "1", "NO_COLOR": "1", **(env or {})},
     )

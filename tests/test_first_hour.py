@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ import pytest
 from contractlint.cli import progress
 from contractlint.cli.entry import parse_check
 
+from conftest import contractlint
 from documents import MODEL, edit
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -28,16 +27,7 @@ def run(
     folder: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m contractlint ARGS`` in ``folder``: no cache, no colour unless asked."""
-    clean_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "CI")}
-    return subprocess.run(
-        [sys.executable, "-m", "contractlint", *args],
-        cwd=folder,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**clean_env, "CONTRACTLINT_NO_CACHE": "1", **(env or {})},
-    )
+    return contractlint(folder, *args, env={"NO_COLOR": "", **(env or {})}, stdin=stdin)
 
 
 @pytest.fixture
