@@ -54,7 +54,9 @@ def contract(lines: int = 500) -> str:
         "  scores: [number]",
         "request:",
     ]
-    fields = [f"  feature_{i:03d}: number  # feature {i} of the ranking model" for i in range(10_000)]
+    fields = [
+        f"  feature_{i:03d}: number  # feature {i} of the ranking model" for i in range(10_000)
+    ]
     return "\n".join([*head, *fields[: lines - len(head)]]) + "\n"
 
 

@@ -123,10 +123,10 @@ class ContractServer(LanguageServer):
 
     def overlay(self, path: str) -> str | None:
         """The text of the open buffer of the file ``path`` (a real path), if any."""
-        for uri in list(self.linted):
+        for uri, document in list(self.workspace.text_documents.items()):
             own = to_fs_path(uri)
             if own and os.path.realpath(own) == path:
-                return self.workspace.get_text_document(uri).source
+                return document.source
         return None
 
     def project_of(self, path: str) -> Project:
