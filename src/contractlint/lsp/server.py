@@ -126,7 +126,8 @@ class ContractServer(LanguageServer):
         for uri, document in list(self.workspace.text_documents.items()):
             own = to_fs_path(uri)
             if own and os.path.realpath(own) == path:
-                return document.source
+                text: str = document.source
+                return text
         return None
 
     def project_of(self, path: str) -> Project:
