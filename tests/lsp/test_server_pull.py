@@ -150,3 +150,24 @@ async def test_json_suppressions_are_x_contractlint_ignore_entries(
     applied = await _check_every_action(client, strict / JSON_MODEL.name, "scratch.json")
     assert any("x-contractlint-ignore" in t for t in applied), applied
     assert not any(t.endswith("on this line") for t in applied)  # JSON has no comments
+
+
+async def test_a_broken_configuration_is_shown_and_reloaded_once_fixed(
+    client: Client, tmp_path: Path
+) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    config = folder / ".contractlint.yaml"
+    config.write_text("selct: [CL1]\n", encoding="utf-8")
+    address = open_document(client, folder / "model.yaml", MODEL.read_text())
+    assert await pulled(client, address) == []  # check would exit 2: nothing is guessed
+    shown = [m.message for m in client.messages if m.type == types.MessageType.Error]
+    assert any("configuration error" in m and "selct" in m for m in shown), shown
+    config.write_text("select: [CL1]\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=uri(config), type=types.FileChangeType.Changed)]
+        )
+    )
+    found = codes(await pulled(client, address))
+    assert found and all(code.startswith("CL1") for code in found), found

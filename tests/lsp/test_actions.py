@@ -1,0 +1,111 @@
+"""Code actions and diagnostics in process (lsprotocol only, Python 3.9 too): each
+suppression, applied, silences its finding and nothing else, with and without
+``require-suppression-reason``; documentation links follow the rule's own ``docs``,
+then the template, then contractlint's rules page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("lsprotocol")
+
+from lsprotocol import types
+
+from contractlint import api
+from contractlint.lsp import actions
+from contractlint.lsp.diagnostics import docs_link
+from contractlint.lsp.positions import Text
+from contractlint.lsp.workspace import Project
+
+MODEL = """\
+kind: model-contract
+name: ranking-service
+version: 1.10
+owners:
+  scope: pm@example.com
+  feasibility: TBD
+  method: ds@example.com
+endpoint: /rank
+timeout_ms: 300
+"""
+
+
+def everything(text: str) -> types.Range:
+    end = Text(text).at_offset(len(text))
+    return types.Range(start=types.Position(line=0, character=0), end=end)
+
+
+@pytest.mark.parametrize("reason", [False, True], ids=["plain", "reason-required"])
+def test_each_suppression_silences_its_finding_and_nothing_else(
+    tmp_path: Path, reason: bool
+) -> None:
+    (tmp_path / ".contractlint.yaml").write_text(
+        f"require-suppression-reason: {'true' if reason else 'false'}\n", encoding="utf-8"
+    )
+    path = str(tmp_path / "model.yaml")
+    config = api.load_config(start=str(tmp_path))
+    findings = api.lint_text(MODEL, path, config)
+    assert len({f.code for f in findings}) >= 5
+    buffer = actions.Buffer("file:///model.yaml", path, Text(MODEL), tuple(findings))
+    project = Project(str(tmp_path), config)
+    found = actions.code_actions(
+        buffer, everything(MODEL), [types.CodeActionKind.QuickFix], project
+    )
+    disabling = [a for a in found if a.title.startswith("Disable")]
+    assert len(disabling) >= 2 * len({f.code for f in findings})
+    for action in disabling:
+        assert action.edit is not None and action.edit.changes is not None
+        text = actions.apply_text_edits(Text(MODEL), action.edit.changes["file:///model.yaml"])
+        assert ("-- TODO: say why" in text) is reason
+        code = action.title.split()[1]
+        after = [f.code for f in api.lint_text(text, path, config)]
+        before = [f.code for f in findings]
+        if action.title.endswith("in this file"):
+            assert code not in after, (action.title, after)
+        else:
+            assert after.count(code) == before.count(code) - 1, (action.title, after)
+        assert sorted(after + [code] * (before.count(code) - after.count(code))) == sorted(before)
+
+
+def test_no_baseline_action_without_a_baseline(tmp_path: Path) -> None:
+    path = str(tmp_path / "model.yaml")
+    config = api.load_config(start=str(tmp_path))
+    findings = tuple(api.lint_text(MODEL, path, config))
+    buffer = actions.Buffer("file:///model.yaml", path, Text(MODEL), findings)
+    titles = [
+        a.title
+        for a in actions.code_actions(
+            buffer, everything(MODEL), None, Project(str(tmp_path), config)
+        )
+    ]
+    assert not [t for t in titles if "baseline" in t]
+    assert actions.FIX_ALL_TITLE in titles  # CL005 is fixable
+
+
+def test_a_comment_that_would_change_a_value_is_not_offered(tmp_path: Path) -> None:
+    # The second item starts inside the line break of a multi-line quoted scalar: a
+    # comment line inserted above it would become part of the string.
+    text = 'kind: model-contract\nname: x\nmonitoring: ["latency,\n  p95", TBD]\n'
+    path = str(tmp_path / "model.yaml")
+    config = api.load_config(start=str(tmp_path))
+    findings = tuple(f for f in api.lint_text(text, path, config) if f.line == 4)
+    assert findings  # the placeholder TBD, on line 4
+    buffer = actions.Buffer("file:///model.yaml", path, Text(text), findings)
+    titles = [
+        a.title
+        for a in actions.code_actions(
+            buffer, everything(text), None, Project(str(tmp_path), config)
+        )
+    ]
+    assert not [t for t in titles if t.endswith("on this line")]
+    assert [t for t in titles if t.endswith("in this file")]
+
+
+def test_documentation_links() -> None:
+    assert docs_link("CL101").endswith("docs/rules.md#cl101-missing-fallback")
+    assert docs_link("missing-fallback", template="https://d.example/{code}/{name}") == (
+        "https://d.example/CL101/missing-fallback"
+    )
+    assert docs_link("CL999") == ""
