@@ -468,7 +468,9 @@ def request(user_id: str) -> str:
         pytest.param("str", [("CL501", 8, 20)], ["`str`", "`string`"], id="str"),
         pytest.param("int", [("CL501", 8, 20)], ["`int`", "`integer`"], id="int"),
         pytest.param("strng", [("CL501", 8, 20)], ["`string`"], id="typo"),
-        pytest.param("foo", [("CL501", 8, 20)], ["`foo`", "`timestamp`"], id="unknown"),
+        pytest.param(
+            "foo", [("CL501", 8, 20)], ["`foo`", "`contractlint explain CL501`"], id="unknown"
+        ),
         pytest.param("TBD", [("CL501", 8, 20)], ["TBD"], id="placeholder"),
         pytest.param("'?'", [("CL501", 8, 20)], ["?"], id="question-mark"),
         pytest.param("null", [("CL501", 8, 20)], ["null"], id="null"),

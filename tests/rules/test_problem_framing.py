@@ -244,21 +244,21 @@ OPT_A = "{name: advanced, estimate_weeks: 6}"
 @pytest.mark.parametrize(
     "value, expected, words",
     [
-        pytest.param(None, [("CL404", 1, 1)], ["0 option", "baseline"], id="missing"),
-        pytest.param("[]", [("CL404", 9, 10)], ["0 option"], id="empty-list"),
-        pytest.param("", [("CL404", 9, 9)], ["0 option"], id="null"),
-        pytest.param(f"[{OPT_B}]", [("CL404", 9, 10)], ["1 option"], id="one"),
-        pytest.param(f"[{OPT_B}, {OPT_S}]", [("CL404", 9, 10)], ["2 option"], id="two"),
+        pytest.param(None, [("CL404", 1, 1)], ["no options", "baseline"], id="missing"),
+        pytest.param("[]", [("CL404", 9, 10)], ["no options"], id="empty-list"),
+        pytest.param("", [("CL404", 9, 9)], ["no options"], id="null"),
+        pytest.param(f"[{OPT_B}]", [("CL404", 9, 10)], ["only 1 option:"], id="one"),
+        pytest.param(f"[{OPT_B}, {OPT_S}]", [("CL404", 9, 10)], ["only 2 options"], id="two"),
         pytest.param(
             f"[{OPT_S}, {OPT_A}, {{name: fancy, estimate_weeks: 9}}]",
             [("CL404", 9, 10)],
-            ["none is named `baseline`"],
+            ["none of the 3 options is named `baseline`"],
             id="no-baseline",
         ),
         pytest.param(
             f"[{OPT_S}, {OPT_A}]",
             [("CL404", 9, 10)],
-            ["2 option", "none is named `baseline`"],
+            ["lists 2 options and no `baseline`"],
             id="both-problems-one-finding",
         ),
     ],

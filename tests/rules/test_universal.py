@@ -291,7 +291,7 @@ def test_cl003_wrong_type(lint_text, fields, expected, words):
 def test_cl003_enum_with_suggestion(lint_text):
     findings = lint_text(edit(EXPERIMENT, stopping_rule="fixed_horizn"))
     assert located(findings) == [("CL003", 12, 16)]
-    assert "Did you mean `fixed_horizon`?" in findings[0].message
+    assert "did you mean `fixed_horizon`?" in findings[0].message
     assert "fixed_horizon" in findings[0].message and "sequential" in findings[0].message
 
 

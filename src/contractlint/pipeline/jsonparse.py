@@ -18,6 +18,7 @@ from typing import Any
 from contractlint.model import Problem, Span
 from contractlint.pipeline import locate
 from contractlint.pointer import escape
+from contractlint.rules._common import fit
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _WS = re.compile(r"[ \t\n\r]*")
@@ -61,6 +62,12 @@ class _Parser:
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         return locate.region(line, column, end_line, end_column, self.lines)
+
+    def inside(self, start: int, offset: int, what: str) -> str:
+        """`` (in the object from line 3)``: where the object or array that holds the
+        error at ``offset`` opens, when that is another line; else nothing."""
+        line, error_line = self.position(start)[0], self.position(offset)[0]
+        return f" (in the {what} from line {line + 1})" if line != error_line else ""
 
     def skip(self, offset: int) -> int:
         match = _WS.match(self.text, offset)
@@ -114,6 +121,7 @@ class _Parser:
         return text, int(end)
 
     def object(self, offset: int, pointer: str, depth: int) -> tuple[dict[str, Any], int]:
+        start = offset
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         offset = self.skip(offset + 1)
@@ -121,7 +129,8 @@ class _Parser:
             return result, offset + 1
         while True:
             if not self.text.startswith('"', offset):
-                raise _Error(offset, "expected a double-quoted property name")
+                where = self.inside(start, offset, "object")
+                raise _Error(offset, f"expected a double-quoted property name{where}")
             key_start = offset
             key, offset = self.string(offset)
             child = f"{pointer}/{escape(key)}"
@@ -131,8 +140,11 @@ class _Parser:
                     Problem(
                         "CL004",
                         key_span,
-                        f"duplicate key `{key}` (first defined on line {first_line[key]}); "
-                        "the last value wins, so remove or rename one of them",
+                        fit(
+                            f"duplicate key `{{key}}` (first on line {first_line[key]}): "
+                            "the last value wins; remove or rename one",
+                            key=key,
+                        ),
                         child,
                     )
                 )
@@ -141,7 +153,8 @@ class _Parser:
             self.out.key_spans[child] = key_span
             offset = self.skip(offset)
             if not self.text.startswith(":", offset):
-                raise _Error(offset, "expected ':' after the property name")
+                where = self.inside(start, offset, "object")
+                raise _Error(offset, f"expected ':' after the property name{where}")
             offset = self.skip(offset + 1)
             result[key], offset = self.value(offset, child, depth + 1)
             offset = self.skip(offset)
@@ -150,9 +163,11 @@ class _Parser:
                 continue
             if self.text.startswith("}", offset):
                 return result, offset + 1
-            raise _Error(offset, "expected ',' or '}' after a property value")
+            where = self.inside(start, offset, "object")
+            raise _Error(offset, f"expected ',' or '}}' after a property value{where}")
 
     def array(self, offset: int, pointer: str, depth: int) -> tuple[list[Any], int]:
+        start = offset
         result: list[Any] = []
         offset = self.skip(offset + 1)
         if self.text.startswith("]", offset):
@@ -166,7 +181,8 @@ class _Parser:
                 continue
             if self.text.startswith("]", offset):
                 return result, offset + 1
-            raise _Error(offset, "expected ',' or ']' after an array item")
+            where = self.inside(start, offset, "array")
+            raise _Error(offset, f"expected ',' or ']' after an array item{where}")
 
 
 def parse(text: str, lines: list[str], max_depth: int = 64) -> Parsed | Problem:

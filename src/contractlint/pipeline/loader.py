@@ -21,6 +21,7 @@ from contractlint.model import FILE_START, Document, Problem, Span
 from contractlint.pipeline import jsonparse, locate
 from contractlint.pipeline.source import Segment
 from contractlint.pointer import escape
+from contractlint.rules._common import fit
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _BaseLoader
@@ -137,7 +138,8 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
             problems.append(_reader_problem(text))
             break
         except (yaml.YAMLError, RecursionError, ValueError) as exc:
-            problems.append(Problem("CL001", locate.file_start(), f"invalid YAML: {exc}"))
+            message = fit("invalid YAML: {problem}", problem=str(exc) or type(exc).__name__)
+            problems.append(Problem("CL001", locate.file_start(), message))
             break
         if node is None:
             continue
@@ -175,16 +177,26 @@ def _reader_problem(text: str) -> Problem:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, lines: locate.Lines) -> Problem:
+    """The parser's own problem, and its context with the line the context starts on
+    when that is another line (``did not find expected ',' or '}' (while parsing a flow
+    mapping from line 3)``): what a user needs to find an unclosed bracket or quote."""
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "invalid YAML"
-    context = f" ({exc.context})" if exc.context else ""
+    problem = exc.problem or "the parser gave no reason"
+    context = exc.context or ""
+    if context and exc.context_mark is not None and exc.context_mark is not mark:
+        context_line = lines.position(exc.context_mark)[0] + 1
+        if mark is None or context_line != lines.position(mark)[0] + 1:
+            context = f"{context} from line {context_line}"
+    template = "invalid YAML: {problem}" + (" ({context})" if context else "")
+    message = fit(template, problem=problem, context=context)
     if mark is None:
-        return Problem("CL001", locate.file_start(), f"invalid YAML: {problem}{context}")
+        return Problem("CL001", locate.file_start(), message)
     line, column = lines.position(mark)
     span = locate.mark_point(line, column, lines.lines)
     if "maximum nesting depth" in problem:  # libyaml's own limit
-        return Problem("CL007", span, f"nesting is too deep for the YAML parser: {problem}")
-    return Problem("CL001", span, f"invalid YAML: {problem}{context}")
+        message = fit("nesting is too deep for the YAML parser: {problem}", problem=problem)
+        return Problem("CL007", span, message)
+    return Problem("CL001", span, message)
 
 
 _FLOW_TOKENS = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:''|[^'\n])*'|#[^\n]*|[\[\]{}]")
@@ -250,9 +262,8 @@ class _Walker:
                     Problem(
                         "CL007",
                         locate.node_span(node, self.lines),
-                        f"alias expansion passes the limit of {self.limits.max_alias_nodes:,} "
-                        "nodes (a YAML bomb?); use fewer nested aliases or raise "
-                        "`max-alias-nodes` in the config",
+                        f"aliases expand past the limit of {self.limits.max_alias_nodes:,} nodes "
+                        "(a YAML bomb?): use fewer or raise `max-alias-nodes` in the config",
                     )
                 )
         else:
@@ -290,7 +301,10 @@ class _Walker:
                 Problem(
                     "CL001",
                     locate.node_span(node, self.lines),
-                    f"invalid YAML: `{node.value}` is not a valid {tag.rsplit(':', 1)[-1]}",
+                    fit(
+                        "invalid YAML: `{value}` is not a valid " + tag.rsplit(":", 1)[-1],
+                        value=node.value,
+                    ),
                 )
             )
             return node.value
@@ -319,9 +333,11 @@ class _Walker:
                     Problem(
                         "CL004",
                         locate.node_span(key_node, self.lines),
-                        f"duplicate key `{key}` (first defined on line "
-                        f"{first.start_mark.line + 1}); the last value wins, "
-                        "so remove or rename one of them",
+                        fit(
+                            f"duplicate key `{{key}}` (first on line {first.start_mark.line + 1}):"
+                            " the last value wins; remove or rename one",
+                            key=key,
+                        ),
                         f"{pointer}/{escape(key)}",
                     )
                 )
@@ -380,7 +396,9 @@ def _classify(
     suggestion = misspelled(value)
     if suggestion is None:
         return None, None
-    message = f"unknown kind `{value}`: did you mean `{suggestion}`?"
+    message = fit(
+        "unknown kind `{value}`: did you mean `{suggestion}`?", value=value, suggestion=suggestion
+    )
     return None, Problem("CL002", span or FILE_START, message, "/kind")
 
 

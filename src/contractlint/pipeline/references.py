@@ -89,7 +89,7 @@ class Resolver:
             return ref("missing", "it is a folder, not a file")
         if not os.path.isfile(real):
             relative = relative_from(os.path.join(base, written), self.root) or written
-            return ref("missing", f"looked for {relative} from the project root")
+            return ref("missing", f"looked for `{relative}` from the project root")
         loaded = self._loaded(real)
         if isinstance(loaded, Problem):
             return ref("unreadable", loaded.message)

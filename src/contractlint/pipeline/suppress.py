@@ -25,6 +25,7 @@ from contractlint.model import Document, Problem, Rule, Span
 from contractlint.pointer import escape
 from contractlint.results import Finding
 from contractlint.rules import CODE_OF_NAME, CODES, lookup
+from contractlint.rules._common import fit
 from contractlint.suggest import closest
 
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*(disable-file|disable)\s*=\s*(.*)$")
@@ -200,15 +201,19 @@ def apply(
     active: list[Suppression] = []
     for item in suppressions:
         if item.problem:
-            problems.append(Problem("CL008", item.span, f"{item.label}: {item.problem}"))
+            message = fit("{label}: {problem}", label=item.label, problem=item.problem)
+            problems.append(Problem("CL008", item.span, message))
             continue
         if item.bad_until is not None:
             problems.append(
                 Problem(
                     "CL010",
                     item.span,
-                    f"{item.label} has an invalid date `until={item.bad_until}`: "
-                    "write it as YYYY-MM-DD",
+                    fit(
+                        "{label} has an invalid date `until={date}`: write it as YYYY-MM-DD",
+                        label=item.label,
+                        date=item.bad_until,
+                    ),
                 )
             )
             continue
@@ -217,8 +222,11 @@ def apply(
                 Problem(
                     "CL010",
                     item.span,
-                    f"{item.label} expired on {item.until.isoformat()} and no longer "
-                    "suppresses: fix the finding, or renew the date with a reason",
+                    fit(
+                        "{label} expired on " + item.until.isoformat() + ": fix the finding or "
+                        "renew the date with a reason",
+                        label=item.label,
+                    ),
                 )
             )
             continue
@@ -227,8 +235,11 @@ def apply(
                 Problem(
                     "CL010",
                     item.span,
-                    f"{item.label} gives no reason, which the config requires "
-                    "(`require-suppression-reason`): add ` -- <why>` after the codes",
+                    fit(
+                        "{label} gives no reason, which `require-suppression-reason` asks for: "
+                        "add ` -- <why>`",
+                        label=item.label,
+                    ),
                 )
             )
             continue
@@ -247,17 +258,24 @@ def apply(
         for token in item.unknown:
             near = closest(token, [*CODES, *CODE_OF_NAME], limit=1)
             hint = f"; did you mean `{near[0]}`?" if near else ""
-            problems.append(
-                Problem("CL008", item.span, f"{item.label} names an unknown rule `{token}`{hint}")
+            message = fit(
+                "{label} names an unknown rule `{token}`{hint}",
+                label=item.label,
+                token=token,
+                hint=hint,
             )
+            problems.append(Problem("CL008", item.span, message))
         for code in item.codes:
             if (number, code) not in used and code in enabled:
                 problems.append(
                     Problem(
                         "CL008",
                         item.span,
-                        f"{item.label}: {code} reported nothing here, so the suppression "
-                        "is unused; remove it",
+                        fit(
+                            "{label}: " + code + " reported nothing here, so the suppression "
+                            "is unused; remove it",
+                            label=item.label,
+                        ),
                     )
                 )
     return kept, problems

@@ -18,6 +18,7 @@ from contractlint import schemas
 from contractlint.model import Document, Hit, RuleOptions
 from contractlint.pipeline import schemacheck
 from contractlint.pointer import from_path
+from contractlint.rules._common import clip, fit
 from contractlint.suggest import closest
 
 if TYPE_CHECKING:
@@ -64,17 +65,17 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
-        return f"the string `{value}`" if len(value) <= 40 else "a string"
-    return f"`{value}`"
+        return f"the string `{value}`" if len(value) <= 30 else "a string"
+    return f"`{clip(str(value), 30)}`"
 
 
 def _read_as(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int):
-        return f"the integer {value}"
+        return f"the integer {clip(str(value), 20)}"
     if isinstance(value, float):
-        return f"the number {value!r}"
+        return f"the number {clip(repr(value), 20)}"
     if isinstance(value, datetime.datetime):
         return "a timestamp"
     if isinstance(value, datetime.date):
@@ -168,19 +169,35 @@ def _hits(
                 "CL005",
                 Hit(
                     pointer,
-                    f"`{where}: {written}` is read as {_read_as(instance)}, "
-                    f'not the text `{written}`; quote it: `"{written}"`',
+                    fit(
+                        "`{where}: {written}` is read as "
+                        + _read_as(instance)
+                        # a long value is said twice, not three times
+                        + (", not the text `{written}`" if len(written) <= 12 else "")
+                        + '; quote it: `"{written}"`',
+                        where=where,
+                        written=written,
+                    ),
                 ),
             )
             return
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        yield "CL003", Hit(pointer, f"`{where}` must be {names}, not {describe(instance)}")
+        message = fit(
+            "`{where}` must be {names}, not {found}",
+            where=where,
+            names=names,
+            found=describe(instance),
+        )
+        yield "CL003", Hit(pointer, message)
         return
     if kind == "required":
         for name in rule_value:
             if isinstance(instance, dict) and name not in instance:
-                owner = "the document" if not path else f"`{where}`"
-                yield "CL003", Hit(pointer, f"{owner} is missing the required field `{name}`")
+                owner = "the document" if not path else "`{where}`"
+                message = fit(
+                    owner + " is missing the required field `{name}`", where=where, name=name
+                )
+                yield "CL003", Hit(pointer, message)
         return
     if kind == "additionalProperties" and isinstance(instance, dict):
         allowed = list(schema.get("properties", {}))
@@ -191,28 +208,38 @@ def _hits(
             child = from_path([*path, key])
             near = closest(key, allowed, limit=1)
             if near:
-                hint = f"did you mean `{near[0]}`?"
+                hint = "did you mean `{near}`?"
             elif any(re.search(p, "x-field") for p in patterns):
                 hint = "fields of your own must start with `x-`"
             else:  # a team's schema (SPEC 8) that admits no `x-` field
                 hint = "the schema allows no such field"
-            owner = "" if not path else f" in `{where}`"
-            yield "CL003", Hit(child, f"unknown field `{key}`{owner}: {hint}", at_key=True)
+            owner = "" if not path else " in `{where}`"
+            message = fit(
+                "unknown field `{key}`" + owner + ": " + hint,
+                key=key,
+                where=where,
+                near=near[0] if near else "",
+            )
+            yield "CL003", Hit(child, message, at_key=True)
         return
     if kind == "enum":
         choices = [str(c) for c in rule_value]
         near = closest(str(instance), choices, limit=1)
-        hint = f" Did you mean `{near[0]}`?" if near else ""
-        yield (
-            "CL003",
-            Hit(
-                pointer,
-                f"`{where}` must be one of {', '.join(choices)}; got {describe(instance)}.{hint}",
-            ),
+        hint = "; did you mean `{near}`?" if near else ""
+        message = fit(
+            "`{where}` must be one of {choices}, not {found}" + hint,
+            where=where,
+            choices=", ".join(choices),
+            found=describe(instance),
+            near=near[0] if near else "",
         )
+        yield "CL003", Hit(pointer, message)
         return
     if kind == "const":
-        yield "CL003", Hit(pointer, f"`{where}` must be `{rule_value}`")
+        yield (
+            "CL003",
+            Hit(pointer, fit("`{where}` must be `{value}`", where=where, value=rule_value)),
+        )
         return
     bounds = {
         "minimum": "at least",
@@ -221,29 +248,35 @@ def _hits(
         "exclusiveMaximum": "less than",
     }
     if kind in bounds:
-        yield (
-            "CL003",
-            Hit(
-                pointer,
-                f"`{where}` must be {bounds[kind]} {rule_value}, got {describe(instance)}",
-            ),
+        message = fit(
+            "`{where}` must be {bound}, not {found}",
+            where=where,
+            bound=f"{bounds[kind]} {rule_value}",
+            found=describe(instance),
         )
+        yield "CL003", Hit(pointer, message)
         return
     if kind == "minLength":
-        yield "CL003", Hit(pointer, f"`{where}` must not be empty")
+        yield "CL003", Hit(pointer, fit("`{where}` must not be empty", where=where))
         return
     if kind in ("minProperties", "maxProperties") and isinstance(instance, dict):
         props = list(schema.get("properties", {}))
         if schema.get("minProperties") == 1 and schema.get("maxProperties") == 1 and props:
             names = " or ".join(f"`{p}`" for p in props)
-            yield "CL003", Hit(pointer, f"`{where}` needs exactly one of {names}")
+            yield (
+                "CL003",
+                Hit(
+                    pointer, fit("`{where}` needs exactly one of {names}", where=where, names=names)
+                ),
+            )
         else:
-            yield "CL003", Hit(pointer, f"`{where}`: {error.message}")
+            yield (
+                "CL003",
+                Hit(pointer, fit("`{where}`: {problem}", where=where, problem=error.message)),
+            )
         return
     if kind == "minItems":
-        yield (
-            "CL003",
-            Hit(pointer, f"`{where}` needs at least {rule_value} item(s)"),
-        )
+        items = "1 item" if rule_value == 1 else f"{rule_value} items"
+        yield "CL003", Hit(pointer, fit("`{where}` needs at least " + items, where=where))
         return
-    yield "CL003", Hit(pointer, f"`{where}`: {error.message}")
+    yield "CL003", Hit(pointer, fit("`{where}`: {problem}", where=where, problem=error.message))

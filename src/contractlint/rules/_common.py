@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping
+from string import Formatter
 from typing import TYPE_CHECKING, Any
 
 from contractlint.model import RuleOptions
@@ -78,3 +81,76 @@ def is_empty(value: Any, options: RuleOptions) -> bool:
     if is_missing(value, options) or value == {}:
         return True
     return isinstance(value, list) and all(is_missing(item, options) for item in value)
+
+
+# The most a finding's message says: the problem and the shortest hint of the fix. The
+# why and the examples are the rule's `explain` page (issue 19 item 11).
+LIMIT = 120
+_SHORTEST = 12  # a value is never cut shorter than this, whatever the template
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each run of whitespace (newlines included) made one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` on one line, cut in the middle with ``...`` when longer than ``limit``
+    (``a/very/long/path/contract.yaml`` -> ``a/very/l...ntract.yaml``): a name or
+    a path keeps its start and its end."""
+    text = _one_line(text)
+    if len(text) <= limit:
+        return text
+    if limit <= 5:
+        return text[:limit]
+    tail = (limit - 3) // 2
+    return text[: limit - 3 - tail] + "..." + text[len(text) - tail :]
+
+
+def fit(template: str, limit: int = LIMIT, **values: object) -> str:
+    """``template.format(**values)`` in at most ``limit`` characters: each value on one
+    line, and the longest values cut in the middle (:func:`clip`) only as far as needed.
+
+    Each value gets a fair share of the room the fixed text leaves; a value shorter
+    than its share leaves the rest to the longer ones.
+    """
+    texts = {name: _one_line(str(value)) for name, value in values.items()}
+    uses = Counter(name for _, name, _, _ in Formatter().parse(template) if name)
+    room = limit - len(template.format(**dict.fromkeys(texts, "")))
+    allowed: dict[str, int] = {}
+    pending = sorted(texts, key=lambda name: len(texts[name]))
+    while pending:
+        share = max(room // max(sum(uses[name] for name in pending), 1), _SHORTEST)
+        name = pending.pop(0)
+        allowed[name] = min(len(texts[name]), share)
+        room -= allowed[name] * uses[name]
+    return template.format(**{name: clip(texts[name], allowed[name]) for name in texts})
+
+
+def quoted(value: Any) -> str:
+    """A value as a message quotes it: ``TBD`` in backquotes as written, but a blank
+    string as ``an empty value`` (never an unreadable pair of backquotes); cut to 40
+    characters."""
+    text = clip(written(value), 40)
+    return f"`{text}`" if text.strip() else "an empty value"
+
+
+def state_of(value: Any) -> str:
+    """What a field holds when it holds no value, as a message says it: ``is empty``
+    (null, a blank string, ``{}``, ``[]``), ``lists only placeholders`` (``[TBD]``), or
+    ``is a placeholder (`TBD`)``."""
+    if (
+        value is None
+        or value == {}
+        or value == []
+        or (isinstance(value, str) and not value.strip())
+    ):
+        return "is empty"
+    if isinstance(value, list):
+        return "lists only placeholders"
+    return f"is a placeholder ({quoted(value)})"
+
+
+def with_article(noun: str) -> str:
+    """``noun`` after its indefinite article: ``a model-contract``, ``an experiment-plan``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

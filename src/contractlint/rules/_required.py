@@ -1,12 +1,21 @@
 """The checks of rules whose whole job is to ask for one field: ``required(...)`` for a
-field of the document, ``required_in_each(...)`` for a field of each item of a list."""
+field of the document, ``required_field(...)`` for a top-level field with a message that
+says whether it is absent, empty or a placeholder, ``required_in_each(...)`` for a field
+of each item of a list."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from contractlint.model import CheckFn, Document, Hit, RuleOptions
-from contractlint.rules._common import absent, child, is_empty, is_missing
+from contractlint.rules._common import (
+    absent,
+    child,
+    fit,
+    is_empty,
+    is_missing,
+    state_of,
+)
 
 
 def required(*path: str, message: str, listed: bool = False) -> CheckFn:
@@ -32,9 +41,9 @@ def required(*path: str, message: str, listed: bool = False) -> CheckFn:
 
 def required_in_each(items: str, field: str, label: str, message: str) -> CheckFn:
     """A check that reports ``message`` (its ``{label}`` filled with the item's ``label``
-    field, in backquotes, else ``#N``) for each mapping of the list ``items`` whose
-    ``field`` is absent, null or a placeholder; at the field when it is there, else at
-    the item."""
+    field, in backquotes, else ``#N``, cut to fit: :func:`fit`) for each mapping of the
+    list ``items`` whose ``field`` is absent, null or a placeholder; at the field when it
+    is there, else at the item."""
 
     def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         listed = document.value.get(items)
@@ -44,8 +53,29 @@ def required_in_each(items: str, field: str, label: str, message: str) -> CheckF
             if not isinstance(item, dict) or not is_missing(item.get(field), options):
                 continue
             name = item.get(label)
-            shown = f"`{name}`" if isinstance(name, str) and name else f"#{index + 1}"
+            shown = f"`{name}`" if isinstance(name, str) and name.strip() else f"#{index + 1}"
             pointer = f"/{items}/{index}" + (f"/{field}" if field in item else "")
-            yield Hit(pointer, message.format(label=shown))
+            yield Hit(pointer, fit(message, label=shown))
+
+    return check
+
+
+def required_field(key: str, *, missing: str, hint: str, listed: bool = False) -> CheckFn:
+    """A check that reports the top-level field ``key`` when it is absent, null or a
+    placeholder, or (``listed``) an empty list or mapping, or a list of placeholders.
+
+    The message says which: ``missing`` (``the contract has no `rollback```) when the
+    document lacks the field, else that it is empty or a placeholder
+    (``rollback` is a placeholder (`TBD`)``); then ``: hint``. The finding points at
+    the field when it is present, else at the document.
+    """
+
+    def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
+        if key not in document.value:
+            yield Hit("", f"{missing}: {hint}")
+            return
+        value = document.value[key]
+        if is_missing(value, options) or (listed and is_empty(value, options)):
+            yield Hit(child("", key), f"`{key}` {state_of(value)}: {hint}")
 
     return check

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import shown
+from contractlint.rules._common import fit, quoted
 from contractlint.rules._evolution import field_map
 
 
@@ -17,8 +17,11 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
             continue  # known, or inside a new field that is reported instead
         yield Hit(
             pointer,
-            f"request field `{label}` (`{shown(value)}`) is new: old callers do not send it; "
-            "make the model work without it (and say so), or version the endpoint",
+            fit(
+                "`{label}` ({value}) is new: old callers do not send it; version the endpoint",
+                label=label,
+                value=quoted(value),
+            ),
         )
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
+from contractlint.rules._common import fit, quoted
 from contractlint.rules._evolution import field_map, type_of
 
 
@@ -18,8 +19,13 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
             if was != now:
                 yield Hit(
                     pointer,
-                    f"{section} field `{label}` changed type from `{was}` to `{now}`: callers "
-                    "built against the old type break; add a new field instead",
+                    fit(
+                        "`{label}` changed type from {was} to {now}: callers break; add a new "
+                        "field instead",
+                        label=label,
+                        was=quoted(was),
+                        now=quoted(now),
+                    ),
                 )
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
+from contractlint.rules._common import fit
 from contractlint.rules._vocabulary import version_segment
 
 
@@ -13,11 +14,16 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
     if not (isinstance(was, str) and isinstance(now, str)) or was.strip() == now.strip():
         return
     if version_segment(was) == version_segment(now):
+        version = f"still `{version_segment(now)}`" if version_segment(now) else "none"
         yield Hit(
             "/endpoint",
-            f"`endpoint` changed from `{was}` to `{now}` but its version segment did not "
-            f"(`{version_segment(now) or 'none'}`): callers of the old path break; bump the "
-            "version (e.g. /v2/) and keep the old path until callers move",
+            fit(
+                "`endpoint` changed from `{was}` to `{now}`, its version did not ("
+                + version
+                + "): bump it, e.g. `/v2/`",
+                was=was,
+                now=now,
+            ),
         )
 
 

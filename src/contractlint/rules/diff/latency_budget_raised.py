@@ -24,8 +24,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
         if is_number(was) and is_number(now) and now > was:
             yield Hit(
                 f"/latency_budget_ms/{percentile}",
-                f"latency budget {percentile} went up from {was:g} ms to {now:g} ms: callers "
-                "sized their own timeouts on the old budget; agree the change with them",
+                f"latency budget {percentile} went up from {was:g} ms to {now:g} ms: callers' "
+                "timeouts assume the old one; agree the change with them",
             )
     (_, was_timeout), (pointer, now_timeout) = _timeout(old), _timeout(new)
     if is_number(was_timeout) and is_number(now_timeout) and now_timeout > was_timeout:

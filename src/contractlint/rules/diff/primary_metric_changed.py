@@ -6,6 +6,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
+from contractlint.rules._common import fit, quoted
 
 
 def _name(document: Document) -> tuple[str, Any]:
@@ -23,8 +24,12 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
     if isinstance(was, str) and isinstance(now, str) and was.strip() != now.strip():
         yield Hit(
             pointer,
-            f"the primary metric changed from `{was}` to `{now}`: a result judged on a metric "
-            "chosen after the start is not the pre-registered test; start a new plan instead",
+            fit(
+                "the primary metric changed from {was} to {now}: not the pre-registered test; "
+                "start a new plan",
+                was=quoted(was),
+                now=quoted(now),
+            ),
         )
 
 

@@ -6,7 +6,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, shown, where_missing
+from contractlint.rules._common import fit, is_missing, quoted, where_missing
 
 
 def _absent(fallback: Any, options: RuleOptions) -> bool:
@@ -23,8 +23,12 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
     if _absent(now, options):
         yield Hit(
             where_missing(new.value, "", "fallback"),
-            f"`fallback` was `{shown(was)}` and is now {'gone' if now is None else shown(now)}: "
-            "callers lose what they get when the model fails; restore it",
+            fit(
+                "`fallback` was {was} and is now {now}: restore what callers get when the "
+                "model fails",
+                was=quoted(was.get("strategy") if isinstance(was, dict) else was),
+                now="gone" if "fallback" not in new.value else quoted(now),
+            ),
         )
 
 

@@ -6,7 +6,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_number
+from contractlint.rules._common import fit, is_number
 from contractlint.rules._evolution import nearest
 from contractlint.rules._guardrails import guardrails
 from contractlint.rules._vocabulary import LOOSER_WHEN_LARGER
@@ -16,7 +16,12 @@ def _by_metric(document: Document) -> tuple[dict[str, tuple[int, Any]], str]:
     listed, pointer, _ = guardrails(document)
     found: dict[str, tuple[int, Any]] = {}
     for index, item in enumerate(listed if isinstance(listed, list) else []):
-        if isinstance(item, dict) and isinstance(item.get("metric"), str):
+        # A guardrail without a metric name protects nothing that could be lost.
+        if (
+            isinstance(item, dict)
+            and isinstance(item.get("metric"), str)
+            and item["metric"].strip()
+        ):
             found.setdefault(item["metric"], (index, item))
     return found, pointer
 
@@ -28,7 +33,10 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
         if metric not in after:
             yield Hit(
                 nearest(new, pointer),
-                f"guardrail `{metric}` is gone: the plan no longer protects it; restore it",
+                fit(
+                    "guardrail `{metric}` is gone: the plan no longer protects it; restore it",
+                    metric=metric,
+                ),
             )
             continue
         index, now = after[metric]
@@ -39,14 +47,20 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
             if not is_number(new_value):
                 yield Hit(
                     f"{pointer}/{index}",
-                    f"guardrail `{metric}` lost its `{key}` threshold (was {old_value:g}): "
-                    "restore it",
+                    fit(
+                        f"guardrail `{{metric}}` lost its `{key}` threshold (was {old_value:g}): "
+                        "restore it",
+                        metric=metric,
+                    ),
                 )
             elif (new_value > old_value) if larger_is_looser else (new_value < old_value):
                 yield Hit(
                     f"{pointer}/{index}/{key}",
-                    f"guardrail `{metric}` loosened: `{key}` went from {old_value:g} to "
-                    f"{new_value:g}; agree the change with the decision owners",
+                    fit(
+                        f"guardrail `{{metric}}` loosened: `{key}` went from {old_value:g} to "
+                        f"{new_value:g}; agree the change with the decision owners",
+                        metric=metric,
+                    ),
                 )
 
 

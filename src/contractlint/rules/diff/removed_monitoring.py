@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
+from contractlint.rules._common import fit
 from contractlint.rules._evolution import nearest
 
 
@@ -18,11 +19,13 @@ def _entries(document: Document) -> list[str]:
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
     kept = {entry.strip().lower() for entry in _entries(new)}
     for entry in _entries(old):
-        if entry.strip().lower() not in kept:
+        if entry.strip() and entry.strip().lower() not in kept:  # a blank entry watched nothing
             yield Hit(
                 nearest(new, "/monitoring"),
-                f"monitoring entry `{entry}` is gone: a signal that was watched no longer is; "
-                "keep it or say what replaces it",
+                fit(
+                    "monitoring entry `{entry}` is gone: keep it or say what replaces it",
+                    entry=entry,
+                ),
             )
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import shown
+from contractlint.rules._common import fit, quoted
 from contractlint.rules._evolution import field_map, nearest
 
 
@@ -17,8 +17,11 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
             continue  # present, or its enclosing field is reported instead
         yield Hit(
             nearest(new, parent),
-            f"response field `{label}` (was `{shown(value)}`) is gone: callers that read it "
-            "break; keep it (deprecated) or ship the change under a new endpoint version",
+            fit(
+                "`{label}` ({value}) is gone: keep it or version the endpoint",
+                label=label,
+                value=quoted(value),
+            ),
         )
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import get, is_missing, where_missing
+from contractlint.rules._common import fit, get, is_missing, where_missing
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -15,15 +15,17 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if isinstance(fallback, str):
         yield Hit(
             "/fallback",
-            f"fallback `{fallback}` names no `feature_flag` that switches to it, so it "
-            "cannot be exercised before it is needed; write it as a mapping with "
-            "`strategy` and `feature_flag`",
+            fit(
+                "fallback `{fallback}` has no `feature_flag` to exercise it: make it a mapping "
+                "with `strategy` and `feature_flag`",
+                fallback=fallback,
+            ),
         )
     elif isinstance(fallback, dict) and is_missing(get(fallback, "feature_flag"), options):
         yield Hit(
             where_missing(fallback, "/fallback", "feature_flag"),
-            "`fallback` names no `feature_flag` that switches to it, so it cannot be "
-            "exercised before it is needed; add `feature_flag: <flag name>`",
+            "`fallback` has no `feature_flag` to exercise it before it is needed: "
+            "add `feature_flag: <flag name>`",
         )
 
 

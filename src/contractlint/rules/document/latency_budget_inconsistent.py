@@ -21,8 +21,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if low_ms > high_ms:
             yield Hit(
                 f"/latency_budget_ms/{low}",
-                f"latency budget {low} ({low_ms:g} ms) is above {high} ({high_ms:g} ms): "
-                f"a lower percentile cannot be slower than a higher one; swap or correct them",
+                f"latency budget {low} ({low_ms:g} ms) is above {high} ({high_ms:g} ms): a lower "
+                "percentile cannot be slower; swap or correct them",
             )
     for key in TIMEOUT_KEYS:
         timeout = document.value.get(key)
@@ -31,9 +31,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             if timeout <= largest_ms:
                 yield Hit(
                     f"/{key}",
-                    f"`{key}` ({timeout:g} ms) is not above the largest latency percentile "
-                    f"{largest} ({largest_ms:g} ms): requests that meet the budget would "
-                    "still time out; raise the timeout above the budget",
+                    f"`{key}` ({timeout:g} ms) is not above the budget's {largest} "
+                    f"({largest_ms:g} ms): requests within budget would time out; raise it",
                 )
 
 

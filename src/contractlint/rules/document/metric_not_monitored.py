@@ -6,7 +6,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import get
+from contractlint.rules._common import fit, get
 
 
 def _monitored(targets: tuple[Any, ...]) -> list[str]:
@@ -38,18 +38,37 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if reference.status != "ok" or reference.pointer != "/contract":
             continue
         entries = _monitored(reference.targets)
-        for pointer, metric, role in _metrics(document):
-            if options.is_placeholder(metric):
-                continue  # CL009 reports the placeholder
-            wanted = metric.strip().lower()
-            if any(wanted in entry for entry in entries):
+        # Placeholders are CL009's; a metric named twice (primary and guardrail) counts once.
+        metrics = [m for m in _metrics(document) if not options.is_placeholder(m[1])]
+        names = {metric.strip().lower() for _, metric, _ in metrics}
+        watched = {name for name in names if any(name in entry for entry in entries)}
+        for pointer, metric, role in metrics:
+            if metric.strip().lower() in watched:
                 continue
-            yield Hit(
-                pointer,
-                f"the {role} `{metric}` is not under `monitoring` in the contract "
-                f"`{reference.written}`: a metric the experiment decides on must be watched "
-                "in production too; add it to the contract's monitoring",
-            )
+            yield Hit(pointer, _message(role, metric, reference.written, len(watched), len(names)))
+
+
+def _message(role: str, metric: str, contract: str, watched: int, total: int) -> str:
+    """Whether none or only some of the plan's metrics are monitored, and which is not."""
+    if total == 1:
+        template = "the {role} `{metric}` is not under `monitoring` in `{contract}`: add it there"
+    elif watched == 0:
+        template = (
+            "none of the plan's {total} metrics is under `monitoring` in `{contract}`: "
+            "add the {role} `{metric}`"
+        )
+    else:
+        template = (
+            "{watched} of the plan's {total} metrics are under `monitoring` in `{contract}`, "
+            "not the {role} `{metric}`: add it"
+        )
+    return fit(
+        template.replace("{role}", role)
+        .replace("{total}", str(total))
+        .replace("{watched}", str(watched)),
+        metric=metric,
+        contract=contract,
+    )
 
 
 RULE = registered(
@@ -63,7 +82,8 @@ RULE = registered(
         what=(
             "The plan names a `contract`, and that model contract's `monitoring` has no entry "
             "mentioning the plan's primary metric or one of its guardrails (an entry mentions "
-            "a metric when it contains its name, case-insensitively). One finding per metric."
+            "a metric when it contains its name, case-insensitively). One finding per metric, "
+            "saying whether none or only some of the plan's metrics are monitored."
         ),
         why=(
             "An experiment proves the model moves a metric and does not hurt the guardrails "

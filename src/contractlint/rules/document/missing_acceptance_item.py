@@ -15,14 +15,15 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         items = None  # `items: TBD` lists none
     if items is not None and not isinstance(items, list):
         return  # the schema reports the wrong type
-    present = {item.get("id") for item in items or [] if isinstance(item, dict)}
+    # An `id` of the wrong type (`id: {}`) is the schema's to report: it names no item.
+    present = {str(item.get("id")) for item in items or [] if isinstance(item, dict)}
     holder = where_missing(document.value, "", "items")
     for item_id in STANDARD_ITEMS:
         if item_id not in present:
             yield Hit(
                 holder,
-                f"the standard item `{item_id}` is missing: add it with a status (`done` with "
-                "evidence, `todo`, or `n/a` with a reason)",
+                f"the standard item `{item_id}` is missing: add it with a status "
+                "(`done`, `todo` or `n/a`)",
             )
 
 
@@ -62,6 +63,9 @@ RULE = registered(
             "  - {id: logging-fields-non-null, status: done, evidence: QA query}\n"
             "  - {id: rollback-documented, status: n/a, reason: first launch}\n"
         ),
-        fix="Add the missing item; use `status: n/a` with a `reason` when it does not apply.",
+        fix=(
+            "Add the missing item with its status: `done` with `evidence`, `todo`, or "
+            "`n/a` with a `reason` when it does not apply."
+        ),
     ),
 )

@@ -22,8 +22,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         yield Hit(
             where_missing(document.value, "", "constraints"),
             f"`constraints` lacks {names}: state {'them' if len(lacking) > 1 else 'it'} before "
-            "choosing a method, e.g. `privacy: no raw queries leave the region`, "
-            "`latency: p95 under 200 ms`",
+            "choosing a method",
         )
 
 
@@ -53,7 +52,10 @@ RULE = registered(
             "  privacy: no raw queries leave the region\n"
             "  latency: p95 under 200 ms\n"
         ),
-        fix="Add `constraints.privacy` and `constraints.latency`.",
+        fix=(
+            "Add `constraints.privacy` and `constraints.latency`: `constraints: {privacy: no "
+            "raw queries leave the region, latency: p95 under 200 ms}`."
+        ),
         options="`placeholders`.",
     ),
 )

@@ -5,30 +5,30 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import get, is_missing, shown, where_missing
+from contractlint.rules._common import get, is_missing, state_of, where_missing
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     value = document.value
     fallback = value.get("fallback")
     if is_missing(fallback, options) or fallback == {}:
-        if fallback is None or fallback == {}:
-            detail = "the contract has no `fallback`"
-        else:
-            detail = f"`fallback` is a placeholder (`{shown(fallback)}`)"
+        detail = "the contract has no `fallback`"
+        if "fallback" in value:
+            detail = f"`fallback` {state_of(fallback)}"
         yield Hit(
             where_missing(value, "", "fallback"),
-            f"{detail}: say what callers get when the model is slow, down "
-            "or wrong (e.g. `fallback: serve_most_popular`)",
+            f"{detail}: say what callers get when the model fails, e.g. `serve_most_popular`",
         )
         return
     if isinstance(fallback, dict):
         strategy = get(fallback, "strategy")
         if is_missing(strategy, options):
+            detail = "`fallback` names no `strategy`"
+            if "strategy" in fallback:
+                detail = f"`fallback.strategy` {state_of(strategy)}"
             yield Hit(
                 where_missing(fallback, "/fallback", "strategy"),
-                "`fallback` names no `strategy`: say what callers get instead of the "
-                "model's answer (e.g. `strategy: serve_most_popular`)",
+                f"{detail}: say what callers get instead, e.g. `serve_most_popular`",
             )
 
 

@@ -3,19 +3,17 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required
+from contractlint.rules._required import required_field
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="`logging` is missing or empty",
-    check=required(
+    check=required_field(
         "logging",
-        message=(
-            "the contract lists no `logging` fields: name what is logged with each "
-            "prediction, e.g. `logging: [request_id, user_id, model_version, scores]`"
-        ),
+        missing="the contract lists no `logging` fields",
+        hint="name what is logged with each prediction (`request_id`, `model_version`...)",
         listed=True,
     ),
     doc=RuleDoc(
@@ -33,7 +31,10 @@ RULE = registered(
             "name: ranking-service\n"
             "logging: [request_id, user_id, model_version, scores]\n"
         ),
-        fix="List the fields logged with every prediction.",
+        fix=(
+            "List the fields logged with every prediction: "
+            "`logging: [request_id, user_id, model_version, scores]`."
+        ),
         options="`placeholders`.",
     ),
 )

@@ -12,8 +12,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if isinstance(response, dict) and "model_version" not in response:
         yield Hit(
             "/response",
-            "`response` has no `model_version`: without it no prediction can be traced to "
-            "the model that made it; add `model_version: string`",
+            "`response` has no `model_version`: add `model_version: string` so that each "
+            "prediction can be traced to its model",
         )
 
 

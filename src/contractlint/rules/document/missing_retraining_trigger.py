@@ -3,19 +3,17 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required
+from contractlint.rules._required import required_field
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="`retraining_trigger` is missing",
-    check=required(
+    check=required_field(
         "retraining_trigger",
-        message=(
-            "the contract has no `retraining_trigger`: say when the model is retrained "
-            "(a schedule, a drift threshold, or both, e.g. `weekly_or_ctr_drop_2pct`)"
-        ),
+        missing="the contract has no `retraining_trigger`",
+        hint="say when the model is retrained (a schedule, a drift threshold or both)",
     ),
     doc=RuleDoc(
         what="The contract has no `retraining_trigger` (absent, null or a placeholder).",
@@ -34,7 +32,7 @@ RULE = registered(
         ),
         fix=(
             "Add `retraining_trigger:` naming the schedule or the monitored threshold that "
-            "starts a retraining."
+            "starts a retraining, or both: `retraining_trigger: weekly_or_ctr_drop_2pct`."
         ),
         options="`placeholders`.",
     ),

@@ -3,19 +3,17 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required
+from contractlint.rules._required import required_field
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     kinds=("problem-framing",),
     summary="no risks are listed",
-    check=required(
+    check=required_field(
         "risks",
-        message=(
-            "the one-pager lists no `risks`: name what could make the project fail, each "
-            "with a mitigation"
-        ),
+        missing="the one-pager lists no `risks`",
+        hint="name what could make the project fail, each with a mitigation",
         listed=True,
     ),
     doc=RuleDoc(

@@ -3,19 +3,17 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required
+from contractlint.rules._required import required_field
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     kinds=("model-contract",),
     summary="`rollback` is missing",
-    check=required(
+    check=required_field(
         "rollback",
-        message=(
-            "the contract has no `rollback` plan: say how to return to the previous model "
-            "(e.g. `rollback: redeploy the previous model_version behind the ranking flag`)"
-        ),
+        missing="the contract has no `rollback` plan",
+        hint="say how to return to the previous model",
     ),
     doc=RuleDoc(
         what="The contract has no `rollback` (absent, null or a placeholder).",
@@ -34,7 +32,8 @@ RULE = registered(
         ),
         fix=(
             "Add `rollback:` with the concrete step: which artefact is kept, who can redeploy "
-            "it, and how long it takes."
+            "it, and how long it takes (`rollback: redeploy the previous model_version behind "
+            "the ranking flag`)."
         ),
         options="`placeholders`.",
     ),

@@ -16,17 +16,20 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return  # the schema reports the wrong type
     listed = listed or []
     names = [o.get("name") for o in listed if isinstance(o, dict)]
-    problems = []
-    if len(listed) < 3:
-        problems.append(f"only {len(listed)} option(s) are listed (at least three)")
-    if "baseline" not in names:
-        problems.append("none is named `baseline`")
-    if problems:
-        yield Hit(
-            where_missing(document.value, "", "options"),
-            f"scope options are thin: {' and '.join(problems)}; compare a `baseline`, a "
-            "simple and an advanced option so the scope owner can choose",
-        )
+    few, unnamed = len(listed) < 3, "baseline" not in names
+    if not (few or unnamed):
+        return
+    count = {0: "no options", 1: "1 option"}.get(len(listed), f"{len(listed)} options")
+    if few and unnamed:
+        problem = f"`options` lists {count} and no `baseline`"
+    elif few:
+        problem = f"`options` lists only {count}"
+    else:
+        problem = f"none of the {count} is named `baseline`"
+    yield Hit(
+        where_missing(document.value, "", "options"),
+        f"{problem}: compare a `baseline`, a simple and an advanced option",
+    )
 
 
 RULE = registered(
@@ -59,6 +62,10 @@ RULE = registered(
             "  - {name: simple, description: logistic re-ranker, estimate_weeks: 2}\n"
             "  - {name: advanced, description: learning-to-rank, estimate_weeks: 6}\n"
         ),
-        fix="List at least three options, one of them named `baseline`.",
+        fix=(
+            "List at least three options, one of them named `baseline` (what happens without "
+            "the project): a `baseline`, a simple and an advanced option, so the scope owner "
+            "can choose."
+        ),
     ),
 )

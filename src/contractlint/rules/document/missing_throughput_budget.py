@@ -3,19 +3,17 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required
+from contractlint.rules._required import required_field
 
 RULE = registered(
     __name__,
     severity=Severity.INFO,
     kinds=("model-contract",),
     summary="`throughput_rps` is missing",
-    check=required(
+    check=required_field(
         "throughput_rps",
-        message=(
-            "the contract sets no `throughput_rps`: say how many requests per second the "
-            "service must sustain at peak, e.g. `throughput_rps: 400`"
-        ),
+        missing="the contract sets no `throughput_rps`",
+        hint="say how many requests per second it must sustain at peak",
     ),
     doc=RuleDoc(
         what="The contract has no `throughput_rps` (absent, null or a placeholder).",
@@ -27,7 +25,10 @@ RULE = registered(
         ),
         bad="kind: model-contract\nname: ranking-service\n",
         good="kind: model-contract\nname: ranking-service\nthroughput_rps: 400\n",
-        fix="Add `throughput_rps:` with the expected peak requests per second.",
+        fix=(
+            "Add `throughput_rps:` with the expected peak requests per second: "
+            "`throughput_rps: 400`."
+        ),
         options="`placeholders`.",
     ),
 )

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, shown, where_missing
+from contractlint.rules._common import is_missing, state_of, where_missing
 from contractlint.rules._vocabulary import TIMEOUT_KEYS
 
 
@@ -18,15 +18,14 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         key = keys[0]
         yield Hit(
             where_missing(value, "", key),
-            f"`{key}` is {'null' if value[key] is None else 'a placeholder'} "
-            f"(`{shown(value[key])}`): set how long callers wait before using the fallback, "
-            "e.g. `timeout_ms: 300`",
+            f"`{key}` {state_of(value[key])}: say how long callers wait before they use the "
+            "fallback, e.g. `300`",
         )
         return
     yield Hit(
         "",
-        "the contract sets no `timeout_ms`: say how long callers wait before they give up "
-        "and use the fallback, e.g. `timeout_ms: 300`",
+        "the contract sets no `timeout_ms`: say how long callers wait before they use the "
+        "fallback, e.g. `300`",
     )
 
 
@@ -57,7 +56,10 @@ RULE = registered(
             "latency_budget_ms: {p50: 50, p95: 120}\n"
             "timeout_ms: 300\n"
         ),
-        fix="Add `timeout_ms:` in milliseconds, above the budget's largest percentile.",
+        fix=(
+            "Add `timeout_ms:` in milliseconds, above the budget's largest percentile: "
+            "`timeout_ms: 300`."
+        ),
         options="`placeholders`.",
     ),
 )

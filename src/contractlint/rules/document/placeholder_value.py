@@ -7,7 +7,7 @@ from contractlint import schemas
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import child
+from contractlint.rules._common import child, fit, quoted
 
 
 def _walk(value: Any, pointer: str) -> Iterator[tuple[str, Any]]:
@@ -30,10 +30,14 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if value in field_schema.get("enum", ()):
             continue  # a value the schema declares (`status: n/a`) is never a placeholder
         field = pointer.lstrip("/").replace("/", ".") or "the document"
+        state = "is empty" if not value.strip() else f"holds the placeholder {quoted(value)}"
         yield Hit(
             pointer,
-            f"`{field}` holds the placeholder `{value}`: fill in the real value or remove "
-            "the field",
+            fit(
+                "`{field}` {state}: fill in the real value or remove the field",
+                field=field,
+                state=state,
+            ),
         )
 
 

@@ -6,7 +6,7 @@ from contractlint.kinds import KINDS
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, shown
+from contractlint.rules._common import fit, is_missing, quoted
 
 _ROLES = {"scope": "usually the PM", "feasibility": "engineering", "method": "data science"}
 
@@ -24,16 +24,27 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             continue
         role = f" ({_ROLES[decision]})" if decision in _ROLES else ""
         if decision in owners:
+            blank = owner is None or not str(owner).strip()
+            whose = "an empty owner" if blank else f"a placeholder owner ({quoted(owner)})"
             yield Hit(
                 f"/owners/{decision}",
-                f"the `{decision}` decision{role} has a placeholder owner "
-                f"(`{shown(owner)}`): name the person or team who decides it",
+                fit(
+                    "the `{decision}` decision{role} has {whose}: name the person or team "
+                    "who decides it",
+                    decision=decision,
+                    role=role,
+                    whose=whose,
+                ),
             )
         else:
             yield Hit(
                 holder,
-                f"nobody owns the `{decision}` decision{role}: add "
-                f"`owners.{decision}: <e-mail, @handle or team>`",
+                fit(
+                    "nobody owns the `{decision}` decision{role}: add "
+                    "`owners.{decision}: <e-mail, @handle or team>`",
+                    decision=decision,
+                    role=role,
+                ),
             )
 
 

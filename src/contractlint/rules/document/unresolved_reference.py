@@ -5,12 +5,13 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
+from contractlint.rules._common import fit, with_article
 
 _WHY = {
     "missing": "does not exist",
     "outside": "leaves the project root, so it was not read",
     "unreadable": "cannot be read",
-    "wrong-kind": "is not {article} {kind}",
+    "wrong-kind": "is not {kind}",
 }
 
 
@@ -19,14 +20,11 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if reference.status == "ok":
             continue
         field = reference.pointer.lstrip("/").replace("/", ".")
-        kind = reference.expected_kind
-        article = "an" if kind[0] in "aeiou" else "a"
-        what = _WHY[reference.status].format(kind=kind, article=article)
-        detail = f" ({reference.detail})" if reference.detail else ""
+        what = _WHY[reference.status].format(kind=with_article(reference.expected_kind))
+        template = "`{reference}` " + what + (" ({detail})" if reference.detail else "")
         yield Hit(
             reference.pointer,
-            f"`{field}: {reference.written}` {what}{detail}; point it at {article} {kind} "
-            "file, relative to this file",
+            fit(template, reference=f"{field}: {reference.written}", detail=reference.detail),
         )
 
 

@@ -5,28 +5,30 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, shown, where_missing
+from contractlint.rules._common import is_missing, state_of, where_missing
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     budget = document.value.get("latency_budget_ms")
     if is_missing(budget, options) or budget == {}:
-        state = "is a placeholder" if isinstance(budget, str) else "is not set"
+        detail = "the contract has no `latency_budget_ms`"
+        if "latency_budget_ms" in document.value:
+            detail = f"`latency_budget_ms` {state_of(budget)}"
         yield Hit(
             where_missing(document.value, "", "latency_budget_ms"),
-            f"`latency_budget_ms` {state}: agree on a p95 (and p50) latency in "
-            "milliseconds, e.g. `latency_budget_ms: {p50: 50, p95: 120}`",
+            f"{detail}: agree on a p95 (and p50) in milliseconds, e.g. `{{p50: 50, p95: 120}}`",
         )
         return
     if not isinstance(budget, dict):
         return  # the schema reports the wrong type
     p95 = budget.get("p95")
     if is_missing(p95, options):
-        state = f"is a placeholder (`{shown(p95)}`)" if "p95" in budget else "is missing"
+        detail = "`latency_budget_ms` has no `p95`"
+        if "p95" in budget:
+            detail = f"`latency_budget_ms.p95` {state_of(p95)}"
         yield Hit(
             where_missing(budget, "/latency_budget_ms", "p95"),
-            f"`latency_budget_ms.p95` {state}: the p95 is the budget callers design "
-            "their own timeouts around; add `p95: <milliseconds>`",
+            f"{detail}: add the p95 in milliseconds that callers set their timeouts by",
         )
 
 

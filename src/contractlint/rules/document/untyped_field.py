@@ -7,7 +7,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import child, is_missing
+from contractlint.rules._common import child, clip, fit, is_missing, state_of
 from contractlint.rules._vocabulary import FOREIGN, ISO_EXAMPLE, SYNONYMS, TYPE_NAMES
 from contractlint.suggest import closest
 
@@ -21,15 +21,17 @@ def problem(value: Any, options: RuleOptions) -> str | None:
     """Why ``value`` is not a recognizable field type, or None when it is one."""
     if isinstance(value, str):
         if is_missing(value, options):
-            return f"is a placeholder (`{value}`)"
+            return state_of(value)
         if is_type_name(value):
             return None
         suggestion = FOREIGN.get(value.strip().lower())
         if suggestion is None:
             near = closest(value, [*TYPE_NAMES, "ISO-8601"], limit=1)
             suggestion = near[0] if near else None
-        hint = f"; did you mean `{suggestion}`?" if suggestion else f"; use one of {_NAMES}"
-        return f"has no recognizable type (`{value}`){hint}"
+        if suggestion:
+            return f"has no recognizable type (`{clip(value, 24)}`); did you mean `{suggestion}`?"
+        shown = clip(value, 24)
+        return f"has no recognizable type (`{shown}`); use a type from `contractlint explain CL501`"
     if value is None:
         return "has no type (null)"
     if isinstance(value, (bool, int, float, datetime.date)):
@@ -39,9 +41,6 @@ def problem(value: Any, options: RuleOptions) -> str | None:
             return "is a list without exactly one element type; write `[string]` for a list"
         return None  # the element is checked on its own
     return None  # a mapping: an object whose fields are checked on their own
-
-
-_NAMES = ", ".join(f"`{t}`" for t in TYPE_NAMES)
 
 
 def _fields(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, Any]]:
@@ -67,7 +66,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         for pointer, label, value in _fields(fields, f"/{section}", section):
             reason = problem(value, options)
             if reason is not None:
-                yield Hit(pointer, f"`{label}` {reason}")
+                template = "`{label}` " + reason.replace("{", "{{").replace("}", "}}")
+                yield Hit(pointer, fit(template, label=label))
 
 
 RULE = registered(
@@ -106,7 +106,10 @@ RULE = registered(
             "  user_id: string\n"
             "  candidate_item_ids: [string]\n"
         ),
-        fix="Use the suggested type name, a literal example, `[T]` for lists, or a mapping.",
+        fix=(
+            "Use the suggested type name (one of `string`, `integer`, `number`, `boolean`, "
+            "`timestamp`, `date`, `object`), a literal example, `[T]` for lists, or a mapping."
+        ),
         options="`placeholders`.",
     ),
 )

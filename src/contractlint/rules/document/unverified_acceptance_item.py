@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing
+from contractlint.rules._common import fit, is_missing
 
 NEEDS = {"done": "evidence", "n/a": "reason"}
 
@@ -22,16 +23,31 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if needed is None or not is_missing(item.get(needed), options):
             continue
         pointer = f"/items/{index}" + (f"/{needed}" if needed in item else "")
-        label = item.get("id") or f"#{index + 1}"
+        if needed not in item:
+            given = f"without `{needed}`"
+        elif _blank(item[needed]):
+            given = f"with an empty `{needed}`"
+        else:
+            given = f"with a placeholder `{needed}`"
+        hint = (
+            "link the test or report that proves it"
+            if needed == "evidence"
+            else "say why it does not apply"
+        )
         yield Hit(
             pointer,
-            f"item `{label}` is `{status}` without `{needed}`: "
-            + (
-                "link the test, report or query that shows it is done"
-                if needed == "evidence"
-                else "say why it does not apply"
-            ),
+            fit(f"item {{label}} is `{status}` {given}: {hint}", label=_label(item, index)),
         )
+
+
+def _label(item: dict[str, Any], index: int) -> str:
+    """The item as a message names it: its `id` in backquotes, else ``#N``."""
+    name = item.get("id")
+    return f"`{name}`" if isinstance(name, str) and name.strip() else f"#{index + 1}"
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 RULE = registered(

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
+from contractlint.rules._common import fit
 from contractlint.rules._vocabulary import version_segment
 
 
@@ -13,10 +14,15 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if not isinstance(endpoint, str) or options.is_placeholder(endpoint):
         return
     if not version_segment(endpoint):
+        example = f"/v1{endpoint}" if endpoint.startswith("/") else "/v1/rank"
         yield Hit(
             "/endpoint",
-            f"endpoint `{endpoint}` has no version segment: put the API version in the path "
-            "(e.g. `/v1/rank`) so a breaking change can ship as `/v2/` beside it",
+            fit(
+                "endpoint `{endpoint}` has no version segment: put the API version in the "
+                "path, e.g. `{example}`",
+                endpoint=endpoint,
+                example=example,
+            ),
         )
 
 

@@ -1,0 +1,294 @@
+"""Finding messages (issue 19 items 11 and 12): each says the problem and the shortest
+hint of the fix in at most 120 characters (the why and the examples are the rule's
+`explain` page), and says it accurately.
+
+(a) Every message produced over ``examples/``, ``tests/data/realworld/`` and generated
+cases is at most ``LIMIT`` characters. The generated cases start from the complete
+documents of ``tests/documents.py`` and change one field (at any depth) at a time:
+removed, emptied (null, ``""``, ``{}``, ``[]``), a placeholder, a very long value, a
+long or misspelled key; the model contract, experiment plan and framing one-pager are
+also compared (``diff``) with each changed copy, both ways; and a set of broken files
+covers what the pipeline stages report (CL001-CL010).
+
+(b) The wording of item 12: the article before a kind, a placeholder said to be one
+(CL106, CL107), an empty owner shown readably (CL401), the YAML parser's problem and
+context kept (CL001), and whether none or some of a plan's metrics are monitored (CL605).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from contractlint import api
+from contractlint.config import Config
+from contractlint.pipeline import engine
+from contractlint.pipeline.discover import Target
+from contractlint.results import Finding
+
+from conftest import make_config
+from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM
+
+LIMIT = 120
+# Another change (the experiment-plan rules) brings these codes under the limit; the
+# lead engineer removes this exemption then.
+NOT_YET = ("CL2", "CL3")
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = datetime.date(2026, 11, 26)
+
+DOCUMENTS = {
+    "model-contract": MODEL,
+    "experiment-plan": EXPERIMENT,
+    "problem-framing": PROBLEM,
+    "acceptance-checklist": CHECKLIST,
+}
+LONG_TEXT = "a value that goes on and on " * 8  # 224 characters, with spaces
+LONG_WORD = "very_long_identifier_" * 8  # 168 characters, without a space
+_GONE = object()
+VALUES: tuple[tuple[str, Any], ...] = (
+    ("removed", _GONE),
+    ("null", None),
+    ("empty string", ""),
+    ("blank", "  "),
+    ("empty mapping", {}),
+    ("empty list", []),
+    ("placeholder", "TBD"),
+    ("long text", LONG_TEXT),
+    ("long word", LONG_WORD),
+)
+
+
+def too_long(findings: list[Finding] | list[dict[str, Any]]) -> list[str]:
+    """The findings whose message passes the limit, as ``CODE (length) message``."""
+    out = []
+    for finding in findings:
+        code, message = (
+            (finding["code"], finding["message"])
+            if isinstance(finding, dict)
+            else (finding.code, finding.message)
+        )
+        if len(message) > LIMIT and not code.startswith(NOT_YET):
+            out.append(f"{code} ({len(message)}) {message}")
+    return out
+
+
+# ----------------------------------------------------------------- generated documents
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield (*path, key)
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (*path, index)
+            yield from _paths(item, (*path, index))
+
+
+def _changed(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    """A copy of ``value`` with the node at ``path`` replaced (``_GONE``: removed)."""
+    result = copy.deepcopy(value)
+    parent = result
+    for part in path[:-1]:
+        parent = parent[part]
+    if new is _GONE:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = new
+    return result
+
+
+def _renamed(value: Any, path: tuple[Any, ...], key: str) -> Any:
+    """A copy of ``value`` with the key at ``path`` renamed to ``key``, in its place."""
+    result = copy.deepcopy(value)
+    parent = result
+    for part in path[:-1]:
+        parent = parent[part]
+    items = [(key if k == path[-1] else k, v) for k, v in parent.items()]
+    parent.clear()
+    parent.update(items)
+    return result
+
+
+def _dump(value: Any) -> str:
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=10**6)
+
+
+def variants(text: str) -> Iterator[tuple[str, str]]:
+    """(what changed, the document as YAML) for each change of each field."""
+    value = yaml.safe_load(text)
+    for path in _paths(value):
+        if path == ("kind",):
+            continue
+        where = ".".join(map(str, path))
+        for label, new in VALUES:
+            yield f"{where} {label}", _dump(_changed(value, path, new))
+        if isinstance(path[-1], str):
+            long_key = f"{path[-1]}_{LONG_WORD}"
+            yield f"{where} long key", _dump(_renamed(value, path, long_key))
+            yield f"{where} misspelled", _dump(_renamed(value, path, path[-1][:-1]))
+
+
+CASES = [
+    (kind, label, changed) for kind, text in DOCUMENTS.items() for label, changed in variants(text)
+]
+
+
+def _lint(tmp_path: Path, text: str, previous: str | None = None) -> list[Finding]:
+    path = tmp_path / "contract.yaml"
+    path.write_text(text, encoding="utf-8")
+    config: Config = make_config(root=str(tmp_path))
+    old = None
+    if previous is not None:
+        old = engine.previous_documents(str(path), previous.encode("utf-8"), config)
+    result = engine.lint_file(Target(str(path), "contract.yaml"), config, TODAY, previous=old)
+    return list(result.findings)
+
+
+def test_the_generated_cases_cover_every_kind_and_change() -> None:
+    assert len(CASES) > 1000
+    assert {kind for kind, _, _ in CASES} == set(DOCUMENTS)
+    assert {label.rsplit(" ", 1)[-1] for _, label, _ in CASES} >= {"removed", "placeholder"}
+
+
+@pytest.mark.parametrize("kind", list(DOCUMENTS))
+def test_every_message_of_a_changed_document_fits(tmp_path: Path, kind: str) -> None:
+    offenders: dict[str, str] = {}
+    seen = 0
+    for case_kind, label, text in CASES:
+        if case_kind != kind:
+            continue
+        findings = _lint(tmp_path, text)
+        seen += len(findings)
+        for line in too_long(findings):
+            offenders.setdefault(line.split(" ", 1)[0], f"{label}: {line}")
+    assert seen > 100  # the changes raise findings: the check is not vacuous
+    assert not offenders, "\n".join(offenders.values())
+
+
+@pytest.mark.parametrize("kind", ["model-contract", "experiment-plan", "problem-framing"])
+def test_every_message_of_a_compared_document_fits(tmp_path: Path, kind: str) -> None:
+    offenders: dict[str, str] = {}
+    codes: set[str] = set()
+    base = DOCUMENTS[kind]
+    for case_kind, label, text in CASES:
+        if case_kind != kind:
+            continue
+        for old, new in ((base, text), (text, base)):
+            findings = _lint(tmp_path, new, previous=old)
+            codes.update(f.code for f in findings)
+            for line in too_long(findings):
+                offenders.setdefault(line.split(" ", 1)[0], f"{label}: {line}")
+    assert any(code.startswith("CL7") for code in codes)
+    assert not offenders, "\n".join(offenders.values())
+
+
+# A long name, key or value where each stage quotes one.
+LONG_KEY = "k" + "_very_long_key" * 10
+STAGE_CASES = {
+    # CL001: a parse error with the parser's context, in YAML and JSON
+    "syntax.yaml": f"kind: model-contract\nname: x\n{LONG_KEY}: {{p50: 50, p95: 120\n",
+    "quoted.yaml": f'kind: model-contract\nname: "{LONG_WORD}\n',
+    "syntax.json": '{"kind": "model-contract", "name": "x",}',
+    "control.yaml": "kind: model-contract\nname: x\x07\n",
+    "merge.yaml": "kind: model-contract\nname: x\nfallback: {<<: 3}\n",
+    "timestamp.yaml": "kind: model-contract\nname: x\nrollback: !!timestamp 2026-99-99\n",
+    # CL002: a misspelled kind
+    "kind.yaml": "kind: model_contract\nname: x\n",
+    # CL003: unknown fields (long, nested), wrong types, enum and range errors
+    "schema.yaml": (
+        f"kind: experiment-plan\nname: x\n{LONG_KEY}: 1\n"
+        f"sample_size: {{per_arm: -1, {LONG_KEY}: 2, alpha: {LONG_WORD}}}\n"
+        f"primary_metric: {{name: x, type: {LONG_WORD}, baseline: 0.3}}\n"
+        f"stopping_rule: [{LONG_WORD}]\n"
+    ),
+    "fields.yaml": (
+        f"kind: model-contract\nname: x\nrequest: {{a: {{b: {{c: {{{LONG_KEY}: {{d: 1}}}}}}}}}}\n"
+        f"response: {{{LONG_KEY}: {{{LONG_KEY}x: {{{LONG_KEY}y: 3}}}}}}\n"
+    ),
+    # CL004: a long duplicate key, in YAML and JSON
+    "duplicate.yaml": f"kind: model-contract\nname: x\n{LONG_KEY}: 1\n{LONG_KEY}: 2\n",
+    "duplicate.json": (
+        f'{{"kind": "model-contract", "name": "x", "{LONG_KEY}": 1, "{LONG_KEY}": 2}}'
+    ),
+    # CL005: an unquoted scalar read as another type
+    "scalar.yaml": (
+        "kind: model-contract\nname: x\n"
+        f"endpoint: {'1' * 60}.{'0' * 60}\nrollback: 123456789012345678901234567890\n"
+    ),
+    # CL009: a placeholder no other rule reports
+    "placeholder.yaml": "kind: problem-framing\nname: x\nuser_outcome: TBD\nproblem: '?'\n",
+    # CL006: not UTF-8
+    "latin1.yaml": "kind: model-contract\nname: x\nrollback: caf\xe9\n",
+    # CL007: too deep, too many aliases
+    "deep.yaml": "kind: model-contract\nname: x\nx-deep: " + "[" * 70 + "]" * 70 + "\n",
+    "bomb.yaml": (
+        "kind: model-contract\nname: x\n"
+        "x-a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "x-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nx-d: &d [*c, *c, *c, *c, *c, *c, *c]\n"
+        "x-e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+    ),
+    # CL008 and CL010: long, unknown, unused, expired and unjustified suppressions
+    "suppress.yaml": (
+        "kind: model-contract\n"
+        "name: x  # contractlint: disable="
+        + ",".join(f"CL{n}" for n in range(101, 109))
+        + ",missing-fallbakc,"
+        + LONG_WORD
+        + "\n"
+        "fallback: TBD  # contractlint: disable=CL101 until=2020-01-01 -- a reason\n"
+        "rollback: TBD  # contractlint: disabel=CL106\n"
+        "throughput_rps: TBD  # contractlint: disable=CL108 until=2020-13-45\n"
+        "x-contractlint-ignore: {" + LONG_WORD + ": why, CL503: why}\n"
+    ),
+}
+
+
+def test_every_stage_message_fits(tmp_path: Path) -> None:
+    config = make_config(root=str(tmp_path), require_suppression_reason=True)
+    found: set[str] = set()
+    offenders = []
+    for name, text in STAGE_CASES.items():
+        path = tmp_path / name
+        path.write_bytes(text.encode("latin-1" if name == "latin1.yaml" else "utf-8"))
+        findings = engine.lint_file(Target(str(path), name), config, TODAY).findings
+        found.update(f.code for f in findings)
+        offenders += [f"{name}: {line}" for line in too_long(list(findings))]
+    assert {"CL001", "CL002", "CL003", "CL004", "CL005", "CL006", "CL007"} <= found
+    assert {"CL008", "CL009", "CL010"} <= found
+    assert not offenders, "\n".join(offenders)
+
+
+def test_every_message_over_the_examples_and_the_realworld_corpus_fits() -> None:
+    report = api.lint_paths(
+        [str(ROOT / "examples"), str(ROOT / "tests" / "data" / "realworld")],
+        api.load_config(start=str(ROOT)),
+        today=TODAY,
+    )
+    findings = [f for result in report.files for f in result.findings]
+    assert len(findings) > 100
+    assert not too_long(findings), "\n".join(too_long(findings))
+
+
+def test_a_reference_message_with_long_paths_fits(tmp_path: Path) -> None:
+    folder = tmp_path / ("nested_folder_with_a_long_name/" * 4)
+    folder.mkdir(parents=True)
+    (folder / "contract.yaml").write_text(MODEL.replace("latency_p95]", "x]"), encoding="utf-8")
+    long_metric = "metric_" + LONG_WORD
+    plan = EXPERIMENT.replace("open_rate", long_metric)
+    plan = plan.replace(
+        "name: email", f"contract: {folder.relative_to(tmp_path)}/contract.yaml\nname: email"
+    )
+    findings = _lint(tmp_path, plan)
+    assert "CL605" in {f.code for f in findings}
+    missing = plan.replace("contract.yaml\n", "no-such-" + LONG_WORD + ".yaml\n", 1)
+    findings += _lint(tmp_path, missing)
+    assert "CL604" in {f.code for f in findings}
+    assert not too_long(findings), "\n".join(too_long(findings))
