@@ -158,6 +158,7 @@ class Factor:
     kind: str  # "cuped", "obrien_fleming", "pocock" or "inflation_factor"
     value: float
     description: str
+    short: str = ""  # for a one-line message: "CUPED x0.75", "Pocock(3) x1.1664"
 
 
 def normalized_method(method: object) -> str | None:
@@ -349,8 +350,14 @@ def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...
     found: list[Factor] = []
     if design.correlation is not None and design.correlation != 0:
         rho = float(design.correlation)
+        factor = 1 - rho * rho
         found.append(
-            Factor("cuped", 1 - rho * rho, f"CUPED (correlation {rho:g}) x {1 - rho * rho:.4g}")
+            Factor(
+                "cuped",
+                factor,
+                f"CUPED (correlation {rho:g}) x {factor:.4g}",
+                f"CUPED x{factor:.4g}",
+            )
         )
     method = design.sequential_method
     if method in COMPUTED_SEQUENTIAL_METHODS and design.analyses > 1:
@@ -364,7 +371,12 @@ def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...
             raise DesignError(str(exc)) from None
         label = "O'Brien-Fleming" if method == "obrien_fleming" else "Pocock"
         found.append(
-            Factor(method, value, f"{label} with {design.analyses} analyses x {value:.4f}")
+            Factor(
+                method,
+                value,
+                f"{label} with {design.analyses} analyses x {value:.4f}",
+                f"{label}({design.analyses}) x{value:.4f}",
+            )
         )
     elif (
         method is not None
@@ -373,7 +385,12 @@ def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...
     ):
         value = float(design.inflation_factor)
         found.append(
-            Factor("inflation_factor", value, f"{method} (the plan's inflation_factor) x {value:g}")
+            Factor(
+                "inflation_factor",
+                value,
+                f"{method} (the plan's inflation_factor) x {value:g}",
+                f"{method[:16]} x{value:g}",
+            )
         )
     return tuple(found)
 

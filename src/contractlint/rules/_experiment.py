@@ -146,3 +146,46 @@ def percent(probability: float) -> str:
     """A probability as a percentage that never rounds up past what it is (79.996% is
     79.99%, not 80.00%)."""
     return f"{math.floor(probability * 10_000) / 100:.2f}%"
+
+
+# The most a finding's message says (issue 19): the problem and the shortest hint of the
+# fix; the why and the examples are the rule's `explain` page.
+LIMIT = 120
+
+
+def clip(text: str, limit: int = 24) -> str:
+    """A name on one line, cut in the middle with ``...`` when longer than ``limit``."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    tail = (limit - 3) // 2
+    return text[: limit - 3 - tail] + "..." + text[len(text) - tail :]
+
+
+def within(message: str, *extras: str) -> str:
+    """``message`` with each of ``extras`` appended, in order, while it stays within
+    :data:`LIMIT` (details that fit are kept, the rest is ``contractlint power``'s)."""
+    for extra in extras:
+        if len(message) + len(extra) <= LIMIT:
+            message += extra
+    return message
+
+
+def label(value: object, fallback: str, limit: int = 24) -> str:
+    """A metric's name as a message shows it (`name`, clipped), else ``fallback``."""
+    return f"`{clip(value, limit)}`" if isinstance(value, str) and value.strip() else fallback
+
+
+def fit(template: str, **values: object) -> str:
+    """``template.format(**values)`` within :data:`LIMIT`: the longest value is cut in the
+    middle (:func:`clip`, never below 8 characters) until the message fits."""
+    texts = {name: " ".join(str(value).split()) for name, value in values.items()}
+    message = template.format(**texts)
+    while len(message) > LIMIT:
+        name = max(texts, key=lambda key: len(texts[key]), default=None)
+        if name is None or len(texts[name]) <= 8:
+            break
+        excess = len(message) - LIMIT
+        texts[name] = clip(texts[name], max(8, len(texts[name]) - excess))
+        message = template.format(**texts)
+    return message

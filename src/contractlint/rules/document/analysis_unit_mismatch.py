@@ -11,9 +11,10 @@ from contractlint.rules._common import is_missing
 
 def _problem(
     metric: Mapping[str, Any], randomized: str | None, options: RuleOptions
-) -> tuple[str, str] | None:
-    """(the field to point at, what is wrong) when the metric's naive variance is too small
-    and no variance method corrects it, else None."""
+) -> tuple[str, tuple[str, str, str]] | None:
+    """(the field to point at, (what is wrong as a template, the unit, the randomization
+    unit)) when the metric's naive variance is too small and no variance method corrects
+    it, else None."""
     method = metric.get("variance_method")
     if isinstance(method, str) and not is_missing(method, options) and method != "none":
         return None  # delta, bootstrap or cluster; another value is the schema's (CL003)
@@ -27,16 +28,11 @@ def _problem(
         and _experiment.fold(unit) != _experiment.fold(randomized)
     )
     if differs:
-        reason = (
-            f"is analysed per `{unit}` while the plan randomizes by `{randomized}`: the "
-            f"{unit}s of one {randomized} are correlated, so treating them as independent "
-            "makes the variance too small and false wins too frequent"
-        )
+        # One randomized unit's observations are correlated: counted as independent, they
+        # make the variance too small (the explain page says why).
+        reason = ("is per `{unit}`, randomized per `{rand}`", str(unit), str(randomized))
     elif metric.get("type") == "ratio":
-        reason = (
-            "is a ratio: its denominator varies from unit to unit, so the variance of a "
-            "simple mean over its denominators is too small"
-        )
+        reason = ("is a ratio", "", "")  # its random denominator shrinks the naive variance
     else:
         return None
     field = "variance_method" if "variance_method" in metric else "unit" if differs else "type"
@@ -48,17 +44,22 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     randomized: Any = value.get("unit_of_randomization")
     if not isinstance(randomized, str) or is_missing(randomized, options):
         randomized = None  # CL307 asks for it; a ratio is still checked
-    advice = (
-        "; name the `variance_method` the analysis uses (`delta` for the delta method, "
-        "`bootstrap` over randomization units, or `cluster`-robust standard errors)"
-    )
+    advice = ": naive variance too small; add a `variance_method`"
+
+    def message(who: str, name: str, found: tuple[str, str, str]) -> str:
+        template, unit, rand = found
+        return _experiment.fit(
+            f"{who} {{label}} {template}{advice}", label=name, unit=unit, rand=rand
+        )
+
     metric = value.get("primary_metric")
     if isinstance(metric, dict):
         found = _problem(metric, randomized, options)
         if found is not None:
             name = metric.get("name")
-            label = f"`{name}`" if isinstance(name, str) and name else "the primary metric"
-            yield Hit(f"/primary_metric/{found[0]}", f"primary metric {label} {found[1]}{advice}")
+            shown = f"`{name}`" if isinstance(name, str) and name.strip() else ""
+            text = message("primary metric", shown, found[1]).replace("  ", " ")
+            yield Hit(f"/primary_metric/{found[0]}", text)
     listed = value.get("guardrails")
     for index, guardrail in enumerate(listed if isinstance(listed, list) else []):
         if not isinstance(guardrail, dict):
@@ -66,8 +67,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         found = _problem(guardrail, randomized, options)
         if found is not None:
             name = guardrail.get("metric")
-            label = f"`{name}`" if isinstance(name, str) and name else f"#{index + 1}"
-            yield Hit(f"/guardrails/{index}/{found[0]}", f"guardrail {label} {found[1]}{advice}")
+            shown = f"`{name}`" if isinstance(name, str) and name.strip() else f"#{index + 1}"
+            yield Hit(f"/guardrails/{index}/{found[0]}", message("guardrail", shown, found[1]))
 
 
 RULE = registered(

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules import registered
+from contractlint.rules import _experiment, registered
 from contractlint.rules._common import is_missing
 from contractlint.rules._guardrails import guardrails
 from contractlint.rules._vocabulary import THRESHOLDS
@@ -23,8 +23,10 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         label = f"`{metric}`" if isinstance(metric, str) and metric else f"#{index + 1}"
         yield Hit(
             f"{pointer}/{index}",
-            f"guardrail {label} has no threshold: add `max_regression`, `max` or `min` "
-            "so the plan says how much worse is too much",
+            _experiment.fit(
+                "guardrail {label} has no threshold: add `max_regression`, `max` or `min`",
+                label=label,
+            ),
         )
 
 

@@ -29,10 +29,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if needed > available:
         yield Hit(
             "/traffic",
-            f"the plan needs {arms:g} x {per_arm:,} = {needed:,.0f} units, but {days:g} days x "
-            f"{daily:,} daily units x {allocation:g} allocation = {available:,.0f}: run "
-            f"longer (at least {math.ceil(needed / (daily * allocation)):,} days) or allocate "
-            "more traffic",
+            f"{arms:g} x {per_arm:,} = {needed:,.0f} units, but {days:g} days x {daily:,} x "
+            f"{allocation:g} = {available:,.0f}: run at least "
+            f"{math.ceil(needed / (daily * allocation)):,} days or add traffic",
         )
 
 

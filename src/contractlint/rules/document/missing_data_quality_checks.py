@@ -14,7 +14,7 @@ RULE = registered(
         "data_quality",
         message=(
             "the plan lists no `data_quality` checks: name what is verified before the "
-            "result is trusted, e.g. `[sample_ratio_mismatch, bot_traffic, logging_gaps]`"
+            "result is trusted, e.g. `[srm, bot_traffic]`"
         ),
         listed=True,
     ),

@@ -13,8 +13,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if is_missing(rule, options) or rule == {}:
         yield Hit(
             where_missing(document.value, "", "decision_rule"),
-            "the plan has no `decision_rule`: say in advance what result ships, e.g. "
-            "`decision_rule: {ship_if: ..., threshold: 0.03, confidence: 0.95}`",
+            "the plan has no `decision_rule`: say in advance what ships, with a numeric "
+            "`threshold` and `confidence`",
         )
         return
     if not isinstance(rule, dict):
@@ -25,8 +25,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         names = " and ".join(f"`{key}`" for key in lacking)
         yield Hit(
             "/decision_rule",
-            f"`decision_rule` has no numeric {names}: a decision rule without numbers is "
-            "decided after the data is in",
+            f"`decision_rule` has no numeric {names}: a rule without numbers is decided after "
+            "the data is in",
         )
 
 

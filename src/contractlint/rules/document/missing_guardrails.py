@@ -16,9 +16,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     field = "metrics.guardrails" if document.kind == "problem-framing" else "guardrails"
     yield Hit(
         pointer if pointer in document.spans else holder,
-        f"no guardrail metric is listed under `{field}`: name the metrics that must not "
-        "get worse, each with a threshold, e.g. "
-        "`- {metric: unsubscribe_rate, max_regression: 0.05}`",
+        f"no guardrail is listed under `{field}`: name the metrics that must not get worse, "
+        "each with a threshold",
     )
 
 

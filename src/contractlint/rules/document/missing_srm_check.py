@@ -27,8 +27,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return
     yield Hit(
         "/data_quality",
-        "`data_quality` names no sample-ratio-mismatch check: add `srm` (a chi-squared test "
-        "that the arms received the traffic split the plan intended) and run it before "
+        "`data_quality` names no sample-ratio-mismatch check: add `srm` and run it before "
         "reading any result",
     )
 

@@ -13,8 +13,8 @@ RULE = registered(
     check=required(
         "stopping_rule",
         message=(
-            "the plan has no `stopping_rule`: choose `fixed_horizon` (analyse once, at the "
-            "end) or `sequential` (with a method that allows peeking)"
+            "the plan has no `stopping_rule`: choose `fixed_horizon` (one analysis, at the "
+            "end) or `sequential`"
         ),
     ),
     doc=RuleDoc(

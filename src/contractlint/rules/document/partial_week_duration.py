@@ -19,8 +19,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return
     yield Hit(
         "/duration_days",
-        f"`duration_days` is {days:g}, not a whole number of weeks: some weekdays are "
-        f"measured more often than others; run {7 * weeks} days ({weeks} whole weeks)",
+        f"`duration_days` is {days:g}, not whole weeks: some weekdays count more than others; "
+        f"run {7 * weeks} days ({weeks} whole weeks)",
     )
 
 

@@ -25,12 +25,8 @@ def _false_positive_rate(document: Document, options: RuleOptions, looks: float)
         rate = sequential.peeking_false_positive_rate(shown, alpha, two_sided)
     except sequential.SequentialError:
         return ""
-    sides = "two-sided" if two_sided else "one-sided"
-    more = "more than " if shown < analyses else ""
-    return (
-        f": {analyses} equally spaced analyses, each at the nominal {sides} alpha "
-        f"{alpha:g}, give a real false-positive rate of {more}{rate:.1%}, not {alpha:.0%}"
-    )
+    more = "over " if shown < analyses else ""
+    return f": {analyses} looks at alpha {alpha:g} give a false-positive rate of {more}{rate:.1%}"
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -40,17 +36,18 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if rule == "fixed_horizon" and is_number(looks) and looks > 0:
         yield Hit(
             "/interim_looks",
-            f"a fixed-horizon plan with {looks:g} interim look(s)"
-            f"{_false_positive_rate(document, options, looks)}; each look is another chance "
-            "of a false win: use `stopping_rule: sequential` with a `sequential_method`, "
-            "or set `interim_looks: 0`",
+            _experiment.within(
+                f"fixed horizon with {looks:g} interim look(s)"
+                f"{_false_positive_rate(document, options, looks)}",
+                "; go `sequential`",
+            ),
         )
     if rule == "sequential" and is_missing(value.get("sequential_method"), options):
         pointer = "/sequential_method" if "sequential_method" in value else "/stopping_rule"
         yield Hit(
             pointer,
             "a sequential plan without a `sequential_method`: name the method that corrects "
-            "for repeated looks (e.g. `msprt`, `group_sequential`)",
+            "for repeated looks",
         )
 
 

@@ -22,11 +22,7 @@ def _chance(document: Document, options: RuleOptions, bar: float) -> str:
         chance = power.ship_probability(plan, units, abs(bar * scale))
     except power.DesignError:
         return ""
-    return (
-        f": with {units:,} per arm, a true effect of exactly the MDE reaches the bar (and "
-        f"significance) only {chance:.1%} of the time, so the experiment is sized for a win "
-        "it will mostly not ship"
-    )
+    return f": a true effect of the MDE ships only {chance:.1%} of the time with {units:,} per arm"
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -43,9 +39,11 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     scale = "relative" if is_number(relative) else "absolute"
     yield Hit(
         "/decision_rule/threshold",
-        f"the ship bar `decision_rule.threshold: {threshold:g}` is above the minimum "
-        f"detectable effect ({mde:g} {scale}){_chance(document, options, float(threshold))}; "
-        f"lower the bar to the MDE, or size the experiment for an MDE of {abs(threshold):g}",
+        _experiment.within(
+            f"ship bar {threshold:g} is above the MDE ({mde:g} {scale})"
+            f"{_chance(document, options, float(threshold))}",
+            "; lower the bar or raise the MDE",
+        ),
     )
 
 

@@ -14,7 +14,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         yield Hit(
             "/duration_days",
             f"`duration_days` is {days:g}, under {options.min_duration_days:g} days: the plan "
-            "misses a full weekly cycle, so weekday and weekend users are not both measured",
+            "misses a full weekly cycle of users",
         )
 
 

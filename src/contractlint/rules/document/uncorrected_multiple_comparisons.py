@@ -15,8 +15,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if is_missing(document.value.get("correction"), options):
         yield Hit(
             "/correction" if "correction" in document.value else "/arms",
-            f"{arms:g} arms give {arms - 1:g} comparisons with control but no `correction` is "
-            "named: the chance of a false win grows with each; add `correction: bonferroni`",
+            f"{arms:g} arms make {arms - 1:g} comparisons with control and no `correction`: "
+            "false wins add up; add `correction: bonferroni`",
         )
 
 

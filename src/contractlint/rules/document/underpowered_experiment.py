@@ -24,19 +24,15 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return  # CL203 reports a baseline or effect that makes the formula meaningless
     if per_arm >= required:
         return
-    effect = f"{plan.relative:.4g} relative" if plan.relative is not None else f"{plan.absolute:g}"
-    alpha = power.effective_alpha(plan)
-    corrected = f" per comparison (Bonferroni: {plan.alpha:g} / {plan.arms - 1})"
-    level = f"alpha {alpha:g}{corrected if alpha != plan.alpha else ''} {plan.alternative}"
-    # Every factor that changed the formula's n is named, so the number can be checked.
-    named = "; factors applied: " + ", ".join(f.description for f in applied) if applied else ""
-    yield Hit(
-        "/sample_size/per_arm",
-        f"`sample_size.per_arm` {per_arm:,} is below the {required:,} per arm needed to "
-        f"detect a {effect} change on a baseline of {plan.baseline:g} ({level}, power "
-        f"{plan.power:g}{named}); {per_arm:,} per arm reaches a power of only "
-        f"{_experiment.percent(reached)}",
-    )
+    # Every factor that changed the formula's n is named, so the number can be checked;
+    # the inputs and the formula are `explain`'s and `contractlint power`'s.
+    named = " (" + ", ".join(f.short for f in applied) + ")" if applied else ""
+    head = f"`per_arm` {per_arm:,} is below the {required:,} per arm needed{named}"
+    tail = f"; it reaches a power of only {_experiment.percent(reached)}"
+    target = f" for power {plan.power:g}"
+    if len(head) + len(target) + len(tail) <= _experiment.LIMIT:
+        head += target  # the level too, when it fits (alpha is `explain`'s)
+    yield Hit("/sample_size/per_arm", head + tail)
 
 
 RULE = registered(

@@ -36,49 +36,49 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         design = _experiment.guardrail_design(value, guardrail, options)
         if design is None:
             continue  # no baseline, or a zero margin (CL312)
-        metric = guardrail.get("metric")
-        label = f"`{metric}`" if isinstance(metric, str) and metric else f"#{index + 1}"
+        label = _experiment.label(guardrail.get("metric"), f"#{index + 1}", 40)
         if design.metric_type == "proportion" and not 0 < design.baseline < 1:
             # Nobody else reads a guardrail's baseline: a percentage is reported here.
             yield Hit(
                 f"/guardrails/{index}/baseline",
-                f"guardrail {label} is a proportion whose `baseline` {design.baseline:g} is "
-                f"not a rate in (0, 1) (write {design.baseline / 100:g} for "
-                f"{design.baseline:g}%): its non-inferiority test cannot be sized",
+                f"guardrail {label}'s `baseline` {design.baseline:g} is not a rate in (0, 1) "
+                f"(write {design.baseline / 100:g} for {design.baseline:g}%)",
             )
             continue
         try:
             required = power.noninferiority_per_arm(design)
             reached = power.noninferiority_power(design, per_arm)
-            applied = power.noninferiority_factors(design)
         except power.DesignError:
             continue  # a type or std_dev the formula cannot use (CL003 reports it)
         if per_arm >= required:
             continue
-        margin = abs(design.baseline) * float(design.relative or 0)
-        named = ", ".join(f.description for f in applied)
-        factors = f", factors applied: {named}" if named else ""
         primary = primary if primary is not None else _primary_n(document, options)
-        times = (
-            f" ({required / primary:.1f} times the primary metric's {primary:,})" if primary else ""
-        )
         traffic = _experiment.traffic(value)
-        days = ""
+        days, weeks = "", ""
         if traffic is not None:
-            arms = _experiment.arms(value)
-            needed = power.days_needed(required, arms, *traffic)
-            days = (
-                f"; at {traffic[0]:,g} units a day x {traffic[1]:g} allocation, {arms} arms of "
-                f"{required:,} take {needed:,} days ({math.ceil(needed / 7)} whole weeks)"
-            )
+            needed = power.days_needed(required, _experiment.arms(value), *traffic)
+            days, weeks = f"; {needed:,} days of traffic", f" ({math.ceil(needed / 7)} weeks)"
         regression = guardrail["max_regression"]
+        metric = guardrail.get("metric")
+        name = f"`{metric}`" if isinstance(metric, str) and metric.strip() else f"#{index + 1}"
+        # The spec's three numbers first (n, power, days), then what still fits.
+        message = _experiment.fit(
+            "guardrail {label} needs {required} per arm ({margin}% margin); {per_arm} reach "
+            "{power} power{days}",
+            label=name,
+            required=f"{required:,}",
+            margin=f"{regression * 100:g}",
+            per_arm=f"{per_arm:,}",
+            power=_experiment.percent(reached),
+            days=days,
+        )
         yield Hit(
             f"/guardrails/{index}/max_regression",
-            f"guardrail {label} needs {required:,} per arm to show non-inferiority at its "
-            f"margin of {margin:g} ({regression * 100:g}% of its baseline {design.baseline:g}; "
-            f"one-sided alpha {design.alpha:g}, power {design.power:g}{factors}){times}; "
-            f"`per_arm` {per_arm:,} reaches a power of only {_experiment.percent(reached)}"
-            f"{days}",
+            _experiment.within(
+                message,
+                weeks,
+                f"; {required / primary:.1f}x the primary's n" if primary else "",
+            ),
         )
 
 

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules import registered
-from contractlint.rules._common import is_missing, is_number, shown
+from contractlint.rules import _experiment, registered
+from contractlint.rules._common import is_missing, is_number
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -24,11 +24,11 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return  # given, or a value the schema rejects
     yield Hit(
         "/sequential_method",
-        f"`sequential_method: {shown(method)}` costs sample size that contractlint cannot "
-        "compute, and the plan gives no `inflation_factor`: its required n is unknown, so "
-        "`per_arm` may be short; state the design's maximum-sample-size factor (e.g. "
-        "`inflation_factor: 1.2`), or use `obrien_fleming` or `pocock`, whose factor is "
-        "computed",
+        _experiment.within(
+            f"`sequential_method: {_experiment.clip(method, 24)}` without an "
+            "`inflation_factor`: its cost in sample size, so the required n, is unknown",
+            "; give the factor",
+        ),
     )
 
 

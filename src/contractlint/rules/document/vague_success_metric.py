@@ -5,7 +5,7 @@ from typing import Any
 
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules import registered
+from contractlint.rules import _experiment, registered
 from contractlint.rules._common import get, is_missing, is_number, where_missing
 
 
@@ -14,15 +14,18 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if is_missing(metric, options) or metric == {}:
         yield Hit(
             where_missing(document.value, "", "primary_metric"),
-            "the plan has no `primary_metric`: name the metric that decides the experiment, "
-            "with its baseline and the minimum detectable effect",
+            "the plan has no `primary_metric`: name the metric that decides it, with its "
+            "baseline and minimum detectable effect",
         )
         return
     if isinstance(metric, str):
         yield Hit(
             "/primary_metric",
-            f"`primary_metric` is a bare name (`{metric}`): give it a `type`, a numeric "
-            "`baseline` and a `minimum_detectable_effect` so the test can be sized",
+            _experiment.fit(
+                "`primary_metric` is a bare name (`{metric}`): give it a `baseline` and a "
+                "`minimum_detectable_effect`",
+                metric=metric,
+            ),
         )
         return
     if not isinstance(metric, dict):
@@ -32,18 +35,17 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
     missing = []
     baseline: Any = metric.get("baseline")
     if is_missing(baseline, options):
-        missing.append("a numeric `baseline`")
+        missing.append("a numeric `baseline`")  # (said in full by explain)
     effect: Any = metric.get("minimum_detectable_effect")
     sizes = [get(effect, key) for key in ("relative", "absolute")]
     if is_missing(effect, options) or (
         isinstance(effect, dict) and all(is_missing(size, options) for size in sizes)
     ):
-        missing.append("a numeric `minimum_detectable_effect` (relative or absolute)")
+        missing.append("a `minimum_detectable_effect`")
     if missing:
         yield Hit(
             "/primary_metric",
-            f"`primary_metric` lacks {' and '.join(missing)}: without them the plan cannot "
-            "say how many units it needs or what counts as a win",
+            f"`primary_metric` lacks {' and '.join(missing)}: the test cannot be sized",
         )
         return
     if not is_number(baseline):
@@ -61,15 +63,14 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if kind == "mean" and is_missing(metric.get("std_dev"), options):
         yield Hit(
             "/primary_metric",
-            "`primary_metric` is a mean but has no numeric `std_dev`: the sample size of a "
-            "mean depends on its spread; add the standard deviation from historical data",
+            "`primary_metric` is a mean without a numeric `std_dev`: its sample size depends "
+            "on its spread; add it from history",
         )
     if kind == "ratio" and is_missing(metric.get("std_dev"), options):
         yield Hit(
             "/primary_metric",
-            "`primary_metric` is a ratio but has no numeric `std_dev`: its sample size "
-            "depends on the delta-method standard deviation per randomization unit; add it "
-            "from historical data",
+            "`primary_metric` is a ratio without a numeric `std_dev`: add its delta-method "
+            "standard deviation per randomized unit",
         )
 
 
@@ -87,7 +88,7 @@ def _effect_out_of_range(metric: Any, baseline: float, effect: Any) -> Iterator[
         yield Hit(
             "/primary_metric/minimum_detectable_effect",
             f"the minimum detectable effect moves the rate from {baseline:g} to {target:g}, "
-            "outside (0, 1): no experiment can detect it; lower the effect",
+            "outside (0, 1): lower the effect",
         )
 
 
@@ -105,15 +106,17 @@ def _framing(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if isinstance(primary, str):
         yield Hit(
             "/metrics/primary",
-            f"`metrics.primary` is a bare name (`{primary}`): add a numeric `target_lift` "
-            "so everyone agrees what success means",
+            _experiment.fit(
+                "`metrics.primary` is a bare name (`{primary}`): add a numeric `target_lift`",
+                primary=primary,
+            ),
         )
         return
     if isinstance(primary, dict) and is_missing(primary.get("target_lift"), options):
         yield Hit(
             "/metrics/primary",
             "`metrics.primary` has no numeric `target_lift`: say how much the metric must "
-            "move for the project to count as a success",
+            "move to count as a success",
         )
 
 
