@@ -728,8 +728,9 @@ def test_cuped_multiplies_n_by_one_minus_rho_squared() -> None:
             required_per_arm_exact(plain) * (1 - rho**2), rel=1e-12
         )
         (factor,) = factors(reduced)
-        assert factor == Factor("cuped", 1 - rho**2, factor.description)
+        assert factor == Factor("cuped", 1 - rho**2, factor.description, factor.short)
         assert f"correlation {rho:g}" in factor.description
+        assert factor.short == f"CUPED x{1 - rho**2:.4g}"
 
 
 @pytest.mark.parametrize(
