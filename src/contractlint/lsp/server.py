@@ -201,8 +201,8 @@ class ContractServer(LanguageServer):
                 self.linted.pop(other, None)
                 if self.push:
                     self.schedule(other, now)
-        if self.pull and (dependents or now):
-            self.refresh_pulls()
+        if self.pull and dependents:
+            self.refresh_pulls()  # the client pulls what it shows again, when it can
 
     def schedule(self, uri: str, now: bool = False) -> None:
         if uri in self.pending and not now:
