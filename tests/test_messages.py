@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from contractlint.config import Config
 from contractlint.pipeline import engine
 from contractlint.pipeline.discover import Target
 from contractlint.results import Finding
+from contractlint.rules._common import with_article
 
 from conftest import make_config
 from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM
@@ -292,3 +294,181 @@ def test_a_reference_message_with_long_paths_fits(tmp_path: Path) -> None:
     findings += _lint(tmp_path, missing)
     assert "CL604" in {f.code for f in findings}
     assert not too_long(findings), "\n".join(too_long(findings))
+
+
+# ----------------------------------------------------------------- (b) issue 19 item 12
+
+EVERY_CHANGE_MESSAGES: list[Finding] = []
+
+
+def _every_message(tmp_path: Path) -> list[Finding]:
+    """The findings of every generated case (computed once per session)."""
+    if not EVERY_CHANGE_MESSAGES:
+        for _, _, text in CASES:
+            EVERY_CHANGE_MESSAGES.extend(_lint(tmp_path, text))
+    return EVERY_CHANGE_MESSAGES
+
+
+@pytest.mark.parametrize(
+    ("kind", "article"),
+    [
+        ("model-contract", "a"),
+        ("experiment-plan", "an"),
+        ("problem-framing", "a"),
+        ("acceptance-checklist", "an"),
+    ],
+)
+def test_the_article_before_a_kind_fits_the_kind(kind: str, article: str) -> None:
+    assert with_article(kind) == f"{article} {kind}"
+
+
+def test_a_reference_of_the_wrong_kind_says_an_experiment_plan(tmp_path: Path) -> None:
+    (tmp_path / "ranking.yaml").write_text(MODEL, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(EXPERIMENT, encoding="utf-8")
+    framing = PROBLEM.replace("online: two-week", "online: ranking.yaml, x-was: two-week")
+    checklist = CHECKLIST.replace("items:", "contract: plan.yaml\nitems:")
+    [online] = [f for f in _lint(tmp_path, framing) if f.code == "CL604"]
+    [contract] = [f for f in _lint(tmp_path, checklist) if f.code == "CL604"]
+    assert "is not an experiment-plan (it holds model-contract)" in online.message
+    assert "is not a model-contract (it holds experiment-plan)" in contract.message
+
+
+def test_no_message_puts_a_before_a_vowel_kind_nor_shows_empty_backquotes(
+    tmp_path: Path,
+) -> None:
+    wrong = re.compile(r"\ba (experiment-plan|acceptance-checklist)\b")
+    bad = [
+        f"{f.code} {f.message}"
+        for f in _every_message(tmp_path)
+        if not f.code.startswith(NOT_YET) and (wrong.search(f.message) or "``" in f.message)
+    ]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize(
+    ("field", "code", "absent"),
+    [
+        ("rollback", "CL106", "the contract has no `rollback` plan"),
+        ("retraining_trigger", "CL107", "the contract has no `retraining_trigger`"),
+    ],
+)
+def test_cl106_cl107_say_a_placeholder_is_a_placeholder(
+    tmp_path: Path, field: str, code: str, absent: str
+) -> None:
+    def message(value: str | None) -> str:
+        lines = [
+            line
+            for line in MODEL.splitlines()
+            if not line.startswith(f"{field}:") or value is not None
+        ]
+        text = "\n".join(
+            f"{field}: {value}" if line.startswith(f"{field}:") else line for line in lines
+        )
+        [finding] = [f for f in _lint(tmp_path, text + "\n") if f.code == code]
+        return finding.message
+
+    placeholder = message("TBD")
+    assert placeholder.startswith(f"`{field}` is a placeholder (`TBD`): ")
+    assert "has no" not in placeholder and "missing" not in placeholder
+    assert message("'?'").startswith(f"`{field}` is a placeholder (`?`): ")
+    assert message("null").startswith(f"`{field}` is empty: ")
+    assert message(None).startswith(f"{absent}: ")
+
+
+@pytest.mark.parametrize("empty", ['""', "' '", "null"])
+def test_an_empty_owner_is_shown_readably(tmp_path: Path, empty: str) -> None:
+    owners = "{scope: " + empty + ", feasibility: eng@example.com, method: ds@example.com}"
+    text = MODEL.replace("owners: {scope: pm@example.com,", "owners: {scope: " + empty + ",")
+    assert owners in text
+    [finding] = [f for f in _lint(tmp_path, text) if f.code == "CL401"]
+    assert "the `scope` decision (usually the PM) has an empty owner" in finding.message
+    assert "``" not in finding.message and "` `" not in finding.message
+
+
+def test_a_placeholder_owner_is_quoted(tmp_path: Path) -> None:
+    text = MODEL.replace("owners: {scope: pm@example.com,", "owners: {scope: TBD,")
+    [finding] = [f for f in _lint(tmp_path, text) if f.code == "CL401"]
+    assert "has a placeholder owner (`TBD`)" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "words"),
+    [
+        (
+            "flow.yaml",
+            "kind: model-contract\nname: x\nlatency_budget_ms: {p50: 50, p95: 120\n",
+            ["did not find expected ',' or '}'", "(while parsing a flow mapping from line 3)"],
+        ),
+        (
+            "quote.yaml",
+            'kind: model-contract\nname: "x\n',
+            ["found unexpected end of stream", "(while scanning a quoted scalar from line 2)"],
+        ),
+        (
+            "tab.yaml",
+            "kind: model-contract\nname: x\n\tfoo: 1\n",
+            ["found a tab character that violates indentation", "while scanning"],
+        ),
+        (
+            "key.yaml",
+            "kind: model-contract\nname: x\nkey: @foo\n",
+            ["found character that cannot start any token", "(while scanning for the next"],
+        ),
+        (
+            "comma.json",
+            '{\n  "kind": "model-contract",\n  "name": "x",\n}\n',
+            ["expected a double-quoted property name", "(in the object from line 1)"],
+        ),
+    ],
+)
+def test_cl001_keeps_the_parsers_problem_and_context(
+    tmp_path: Path, name: str, text: str, words: list[str]
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    config = make_config(root=str(tmp_path))
+    findings = engine.lint_file(Target(str(path), name), config, TODAY).findings
+    [finding] = [f for f in findings if f.code == "CL001"]
+    assert finding.message.startswith("invalid YAML: " if name.endswith("yaml") else "invalid JSON")
+    for word in words:
+        assert word in finding.message, finding.message
+
+
+def _plan_against(tmp_path: Path, monitoring: str) -> list[Finding]:
+    """The CL605 findings of EXPERIMENT (primary metric `open_rate`, guardrails
+    `unsubscribe_rate` and `spam_rate`) against a contract with ``monitoring``."""
+    contract = MODEL.replace(
+        "monitoring: [score_distribution, ctr_by_bucket, latency_p95]", f"monitoring: {monitoring}"
+    )
+    (tmp_path / "ranking.yaml").write_text(contract, encoding="utf-8")
+    plan = EXPERIMENT.replace("owners:", "contract: ranking.yaml\nowners:", 1)
+    return [f for f in _lint(tmp_path, plan) if f.code == "CL605"]
+
+
+def test_cl605_says_when_none_of_the_metrics_is_monitored(tmp_path: Path) -> None:
+    findings = _plan_against(tmp_path, "[latency_p95]")
+    assert len(findings) == 3
+    for finding in findings:
+        assert finding.message.startswith(
+            "none of the plan's 3 metrics is under `monitoring` in `ranking.yaml`"
+        ), finding.message
+    named = {f.message.rsplit(" ", 1)[-1] for f in findings}
+    assert named == {"`open_rate`", "`unsubscribe_rate`", "`spam_rate`"}
+
+
+def test_cl605_says_which_metric_is_not_monitored_when_some_are(tmp_path: Path) -> None:
+    [finding] = _plan_against(tmp_path, "[open_rate_daily, unsubscribe_rate, latency_p95]")
+    assert finding.message == (
+        "2 of the plan's 3 metrics are under `monitoring` in `ranking.yaml`, "
+        "not the guardrail `spam_rate`: add it"
+    )
+
+
+def test_cl605_names_the_only_metric(tmp_path: Path) -> None:
+    (tmp_path / "ranking.yaml").write_text(MODEL, encoding="utf-8")
+    plan = EXPERIMENT.replace("owners:", "contract: ranking.yaml\nowners:", 1)
+    plan = re.sub(r"guardrails: \[.*\]\n", "guardrails: [{metric: TBD, max: 0.1}]\n", plan)
+    findings = [f for f in _lint(tmp_path, plan) if f.code == "CL605"]
+    assert [f.message for f in findings] == [
+        "the primary metric `open_rate` is not under `monitoring` in `ranking.yaml`: add it there"
+    ]
