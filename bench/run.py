@@ -7,6 +7,7 @@ Run it from anywhere (stdlib only; the three tools must be installed)::
     python bench/run.py --venv /tmp/bench-venv  # the tools in a clean virtual environment
     python bench/run.py --only repo --repo-files 3000  # the repository without contracts
     python bench/run.py --only rules           # 50 team rules on the 2,000-file corpus
+    python bench/run.py --only formats         # every output format, warm, 2,000 files
     CONTRACTLINT="/path/to/other/env/bin/contractlint" python bench/run.py
 
 What it measures, for each size N (a fresh corpus of N contract files written by
@@ -47,9 +48,14 @@ their configuration the same way, and both walk the same tree (the two files are
 both times). An untimed run in JSON counts what the team rules report, and a run in
 which they report nothing is an error: they did not run.
 
+Then output formats: the 2,000-file corpus again (``--formats-files``), warm (the
+cache filled by untimed runs), ``contractlint check --format FORMAT .`` in each of
+text, json, github, gitlab, junit and sarif, in rounds whose order rotates; each
+format's median against text's, from the same run.
+
 ``--only corpus`` runs the contract corpora and the single file, ``--only repo`` the
-repository without contracts, ``--only rules`` the team rules (these two need no peer
-tool); without ``--only`` every case runs.
+repository without contracts, ``--only rules`` the team rules, ``--only formats`` the
+output formats (these three need no peer tool); without ``--only`` every case runs.
 
 Each run is timed wall-clock (``time.perf_counter`` around ``subprocess.Popen`` and
 ``os.wait4``). Its peak memory (RSS) is what GNU time (``/usr/bin/time -f %M``) reports
@@ -68,6 +74,8 @@ when every target is met, 1 when one is missed, 2 when a tool fails or is missin
   more; on a smaller one it is printed for information)
 * 50 team rules: cold with / cold without <= 1.20 (on the 2,000-file corpus, the size
   the target names; on another it is printed for information)
+* warm in each output format / warm in text <= 1.30 (on 2,000 files or more; on fewer
+  printed for information)
 
 Tools are taken from the ``bin`` folder of the Python running this script when they are
 there (a pyenv shim or similar wrapper on PATH adds its own start-up time to every run),
@@ -130,6 +138,10 @@ RULES_MEASURES = (
     ("with", f"contractlint cold, {len(teamrules.RULES)} team rules"),
 )
 RULES_RATIO = f"{len(teamrules.RULES)} team rules: cold with / cold without"
+FORMATS_FILES = 2000  # the corpus the output-format target names, and the default size
+FORMATS_TARGET = 1.30  # warm in a format / warm in text, in the same run
+FORMATS = ("text", "json", "github", "gitlab", "junit", "sarif")
+FORMAT_MEASURES = tuple((name, f"contractlint warm --format {name}") for name in FORMATS)
 
 
 class BenchError(Exception):
@@ -573,6 +585,51 @@ def bench_rules(
     return samples
 
 
+def bench_formats(
+    tools: Tools, folder: Path, repeat: int, jobs: list[str]
+) -> dict[str, list[Sample]]:
+    """contractlint warm in each output format, alternated; the order rotates from
+    round to round, so that no format always runs first."""
+    commands = {
+        name: [*tools.contractlint, "check", "--format", name, ".", *jobs] for name in FORMATS
+    }
+    samples: dict[str, list[Sample]] = {key: [] for key in commands}
+    for command in commands.values():  # untimed: the cache filled, files in the OS cache
+        checked(command, folder, CONTRACTLINT_OK)
+    for round_number in range(1, repeat + 1):
+        progress(f"  round {round_number}/{repeat}")
+        shift = round_number % len(FORMATS)
+        for key in (*FORMATS[shift:], *FORMATS[:shift]):
+            samples[key].append(checked(commands[key], folder, CONTRACTLINT_OK))
+    return samples
+
+
+def formats_tables(
+    files: int, repeat: int, samples: dict[str, list[Sample]]
+) -> tuple[list[Table], list[Ratio]]:
+    text = median_seconds(samples["text"])
+    target = FORMATS_TARGET if files >= FORMATS_FILES else None
+    ratios = [
+        Ratio(
+            f"warm --format {name} / --format text",
+            ratio(median_seconds(samples[name]), text),
+            target,
+        )
+        for name in FORMATS
+        if name != "text"
+    ]
+    timing = timing_table(
+        f"Output formats ({files} files, warm), {plural(repeat, 'round')}",
+        FORMAT_MEASURES,
+        samples,
+    )
+    timing.notes[:0] = [
+        "contractlint check --format FORMAT . with the cache filled: every format reports "
+        "the same findings of the corpus's flawed files"
+    ]
+    return [timing, Table("Output formats: ratios", RATIO_HEADERS, ratio_rows(ratios))], ratios
+
+
 @dataclass
 class RuleFindings:
     """What the team rules report on the corpus, from one untimed run in JSON."""
@@ -960,10 +1017,22 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="rounds without and with the team rules (default 5)",
     )
     parser.add_argument(
+        "--formats-files",
+        type=positive,
+        default=FORMATS_FILES,
+        help=f"files in the corpus the output formats run on (default {FORMATS_FILES})",
+    )
+    parser.add_argument(
+        "--formats-repeat",
+        type=positive,
+        default=7,
+        help="rounds of the output formats (default 7)",
+    )
+    parser.add_argument(
         "--only",
-        choices=("corpus", "repo", "rules"),
+        choices=("corpus", "repo", "rules", "formats"),
         help="run only the contract corpora (with the single file), only the repository "
-        "without contracts, or only the team rules (default: all three)",
+        "without contracts, only the team rules, or only the output formats (default: all)",
     )
     parser.add_argument(
         "--jobs",
@@ -1062,11 +1131,27 @@ def bench_team_rules(
     return [("Team rules", tables)], ratios
 
 
+def bench_output_formats(
+    args: argparse.Namespace, tools: Tools, scratch: Path, jobs: list[str]
+) -> tuple[list[tuple[str, list[Table]]], list[Ratio]]:
+    """The corpus warm, in each output format."""
+    files: int = args.formats_files
+    folder = corpus_folder(args.keep, scratch, f"formats-{files}")
+    progress(f"output formats, {files} files in {folder}")
+    corpus.write(folder, files)
+    samples = bench_formats(tools, folder, args.formats_repeat, jobs)
+    if args.keep is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    tables, ratios = formats_tables(files, args.formats_repeat, samples)
+    return [("Output formats", tables)], ratios
+
+
 def benchmark(args: argparse.Namespace) -> int:
     if args.venv is not None:
         prepare_venv(args.venv.resolve())
     corpora, repo = args.only in (None, "corpus"), args.only in (None, "repo")
     rules = args.only in (None, "rules")
+    formats = args.only in (None, "formats")
     tools = find_tools(args.venv.resolve() if args.venv is not None else None, corpora, repo)
     jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
     sections: list[tuple[str, list[Table]]] = []
@@ -1077,6 +1162,7 @@ def benchmark(args: argparse.Namespace) -> int:
             (corpora, bench_corpora),
             (repo, bench_no_contracts),
             (rules, bench_team_rules),
+            (formats, bench_output_formats),
         ):
             if wanted:
                 more_sections, more_ratios = bench(args, tools, scratch, jobs)

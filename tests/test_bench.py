@@ -364,3 +364,39 @@ def test_only_rules_runs_the_team_rules_case_alone(
     assert "50 team rules: cold with / cold without" in out
     assert "check-jsonschema" not in out and "yamllint" not in out
     assert "Repository without contracts" not in out
+
+
+# Output formats -------------------------------------------------------------------------
+
+
+def formats_samples(bench: ModuleType, factor: float) -> dict[str, list]:
+    """Text at 0.1 s, every other format at ``factor`` times that."""
+    return {
+        name: [bench.Sample(0.1 if name == "text" else 0.1 * factor, 20_000, 0)]
+        for name in bench.FORMATS
+    }
+
+
+def test_every_format_is_held_to_1_3_times_text_on_2000_files(bench: ModuleType) -> None:
+    tables, ratios = bench.formats_tables(2000, 7, formats_samples(bench, 1.25))
+    assert [(r.name, round(r.value, 3), r.target, r.result) for r in ratios] == [
+        (f"warm --format {name} / --format text", 1.25, 1.30, "PASS")
+        for name in ("json", "github", "gitlab", "junit", "sarif")
+    ]
+    assert "Output formats (2000 files, warm), 7 rounds" in bench.text_table(tables[0])
+    _, missed = bench.formats_tables(2000, 7, formats_samples(bench, 1.31))
+    assert all(r.result == "FAIL" for r in missed)
+    _, small = bench.formats_tables(40, 7, formats_samples(bench, 3.0))
+    assert all((r.target, r.result) == (None, "info") for r in small)
+
+
+def test_only_formats_runs_the_formats_case_alone(
+    bench: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = bench.main(["--only", "formats", "--formats-files", "40", "--formats-repeat", "1"])
+    out = capsys.readouterr().out
+    assert code == 0, out  # 40 files: the ratios are information
+    for name in bench.FORMATS:
+        assert f"contractlint warm --format {name}" in out
+    assert "warm --format sarif / --format text" in out
+    assert "Team rules" not in out and "check-jsonschema" not in out

@@ -116,10 +116,10 @@ class Report(NamedTuple):
 def stable_fingerprint(finding: Finding) -> str:
     """The finding's fingerprint; one built without it (by hand) gets one that is still
     line-independent, as the engine builds them: from the code, the pointer and the
-    message. hashlib loads OpenSSL (5 ms): imported only then."""
+    message."""
     if finding.fingerprint:
         return finding.fingerprint
-    import hashlib
+    from contractlint.digest import sha256_hex
 
     key = f"{finding.code}\0{finding.pointer}\0{finding.message}"
-    return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:20]
+    return sha256_hex(key.encode("utf-8", "replace"))[:20]

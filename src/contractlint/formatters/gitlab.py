@@ -19,10 +19,10 @@ findings that would otherwise be equal, their occurrence number in the file.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from typing import Any
 
+from contractlint.digest import sha256_hex
 from contractlint.formatters import Context
 from contractlint.formatters.encode import dumps
 from contractlint.paths import Folder
@@ -47,7 +47,7 @@ def issues(report: Report, context: Context) -> list[dict[str, Any]]:
         key = (path, stable_fingerprint(finding))
         occurrence = seen[key]
         seen[key] += 1
-        digest = hashlib.sha256(f"{path}\0{key[1]}\0{occurrence}".encode("utf-8", "replace"))
+        digest = sha256_hex(f"{path}\0{key[1]}\0{occurrence}".encode("utf-8", "replace"))
         out.append(
             {
                 "type": "issue",
@@ -55,7 +55,7 @@ def issues(report: Report, context: Context) -> list[dict[str, Any]]:
                 "description": f"{finding.code} {finding.message}",
                 "categories": list(CATEGORIES),
                 "severity": SEVERITIES[finding.severity],
-                "fingerprint": digest.hexdigest(),
+                "fingerprint": digest,
                 "location": {
                     "path": path,
                     "lines": {"begin": finding.line, "end": max(finding.end_line, finding.line)},

@@ -9,7 +9,6 @@ finding, so one bad file never stops the run.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import os
 import re
@@ -17,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from contractlint import plugins
 from contractlint.config import Config
+from contractlint.digest import sha256_hex
 from contractlint.gitignore import compile_patterns
 from contractlint.model import FILE_START, CheckFn, Document, Hit, Problem, Rule, Span
 from contractlint.paths import relative_to
@@ -216,8 +216,7 @@ def _subject(document: Document, hit: Hit) -> str:
 
 
 def fingerprint(code: str, pointer: str, subject: str) -> str:
-    digest = hashlib.sha256(f"{code}\0{pointer}\0{subject}".encode("utf-8", "replace"))
-    return digest.hexdigest()[:20]
+    return sha256_hex(f"{code}\0{pointer}\0{subject}".encode("utf-8", "replace"))[:20]
 
 
 def _within(pointer: str, nodes: Iterable[str]) -> bool:

@@ -61,12 +61,11 @@ _KEEP_OTHER_KEYS_S = 7 * 24 * 3600  # another configuration's cache is kept for 
 
 
 def digest(data: bytes) -> str:
-    """A file's content digest: SHA-256, its first 128 bits in hex. hashlib loads
-    OpenSSL (5 ms), so it is imported only when a file has to be hashed: a run where
-    every file is a hit hashes none."""
-    import hashlib
+    """A file's content digest: SHA-256, its first 128 bits in hex (imported only when
+    a file has to be hashed: a run where every file is a hit hashes none)."""
+    from contractlint.digest import sha256_hex
 
-    return hashlib.sha256(data).hexdigest()[:32]
+    return sha256_hex(data)[:32]
 
 
 def _code_fingerprint() -> str:
