@@ -249,3 +249,12 @@ async def actions_at(
         )
     )
     return [rebuilt(a) for a in found or []]
+
+
+def opened(client: Client, path: Path, text: str | None = None) -> str:
+    """The URI of ``path``, opened first unless an earlier test of the module did (so
+    each test also runs alone, with ``-k``)."""
+    address = uri(path)
+    if address not in client.versions:
+        open_document(client, path, text)
+    return address
