@@ -109,3 +109,34 @@ def test_documentation_links() -> None:
         "https://d.example/CL101/missing-fallback"
     )
     assert docs_link("CL999") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{\n  "kind": "model-contract",\n  "name": "x",\n  "endpoint": "/rank"\n}\n',
+        '{"kind": "model-contract", "name": "x", "endpoint": "/rank"}\n',
+        '{\n  "kind": "model-contract",\n  "x-contractlint-ignore": {"CL503": "internal"},\n'
+        '  "name": "x",\n  "endpoint": "/rank"\n}\n',
+        '{"kind": "model-contract", "name": "x", "x-contractlint-ignore": {}}\n',
+    ],
+    ids=["block", "one-line", "entry-added", "empty-table"],
+)
+def test_json_suppressions_add_an_x_contractlint_ignore_entry(tmp_path: Path, text: str) -> None:
+    path = str(tmp_path / "model.json")
+    config = api.load_config(start=str(tmp_path))
+    findings = tuple(api.lint_text(text, path, config))
+    buffer = actions.Buffer("file:///model.json", path, Text(text), findings)
+    project = Project(str(tmp_path), config)
+    offered = [
+        a
+        for a in actions.code_actions(buffer, everything(text), None, project)
+        if "x-contractlint-ignore" in a.title
+    ]
+    assert len(offered) == len({f.code for f in findings})
+    for action in offered:
+        assert action.edit is not None and action.edit.changes is not None
+        fixed = actions.apply_text_edits(Text(text), action.edit.changes["file:///model.json"])
+        code = action.title.split()[1]
+        after = [f.code for f in api.lint_text(fixed, path, config)]
+        assert code not in after and set(after) <= {f.code for f in findings}, (fixed, after)
