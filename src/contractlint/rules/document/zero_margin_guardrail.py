@@ -65,8 +65,8 @@ RULE = registered(
     doc=RuleDoc(
         what=(
             "A guardrail's `max_regression` is 0. When the guardrail gives its `baseline` "
-            "(experiment plans), the message also says the smallest margin the plan's "
-            "`per_arm` can show."
+            "(experiment plans), the message also says, when it fits, the smallest "
+            "`max_regression` the plan's `per_arm` can show (`contractlint power` always does)."
         ),
         why=(
             "`max_regression: 0` reads as the safest promise, and it is the one no experiment "
