@@ -1394,3 +1394,47 @@ def test_cl317_leaves_a_missing_threshold_to_cl204(check):
     assert codes_of(check(edit(EXPERIMENT, decision_rule="{ship_if: x, confidence: 0.95}"))) == [
         "CL204"
     ]
+
+
+# --------------------------------------------------------------------------- message length
+
+LONG = "open_rate_per_delivered_email_send_in_the_weekly_digest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(SEED.replace("open_rate", LONG).replace("unsubscribe_rate", LONG), id="seed"),
+        pytest.param(
+            SEED.replace("max_regression: 0.0}", "max_regression: 0.001}")
+            .replace("unsubscribe_rate", LONG)
+            .replace("unit: send", f"unit: {LONG}")
+            .replace("unit_of_randomization: user", f"unit_of_randomization: {LONG}"),
+            id="guardrail",
+        ),
+        pytest.param(
+            edit(
+                EXPERIMENT,
+                stopping_rule="sequential",
+                interim_looks="4",
+                sample_size="{per_arm: 1000}",
+                arms="4",
+            )
+            + "sequential_method: pocock\nvariance_reduction: {method: cuped, correlation: 0.5}\n"
+            + "correction: bonferroni\n",
+            id="factors",
+        ),
+        pytest.param(
+            edit(EXPERIMENT, stopping_rule="sequential") + f"sequential_method: {LONG}\n",
+            id="method",
+        ),
+        pytest.param(
+            edit(EXPERIMENT, primary_metric=LONG, guardrails=f"[{{metric: {LONG}}}]"), id="bare"
+        ),
+    ],
+)
+def test_experiment_plan_messages_fit_in_120_characters(lint_text, text):
+    """Issue 19: the problem and the shortest hint of the fix; the rest is `explain`'s."""
+    findings = [f for f in lint_text(text) if f.code != "CL003"]
+    assert findings
+    assert [f.message for f in findings if len(f.message) > 120] == []

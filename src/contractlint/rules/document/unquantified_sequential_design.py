@@ -25,7 +25,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     yield Hit(
         "/sequential_method",
         _experiment.within(
-            f"`sequential_method: {_experiment.clip(method, 24)}` without an "
+            f"`sequential_method: {_experiment.clip(method, 20)}` without an "
             "`inflation_factor`: its cost in sample size, so the required n, is unknown",
             "; give the factor",
         ),
