@@ -25,8 +25,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     yield Hit(
         "/sequential_method",
         _experiment.within(
-            f"`sequential_method: {_experiment.clip(method, 20)}` without an "
-            "`inflation_factor`: its cost in sample size, so the required n, is unknown",
+            f"`sequential_method: {_experiment.clip(method, 20)}` has no `inflation_factor`: "
+            "its sample-size cost, so the required n, is unknown",
             "; give the factor",
         ),
     )
