@@ -586,7 +586,7 @@ INVALID = [
     (MODEL + "bogus: 1\n", "CL003", "fields of your own must start with `x-`"),
     (MODEL + "version: 1.10\n", "CL005", "is read as the number 1.1, not the text `1.10`"),
     (edit(MODEL, latency_budget_ms="{p50: 50, p95: 0}"), "CL003", "must be greater than 0"),
-    (edit(EXPERIMENT, stopping_rule="fixed_horizn"), "CL003", "Did you mean `fixed_horizon`?"),
+    (edit(EXPERIMENT, stopping_rule="fixed_horizn"), "CL003", "did you mean `fixed_horizon`?"),
     (edit(EXPERIMENT, arms="1"), "CL003", "`arms` must be at least 2"),
     (
         edit(EXPERIMENT, primary_metric="{name: x, minimum_detectable_effect: {}}"),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, Callable, Union
 
@@ -89,7 +88,7 @@ class Resolver:
             return ref("missing", "it is a folder, not a file")
         if not os.path.isfile(real):
             relative = relative_from(os.path.join(base, written), self.root) or written
-            return ref("missing", f"looked for `{relative}` from the project root")
+            return ref("missing", f"no {relative}")  # from the project root
         loaded = self._loaded(real)
         if isinstance(loaded, Problem):
             return ref("unreadable", loaded.message)
@@ -112,4 +111,4 @@ class Resolver:
         references = tuple(
             self.resolve_one(referrer, pointer, written, kind) for pointer, written, kind in found
         )
-        return replace(document, references=references)
+        return document._replace(references=references)

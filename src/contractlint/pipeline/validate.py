@@ -249,7 +249,7 @@ def _hits(
     }
     if kind in bounds:
         message = fit(
-            "`{where}` must be {bound}, not {found}",
+            "`{where}` must be {bound}, got {found}",
             where=where,
             bound=f"{bounds[kind]} {rule_value}",
             found=describe(instance),

@@ -21,13 +21,18 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
     if _absent(was, options):
         return
     if _absent(now, options):
+        if "fallback" not in new.value:
+            now_text = "is now gone"
+        elif isinstance(now, dict):
+            now_text = "now names no `strategy`"
+        else:
+            now_text = f"is now {quoted(now)}"
         yield Hit(
             where_missing(new.value, "", "fallback"),
             fit(
-                "`fallback` was {was} and is now {now}: restore what callers get when the "
-                "model fails",
+                "`fallback` was {was} and {now}: restore what callers get when the model fails",
                 was=quoted(was.get("strategy") if isinstance(was, dict) else was),
-                now="gone" if "fallback" not in new.value else quoted(now),
+                now=now_text,
             ),
         )
 

@@ -16,8 +16,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         yield Hit(
             "/fallback",
             fit(
-                "fallback `{fallback}` has no `feature_flag` to exercise it: make it a mapping "
-                "with `strategy` and `feature_flag`",
+                "fallback `{fallback}` has no `feature_flag`: make it a mapping with `strategy` "
+                "and `feature_flag`",
                 fallback=fallback,
             ),
         )

@@ -45,7 +45,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         for pointer, metric, role in metrics:
             if metric.strip().lower() in watched:
                 continue
-            yield Hit(pointer, _message(role, metric, reference.written, len(watched), len(names)))
+            # The contract by its file name: the plan names it once, in `contract:`.
+            contract = reference.written.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+            yield Hit(pointer, _message(role, metric, contract, len(watched), len(names)))
 
 
 def _message(role: str, metric: str, contract: str, watched: int, total: int) -> str:
@@ -62,13 +64,7 @@ def _message(role: str, metric: str, contract: str, watched: int, total: int) ->
             "{watched} of the plan's {total} metrics are under `monitoring` in `{contract}`, "
             "not the {role} `{metric}`: add it"
         )
-    return fit(
-        template.replace("{role}", role)
-        .replace("{total}", str(total))
-        .replace("{watched}", str(watched)),
-        metric=metric,
-        contract=contract,
-    )
+    return fit(template, metric=metric, contract=contract, role=role, total=total, watched=watched)
 
 
 RULE = registered(

@@ -13,7 +13,7 @@ RULE = registered(
     check=required_field(
         "logging",
         missing="the contract lists no `logging` fields",
-        hint="name what is logged with each prediction (`request_id`, `model_version`...)",
+        hint="name what is logged with each prediction, e.g. `[request_id, model_version]`",
         listed=True,
     ),
     doc=RuleDoc(
