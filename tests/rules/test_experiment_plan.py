@@ -1167,6 +1167,14 @@ def test_cl311_applies_the_plans_factors(check):
     assert codes_of(check(sequential_text + "sequential_method: pocock\n")) == ["CL311", "CL302"]
 
 
+def test_cl311_names_the_factor_when_it_fits(lint_text):
+    text = guarded("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.3}")
+    text = edit(text, stopping_rule="sequential", interim_looks="4", traffic=None)
+    findings = lint_text(text + "sequential_method: pocock\n")
+    message = next(f.message for f in findings if f.code == "CL311")
+    assert "(Pocock(5) x1.2" in message and len(message) <= 120
+
+
 @pytest.mark.parametrize("baseline", ["1.3", "0", "-0.2"])
 def test_cl311_a_proportion_baseline_that_is_no_rate(lint_text, baseline):
     text = guarded(f"{{metric: unsubscribe_rate, baseline: {baseline}, max_regression: 0.1}}")

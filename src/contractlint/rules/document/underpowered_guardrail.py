@@ -48,6 +48,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         try:
             required = power.noninferiority_per_arm(design)
             reached = power.noninferiority_power(design, per_arm)
+            applied = power.noninferiority_factors(design)
         except power.DesignError:
             continue  # a type or std_dev the formula cannot use (CL003 reports it)
         if per_arm >= required:
@@ -76,6 +77,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             f"/guardrails/{index}/max_regression",
             _experiment.within(
                 message,
+                # The factors applied (CUPED, a sequential design), when they fit.
+                " (" + ", ".join(f.short for f in applied) + ")" if applied else "",
                 weeks,
                 f"; {required / primary:.1f}x the primary's n" if primary else "",
             ),
