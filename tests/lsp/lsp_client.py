@@ -199,14 +199,23 @@ def apply_edits(text: str, edits: Sequence[types.TextEdit]) -> str:
     return text
 
 
-def lsp_range(text: str, line: int, column: int, end_line: int, end_column: int) -> types.Range:
-    """A finding's 1-based span as the LSP range a UTF-16 client expects."""
+def lsp_range(
+    text: str,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    encoding: str = "utf-16",
+) -> types.Range:
+    """A finding's 1-based span as the LSP range a client expects in ``encoding``."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    codec = {"utf-8": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}[encoding]
+    width = {"utf-8": 1, "utf-16": 2, "utf-32": 4}[encoding]
 
     def position(row: int, col: int) -> types.Position:
         content = lines[row - 1] if 0 < row <= len(lines) else ""
         head = content[: col - 1]
-        units = sum(2 if ord(c) > 0xFFFF else 1 for c in head) + (col - 1 - len(head))
+        units = len(head.encode(codec, "surrogatepass")) // width + (col - 1 - len(head))
         return types.Position(line=row - 1, character=units)
 
     return types.Range(start=position(line, column), end=position(end_line, end_column))

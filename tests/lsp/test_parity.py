@@ -34,6 +34,13 @@ from lsprotocol import types
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 HERE = Path(__file__).resolve().parent
+NON_ASCII = (
+    "kind: model-contract\n"
+    'name: "ranking \u00fcber \U0001f600"\n'
+    'owners: {scope: "\u00e9quipe \U0001f600", feasibility: TBD, method: "\u65b9\u6cd5"}\n'
+    'description: "\U0001f600\U0001f600"  # contractlint: disable=CL999\n'
+    "version: 1.10\n"
+)
 SEVERITIES = {"error": 1, "warning": 2, "info": 3}
 SUFFIXES = (".yaml", ".yml", ".json", ".md")
 
@@ -78,6 +85,8 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / ".contractlint.yaml").write_text("fail-on: never\n", encoding="utf-8")
     texts = rule_case_texts(tmp_path_factory.mktemp("harvest"))
     assert len(texts) > 500  # the harvest found the rule tests' texts
+    # Non-ASCII before a finding on its line: the columns' units differ by encoding.
+    texts.append((NON_ASCII, ".yaml"))
     for index, (text, suffix) in enumerate(texts):
         (folder / f"case-{index:04d}{suffix}").write_bytes(text.encode("utf-8", "surrogateescape"))
     return folder
@@ -85,7 +94,9 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(scope="module", config=server_config())
 async def client(lsp_client: Client, cases: Path) -> AsyncIterator[None]:
-    await initialize(lsp_client, "neovim", [ROOT, cases])
+    result = await initialize(lsp_client, "neovim", [ROOT, cases])
+    # Neovim offers UTF-8 first, and the server takes it: ranges count bytes.
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
     yield
     await lsp_client.shutdown_session()
 
@@ -112,7 +123,9 @@ def expected(text: str, findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]
             f["code"],
             SEVERITIES[f["severity"]],
             f["message"],
-            _range_key(lsp_range(text, f["line"], f["column"], f["end_line"], f["end_column"])),
+            _range_key(
+                lsp_range(text, f["line"], f["column"], f["end_line"], f["end_column"], "utf-8")
+            ),
             json.dumps({k: v for k, v in f.items() if k != "path"}, sort_keys=True),
         )
         for f in findings

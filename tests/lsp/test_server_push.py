@@ -170,6 +170,22 @@ async def test_open_publishes_what_check_finds_in_the_unsaved_text(
     replace_all(client, address, MODEL)
 
 
+async def test_ranges_count_utf16_units_after_non_ascii_text(client: Client, folder: Path) -> None:
+    # VS Code negotiates nothing: UTF-16, where 😀 is two units and é one.
+    text = MODEL.replace(
+        "owners: {scope: pm@example.com,", 'owners: {scope: "\u00e9quipe\U0001f600@example.com",'
+    ).replace("method: ds@example.com}", "method: TBD}")
+    address = open_document(client, folder / "unicode.yaml", text)
+    found = await published(client, address, 1)
+    owner = next(d for d in found if d.code == "CL401")
+    line = text.split("\n")[owner.range.start.line]
+    assert (
+        line[: line.index("TBD")].encode("utf-16-le").__len__() // 2 == owner.range.start.character
+    )
+    assert owner.range.start.character == line.index("TBD") + 1  # one more unit than code points
+    assert same(server_view(found), engine_view(text, folder / "unicode.yaml"))
+
+
 async def test_changes_publish_for_the_latest_version(client: Client, folder: Path) -> None:
     address = opened(client, folder / "model.yaml")
     version = replace_all(client, address, MODEL)

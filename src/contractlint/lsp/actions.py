@@ -35,6 +35,7 @@ from .positions import Text
 from .workspace import Project
 
 ADD_TO_BASELINE = "contractlint.addToBaseline"
+_IGNORE = "x-contractlint-ignore"
 # Written where a suppression needs a reason (`require-suppression-reason`, and every
 # `x-contractlint-ignore` entry, whose value is its reason).
 REASON = "TODO: say why"
@@ -143,12 +144,17 @@ def _segment_at(path: str, raw: str, line: int) -> tuple[str, int]:
     return "", 0
 
 
-def _same_documents(before: Sequence[Document], after: Sequence[Document]) -> bool:
-    return len(before) == len(after) and all(
-        json.dumps(a.value, sort_keys=True, default=str)
-        == json.dumps(b.value, sort_keys=True, default=str)
-        for a, b in zip(before, after)
-    )
+def _values(documents: Sequence[Document], without_ignore: bool) -> list[str]:
+    """What the documents say, comparable (without ``x-contractlint-ignore`` when an
+    entry is being added to it)."""
+    return [
+        json.dumps(
+            {k: v for k, v in d.value.items() if not (without_ignore and k == _IGNORE)},
+            sort_keys=True,
+            default=str,
+        )
+        for d in documents
+    ]
 
 
 def _insert_line(text: Text, index: int, line: str) -> types.TextEdit:
@@ -174,7 +180,7 @@ def _ignore_entry(
         whole = document.spans.get("")
         if whole is None or not whole.line <= finding.line <= whole.end_line:
             continue
-        table: Any = document.value.get("x-contractlint-ignore")
+        table: Any = document.value.get(_IGNORE)
         member = f"{json.dumps(finding.code)}: {json.dumps(REASON)}"
         if table is None:
             pointer, member = "", f'"x-contractlint-ignore": {{{member}}}'
@@ -230,21 +236,9 @@ def suppressions(
     kept = []
     for title, edit in found:
         after = linting.documents(apply_text_edits(buffer.text, [edit]), buffer.path, config)
-        if fmt == "json":
-            after = [_without_ignore(d) for d in after]
-            before = [_without_ignore(d) for d in documents]
-        else:
-            before = list(documents)
-        if _same_documents(before, after):
+        if _values(after, fmt == "json") == _values(documents, fmt == "json"):
             kept.append((title, edit))
     return kept
-
-
-def _without_ignore(document: Document) -> Document:
-    from dataclasses import replace
-
-    value = {k: v for k, v in document.value.items() if k != "x-contractlint-ignore"}
-    return replace(document, value=value)
 
 
 # -- all of them --------------------------------------------------------------------------
