@@ -23,6 +23,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
     if _absent(now, options):
         if "fallback" not in new.value:
             now_text = "is now gone"
+        elif now in (None, {}) or (isinstance(now, str) and not now.strip()):
+            now_text = "is now empty"
         elif isinstance(now, dict):
             now_text = "now names no `strategy`"
         else:

@@ -29,8 +29,8 @@ def problem(value: Any, options: RuleOptions) -> str | None:
             near = closest(value, [*TYPE_NAMES, "ISO-8601"], limit=1)
             suggestion = near[0] if near else None
         if suggestion:
-            return f"has no recognizable type (`{clip(value, 24)}`); did you mean `{suggestion}`?"
-        shown = clip(value, 24)
+            return f"has no recognizable type (`{clip(value, 16)}`); did you mean `{suggestion}`?"
+        shown = clip(value, 16)
         return f"has no recognizable type (`{shown}`); use a type from `contractlint explain CL501`"
     if value is None:
         return "has no type (null)"
