@@ -172,9 +172,11 @@ def codes(found: Sequence[types.Diagnostic]) -> list[str]:
     return sorted(str(d.code) for d in found)
 
 
-def apply_edits(text: str, edits: Sequence[types.TextEdit]) -> str:
-    """``text`` with ``edits`` applied as an editor applies them (UTF-16 columns; all
-    relative to the original text)."""
+def apply_edits(text: str, edits: Sequence[types.TextEdit], encoding: str = "utf-16") -> str:
+    """``text`` with ``edits`` applied as an editor applies them (columns counted in
+    ``encoding``; every edit relative to the original text)."""
+    codec = {"utf-8": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}[encoding]
+    width = {"utf-8": 1, "utf-16": 2, "utf-32": 4}[encoding]
     lines = text.splitlines(keepends=True) or [""]
     starts = [0]
     for line in lines:
@@ -188,7 +190,7 @@ def apply_edits(text: str, edits: Sequence[types.TextEdit]) -> str:
         for index, char in enumerate(line):
             if units >= position.character:
                 return starts[position.line] + index
-            units += 2 if ord(char) > 0xFFFF else 1
+            units += len(char.encode(codec, "surrogatepass")) // width
         return starts[position.line] + len(line)
 
     spans = sorted(

@@ -55,6 +55,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 async def client(lsp_client: Client, folders: tuple[Path, Path]) -> AsyncIterator[None]:
     result = await initialize(lsp_client, "neovim", list(folders))
     assert result.capabilities.diagnostic_provider is not None
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
     yield
     await lsp_client.shutdown_session()
 
@@ -118,7 +119,7 @@ async def _check_every_action(client: Client, path: Path, scratch_name: str) -> 
         for action in await actions_at(client, address, diagnostic.range):
             if action.edit is None:
                 continue
-            new_text = apply_edits(text, action.edit.changes[address])
+            new_text = apply_edits(text, action.edit.changes[address], "utf-8")
             replace_all(client, scratch, new_text)
             after = codes(await pulled(client, scratch))
             before = codes(found)
