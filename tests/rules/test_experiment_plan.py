@@ -1046,7 +1046,8 @@ def test_the_seeds_flaws_are_each_reported_once(lint_text):
     assert located(findings) == [("CL313", 8, 9), ("CL312", 13, 65), ("CL317", 21, 72)]
     by_code = {f.code: f.message for f in findings}
     # The zero margin: never shown, and what 82,000 per arm could show instead.
-    assert "never shown" in by_code["CL312"]
+    assert "never passes" in by_code["CL312"]
+    assert "a 10% margin: 617,020 per arm" in by_code["CL312"]
     assert all(len(message) <= 120 for message in by_code.values())
     assert "`send`" in by_code["CL313"] and "`user`" in by_code["CL313"]
     assert "7.8% of the time" in by_code["CL317"]
@@ -1198,14 +1199,14 @@ def test_cl312_zero_margin_guardrail(lint_text, zero):
     findings = lint_text(guarded(f"{{metric: unsubscribe_rate, max_regression: {zero}}}"))
     assert [(f.code, f.line) for f in findings] == [("CL312", 4)]
     message = findings[0].message
-    assert "`unsubscribe_rate`" in message and "never shown" in message
+    assert "`unsubscribe_rate`" in message and "never passes" in message
     assert "half of harmless changes fail it" in message
     assert (findings[0].name, findings[0].severity.value) == ("zero-margin-guardrail", "warning")
 
 
-def test_cl312_says_what_margin_the_plan_can_show(lint_text):
+def test_cl312_says_what_a_ten_percent_margin_needs(lint_text):
     [finding] = lint_text(guarded("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0}"))
-    assert "`per_arm` shows 0.274" in finding.message  # 27.4% of the baseline
+    assert "a 10% margin: 617,020 per arm" in finding.message
 
 
 def test_cl312_in_a_problem_framing(check):

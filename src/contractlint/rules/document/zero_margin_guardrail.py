@@ -9,26 +9,22 @@ from contractlint.rules._common import is_number
 from contractlint.rules._guardrails import guardrails
 
 
-def _smallest_margin(document: Document, guardrail: dict[str, object], options: RuleOptions) -> str:
-    """What the plan's `per_arm` can show for this guardrail, when its baseline is known."""
+def _ten_percent(document: Document, guardrail: dict[str, object], options: RuleOptions) -> str:
+    """With the guardrail's baseline known, what a 10% margin would need per arm (the issue's
+    "generous" margin; `contractlint power` gives the smallest margin `per_arm` shows)."""
     from contractlint import power
 
     if document.kind != "experiment-plan":
         return ""
-    per_arm = _experiment.per_arm(document.value)
     probe = _experiment.guardrail_design(
-        document.value, {**guardrail, "max_regression": 1.0}, options
+        document.value, {**guardrail, "max_regression": 0.10}, options
     )
-    if per_arm is None or probe is None:
+    if probe is None:
         return ""
     try:
-        margin = power.noninferiority_margin(probe, per_arm)
+        return f"; a 10% margin: {power.noninferiority_per_arm(probe):,} per arm"
     except power.DesignError:
         return ""
-    if margin is None:
-        return ""
-    relative = margin / abs(probe.baseline)
-    return f"; `per_arm` shows {relative:.3g}"
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -44,12 +40,12 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         metric = guardrail.get("metric")
         name = f"`{metric}`" if isinstance(metric, str) and metric.strip() else f"#{index + 1}"
         message = _experiment.fit(
-            "guardrail {label}: a zero margin is never shown; half of harmless changes fail it",
+            "guardrail {label}: a 0 margin never passes; half of harmless changes fail it",
             label=name,
         )
         yield Hit(
             f"{pointer}/{index}/max_regression",
-            _experiment.within(message, _smallest_margin(document, guardrail, options)),
+            _experiment.within(message, _ten_percent(document, guardrail, options)),
         )
 
 
@@ -65,8 +61,9 @@ RULE = registered(
     doc=RuleDoc(
         what=(
             "A guardrail's `max_regression` is 0. When the guardrail gives its `baseline` "
-            "(experiment plans), the message also says, when it fits, the smallest "
-            "`max_regression` the plan's `per_arm` can show (`contractlint power` always does)."
+            "(experiment plans), the message also says, when it fits, what a 10% margin "
+            "would need per arm (`contractlint power` gives the smallest margin `per_arm` "
+            "can show)."
         ),
         why=(
             "`max_regression: 0` reads as the safest promise, and it is the one no experiment "
