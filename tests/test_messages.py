@@ -188,6 +188,9 @@ def test_every_message_of_a_compared_document_fits(tmp_path: Path, kind: str) ->
             codes.update(f.code for f in findings)
             for line in too_long(findings):
                 offenders.setdefault(line.split(" ", 1)[0], f"{label}: {line}")
+            for finding in findings:  # an emptied value is said, never shown as ``
+                if "``" in finding.message and not finding.code.startswith(NOT_YET):
+                    offenders.setdefault(finding.code, f"{label}: {finding.message}")
     assert any(code.startswith("CL7") for code in codes)
     assert not offenders, "\n".join(offenders.values())
 
