@@ -80,10 +80,18 @@ async def initialize(
     profile: str,
     folders: Sequence[Path],
     options: dict[str, Any] | None = None,
+    refresh: bool = False,
 ) -> types.InitializeResult:
+    """``initialize`` with a client's capabilities (``refresh``: it also takes
+    ``workspace/diagnostic/refresh``, as VS Code does, which no profile records)."""
+    capabilities = client_capabilities(profile)
+    if refresh and capabilities.workspace is not None:
+        capabilities.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(
+            refresh_support=True
+        )
     return await client.initialize_session(
         types.InitializeParams(
-            capabilities=client_capabilities(profile),
+            capabilities=capabilities,
             workspace_folders=[
                 types.WorkspaceFolder(uri=uri(folder), name=folder.name) for folder in folders
             ],

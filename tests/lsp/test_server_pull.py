@@ -7,6 +7,7 @@ documents, whose suppressions differ (a comment inside the Markdown block; an
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -53,7 +54,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest_lsp.fixture(scope="module", config=server_config())
 async def client(lsp_client: Client, folders: tuple[Path, Path]) -> AsyncIterator[None]:
-    result = await initialize(lsp_client, "neovim", list(folders))
+    result = await initialize(lsp_client, "neovim", list(folders), refresh=True)
     assert result.capabilities.diagnostic_provider is not None
     assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
     yield
@@ -172,3 +173,32 @@ async def test_a_broken_configuration_is_shown_and_reloaded_once_fixed(
     )
     found = codes(await pulled(client, address))
     assert found and all(code.startswith("CL1") for code in found), found
+
+
+async def test_a_change_to_a_referenced_contract_asks_for_a_new_pull(
+    client: Client, folders: tuple[Path, Path]
+) -> None:
+    strict, _ = folders
+    examples = ROOT / "examples"
+    (strict / "model-contract").mkdir(exist_ok=True)
+    contract = strict / "model-contract" / "complete.yaml"
+    shutil.copy(examples / "model-contract" / "complete.yaml", contract)
+    (strict / "experiment-plan").mkdir(exist_ok=True)
+    written = (examples / "experiment-plan" / "unmonitored-metric.yaml").read_text()
+    plan = open_document(client, strict / "experiment-plan" / "plan.yaml", written)
+    before = codes(await pulled(client, plan))
+    assert before.count("CL605") == 2  # add_to_cart_rate and session_length_s
+    address = open_document(client, contract)
+    await pulled(client, address)
+    count = client.diagnostic_refresh_count
+    text = contract.read_text(encoding="utf-8").replace(
+        "monitoring: [", "monitoring: [add_to_cart_rate, "
+    )
+    assert "add_to_cart_rate" in text
+    replace_all(client, address, text)
+    for _ in range(400):
+        if client.diagnostic_refresh_count > count:
+            break
+        await asyncio.sleep(0.01)
+    assert client.diagnostic_refresh_count > count
+    assert codes(await pulled(client, plan)).count("CL605") == 1  # the unsaved contract counts

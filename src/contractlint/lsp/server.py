@@ -158,7 +158,8 @@ class ContractServer(LanguageServer):
         result = linting.lint(document.source, path, project, self.overlay)
         buffer = actions.Buffer(uri, path, Text(document.source, self.encoding()), result.findings)
         self.linted[uri] = (document.version, buffer)
-        self.depends[uri] = frozenset(result.depends_on)
+        # As written (`../model/x.yaml` joined to the folder): compared by where they lead.
+        self.depends[uri] = frozenset(os.path.realpath(p) for p in result.depends_on)
         self.last_lint[uri] = time.monotonic()
         return buffer
 
