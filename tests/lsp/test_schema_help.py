@@ -89,3 +89,15 @@ def test_hover_on_a_key_and_on_a_value() -> None:
         schema_help.hover(Text(text), "x.yaml", types.Position(line=5, character=0), (), CONFIG)
         is None
     )
+
+
+def test_hover_in_json_and_in_a_markdown_block() -> None:
+    description = PLAN["properties"]["stopping_rule"]["description"]
+    text = '{\n  "kind": "experiment-plan",\n  "name": "x",\n  "stopping_rule": "sequential"\n}\n'
+    found = schema_help.hover(Text(text), "x.json", types.Position(line=3, character=5), (), CONFIG)
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert description in found.contents.value
+    text = "# Plan\n\n```yaml\nkind: experiment-plan\nname: x\nstopping_rule: sequential\n```\n"
+    found = schema_help.hover(Text(text), "x.md", types.Position(line=5, character=2), (), CONFIG)
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert description in found.contents.value
