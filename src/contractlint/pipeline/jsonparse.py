@@ -114,7 +114,9 @@ class _Parser:
         try:
             decoded, end = _scanstring(self.text, offset + 1, True)
         except json.JSONDecodeError as exc:
-            raise _Error(exc.pos, exc.msg) from None
+            # "Unterminated string starting at" -> "unterminated string" (the span says where)
+            message = re.sub(r"( starting)? at$", "", exc.msg)
+            raise _Error(exc.pos, message[:1].lower() + message[1:]) from None
         text = str(decoded)
         if _SURROGATE.search(text):
             raise _Error(offset, "a lone surrogate escape (\\ud800-\\udfff) is not a character")
