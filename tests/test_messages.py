@@ -478,3 +478,25 @@ def test_cl605_names_the_only_metric(tmp_path: Path) -> None:
     assert [f.message for f in findings] == [
         "the primary metric `open_rate` is not under `monitoring` in `ranking.yaml`: add it there"
     ]
+
+
+# Breaking changes the generated copies do not make (a field is only ever replaced).
+DIFF_CASES = {
+    "CL704": ("endpoint: /v1/rank", f"endpoint: /v1/{LONG_WORD}"),
+    "CL706": (
+        "latency_budget_ms: {p50: 50, p95: 120}",
+        "latency_budget_ms: {p50: 50, p95: 1200.5}",
+    ),
+    "CL708": ("max_regression: 0.3", "max_regression: 30000000.123456"),
+}
+
+
+@pytest.mark.parametrize("code", list(DIFF_CASES))
+def test_every_message_of_a_targeted_breaking_change_fits(tmp_path: Path, code: str) -> None:
+    old_line, new_line = DIFF_CASES[code]
+    base = MODEL if old_line in MODEL else EXPERIMENT
+    findings = _lint(tmp_path, base.replace(old_line, new_line), previous=base)
+    assert code in {f.code for f in findings}
+    timeout = MODEL.replace("timeout_ms: 300", "timeout_ms: 3000000000.5")
+    findings += _lint(tmp_path, timeout, previous=MODEL)
+    assert not too_long(findings), "\n".join(too_long(findings))
