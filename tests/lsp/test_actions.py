@@ -140,3 +140,20 @@ def test_json_suppressions_add_an_x_contractlint_ignore_entry(tmp_path: Path, te
         code = action.title.split()[1]
         after = [f.code for f in api.lint_text(fixed, path, config)]
         assert code not in after and set(after) <= {f.code for f in findings}, (fixed, after)
+
+
+def test_one_baseline_action_a_code_holds_its_findings_here(tmp_path: Path) -> None:
+    text = "kind: model-contract\nname: x\n"  # three CL401 (no owners) on line 1, and more
+    path = str(tmp_path / "model.yaml")
+    config = api.load_config(start=str(tmp_path))
+    findings = tuple(api.lint_text(text, path, config))
+    unowned = [f.fingerprint for f in findings if f.code == "CL401"]
+    assert len(unowned) == 3
+    buffer = actions.Buffer("file:///model.yaml", path, Text(text), findings)
+    project = Project(str(tmp_path), config, baseline_path=str(tmp_path / "baseline.json"))
+    offered = actions.code_actions(buffer, everything(text), None, project)
+    baselining = [a for a in offered if a.title.endswith("to the baseline")]
+    assert len(baselining) == len({f.code for f in findings})
+    action = next(a for a in baselining if a.title == "Add CL401 to the baseline")
+    assert action.command is not None
+    assert action.command.arguments == ["file:///model.yaml", *unowned]

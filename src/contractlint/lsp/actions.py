@@ -281,16 +281,21 @@ def code_actions(
                         edit=_workspace_edit(buffer.uri, [edit]),
                     )
                 )
-            if project.baseline_path:
+        if project.baseline_path:
+            # One action a code: the findings of that code here, together (three CL401
+            # on one line are one "add to the baseline").
+            for code in dict.fromkeys(f.code for f in here):
+                of_code = [f for f in here if f.code == code]
+                title = f"Add {code} to the baseline"
                 found.append(
                     types.CodeAction(
-                        title=f"Add {finding.code} to the baseline",
+                        title=title,
                         kind=quick,
-                        diagnostics=[diagnostic],
+                        diagnostics=[_diagnostic_of(buffer, f) for f in of_code],
                         command=types.Command(
-                            title=f"Add {finding.code} to the baseline",
+                            title=title,
                             command=ADD_TO_BASELINE,
-                            arguments=[buffer.uri, finding.fingerprint],
+                            arguments=[buffer.uri, *(f.fingerprint for f in of_code)],
                         ),
                     )
                 )

@@ -351,13 +351,13 @@ def build(settings: Settings = DEFAULT_SETTINGS) -> ContractServer:
 
     @server.command(actions.ADD_TO_BASELINE)
     def baseline(ls: ContractServer, *arguments: Any) -> int:
-        uri, fingerprint = (str(a) for a in arguments[:2])
+        uri, *fingerprints = (str(a) for a in arguments)
         buffer = ls.buffer(uri)
-        found = [f for f in (buffer.findings if buffer else ()) if f.fingerprint == fingerprint]
+        found = [f for f in (buffer.findings if buffer else ()) if f.fingerprint in fingerprints]
         if buffer is None or not found:
             raise ValueError("that finding is gone: nothing to add to the baseline")
         project = ls.project_of(buffer.path)
-        count = add_to_baseline(project, found[0])
+        count = add_to_baseline(project, found)
         ls.projects.reload()
         ls.relint_all()
         return count

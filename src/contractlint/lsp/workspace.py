@@ -137,15 +137,16 @@ class Workspace:
         self._projects.clear()
 
 
-def add_to_baseline(project: Project, finding: Finding) -> int:
-    """Record ``finding`` in the project's baseline file (created when missing), in the
+def add_to_baseline(project: Project, findings: Sequence[Finding]) -> int:
+    """Record ``findings`` in the project's baseline file (created when missing), in the
     format ``--write-baseline`` writes; returns how many entries the file now holds."""
     if not project.baseline_path or project.config is None:
         raise ValueError("no baseline is configured")
     entries: Counter[baseline.Key] = Counter()
     if os.path.exists(project.baseline_path):
         entries.update(baseline.read(project.baseline_path).entries)
-    entries[baseline.key(finding, project.config.root, project.folder)] += 1
+    for finding in findings:
+        entries[baseline.key(finding, project.config.root, project.folder)] += 1
     rows = sorted(entries.elements())
     payload = {
         "version": baseline.FORMAT_VERSION,
