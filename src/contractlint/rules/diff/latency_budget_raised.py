@@ -25,14 +25,14 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
             yield Hit(
                 f"/latency_budget_ms/{percentile}",
                 f"latency budget {percentile} went up from {was:g} ms to {now:g} ms: callers' "
-                "timeouts assume the old one; agree the change with them",
+                "timeouts assume the old one; agree it with them",
             )
     (_, was_timeout), (pointer, now_timeout) = _timeout(old), _timeout(new)
     if is_number(was_timeout) and is_number(now_timeout) and now_timeout > was_timeout:
         yield Hit(
             pointer,
             f"the timeout went up from {was_timeout:g} ms to {now_timeout:g} ms: callers wait "
-            "longer before their fallback; agree the change with them",
+            "longer before their fallback; agree it with them",
         )
 
 

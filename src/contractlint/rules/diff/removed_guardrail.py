@@ -58,7 +58,7 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
                     f"{pointer}/{index}/{key}",
                     fit(
                         f"guardrail `{{metric}}` loosened: `{key}` went from {old_value:g} to "
-                        f"{new_value:g}; agree the change with the decision owners",
+                        f"{new_value:g}; agree it with the decision owners",
                         metric=metric,
                     ),
                 )
