@@ -23,7 +23,6 @@ Cases where contractlint is wrong are strict xfails whose reason starts with
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import pathlib
@@ -586,7 +585,7 @@ def test_a_crashing_rule_is_cl000_for_that_document_only(
         return original.check(document, options)  # type: ignore[misc]
 
     rules = list(engine.RULES)
-    rules[index] = dataclasses.replace(original, check=boom)
+    rules[index] = original._replace(check=boom)
     monkeypatch.setattr(engine, "RULES", tuple(rules))
     victim = tmp_path / "victim.yaml"
     victim.write_text(KNOWN.replace("name: similar-items", "name: victim"), encoding="utf-8")

@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -332,7 +331,7 @@ def test_a_rule_that_crashes_in_a_worker_is_a_finding(
         assert original is not None
         return original(document, options)
 
-    patched = tuple(replace(r, check=crashes_on_one_document) if r is rule else r for r in RULES)
+    patched = tuple(r._replace(check=crashes_on_one_document) if r is rule else r for r in RULES)
     monkeypatch.setattr(engine, "RULES", patched)  # forked workers inherit it
 
     results = lint_files(targets, config, TODAY, 2)

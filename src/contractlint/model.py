@@ -8,17 +8,19 @@ turns a node into a :class:`Span`; every ``Span`` and ``Finding`` is 1-based
 expect.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` and no dataclasses in this module: every
+# value here is a NamedTuple, made per node and per finding on a cold run, where a
+# frozen dataclass costs three times as much to create (its `__init__` sets each field
+# through `object.__setattr__`) and 1 to 2 ms a class to define; and a NamedTuple
+# compiles each string annotation, 2 ms a class, so annotations stay evaluated.
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple, Optional
 
 from contractlint.results import Severity
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A 1-based region of a file; ``end_column`` is exclusive."""
 
     line: int
@@ -30,8 +32,7 @@ class Span:
 FILE_START = Span(1, 1, 1, 1)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule reports: where (a JSON pointer into the document) and what.
 
     ``at_key`` points the finding at the mapping key instead of its value
@@ -43,8 +44,7 @@ class Hit:
     at_key: bool = False
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A finding produced by a pipeline stage before it is bound to a rule's metadata."""
 
     code: str
@@ -53,8 +53,7 @@ class Problem:
     pointer: str = ""
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """A path in one document that names another file (SPEC 1.5), as resolved.
 
     ``status`` is ``ok``, ``missing``, ``outside`` (leaves the project root; never
@@ -70,8 +69,7 @@ class Reference:
     targets: tuple[Mapping[str, Any], ...] = ()
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """One contract document: its value, and where each of its nodes stands.
 
     ``spans`` maps a JSON pointer to the span of its value node and
@@ -81,7 +79,9 @@ class Document:
     """
 
     path: str
-    index: int
+    # Its place among the file's documents (0 for the first). The field hides
+    # `tuple.index`, which nothing calls on a document.
+    index: int  # type: ignore[assignment]
     kind: str
     value: Mapping[str, Any]
     spans: Mapping[str, Span]
@@ -106,8 +106,7 @@ class Document:
         return self.start
 
 
-@dataclass(frozen=True)
-class RuleDoc:
+class RuleDoc(NamedTuple):
     """A rule's explanation, in the fixed sections that ``explain`` prints."""
 
     what: str
@@ -124,8 +123,7 @@ class RuleDoc:
     url: str = ""
 
 
-@dataclass(frozen=True)
-class RuleOptions:
+class RuleOptions(NamedTuple):
     """The parts of the configuration that rules read."""
 
     placeholders: frozenset[str]
@@ -146,8 +144,7 @@ CheckFn = Callable[[Document, RuleOptions], Iterator[Hit]]
 CompareFn = Callable[[Document, Document, RuleOptions], Iterator[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule's metadata, documentation and (for document rules) its pure check.
 
     Rules with ``check=None`` are reported by a pipeline stage (loading,
@@ -160,9 +157,9 @@ class Rule:
     kinds: tuple[str, ...]
     summary: str
     doc: RuleDoc
-    check: CheckFn | None = None
+    check: Optional[CheckFn] = None
     fixable: bool = False
-    compare: CompareFn | None = None
+    compare: Optional[CompareFn] = None
     # A universal rule (CL000-CL010, CL401) applies to every contract document, a kind
     # the configuration declares (SPEC 8) as well as each kind of ``kinds``.
     universal: bool = False

@@ -28,6 +28,7 @@ def test_json_output_round_trips(files):
     assert payload["version"] == 1
     assert payload["findings"] == [f.to_dict() for f in report.findings]
     rebuilt = [Finding(**{**d, "severity": Severity(d["severity"])}) for d in payload["findings"]]
-    assert rebuilt == list(report.findings)
+    # Everything but the UTF-16 columns, which only SARIF writes.
+    assert rebuilt == [f._replace(utf16=()) for f in report.findings]
     assert payload["summary"] == report.summary()
     assert payload["summary"]["findings"] == len(report.findings)

@@ -8,8 +8,6 @@ written.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 import contractlint.pipeline.engine
@@ -362,7 +360,7 @@ def _crash_on_name(name: str):
 
 def _with_crashing_cl101(monkeypatch, check_fn) -> None:
     rules = tuple(
-        dataclasses.replace(rule, check=check_fn) if rule.code == "CL101" else rule
+        rule._replace(check=check_fn) if rule.code == "CL101" else rule
         for rule in RULES
     )
     monkeypatch.setattr(contractlint.pipeline.engine, "RULES", rules)
