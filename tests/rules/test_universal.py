@@ -359,10 +359,7 @@ def _crash_on_name(name: str):
 
 
 def _with_crashing_cl101(monkeypatch, check_fn) -> None:
-    rules = tuple(
-        rule._replace(check=check_fn) if rule.code == "CL101" else rule
-        for rule in RULES
-    )
+    rules = tuple(rule._replace(check=check_fn) if rule.code == "CL101" else rule for rule in RULES)
     monkeypatch.setattr(contractlint.pipeline.engine, "RULES", rules)
 
 
