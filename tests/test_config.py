@@ -19,7 +19,7 @@ from contractlint.config import DEFAULT_PLACEHOLDERS, Config, ConfigError, find_
 from contractlint.results import Severity
 from contractlint.rules import BY_CODE
 
-from conftest import LintText, cli_runner, codes
+from conftest import LintText, cli_runner, codes, contractlint
 
 # A complete model contract but for its fallback: its only finding is CL101 at 1:1,
 # whatever other rules the registry holds. Appending a `fallback:` line completes it.
@@ -595,3 +595,29 @@ def test_bad_config_given_with_config_option(project: Path) -> None:
     assert result.exit_code == 2
     assert "ci/lint.yaml" in result.stderr
     assert "`severity`" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "complaint"),
+    [
+        ("https://x.example/{value}", "`{value}` is not allowed"),
+        ("https://x.example/{code.__class__}", "is not allowed"),
+        ("https://x.example/{code!r}", "is not allowed"),
+        ("https://x.example/{", "`docs-url`"),
+        ("ftp://x.example/{code}", "docs-url"),
+    ],
+)
+def test_a_bad_docs_url_is_a_clear_error(tmp_path: Path, template: str, complaint: str) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".contractlint.yaml").write_text(f"docs-url: '{template}'\n", encoding="utf-8")
+    done = contractlint(tmp_path, "config")
+    assert done.returncode == 2 and complaint in done.stderr
+    assert ".contractlint.yaml:1" in done.stderr
+
+
+def test_docs_url_is_shown_by_config(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    template = "https://wiki.example.com/contracts/{code}-{name}"
+    (tmp_path / ".contractlint.yaml").write_text(f"docs-url: {template}\n", encoding="utf-8")
+    done = contractlint(tmp_path, "config", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)["docs-url"] == template

@@ -91,6 +91,9 @@ class Config(NamedTuple):
     extend_exclude: tuple[str, ...] = ()
     fail_on: str = "error"
     output_format: str = ""  # `output-format`: "" for none (the command line decides)
+    # `docs-url`: where a rule without its own `docs` is explained, as a template that
+    # fills `{code}` and `{name}` (the language server's links); "" for contractlint's page.
+    docs_url: str = ""
     placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
     required_owners: tuple[str, ...] = ("scope", "feasibility", "method")
     alpha: float = 0.05
@@ -162,6 +165,7 @@ class Config(NamedTuple):
             "extend-exclude": list(self.extend_exclude),
             "fail-on": self.fail_on,
             "output-format": self.output_format or None,
+            "docs-url": self.docs_url,
             "placeholders": list(self.placeholders),
             "required-owners": list(self.required_owners),
             "experiment": {
@@ -981,6 +985,27 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value)
 
 
+def _docs_url(template: str, where: "_Where") -> str:
+    """`docs-url`: a template that fills `{code}` and `{name}` and nothing else (no
+    attribute, index or conversion), as a team rule's message fills its own."""
+    import string
+
+    if template and not template.startswith(("https://", "http://")):
+        raise where.error(("docs-url",), "`docs-url`: expected an http(s) URL template")
+    try:
+        fields = [part for part in string.Formatter().parse(template) if part[1] is not None]
+    except ValueError as exc:
+        raise where.error(("docs-url",), f"`docs-url`: {exc}") from None
+    for _, name, spec, conversion in fields:
+        if name not in ("code", "name") or spec or conversion:
+            raise where.error(
+                ("docs-url",),
+                f"`docs-url`: `{{{name}}}` is not allowed; the template fills only {{code}} "
+                "and {name}",
+            )
+    return template
+
+
 def parse(
     table: Mapping[str, Any],
     source: str,
@@ -1042,6 +1067,8 @@ def parse(
             out[field] = _strings(value)
         elif key in ("fail-on", "output-format"):
             out[field] = value
+        elif key == "docs-url":
+            out[field] = _docs_url(value, where)
         elif key == "experiment":
             for name, number in value.items():
                 if not math.isfinite(number):  # NaN passes every bound of a schema

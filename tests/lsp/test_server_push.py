@@ -493,7 +493,11 @@ async def test_a_configuration_change_reloads_it(client: Client, folder: Path) -
     version = replace_all(client, address, MODEL)
     assert "CL505" in codes(await published(client, address, version))
     config = folder / ".contractlint.yaml"
-    config.write_text(CONFIG + "ignore: [CL505]\nseverity: {CL005: error}\n", encoding="utf-8")
+    config.write_text(
+        CONFIG + "ignore: [CL505]\nseverity: {CL005: error}\n"
+        "docs-url: https://docs.example.com/{code}/{name}\n",
+        encoding="utf-8",
+    )
     count = len(client.published)
     client.workspace_did_change_watched_files(
         types.DidChangeWatchedFilesParams(
@@ -508,6 +512,10 @@ async def test_a_configuration_change_reloads_it(client: Client, folder: Path) -
     found = list(fresh[-1].diagnostics)
     assert "CL505" not in codes(found)
     assert next(d for d in found if d.code == "CL005").severity == types.DiagnosticSeverity.Error
+    # The configuration's `docs-url` links the rules without `docs` of their own.
+    links = {str(d.code): d.code_description.href for d in found if d.code_description}
+    assert links["CL005"] == "https://docs.example.com/CL005/ambiguous-scalar"
+    assert links["ACME101"] == "https://wiki.example.com/endpoints"
     config.write_text(CONFIG, encoding="utf-8")
     client.workspace_did_change_watched_files(
         types.DidChangeWatchedFilesParams(

@@ -168,9 +168,9 @@ class ContractServer(LanguageServer):
         if buffer is None:
             return []
         project = self.project_of(buffer.path)
-        return diagnostics.diagnostics(
-            buffer.findings, buffer.text, project.rules, self.settings.docs_url
-        )
+        # The project's `docs-url` first, then the editor's `docsUrl` setting.
+        template = (project.config.docs_url if project.config else "") or self.settings.docs_url
+        return diagnostics.diagnostics(buffer.findings, buffer.text, project.rules, template)
 
     def publish(self, uri: str) -> None:
         self.pending.pop(uri, None)
