@@ -56,3 +56,18 @@ def test_new_prints_to_stdout_and_rejects_unknown_kinds() -> None:
     unknown = runner.invoke(cli, ["new", "model-contrat"])
     assert unknown.exit_code == 2
     assert "model-contract" in unknown.stderr
+
+
+@pytest.mark.parametrize(("kind", "article"), [("experiment-plan", "An"), ("model-contract", "A")])
+def test_new_makes_the_folder_it_is_told_to_write_in(
+    tmp_path: Path, kind: str, article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli_runner().invoke(cli, ["new", kind, "-o", "experiments/drafts/new.yaml"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "experiments" / "drafts" / "new.yaml").read_text(encoding="utf-8")
+    assert written == template(kind, "yaml")
+    assert f"Wrote {article.lower()} {kind} template to experiments/drafts/new.yaml" in (
+        result.stderr
+    )
+    assert not [p for p in (tmp_path / "experiments" / "drafts").iterdir() if p.name != "new.yaml"]

@@ -39,3 +39,8 @@ def misspelled(value: str) -> str | None:
     if not 11 < len(lowered) < 23:
         return None
     return next((k for k in KINDS if edit_distance(lowered, k) <= 2), None)
+
+
+def with_article(noun: str) -> str:
+    """``noun`` after its indefinite article: ``a model-contract``, ``an experiment-plan``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

@@ -19,7 +19,7 @@ from typing import Any, Callable, TypeVar
 
 import click
 
-from contractlint import __version__
+from contractlint import __version__, atomic
 from contractlint.cli import check_command
 from contractlint.cli.check_command import (
     EXIT_ERROR,
@@ -31,7 +31,7 @@ from contractlint.cli.check_command import (
     report_failure,
 )
 from contractlint.config import Config, load, split_list
-from contractlint.kinds import KINDS
+from contractlint.kinds import KINDS, with_article
 from contractlint.model import Rule
 from contractlint.pipeline import discover
 from contractlint.results import FileResult, Report
@@ -422,11 +422,13 @@ def new_command(kind: str, output: str | None, force: bool, config_file: str | N
         click.echo(f"contractlint: {output} exists; use --force to overwrite it", err=True)
         sys.exit(EXIT_ERROR)
     try:
-        target.write_text(text, encoding="utf-8")
+        # The folder the user named is made too (`new KIND -o experiments/x.yaml`).
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_atomic(str(target), text.encode("utf-8"))
     except OSError as exc:
         click.echo(f"contractlint: cannot write {output}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(f"Wrote a {kind} template to {output}; fill in every TODO.", err=True)
+    click.echo(f"Wrote {with_article(kind)} template to {output}; fill in every TODO.", err=True)
 
 
 @cli.command(name="power")

@@ -26,6 +26,7 @@ from contractlint.pipeline.references import Loaded, Resolver
 from contractlint.pointer import resolve
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
+from contractlint.rules._common import fit
 from contractlint.team import team_rules
 
 # The rules each configuration runs on each kind, worked out once per configuration and
@@ -157,9 +158,13 @@ class _FileLinter:
                 self.finding(
                     BY_CODE["CL000"],
                     document.start,
-                    f"rule {rule.code} ({rule.name}) crashed on this document: "
-                    f"{type(exc).__name__}: {exc}; the other rules still ran. "
-                    "Please report this bug.",
+                    fit(
+                        "rule {code} ({name}) crashed: {error}; the other rules ran "
+                        "(please report it)",
+                        code=rule.code,
+                        name=rule.name,
+                        error=f"{type(exc).__name__}: {exc}",
+                    ),
                 )
                 continue
             for hit in hits:
@@ -308,9 +313,10 @@ def lint_file(
             )
             linter.problem(Problem("CL007", FILE_START, message))
         else:
-            message = (
-                f"contractlint crashed on this file: {type(exc).__name__}: {exc}; the other "
-                "files were still linted. Please report this bug."
+            message = fit(
+                "contractlint crashed on this file: {error}; the other files were linted "
+                "(please report it)",
+                error=f"{type(exc).__name__}: {exc}",
             )
             linter.problem(Problem("CL000", FILE_START, message))
         return FileResult(target.display, tuple(linter.findings), 1)

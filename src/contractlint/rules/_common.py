@@ -149,8 +149,3 @@ def state_of(value: Any) -> str:
     if isinstance(value, list):
         return "lists only placeholders"
     return f"is a placeholder ({quoted(value)})"
-
-
-def with_article(noun: str) -> str:
-    """``noun`` after its indefinite article: ``a model-contract``, ``an experiment-plan``."""
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from contractlint.kinds import KINDS
+from contractlint.kinds import KINDS, with_article
 
 
 def template(kind: str, file_format: str = "yaml") -> str:
@@ -67,7 +67,7 @@ def declared_template(
 
     where = f" (schema: {schema_path})" if schema_path else ""
     text = (
-        f"# A {kind} document{where}.\n"
+        f"# {with_article(kind).capitalize()} document{where}.\n"
         "# Fill in every TODO, then run `contractlint check` on this file.\n"
         + yaml.safe_dump(value, sort_keys=False, allow_unicode=True, default_flow_style=False)
     )

@@ -13,8 +13,8 @@ RULE = registered(
     check=required(
         "monitoring",
         message=(
-            "the contract lists no `monitoring`: name what is watched in production, e.g. "
-            "`monitoring: [score_distribution, ctr_by_bucket, latency_p95]`"
+            "the contract lists no `monitoring`: name the signals watched in production "
+            "(e.g. `score_distribution`)"
         ),
         listed=True,
     ),

@@ -14,7 +14,7 @@ RULE = registered(
         "unit_of_randomization",
         message=(
             "the plan has no `unit_of_randomization`: say what is assigned to arms (user, "
-            "session, request, store...)"
+            "session, request or store)"
         ),
     ),
     doc=RuleDoc(

@@ -14,8 +14,8 @@ RULE = registered(
         "validation",
         "online",
         message=(
-            "`validation.online` is missing: offline metrics alone would decide; name the "
-            "online experiment (or its plan file) that confirms the result with users"
+            "`validation.online` is missing: name the online experiment (or its plan file) "
+            "that confirms the offline result"
         ),
     ),
     doc=RuleDoc(

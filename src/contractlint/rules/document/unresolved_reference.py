@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from contractlint.kinds import with_article
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import fit, with_article
+from contractlint.rules._common import fit
 
 _WHY = {
     "missing": "does not exist",
