@@ -30,7 +30,7 @@ from contractlint.formatters.encode import dumps
 from contractlint.model import Rule
 from contractlint.paths import Folder
 from contractlint.results import Finding, Report, Severity, stable_fingerprint
-from contractlint.rules import BY_CODE, RULES
+from contractlint.rules import BY_CODE, CODES
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/contractlint/contractlint"
@@ -39,7 +39,7 @@ BASE_ID = "SRCROOT"
 FINGERPRINT_KEY = "contractlint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
-_ORDER = {rule.code: index for index, rule in enumerate(RULES)}
+_ORDER = {code: index for index, code in enumerate(CODES)}  # no rule module imported
 
 
 def _directory_uri(path: str) -> str:
@@ -104,7 +104,13 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
         fired.setdefault(finding.code, finding)
     codes = sorted(fired, key=lambda code: (_ORDER.get(code, len(_ORDER)), code))
     index = {code: position for position, code in enumerate(codes)}
-    known = {**BY_CODE, **{rule.code: rule for rule in context.rules}}
+    # Only the rules that fired are described, and only their modules imported.
+    own = {rule.code: rule for rule in context.rules}
+    known = {
+        code: own[code] if code in own else BY_CODE[code]
+        for code in codes
+        if code in own or code in BY_CODE
+    }
     descriptors = [
         rule_descriptor(known[code]) if code in known else _unknown_descriptor(fired[code])
         for code in codes

@@ -176,6 +176,10 @@ class _Index(Mapping[str, "Rule"]):
         return {(rule.name if self.by_name else rule.code): rule for rule in _rules()}
 
     def __getitem__(self, key: str) -> Rule:
+        if not self.by_name and key in _MODULE_OF:
+            # One rule by code imports its own module only: a SARIF report describes
+            # the rules that fired, and needs no other rule module.
+            return _one(key)
         return self._index[key]
 
     def __contains__(self, key: object) -> bool:
@@ -189,6 +193,15 @@ class _Index(Mapping[str, "Rule"]):
 
 
 _CODE_SET = frozenset(CODES)
+_MODULE_OF = {code: module for code, _, module in _TABLE}
+
+
+@functools.cache
+def _one(code: str) -> Rule:
+    rule: Rule = importlib.import_module(_PACKAGE + _MODULE_OF[code]).RULE
+    return rule
+
+
 RULES: Sequence[Rule] = _Rules()
 BY_CODE: Mapping[str, Rule] = _Index(by_name=False)
 BY_NAME: Mapping[str, Rule] = _Index(by_name=True)
