@@ -400,6 +400,13 @@ def serve(
     tcp: int | None = None, host: str = "127.0.0.1", settings: Settings = DEFAULT_SETTINGS
 ) -> None:
     """Serve one client over stdio, or over TCP on ``host:tcp``."""
+    import signal
+
+    # SIGTERM ends the server at once. The console script's handler unwinds with
+    # SystemExit, which asyncio turns into a shutdown that waits for the executor's
+    # threads (seen to hang under load); the server keeps nothing to flush (a baseline
+    # is written whole or not at all), so it exits as the editor asks.
+    signal.signal(signal.SIGTERM, lambda signum, frame: os._exit(128 + signum))
     server = build(settings)
     if tcp is not None:
         server.start_tcp(host, tcp)
