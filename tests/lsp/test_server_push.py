@@ -477,6 +477,45 @@ async def test_completion_offers_what_the_schema_allows_here(client: Client, fol
     assert await complete(client, address, 2, 15) == schema["properties"]["stopping_rule"]["enum"]
 
 
+async def test_completion_in_json_too(client: Client, folder: Path) -> None:
+    from contractlint import schemas
+
+    schema = schemas.load_schema("experiment-plan")
+    text = (
+        '{\n  "kind": "experiment-plan",\n  "name": "x",\n'
+        '  "primary_metric": {"name": "ctr", "type": ""},\n  "st\n}\n'
+    )
+    address = open_document(client, folder / "typing.json", text)
+    quotes = text.split("\n")[3].index('""') + 1
+    # Inside `"type": "|"`: the enum, each replacing both quotes with its JSON text.
+    found = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=address),
+            position=types.Position(line=3, character=quotes),
+        )
+    )
+    items = found.items if isinstance(found, types.CompletionList) else found or []
+    assert [i.label for i in items] == schema["properties"]["primary_metric"]["properties"]["type"][
+        "enum"
+    ]
+    edit = items[0].text_edit
+    assert isinstance(edit, types.TextEdit)
+    assert edit.new_text == '"proportion"'
+    assert (edit.range.start.character, edit.range.end.character) == (quotes - 1, quotes + 1)
+    # A key at the top: the kind's properties not yet written, each as `"key": `.
+    top = await complete(client, address, 4, 5)
+    assert "stopping_rule" in top and "guardrails" in top
+    assert "kind" not in top and "name" not in top and "primary_metric" not in top
+    # A value of `stopping_rule`, and the items of a checklist's `status`.
+    replace_all(client, address, '{"kind": "experiment-plan", "stopping_rule": ')
+    assert await complete(client, address, 0, 45) == schema["properties"]["stopping_rule"]["enum"]
+    checklist = '{"kind": "acceptance-checklist", "items": [{"id": "a", "status": "'
+    replace_all(client, address, checklist)
+    assert await complete(client, address, 0, len(checklist)) == ["done", "todo", "n/a"]
+    replace_all(client, address, '{"kind": "not-a-kind", ')
+    assert await complete(client, address, 0, 23) == []
+
+
 # -- configuration, crashes, bad requests ---------------------------------------------------
 
 

@@ -8,11 +8,13 @@ Completion works on YAML while it is being typed, so it cannot wait for the text
 to parse: where the cursor stands (which mapping, which key) is read from the
 lines' indentation and ``- `` item markers, as YAML defines nesting. It offers the
 keys the schema allows in that mapping and not yet written there, and a field's
-``enum`` values after its ``key:`` (or as a sequence's ``- `` items).
+``enum`` values after its ``key:`` (or as a sequence's ``- `` items). In JSON the
+place is read by scanning the text before the cursor for strings and brackets.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -310,11 +312,11 @@ def _item(
 def completion(
     text: Text, path: str, position: types.Position, config: Config
 ) -> list[types.CompletionItem]:
-    """The keys or values the schema allows at the cursor (YAML; [] in JSON)."""
+    """The keys or values the schema allows at the cursor, in YAML or JSON."""
     from contractlint.pipeline import source
 
     if source.file_format(path) == "json":
-        return []
+        return _json_completion(text, position, config)
     lines = _Lines(text)
     column = text.column(position)
     before = text.line(position.line)[:column]
@@ -378,6 +380,111 @@ def completion(
         )
         for key, schema in properties(kind, node, config).items()
         if key not in written
+    ]
+
+
+# -- completion in JSON ---------------------------------------------------------------------
+
+_JSON_KIND = re.compile(r'"kind"\s*:\s*"([\w-]+)"')
+
+
+class _JsonPlace:
+    """Where the cursor stands in JSON text that may not parse yet: the path of the
+    container it is in, whether a key or a value is expected there, the key a value
+    belongs to, the keys already written in that object, and the word typed so far
+    (with its opening quote, if any)."""
+
+    def __init__(self, before: str) -> None:
+        # Each open container: [is an object, its keys so far, the key being given a
+        # value (objects)].
+        self.stack: list[list[Any]] = []
+        self.expect_key = False
+        self.word = ""
+        index, length = 0, len(before)
+        last_string = ""
+        while index < length:
+            char = before[index]
+            if char == '"':
+                end = index + 1
+                while end < length and before[end] != '"':
+                    end += 2 if before[end] == "\\" else 1
+                if end >= length:  # the string the cursor is in
+                    self.word = before[index:]
+                    return
+                last_string = before[index + 1 : end]
+                if self.stack and self.stack[-1][0] and self.expect_key:
+                    self.stack[-1][1].add(last_string)
+                    self.stack[-1][2] = last_string
+                index = end + 1
+                continue
+            if char in "{[":
+                self.stack.append([char == "{", set(), ""])
+                self.expect_key = char == "{"
+            elif char in "}]":
+                if self.stack:
+                    self.stack.pop()
+                self.expect_key = False
+            elif char == ":":
+                self.expect_key = False
+            elif char == "," and self.stack:
+                self.expect_key = self.stack[-1][0]
+            index += 1
+        tail = re.search(r"[\w.+-]*$", before)
+        self.word = tail.group(0) if tail else ""
+
+    def path(self) -> Path:
+        """The path of the container the cursor is in (keys, and ``0`` for an item)."""
+        found: list[str] = []
+        for container in self.stack[:-1]:
+            found.append(container[2] if container[0] else "0")
+        return tuple(found)
+
+
+def _json_completion(
+    text: Text, position: types.Position, config: Config
+) -> list[types.CompletionItem]:
+    source_text = "\n".join(text.line(row) for row in range(text.line_count))
+    kind_found = _JSON_KIND.search(source_text)
+    kind = kind_found.group(1) if kind_found else ""
+    if kind not in KINDS and kind not in config.kind_names:
+        return []
+    before = "\n".join(
+        [
+            *(text.line(row) for row in range(position.line)),
+            text.line(position.line)[: text.column(position)],
+        ]
+    )
+    place = _JsonPlace(before)
+    if not place.stack:
+        return []
+    end = position
+    after = text.line(position.line)[text.column(position) :]
+    if place.word.startswith('"') and after.startswith('"'):
+        # The editor closed the quote as it was typed: the completion replaces it too.
+        end = text.position(position.line + 1, text.column(position) + 2)
+    replace = types.Range(start=_back(text, position, place.word), end=end)
+    top = place.stack[-1]
+    path = place.path()
+    if top[0] and place.expect_key:  # a key of this object
+        node = node_at(kind, path, config)
+        return [
+            _item(
+                key,
+                types.CompletionItemKind.Property,
+                f'"{key}": ',
+                replace,
+                describe(key, schema, kind, config),
+            )
+            for key, schema in properties(kind, node, config).items()
+            if key not in top[1]
+        ]
+    # A value: of the object's current key, or an array's item.
+    node = node_at(kind, (*path, top[2]) if top[0] else path, config)
+    if not top[0]:
+        node = _deref(kind, node.get("items", {}), config)
+    return [
+        _item(str(v), types.CompletionItemKind.EnumMember, json.dumps(v), replace)
+        for v in enum_values(kind, node, config)
     ]
 
 
