@@ -71,8 +71,19 @@ def test_markdown_blocks_are_documents_of_their_own() -> None:
     assert "items" in second and "stopping_rule" not in second
 
 
-def test_json_gets_no_completion() -> None:
-    assert labels('{"kind": "model-contract", "na', 0, 30, "x.json") == []
+def test_json_completion_reads_the_place_from_the_text_before_the_cursor() -> None:
+    # A key being typed (its quote open) at the top: the kind's keys, less those written.
+    found = labels('{"kind": "model-contract", "na', 0, 30, "x.json")
+    assert "name" in found and "endpoint" in found and "kind" not in found
+    # Inside a nested object, after keys with strings holding brackets and escapes.
+    text = '{"kind": "experiment-plan", "name": "a{[\\"x", "primary_metric": {"name": "m", "'
+    nested = labels(text, 0, len(text), "x.json")
+    assert "type" in nested and "baseline" in nested and "name" not in nested
+    # A closed object is left: back at the top.
+    text = '{"kind": "experiment-plan", "primary_metric": {"name": "m"}, "'
+    assert "stopping_rule" in labels(text, 0, len(text), "x.json")
+    # Not a contract: nothing.
+    assert labels('{"kind": "Service", "', 0, 21, "x.json") == []
 
 
 def test_hover_on_a_key_and_on_a_value() -> None:

@@ -37,17 +37,7 @@ def encode(text: str) -> bytes:
 def _parsed(path: str, data: bytes, config: Config) -> Loaded:
     """The documents of a referenced file's bytes, as ``engine.referenced_documents``
     reads them from disk."""
-    read = source.decode(path, data)
-    if isinstance(read, Problem):
-        return read
-    limits = engine.load_limits(config)
-    documents: list[Document] = []
-    for segment in read.segments:
-        loaded = loader.load(path, segment, limits)
-        if loaded.problems and not loaded.documents:
-            return loaded.problems[0]
-        documents.extend(loaded.documents)
-    return tuple(documents)
+    return engine.documents_of(path, source.decode(path, data), config)
 
 
 def resolver(config: Config, overlay: Overlay) -> Resolver:

@@ -241,7 +241,12 @@ def load_limits(config: Config) -> loader.Limits:
 
 def referenced_documents(path: str, config: Config) -> Loaded:
     """The contract documents of a referenced file (read and parsed, not linted)."""
-    read = source.read(path, config.max_file_size)
+    return documents_of(path, source.read(path, config.max_file_size), config)
+
+
+def documents_of(path: str, read: source.Source | Problem, config: Config) -> Loaded:
+    """The documents of a file as read (from disk, or an editor's buffer), parsed and
+    not linted; the file's problem when it cannot be read or holds none that parse."""
     if isinstance(read, Problem):
         return read
     limits = load_limits(config)
