@@ -314,3 +314,16 @@ def test_a_long_run_on_a_pipe_prints_no_progress(tmp_path: Path) -> None:
         (tmp_path / f"m{index}.yaml").write_text(MODEL, encoding="utf-8")
     done = run(tmp_path, "check", ".")
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_full_shows_no_snippet_for_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "c.yaml").write_bytes("kind: model-contract\n".encode("utf-16"))
+    (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + BROKEN.encode("utf-8"))
+    done = run(tmp_path, "check", "--format", "full", ".")
+    lines = done.stdout.splitlines()
+    cl006 = lines.index(next(line for line in lines if line.startswith("c.yaml:1:1: CL006")))
+    assert not lines[cl006 + 1].startswith("  |")  # the finding alone: no bytes as noise
+    # With a byte-order mark, the columns still line up under the value.
+    bom = lines.index(next(line for line in lines if line.startswith("bom.yaml:6:13: CL003")))
+    assert lines[bom + 2 : bom + 4] == ["6 | timeout_ms: abc", "  |             ^^^"]

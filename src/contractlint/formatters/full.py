@@ -24,11 +24,13 @@ Source = Callable[[str], Optional[list[str]]]
 
 
 def read_lines(path: str) -> list[str] | None:
-    """The file at ``path`` as lines (undecodable bytes replaced), or None."""
+    """The file at ``path`` as lines, as the linter reads it (UTF-8, a byte-order mark
+    dropped); None when it cannot be read or is not UTF-8 (CL006 says so: its bytes
+    would show as noise under the finding)."""
     try:
         with open(path, "rb") as handle:
-            return handle.read().decode("utf-8", "replace").split("\n")
-    except OSError:
+            return handle.read().decode("utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
         return None
 
 
