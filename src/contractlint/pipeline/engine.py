@@ -27,7 +27,6 @@ from contractlint.pointer import resolve
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES
 from contractlint.rules._common import fit
-from contractlint.team import team_rules
 
 # The rules each configuration runs on each kind, worked out once per configuration and
 # kind rather than per document: finding fifty team rules' compiled form by hashing
@@ -44,7 +43,12 @@ def _plan(config: Config) -> _Plan:
     if held is None or held[0] is not config or held[1] is not RULES:
         if len(_PLANS) > 16:
             _PLANS.clear()  # a long-lived process (the language server) sees many
-        own = (*team_rules(config.team_rules), *plugins.of(config.plugins))
+        own: tuple[Rule, ...] = ()
+        if config.team_rules:  # only then: the team rules' module and JSONPath
+            from contractlint.team import team_rules
+
+            own = team_rules(config.team_rules)
+        own = (*own, *plugins.of(config.plugins))
         held = _PLANS[(id(config), id(RULES))] = (config, RULES, own, {})
     return held
 

@@ -8,9 +8,9 @@ are already positions in the Markdown file: nothing downstream adjusts lines.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from contractlint.model import FILE_START, Problem, Span
 from contractlint.pipeline import sniff
@@ -36,7 +36,7 @@ class Source:
 
 
 def file_format(path: str) -> str:
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(os.path.basename(path))[1].lower()
     if suffix == ".json":
         return "json"
     if suffix in (".md", ".markdown"):
