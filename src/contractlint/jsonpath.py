@@ -118,21 +118,25 @@ def _segment(segment: Any) -> Step:
 
         def descend(nodes: Nodes, root: Any) -> Nodes:
             out: Nodes = []
-            if len(nodes) == 1 and nodes[0][1] is root:  # `$..`: the walk is shared
-                walk = _containers(root, limit, token)
-                if names:  # `$..name`, the most common: only the mappings matter
+            for start_at, start in nodes:
+                # `$..` walks the document, a walk the rules share; `@..` and `$.a..`
+                # walk from their node.
+                shared = start is root and not start_at
+                walk = (
+                    _containers(root, limit, token)
+                    if shared
+                    else _walk(start_at, start, limit, token)
+                )
+                if names:  # `..name`, the most common: only the mappings matter
                     for location, value in walk:
                         if isinstance(value, dict):
                             for name in names:
                                 if name in value:
                                     out.append(((*location, name), value[name]))
-                    return out
+                    continue
                 for location, value in walk:
                     for select in selectors:
                         select(location, value, root, out)
-                return out
-            for location, value in nodes:
-                _visit(location, value, root, out, selectors, (1, limit, token))
             return out
 
         return descend
@@ -159,10 +163,17 @@ def _containers(root: Any, limit: int, token: Any) -> Nodes:
     walked = _walked
     if walked[0] is root and root is not None:
         return walked[1]
-    found: Nodes = [((), root)]
-    if isinstance(root, (dict, list)):
-        _collect((), root, found, 2, limit, token)
+    found = _walk((), root, limit, token)
     _walked = (root, found)
+    return found
+
+
+def _walk(location: Location, value: Any, limit: int, token: Any) -> Nodes:
+    """``value`` and the containers below it, in the order `..` visits them (the
+    library's depth-first pre-order, and its depth limit)."""
+    found: Nodes = [(location, value)]
+    if isinstance(value, (dict, list)):
+        _collect(location, value, found, 2, limit, token)
     return found
 
 
@@ -181,34 +192,6 @@ def _collect(
             here = (*location, key)
             found.append((here, item))
             _collect(here, item, found, depth + 1, limit, token)
-
-
-def _visit(
-    location: Location,
-    value: Any,
-    root: Any,
-    out: Nodes,
-    selectors: list[Select],
-    depth: tuple[int, int, Any],
-) -> None:
-    """The selectors on ``value`` and then on each container below it, depth first in
-    document order (the library's pre-order)."""
-    level, limit, token = depth
-    if level > limit:  # the library's limit, and its error
-        from jsonpath_rfc9535.exceptions import JSONPathRecursionError
-
-        raise JSONPathRecursionError("recursion limit exceeded", token=token)
-    below = (level + 1, limit, token)
-    for select in selectors:
-        select(location, value, root, out)
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, (dict, list)):
-                _visit((*location, key), item, root, out, selectors, below)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, (dict, list)):
-                _visit((*location, index), item, root, out, selectors, below)
 
 
 def _selector(selector: Any) -> Select:
