@@ -466,15 +466,18 @@ def _watch(options: CheckOptions) -> int:
         import watchfiles
     except ImportError:
         raise UsageError(WATCH_HINT) from None
-    from contractlint.config import CONFIG_FILES
+    from contractlint.config import CONFIG_FILES, DEFAULT_INCLUDE
 
-    suffixes = (".yaml", ".yml", ".json", ".md")
+    try:  # the files a run walks for; the configuration's own, when it reads
+        included = discover.includer(load(options.config_file, isolated=options.isolated).include)
+    except ConfigError:
+        included = discover.includer(DEFAULT_INCLUDE)  # the first run says what is wrong
 
     def relevant(change: object, path: str) -> bool:
         name = os.path.basename(path)
         if ".contractlint_cache" in path.split(os.sep) or name.endswith(".tmp"):
             return False  # our own cache, and atomic writes' temporary files
-        return name.endswith(suffixes) or name in CONFIG_FILES
+        return included(name) or name in CONFIG_FILES
 
     paths = [p for p in options.paths if os.path.exists(p)] or ["."]
     try:

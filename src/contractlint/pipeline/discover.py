@@ -136,7 +136,7 @@ def discover(
 
     for raw in paths or ["."]:
         if os.path.isdir(raw):
-            includes = _includer(include)
+            includes = includer(include)
             skip = _Skip(names, folder_names, excluded if patterns else None)
             for target, real in _walk(raw, here, includes, skip, ignores, loops):
                 seen.setdefault(real, target)
@@ -231,7 +231,7 @@ def _walk(
         stack.extend(reversed(folders))
 
 
-def _includer(patterns: Sequence[str]) -> Callable[[str], bool]:
+def includer(patterns: Sequence[str]) -> Callable[[str], bool]:
     """Whether a file name matches ``include``: plain ``*.ext`` patterns (the default)
     by suffix, anything else with gitignore semantics."""
     if all(p.startswith("*.") and not any(c in p[2:] for c in "*?[]/\\!") for p in patterns):
