@@ -14,15 +14,32 @@ What it measures, for each size N (a fresh corpus of N contract files written by
 ``bench/corpus.py``, in rounds that alternate the tools so drift hits them all alike):
 
 * contractlint cold: ``contractlint check --no-cache .`` with no cache on disk;
+* contractlint cold, JSON: ``contractlint check --no-cache --format json .``, the same;
+* the parse floor: ``bench/parsefloor.py .``, a single process that only composes the
+  same files with PyYAML's C loader (``yaml.compose_all`` with ``yaml.CSafeLoader``,
+  every document of every ``.yaml``, ``.yml`` and ``.json`` file outside the folders
+  contractlint skips), started by the interpreter that runs contractlint (the one its
+  ``#!`` line names), so that its start-up and PyYAML's import count as contractlint's
+  do; an untimed run with ``--list`` first checks that it composes exactly the
+  corpus's files, and it exits non-zero, naming the file, on one that does not parse;
 * check-jsonschema: one ``check-jsonschema --schemafile SCHEMA FILES...`` per kind,
   with the schemas printed by ``contractlint schema KIND`` (time summed, memory max);
 * yamllint: ``yamllint -d relaxed .`` (a syntax-and-style pass, for scale);
 * contractlint warm: ``contractlint check .`` with a filled cache and nothing changed;
-* contractlint one changed: the same after a comment is appended to one model contract;
+* contractlint warm, JSON: ``contractlint check --format json .``, the same cache (the
+  output format is not part of its key);
+* contractlint one changed: the same after a comment is appended to one model contract.
 
-and once, on the 1000-file corpus (or the first size), a single model contract checked
-the way a pre-commit hook checks a file that has just changed: ``contractlint check
---no-cache FILE`` against ``check-jsonschema --schemafile model-contract.json FILE``.
+In each round the three cold measures run first, in an order that rotates from round to
+round, with the cache removed before each; then check-jsonschema and yamllint; then an
+untimed ``contractlint check .`` fills the cache and the two warm measures run, which
+of them first alternating; then the one changed.
+
+And once, on the 1000-file corpus (or the first size), a single model contract checked
+the way a pre-commit hook or an editor checks a file that has just changed:
+``contractlint check --no-cache FILE`` against ``check-jsonschema --schemafile
+model-contract.json FILE`` and ``yamllint -d relaxed FILE``, in rounds whose order
+rotates.
 
 Then a repository without contracts: ``bench/nocontract.py`` writes a tree of
 ``--repo-files`` files (default 3,000) as an application repository has them
@@ -65,10 +82,12 @@ peak RSS (a child begins as a copy of its parent); a figure at or below that flo
 marked ``*``. The report gives medians, the ratios below with their targets, and exits 0
 when every target is met, 1 when one is missed, 2 when a tool fails or is missing.
 
-* cold / check-jsonschema <= 0.20        * warm / cold <= 0.10
-  (both on corpora of 2,000 files or more, the sizes the targets name: 2,000 and
-  10,000; on a smaller corpus the two ratios are printed for information)
+* cold / check-jsonschema <= 0.20        * cold / parse floor <= 1.5
+* warm / cold <= 0.05                    * warm / cold (json) <= 0.05
+  (all four on corpora of 2,000 files or more, the sizes the targets name: 2,000 and
+  10,000; on a smaller corpus they are printed for information)
 * single file contractlint / check-jsonschema <= 0.60
+* single file contractlint / yamllint <= 0.70
 * peak RSS of cold contractlint, largest size / smallest size <= 1.5 (two sizes or more)
 * no-contract repo: contractlint / read-only floor <= 3.0 (a tree of 2,000 files or
   more; on a smaller one it is printed for information)
@@ -76,6 +95,9 @@ when every target is met, 1 when one is missed, 2 when a tool fails or is missin
   the target names; on another it is printed for information)
 * warm in each output format / warm in text <= 1.30 (on 2,000 files or more; on fewer
   printed for information)
+
+The parse floor, the JSON measures, the 0.05 for warm / cold and the single file against
+yamllint are issue 20's.
 
 Tools are taken from the ``bin`` folder of the Python running this script when they are
 there (a pyenv shim or similar wrapper on PATH adds its own start-up time to every run),
@@ -117,15 +139,30 @@ REPO_FILES = 3000  # the default size of the repository without contracts
 FLOOR_TARGET = 3.0  # contractlint / the read-only floor, on that repository
 FLOOR_SCRIPT = Path(__file__).resolve().parent / "floor.py"
 FLOOR_OK = (0,)
+PARSE_FLOOR_SCRIPT = Path(__file__).resolve().parent / "parsefloor.py"
+PARSE_FLOOR_OK = (0,)
+COLD_TARGET = 0.20  # cold / check-jsonschema
+WARM_TARGET = 0.05  # warm / cold, in text and in JSON (issue 20)
+PARSE_FLOOR_TARGET = 1.5  # cold / the parse floor (issue 20)
+SINGLE_TARGET = 0.60  # one file: contractlint / check-jsonschema
+SINGLE_YAMLLINT_TARGET = 0.70  # one file: contractlint / yamllint (issue 20)
 CONTRACTLINT_OK = (0, 1)
 CHECK_JSONSCHEMA_OK = (0, 1)
 YAMLLINT_OK = (0, 1, 2)
 MEASURES = (
     ("cold", "contractlint cold"),
+    ("cold-json", "contractlint cold --format json"),
+    ("parse-floor", "parse floor (bench/parsefloor.py)"),
     ("check-jsonschema", "check-jsonschema (4 kinds)"),
     ("yamllint", "yamllint -d relaxed"),
     ("warm", "contractlint warm"),
+    ("warm-json", "contractlint warm --format json"),
     ("changed", "contractlint one changed"),
+)
+SINGLE_MEASURES = (
+    ("contractlint", "contractlint check --no-cache FILE"),
+    ("check-jsonschema", "check-jsonschema FILE"),
+    ("yamllint", "yamllint -d relaxed FILE"),
 )
 REPO_MEASURES = (
     ("contractlint", "contractlint check --no-cache ."),
@@ -189,6 +226,7 @@ class Tools:
     yamllint: str  # "" when the corpora are not run
     python: Path  # the interpreter of the environment they are installed in
     floor: list[str] = field(default_factory=list)  # the read-only floor, when it is run
+    parse_floor: list[str] = field(default_factory=list)  # the parse floor, with the corpora
 
 
 # -- running ---------------------------------------------------------------------------
@@ -282,8 +320,9 @@ def find_tool(name: str, scripts: Path | None = None) -> str:
 
 
 def find_tools(venv: Path | None, peers: bool = True, repo: bool = False) -> Tools:
-    """The commands to run: check-jsonschema and yamllint with ``peers``, the read-only
-    floor with ``repo``."""
+    """The commands to run: check-jsonschema, yamllint and the parse floor with ``peers``
+    (the corpora), the read-only floor with ``repo``. Both floors run on the interpreter
+    that runs contractlint."""
     scripts = venv / "bin" if venv is not None else None
     override = os.environ.get("CONTRACTLINT", "").strip()
     if override:
@@ -292,12 +331,14 @@ def find_tools(venv: Path | None, peers: bool = True, repo: bool = False) -> Too
     else:
         contractlint = [find_tool("contractlint", scripts)]
     python = venv / "bin" / "python" if venv is not None else Path(sys.executable)
+    interpreter = interpreter_of(contractlint, python)
     return Tools(
         contractlint,
         find_tool("check-jsonschema", scripts) if peers else "",
         find_tool("yamllint", scripts) if peers else "",
         python,
-        [interpreter_of(contractlint, python), str(FLOOR_SCRIPT)] if repo else [],
+        [interpreter, str(FLOOR_SCRIPT)] if repo else [],
+        [interpreter, str(PARSE_FLOOR_SCRIPT)] if peers else [],
     )
 
 
@@ -410,6 +451,48 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def corpus_commands(tools: Tools, jobs: list[str]) -> dict[str, list[str]]:
+    """The commands of the corpus measures that run the same command every round:
+    contractlint cold and warm, in text and in JSON, and the parse floor."""
+    check = [*tools.contractlint, "check"]
+    return {
+        "cold": [*check, "--no-cache", ".", *jobs],
+        "cold-json": [*check, "--no-cache", "--format", "json", ".", *jobs],
+        "parse-floor": [*tools.parse_floor, "."],
+        "warm": [*check, ".", *jobs],
+        "warm-json": [*check, "--format", "json", ".", *jobs],
+    }
+
+
+def parse_floor_files(tools: Tools, folder: Path, paths: list[Path]) -> None:
+    """Run the parse floor once, untimed, with ``--list``; a BenchError unless it composes
+    every file of the corpus and nothing else (the files contractlint lints there)."""
+    command = [*tools.parse_floor, "--list", "."]
+    done = subprocess.run(
+        command, cwd=folder, capture_output=True, text=True, check=False, env=CHILD_ENV
+    )
+    if done.returncode != 0:
+        raise BenchError(
+            f"`{shlex.join(command)}` (in {folder}) exited {done.returncode}:\n"
+            f"{done.stderr.strip()[-4000:]}"
+        )
+    composed = done.stdout.splitlines()
+    expected = sorted(path.relative_to(folder).as_posix() for path in paths)
+    if composed != expected:
+        missing = sorted(set(expected) - set(composed))[:5]
+        extra = sorted(set(composed) - set(expected))[:5]
+        raise BenchError(
+            f"`{shlex.join(command)}` (in {folder}) composed {len(composed)} files, the "
+            f"corpus has {len(expected)}; missing {missing}, extra {extra}"
+        )
+
+
+def alternated(keys: Sequence[str], round_number: int) -> list[str]:
+    """``keys`` rotated by the round's number, so that none always runs first."""
+    shift = round_number % len(keys)
+    return [*keys[shift:], *keys[:shift]]
+
+
 def bench_corpus(
     tools: Tools,
     folder: Path,
@@ -426,11 +509,16 @@ def bench_corpus(
     if not models:
         raise BenchError("the corpus has no model contract; use a size of 1 or more")
     changed_file = models[0]
-    check = [*tools.contractlint, "check"]
+    commands = corpus_commands(tools, jobs)
+    ok = {"parse-floor": PARSE_FLOOR_OK}
     samples: dict[str, list[Sample]] = {key: [] for key, _ in MEASURES}
     warnings: list[str] = []
-    # Untimed warm-up: bytecode compiled and the corpus in the OS file cache for every tool.
-    checked([*check, "--no-cache", ".", *jobs], folder, CONTRACTLINT_OK)
+    # Untimed warm-up: bytecode compiled and the corpus in the OS file cache for every
+    # tool; the parse floor's run checks that it composes the corpus's files.
+    remove_cache(folder)
+    checked(commands["cold"], folder, CONTRACTLINT_OK)
+    checked(commands["cold-json"], folder, CONTRACTLINT_OK)
+    parse_floor_files(tools, folder, paths)
     for kind, files in by_kind.items():
         checked(
             [tools.check_jsonschema, "--schemafile", str(schemas[kind]), files[0]],
@@ -440,8 +528,11 @@ def bench_corpus(
     checked([tools.yamllint, "-d", "relaxed", by_kind["model-contract"][0]], folder, YAMLLINT_OK)
     for round_number in range(1, repeat + 1):
         progress(f"  round {round_number}/{repeat}")
-        remove_cache(folder)
-        samples["cold"].append(checked([*check, "--no-cache", ".", *jobs], folder, CONTRACTLINT_OK))
+        # Cold in text, cold in JSON and the parse floor, in an order that rotates; no
+        # cache on disk before each (the cold runs neither read nor write one).
+        for key in alternated(("cold", "cold-json", "parse-floor"), round_number):
+            remove_cache(folder)
+            samples[key].append(checked(commands[key], folder, ok.get(key, CONTRACTLINT_OK)))
 
         parts = [
             checked(
@@ -463,17 +554,21 @@ def bench_corpus(
             checked([tools.yamllint, "-d", "relaxed", "."], folder, YAMLLINT_OK)
         )
 
-        checked([*check, ".", *jobs], folder, CONTRACTLINT_OK)  # fill the cache, untimed
+        remove_cache(folder)
+        checked(commands["warm"], folder, CONTRACTLINT_OK)  # fill the cache, untimed
         if round_number == 1 and not (folder / CACHE_DIR).exists():
             warnings.append(
                 f"warning: no {CACHE_DIR} folder after `contractlint check .`: "
                 "the warm runs may not have had a cache"
             )
             progress(f"  {warnings[-1]}")
-        samples["warm"].append(checked([*check, ".", *jobs], folder, CONTRACTLINT_OK))
+        # Warm in text and in JSON, the same cache (the output format is not in its
+        # key), which of the two runs first alternating.
+        for key in alternated(("warm", "warm-json"), round_number):
+            samples[key].append(checked(commands[key], folder, CONTRACTLINT_OK))
 
         touch(changed_file, round_number)
-        samples["changed"].append(checked([*check, ".", *jobs], folder, CONTRACTLINT_OK))
+        samples["changed"].append(checked(commands["warm"], folder, CONTRACTLINT_OK))
     return samples, warnings
 
 
@@ -485,27 +580,28 @@ def bench_single(
     repeat: int,
     jobs: list[str],
 ) -> dict[str, list[Sample]]:
-    """One model contract, as pre-commit checks a file that has just changed."""
+    """One model contract, as pre-commit checks a file that has just changed: contractlint
+    without a cache, check-jsonschema and yamllint, in an order that rotates."""
     models = [path for path in paths if kind_of(path) == "model-contract"]
     # Not the file the "one changed" runs append to, when there is another.
     target = str(models[1 if len(models) > 1 else 0].relative_to(folder))
-    samples: dict[str, list[Sample]] = {"contractlint": [], "check-jsonschema": []}
-    for _ in range(repeat):
-        remove_cache(folder)
-        samples["contractlint"].append(
-            checked(
-                [*tools.contractlint, "check", "--no-cache", target, *jobs],
-                folder,
-                CONTRACTLINT_OK,
-            )
-        )
-        samples["check-jsonschema"].append(
-            checked(
-                [tools.check_jsonschema, "--schemafile", str(schemas["model-contract"]), target],
-                folder,
-                CHECK_JSONSCHEMA_OK,
-            )
-        )
+    commands = {
+        "contractlint": (
+            [*tools.contractlint, "check", "--no-cache", target, *jobs],
+            CONTRACTLINT_OK,
+        ),
+        "check-jsonschema": (
+            [tools.check_jsonschema, "--schemafile", str(schemas["model-contract"]), target],
+            CHECK_JSONSCHEMA_OK,
+        ),
+        "yamllint": ([tools.yamllint, "-d", "relaxed", target], YAMLLINT_OK),
+    }
+    samples: dict[str, list[Sample]] = {key: [] for key, _ in SINGLE_MEASURES}
+    for round_number in range(1, repeat + 1):
+        for key in alternated([key for key, _ in SINGLE_MEASURES], round_number):
+            remove_cache(folder)
+            command, ok = commands[key]
+            samples[key].append(checked(command, folder, ok))
     return samples
 
 
@@ -755,12 +851,22 @@ def size_tables(
         Ratio(
             "cold / check-jsonschema",
             ratio(cold, median_seconds(samples["check-jsonschema"])),
-            0.20 if timed else None,
+            COLD_TARGET if timed else None,
+        ),
+        Ratio(
+            "cold / parse floor",
+            ratio(cold, median_seconds(samples["parse-floor"])),
+            PARSE_FLOOR_TARGET if timed else None,
         ),
         Ratio(
             "warm / cold",
             ratio(median_seconds(samples["warm"]), cold),
-            0.10 if timed else None,
+            WARM_TARGET if timed else None,
+        ),
+        Ratio(
+            "warm / cold (json)",
+            ratio(median_seconds(samples["warm-json"]), median_seconds(samples["cold-json"])),
+            WARM_TARGET if timed else None,
         ),
         Ratio("one changed / cold", ratio(median_seconds(samples["changed"]), cold), None),
         Ratio("cold / yamllint", ratio(cold, median_seconds(samples["yamllint"])), None),
@@ -780,21 +886,26 @@ def size_tables(
 def single_tables(
     size: int, repeat: int, samples: dict[str, list[Sample]]
 ) -> tuple[list[Table], list[Ratio]]:
-    measures = (
-        ("contractlint", "contractlint check --no-cache FILE"),
-        ("check-jsonschema", "check-jsonschema FILE"),
-    )
-    value = ratio(
-        median_seconds(samples["contractlint"]), median_seconds(samples["check-jsonschema"])
-    )
-    ratios = [Ratio("single file: contractlint / check-jsonschema", value, 0.60)]
+    contractlint = median_seconds(samples["contractlint"])
+    ratios = [
+        Ratio(
+            "single file: contractlint / check-jsonschema",
+            ratio(contractlint, median_seconds(samples["check-jsonschema"])),
+            SINGLE_TARGET,
+        ),
+        Ratio(
+            "single file: contractlint / yamllint",
+            ratio(contractlint, median_seconds(samples["yamllint"])),
+            SINGLE_YAMLLINT_TARGET,
+        ),
+    ]
     return [
         timing_table(
             f"Single model contract ({size}-file corpus), {plural(repeat, 'run')} each",
-            measures,
+            SINGLE_MEASURES,
             samples,
         ),
-        Table("Single file: ratio", RATIO_HEADERS, ratio_rows(ratios)),
+        Table("Single file: ratios", RATIO_HEADERS, ratio_rows(ratios)),
     ], ratios
 
 
@@ -920,6 +1031,8 @@ def machine_lines(tools: Tools) -> list[str]:
     ]
     versions = ", ".join(f"{name} {version(name, tools.python)}" for name, _ in used)
     commands = [command for _, command in used]
+    if tools.parse_floor:
+        commands.append(shlex.join(tools.parse_floor))
     if tools.floor:
         commands.append(shlex.join(tools.floor))
     return [
@@ -974,10 +1087,35 @@ def positive(text: str) -> int:
     return value
 
 
+HELP_TARGETS = f"""\
+measures, in alternating rounds on each corpus: contractlint cold (text and
+--format json, no cache), the parse floor, check-jsonschema, yamllint -d relaxed,
+contractlint warm (text and --format json, cache filled) and one file changed;
+on one model contract: contractlint --no-cache FILE, check-jsonschema, yamllint.
+
+targets (ratios of medians from the same run; exit 1 when one is missed):
+  cold / check-jsonschema              <= {COLD_TARGET:.2f}  (from {TIMED_FROM:,} files)
+  cold / parse floor                   <= {PARSE_FLOOR_TARGET:.2f}  (from {TIMED_FROM:,} files)
+  warm / cold                          <= {WARM_TARGET:.2f}  (from {TIMED_FROM:,} files)
+  warm / cold (json)                   <= {WARM_TARGET:.2f}  (from {TIMED_FROM:,} files)
+  single file: contractlint / check-jsonschema <= {SINGLE_TARGET:.2f}
+  single file: contractlint / yamllint <= {SINGLE_YAMLLINT_TARGET:.2f}
+  cold peak RSS, largest / smallest size <= 1.50
+  no-contract repo: contractlint / read-only floor <= {FLOOR_TARGET:.2f}  (from {TIMED_FROM:,})
+  {RULES_RATIO} <= {RULES_TARGET:.2f}  (on {RULES_FILES:,} files)
+  warm --format FORMAT / --format text <= {FORMATS_TARGET:.2f}  (from {FORMATS_FILES:,} files)
+on smaller corpora the timed ratios are printed for information.
+
+CONTRACTLINT names the contractlint command to benchmark (default: contractlint)."""
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Benchmark contractlint against check-jsonschema and yamllint.",
-        epilog="CONTRACTLINT names the contractlint command to benchmark (default: contractlint).",
+        description="Benchmark contractlint against check-jsonschema, yamllint and two "
+        "floors: the parse floor (bench/parsefloor.py, PyYAML's C loader composing the "
+        "corpus's files) and the read-only floor (bench/floor.py).",
+        epilog=HELP_TARGETS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--sizes",
@@ -1031,7 +1169,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         choices=("corpus", "repo", "rules", "formats"),
-        help="run only the contract corpora (with the single file), only the repository "
+        help="run only the contract corpora (with the parse floor and the single file), "
+        "only the repository "
         "without contracts, only the team rules, or only the output formats (default: all)",
     )
     parser.add_argument(

@@ -13,16 +13,20 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import yaml
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
 FLOOR = BENCH.parent / "floor.py"
+PARSE_FLOOR = BENCH.parent / "parsefloor.py"
 
 
 @pytest.fixture(scope="module")
@@ -35,41 +39,269 @@ def bench() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def floor() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_floor", FLOOR)
+def load_script(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def samples(bench: ModuleType, **seconds: float) -> dict[str, list]:
+@pytest.fixture(scope="module")
+def floor() -> ModuleType:
+    return load_script("bench_floor", FLOOR)
+
+
+@pytest.fixture(scope="module")
+def parsefloor() -> ModuleType:
+    return load_script("bench_parsefloor", PARSE_FLOOR)
+
+
+def samples(bench: ModuleType, **seconds: float) -> dict[str, list[Any]]:
     return {name: [bench.Sample(seconds[name], 20_000, 10_000)] for name, _ in bench.MEASURES}
 
 
 TIMES = {"cold": 1.0, "check-jsonschema": 10.0, "yamllint": 10.0, "changed": 0.3}
+# Every corpus ratio passing: warm / cold 0.04 in text and in JSON, cold 1.4 x the floor.
+PASSING = {**TIMES, "warm": 0.04, "cold-json": 2.0, "warm-json": 0.08, "parse-floor": 1 / 1.4}
 
 
 @pytest.mark.parametrize("size", [2000, 10000])
 def test_the_timing_targets_hold_from_2000_files(bench: ModuleType, size: int) -> None:
-    _, ratios = bench.size_tables(size, 3, samples(bench, warm=0.09, **TIMES), [])
+    tables, ratios = bench.size_tables(size, 3, samples(bench, **PASSING), [])
     found = {r.name: (round(r.value, 3), r.target, r.result) for r in ratios}
-    assert found["cold / check-jsonschema"] == (0.1, 0.20, "PASS")
-    assert found["warm / cold"] == (0.09, 0.10, "PASS")
-    _, missed = bench.size_tables(size, 3, samples(bench, warm=0.11, **TIMES), [])
-    assert [r.name for r in missed if not r.passed] == ["warm / cold"]
+    assert found == {
+        "cold / check-jsonschema": (0.1, 0.20, "PASS"),
+        "cold / parse floor": (1.4, 1.5, "PASS"),
+        "warm / cold": (0.04, 0.05, "PASS"),
+        "warm / cold (json)": (0.04, 0.05, "PASS"),
+        "one changed / cold": (0.3, None, "info"),
+        "cold / yamllint": (0.1, None, "info"),
+    }
+    ratio_table = bench.text_table(tables[1])
+    assert re.search(r"^cold / parse floor +1\.400  <= 1\.50  PASS$", ratio_table, re.M)
+    assert re.search(r"^warm / cold \(json\) +0\.040  <= 0\.05  PASS$", ratio_table, re.M)
+    assert re.search(r"^warm / cold +0\.040  <= 0\.05  PASS$", ratio_table, re.M)
+    measures = [row[0] for row in tables[0].rows]
+    for label in (
+        "contractlint cold --format json",
+        "parse floor (bench/parsefloor.py)",
+        "contractlint warm --format json",
+    ):
+        assert label in measures
+
+
+@pytest.mark.parametrize(
+    ("missed", "name"),
+    [
+        ({"warm": 0.06}, "warm / cold"),  # the 0.10 it was passes no more
+        ({"warm-json": 0.11}, "warm / cold (json)"),  # 0.055: JSON has its own target
+        ({"parse-floor": 1 / 1.6}, "cold / parse floor"),
+        ({"check-jsonschema": 4.0}, "cold / check-jsonschema"),
+    ],
+)
+@pytest.mark.parametrize("size", [2000, 10000])
+def test_each_timing_target_fails_on_its_own(
+    bench: ModuleType, size: int, missed: dict[str, float], name: str
+) -> None:
+    _, ratios = bench.size_tables(size, 3, samples(bench, **{**PASSING, **missed}), [])
+    assert [(r.name, r.result) for r in ratios if not r.passed] == [(name, "FAIL")]
+
+
+def test_the_json_ratio_divides_warm_json_by_cold_json(bench: ModuleType) -> None:
+    # Warm JSON within 0.05 of cold JSON, though not of cold text: passes.
+    times = {**PASSING, "cold": 1.0, "cold-json": 4.0, "warm-json": 0.19}
+    _, ratios = bench.size_tables(2000, 3, samples(bench, **times), [])
+    found = {r.name: round(r.value, 4) for r in ratios}
+    assert found["warm / cold (json)"] == 0.0475
+    assert all(r.passed for r in ratios)
 
 
 def test_below_2000_files_the_timing_ratios_are_information(bench: ModuleType) -> None:
-    _, ratios = bench.size_tables(1000, 3, samples(bench, warm=0.5, **TIMES), [])
+    slow = {**PASSING, "warm": 0.5, "warm-json": 1.0, "parse-floor": 0.1}
+    _, ratios = bench.size_tables(1000, 3, samples(bench, **slow), [])
     assert {r.name: r.result for r in ratios} == {
         "cold / check-jsonschema": "info",
+        "cold / parse floor": "info",
         "warm / cold": "info",
+        "warm / cold (json)": "info",
         "one changed / cold": "info",
         "cold / yamllint": "info",
     }
     assert all(r.passed for r in ratios)
+
+
+def single_samples(bench: ModuleType, contractlint: float) -> dict[str, list[Any]]:
+    """check-jsonschema at 0.5 s, yamllint at 0.2 s, contractlint at ``contractlint``."""
+    seconds = {"contractlint": contractlint, "check-jsonschema": 0.5, "yamllint": 0.2}
+    return {key: [bench.Sample(seconds[key], 20_000, 0)] for key, _ in bench.SINGLE_MEASURES}
+
+
+def test_one_file_is_held_to_0_6_check_jsonschema_and_0_7_yamllint(bench: ModuleType) -> None:
+    tables, ratios = bench.single_tables(1000, 10, single_samples(bench, 0.138))
+    assert [(r.name, round(r.value, 3), r.target, r.result) for r in ratios] == [
+        ("single file: contractlint / check-jsonschema", 0.276, 0.60, "PASS"),
+        ("single file: contractlint / yamllint", 0.69, 0.70, "PASS"),
+    ]
+    assert [row[0] for row in tables[0].rows] == [
+        "contractlint check --no-cache FILE",
+        "check-jsonschema FILE",
+        "yamllint -d relaxed FILE",
+    ]
+    assert "single file: contractlint / yamllint" in bench.text_table(tables[1])
+    assert "<= 0.70" in bench.markdown_table(tables[1])
+    _, missed = bench.single_tables(1000, 10, single_samples(bench, 0.142))
+    assert [(r.name, r.result) for r in missed if not r.passed] == [
+        ("single file: contractlint / yamllint", "FAIL")
+    ]
+    _, both = bench.single_tables(1000, 10, single_samples(bench, 0.31))
+    assert [r.result for r in both] == ["FAIL", "FAIL"]
+
+
+def test_the_help_and_the_docstring_name_the_new_targets(
+    bench: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--help"])
+    text = capsys.readouterr().out
+    for line in (
+        "cold / parse floor                   <= 1.50",
+        "warm / cold                          <= 0.05",
+        "warm / cold (json)                   <= 0.05",
+        "single file: contractlint / yamllint <= 0.70",
+    ):
+        assert line in text
+    doc = bench.__doc__ or ""
+    assert "* cold / parse floor <= 1.5" in doc
+    assert "* warm / cold <= 0.05" in doc and "* warm / cold (json) <= 0.05" in doc
+    assert "* single file contractlint / yamllint <= 0.70" in doc
+    assert "warm / cold <= 0.10" not in doc
+
+
+# -- the parse floor ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_corpus(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    bench.corpus.write(folder, 60)  # both formats (one file in ten is JSON), every kind
+    return folder
+
+
+def parse_floor(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(PARSE_FLOOR), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_parse_floor_composes_every_file_contractlint_lints_in_the_corpus(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contractlint import config
+    from contractlint.pipeline import discover
+
+    done = parse_floor("--list", ".", cwd=small_corpus)
+    assert done.returncode == 0, done.stderr
+    listed = done.stdout.splitlines()
+    written = sorted(
+        path.relative_to(small_corpus).as_posix()
+        for path in small_corpus.rglob("*")
+        if path.is_file()
+    )
+    assert listed == written
+    assert {Path(path).suffix for path in listed} == {".yaml", ".json"}
+    monkeypatch.chdir(small_corpus)
+    settings = config.load()
+    found = discover.discover(["."], settings.root, settings.include, settings.exclusions)
+    assert listed == sorted(target.display for target in found.targets)
+
+
+def test_the_parse_floor_prunes_what_the_read_only_floor_prunes(
+    floor: ModuleType, parsefloor: ModuleType
+) -> None:
+    assert parsefloor.SKIPPED == floor.SKIPPED
+    assert tuple(s for s in floor.SUFFIXES if s != ".md") == parsefloor.SUFFIXES
+
+
+def test_the_parse_floor_composes_every_document_with_the_c_loader(
+    parsefloor: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = PARSE_FLOOR.read_text(encoding="utf-8")
+    imported = re.findall(r"^(?:import|from) (\S+)", source, flags=re.MULTILINE)
+    assert sorted(imported) == ["os", "sys", "yaml"]
+    (tmp_path / "three.yaml").write_text("a: 1\n---\nb: 2\n---\n- c\n", encoding="utf-8")
+    assert parsefloor.compose(str(tmp_path / "three.yaml"), yaml.CSafeLoader) == 3
+    composed: list[object] = []
+    real = yaml.compose_all
+
+    def spy(data: bytes, Loader: type) -> object:
+        composed.append((type(data), Loader))
+        return real(data, Loader=Loader)
+
+    monkeypatch.setattr(parsefloor.yaml, "compose_all", spy)
+    assert parsefloor.main([str(tmp_path)]) == 0
+    assert composed == [(bytes, yaml.CSafeLoader)]
+
+
+def test_a_file_that_does_not_parse_fails_the_parse_floor_loudly(tmp_path: Path) -> None:
+    (tmp_path / "fine.json").write_text('{"a": [1, 2]}\n', encoding="utf-8")
+    # The first document parses; the second does not: every document is composed.
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "broken.yml").write_text("a: 1\n---\nb: [1, 2\n", encoding="utf-8")
+    done = parse_floor(".", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "does not parse" in done.stderr and "broken.yml" in done.stderr
+    (tmp_path / "team" / "broken.yml").unlink()
+    assert parse_floor("--list", ".", cwd=tmp_path).stdout.splitlines() == ["fine.json"]
+
+
+def test_the_parse_floor_refuses_to_run_without_the_c_loader(
+    parsefloor: ModuleType,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.delattr(parsefloor.yaml, "CSafeLoader")
+    assert parsefloor.main([str(tmp_path)]) == 2
+    assert "CSafeLoader" in capsys.readouterr().err
+
+
+def test_the_floors_run_on_the_python_that_runs_contractlint(
+    bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "bin" / "contractlint"
+    script.parent.mkdir()
+    script.write_text("#!/env/bin/python3.12\nimport sys\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("CONTRACTLINT", str(script))
+    tools = bench.find_tools(None, peers=True, repo=True)
+    assert tools.parse_floor == ["/env/bin/python3.12", str(PARSE_FLOOR)]
+    assert tools.floor == ["/env/bin/python3.12", str(FLOOR)]
+    assert bench.corpus_commands(tools, [])["parse-floor"] == [*tools.parse_floor, "."]
+    assert shlex.join(tools.parse_floor) in bench.machine_lines(tools)[2]
+    without_peers = bench.find_tools(None, peers=False, repo=True)
+    assert without_peers.parse_floor == [] and without_peers.floor
+
+
+def test_the_corpus_commands(bench: ModuleType) -> None:
+    tools = bench.Tools(["contractlint"], "", "", Path(sys.executable), [], ["py", "pf.py"])
+    check = ["contractlint", "check"]
+    assert bench.corpus_commands(tools, ["--jobs", "2"]) == {
+        "cold": [*check, "--no-cache", ".", "--jobs", "2"],
+        "cold-json": [*check, "--no-cache", "--format", "json", ".", "--jobs", "2"],
+        "parse-floor": ["py", "pf.py", "."],
+        "warm": [*check, ".", "--jobs", "2"],
+        "warm-json": [*check, "--format", "json", ".", "--jobs", "2"],
+    }
+    assert [bench.alternated(("a", "b", "c"), n) for n in (1, 2, 3)] == [
+        ["b", "c", "a"],
+        ["c", "a", "b"],
+        ["a", "b", "c"],
+    ]
 
 
 # -- the repository without contracts --------------------------------------------------
@@ -151,7 +383,7 @@ def test_the_floor_reads_the_files_contractlint_walks(
     assert not any(path.startswith((".git/", "node_modules/", ".venv/")) for path in listed)
 
 
-def repo_samples(bench: ModuleType, contractlint: float, code: int = 0) -> dict[str, list]:
+def repo_samples(bench: ModuleType, contractlint: float, code: int = 0) -> dict[str, list[Any]]:
     return {
         "contractlint": [bench.Sample(contractlint, 20_000, 10_000, code)],
         "floor": [bench.Sample(0.1, 9_000, 10_000)],
@@ -310,7 +542,7 @@ def test_the_bench_counts_what_the_rules_report_and_refuses_rules_that_do_not_ru
         )
 
 
-def rules_samples(bench: ModuleType, with_rules: float) -> dict[str, list]:
+def rules_samples(bench: ModuleType, with_rules: float) -> dict[str, list[Any]]:
     return {
         "without": [bench.Sample(1.0, 20_000, 10_000, 1)],
         "with": [bench.Sample(with_rules, 22_000, 10_000, 1)],
@@ -369,7 +601,7 @@ def test_only_rules_runs_the_team_rules_case_alone(
 # Output formats -------------------------------------------------------------------------
 
 
-def formats_samples(bench: ModuleType, factor: float) -> dict[str, list]:
+def formats_samples(bench: ModuleType, factor: float) -> dict[str, list[Any]]:
     """Text at 0.1 s, every other format at ``factor`` times that."""
     return {
         name: [bench.Sample(0.1 if name == "text" else 0.1 * factor, 20_000, 0)]
@@ -400,3 +632,127 @@ def test_only_formats_runs_the_formats_case_alone(
         assert f"contractlint warm --format {name}" in out
     assert "warm --format sarif / --format text" in out
     assert "Team rules" not in out and "check-jsonschema" not in out
+
+
+def test_the_corpus_rounds_alternate_and_run_cold_without_a_cache(
+    bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every run of a round, in order (the tools stubbed, the parse floor's ``--list``
+    check real): cold runs find no cache, warm runs a filled one, the orders rotate."""
+    parse_floor = [sys.executable, str(PARSE_FLOOR)]
+    tools = bench.Tools(["contractlint"], "cjs", "yamllint", Path(sys.executable), [], parse_floor)
+    names = {tuple(command): key for key, command in bench.corpus_commands(tools, []).items()}
+    runs: list[tuple[str, bool]] = []
+
+    def stub(cmd: list[str], cwd: Path, ok: tuple[int, ...]) -> object:
+        cache = cwd / bench.CACHE_DIR
+        name = names.get(tuple(cmd), cmd[0])
+        runs.append((name, cache.exists()))
+        if cmd[:2] == ["contractlint", "check"] and "--no-cache" not in cmd:
+            cache.mkdir(exist_ok=True)
+        return bench.Sample(0.1, 1, 0)
+
+    monkeypatch.setattr(bench, "checked", stub)
+    paths = bench.corpus.write(tmp_path, 12)
+    schemas = {kind: Path(f"{kind}.json") for kind in bench.corpus.KINDS}
+    got, warnings = bench.bench_corpus(tools, tmp_path, paths, schemas, 2, [])
+    assert warnings == []
+    assert {key: len(values) for key, values in got.items()} == {
+        key: 2 for key, _ in bench.MEASURES
+    }
+    timed = [(name, cached) for name, cached in runs if name != "cjs"]
+    warmup, first, second = timed[:3], timed[3:11], timed[11:]
+    assert warmup == [("cold", False), ("cold-json", False), ("yamllint", False)]
+    assert first == [
+        ("cold-json", False),
+        ("parse-floor", False),
+        ("cold", False),
+        ("yamllint", False),
+        ("warm", False),  # the untimed fill
+        ("warm-json", True),
+        ("warm", True),
+        ("warm", True),  # one changed
+    ]
+    assert second == [
+        ("parse-floor", False),
+        ("cold", False),
+        ("cold-json", False),
+        ("yamllint", False),
+        ("warm", False),
+        ("warm", True),
+        ("warm-json", True),
+        ("warm", True),
+    ]
+    assert sum(name == "cjs" for name, _ in runs) == 4 + 2 * 4  # warm-up, one per kind
+
+
+def test_the_single_file_rounds_rotate_contractlint_check_jsonschema_and_yamllint(
+    bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = bench.corpus.write(tmp_path, 12)
+    tools = bench.Tools(["contractlint"], "cjs", "yamllint", Path(sys.executable))
+    runs: list[list[str]] = []
+
+    def stub(cmd: list[str], cwd: Path, ok: tuple[int, ...]) -> object:
+        runs.append(cmd)
+        return bench.Sample(0.1, 1, 0)
+
+    monkeypatch.setattr(bench, "checked", stub)
+    schemas = {kind: Path(f"{kind}.json") for kind in bench.corpus.KINDS}
+    got = bench.bench_single(tools, tmp_path, paths, schemas, 3, [])
+    assert {key: len(values) for key, values in got.items()} == {
+        "contractlint": 3,
+        "check-jsonschema": 3,
+        "yamllint": 3,
+    }
+    target = runs[0][-1]
+    assert target.endswith(".yaml") and all(cmd[-1] == target for cmd in runs)
+    assert [cmd[0] for cmd in runs] == [
+        *("cjs", "yamllint", "contractlint"),
+        *("yamllint", "contractlint", "cjs"),
+        *("contractlint", "cjs", "yamllint"),
+    ]
+    assert ["yamllint", "-d", "relaxed", target] in runs
+    assert ["contractlint", "check", "--no-cache", target] in runs
+
+
+PEERS = all(
+    shutil.which(name) or (Path(sys.executable).parent / name).exists()
+    for name in ("check-jsonschema", "yamllint")
+)
+
+
+@pytest.mark.skipif(not PEERS, reason="check-jsonschema and yamllint are not installed")
+def test_only_corpus_prints_every_corpus_and_single_file_ratio(
+    bench: ModuleType, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    markdown = tmp_path / "bench.md"
+    code = bench.main(
+        [
+            *("--only", "corpus", "--sizes", "12", "--repeat", "1", "--single-repeat", "1"),
+            *("--markdown", str(markdown)),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code in (0, 1), out  # 12 files: only the single-file ratios are targets
+    for line in (
+        r"cold / parse floor +[0-9.]+  -  +info",
+        r"warm / cold +[0-9.]+  -  +info",
+        r"warm / cold \(json\) +[0-9.]+  -  +info",
+        r"single file: contractlint / check-jsonschema +[0-9.]+  <= 0\.60  (PASS|FAIL)",
+        r"single file: contractlint / yamllint +[0-9.]+  <= 0\.70  (PASS|FAIL)",
+        r"parse floor \(bench/parsefloor\.py\) +[0-9.]+",
+        r"contractlint cold --format json +[0-9.]+",
+        r"contractlint warm --format json +[0-9.]+",
+        r"yamllint -d relaxed FILE +[0-9.]+",
+    ):
+        assert re.search(f"^{line}", out, re.MULTILINE), line
+    assert f"{sys.executable} {PARSE_FLOOR}" in out  # the commands line
+    written = markdown.read_text(encoding="utf-8")
+    for name in (
+        "| cold / parse floor |",
+        "| warm / cold (json) |",
+        "| single file: contractlint / yamllint |",
+        "| parse floor (bench/parsefloor.py) |",
+    ):
+        assert name in written
