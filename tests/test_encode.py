@@ -1,6 +1,7 @@
-"""The JSON the json, gitlab and sarif formats write (``formatters.encode``): orjson's
-bytes must be the standard library's (``indent=2, ensure_ascii=False``), on generated
-values and on every format's report, which never holds a float."""
+"""The JSON the json, gitlab and sarif formats write (``formatters.encode``): the bytes
+of its own writer (small reports) and of orjson (large ones) must be the standard
+library's (``indent=2, ensure_ascii=False``), on generated values and on every
+format's report, which never holds a float."""
 
 from __future__ import annotations
 
@@ -34,10 +35,35 @@ values = st.recursive(
 
 
 @settings(max_examples=300, deadline=None)
-@given(value=values, sort_keys=st.booleans())
-def test_the_bytes_are_the_standard_librarys(value: Any, sort_keys: bool) -> None:
+@given(value=values, sort_keys=st.booleans(), findings=st.sampled_from([0, encode.LARGE]))
+def test_the_bytes_are_the_standard_librarys(value: Any, sort_keys: bool, findings: int) -> None:
     expected = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=sort_keys)
-    assert encode.dumps(value, sort_keys=sort_keys) == expected
+    assert encode.dumps(value, sort_keys=sort_keys, findings=findings) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=values, sort_keys=st.booleans())
+def test_the_small_writer_writes_the_standard_librarys_bytes(value: Any, sort_keys: bool) -> None:
+    expected = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=sort_keys)
+    assert encode._indented(value, sort_keys) == expected
+
+
+@pytest.mark.parametrize(
+    "value", [1.5, {"x": [float("nan")]}, {1: "a"}, {"x": (1, 2)}, [True, 2**70, -0]]
+)
+def test_the_small_writer_leaves_other_types_to_the_standard_library(value: Any) -> None:
+    assert encode.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_a_small_report_does_not_import_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused() -> None:
+        raise AssertionError("orjson imported for a small report")
+
+    monkeypatch.setattr(encode, "_orjson", refused)
+    assert (
+        encode.dumps({"findings": [{"a": 1}]}, findings=1)
+        == '{\n  "findings": [\n    {\n      "a": 1\n    }\n  ]\n}'
+    )
 
 
 def test_orjson_is_used_when_installed() -> None:
@@ -49,16 +75,23 @@ def test_orjson_is_used_when_installed() -> None:
     "value", [{"lone": "\ud800"}, [2**70], {"x": ["\udfff", 1]}], ids=["surrogate", "big", "deep"]
 )
 def test_what_orjson_cannot_write_the_standard_library_does(value: Any) -> None:
-    assert encode.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+    expected = json.dumps(value, indent=2, ensure_ascii=False)
+    assert encode.dumps(value, findings=encode.LARGE) == expected
 
 
-def test_without_orjson_the_output_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_three_writers_write_the_same_reports(monkeypatch: pytest.MonkeyPatch) -> None:
     report = api.lint_paths([str(EXAMPLES)])
     context = Context(root=str(EXAMPLES), cwd=str(EXAMPLES.parent))
-    fast = {name: FORMATTERS[name](report, context) for name in ("json", "gitlab", "sarif")}
+
+    def written() -> dict[str, str]:
+        return {name: FORMATTERS[name](report, context) for name in ("json", "gitlab", "sarif")}
+
+    small = written()  # the examples' report is a small one
+    monkeypatch.setattr(encode, "LARGE", 0)
+    by_orjson = written()
     monkeypatch.setattr(encode, "_orjson", lambda: None)
-    for name, written in fast.items():
-        assert FORMATTERS[name](report, context) == written, name
+    by_the_standard_library = written()
+    assert small == by_orjson == by_the_standard_library
 
 
 def _no_float(number: str) -> float:

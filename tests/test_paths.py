@@ -215,3 +215,39 @@ def test_each_path_is_resolved_once(project: Path, monkeypatch: pytest.MonkeyPat
     # The root once; each file once per question (a path inside by name, none).
     assert resolved.count(str(project)) == 1
     assert len(resolved) == 4
+
+
+# --- URIs (SARIF) -------------------------------------------------------------------
+
+_PATH_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), max_size=30
+)
+
+
+@given(_PATH_TEXT)
+def test_uri_path_encodes_as_urllib_does(path: str) -> None:
+    from urllib.parse import quote
+
+    assert paths.uri_path(path) == quote(path, safe="/")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX paths")
+@given(st.lists(_PATH_TEXT.filter(lambda part: "/" not in part), max_size=4))
+def test_file_uri_is_pathlibs(parts: list[str]) -> None:
+    path = os.path.abspath("/" + "/".join(parts))
+    assert paths.file_uri(path) == Path(path).as_uri()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file names")
+def test_a_name_that_is_not_utf8_is_encoded_by_its_bytes() -> None:
+    name = os.fsdecode(b"plan-\xff.yaml")  # a surrogate escape
+    assert paths.uri_path(name) == "plan-%FF.yaml"
+    assert paths.file_uri("/p/" + name) == Path("/p/" + name).as_uri()
+
+
+@given(st.lists(st.sampled_from(["a", "b.yaml", ".", "..", "", "c d"]), min_size=1, max_size=5))
+def test_by_name_from_the_root_is_the_normalized_relative_path(parts: list[str]) -> None:
+    root = os.path.abspath("/project/root")
+    path = "/".join(parts)
+    expected = paths.relative_to(os.path.normpath(os.path.join(root, path)), root)
+    assert Folder(root, root).by_name(path) == expected

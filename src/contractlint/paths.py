@@ -19,6 +19,7 @@ Discovery uses this module on every run, warm or cold: it imports :mod:`os`, not
 from __future__ import annotations
 
 import os
+import re
 from typing import Union
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -64,12 +65,47 @@ def absolute(path: str, cwd: str) -> str:
     return os.path.normpath(os.path.join(os.path.abspath(cwd), path))
 
 
+# What a URI path keeps as it is (RFC 3986's unreserved characters and `/`), as
+# `urllib.parse.quote(path, safe="/")` keeps it.
+_URI_UNSAFE = re.compile(r"[^A-Za-z0-9_.~/-]")
+_URI_SAFE_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.~/-")
+
+
+def uri_path(path: str) -> str:
+    """``path`` (with ``/``) percent-encoded for a URI, byte for byte as
+    ``urllib.parse.quote(path, safe="/")`` encodes it; a name that is not UTF-8 (a
+    surrogate escape) by its bytes on disk, as ``pathlib``'s ``as_uri`` does. Here so
+    that a report imports neither ``urllib`` nor ``pathlib`` (3 ms of a warm run)."""
+    if not _URI_UNSAFE.search(path):
+        return path
+    return "".join(
+        chr(byte) if byte in _URI_SAFE_BYTES else f"%{byte:02X}" for byte in os.fsencode(path)
+    )
+
+
+def file_uri(path: str) -> str:
+    """The ``file:`` URI of an absolute, normalized path, as ``pathlib`` writes it."""
+    if os.name == "nt":  # drive letters and UNC shares: pathlib knows them
+        from pathlib import Path
+
+        return Path(path).as_uri()
+    return "file://" + uri_path(path)
+
+
 def shown(path: PathLike, cwd: PathLike) -> str:
     """A path as a run shows it: relative to the current folder ``cwd`` when it is below
     it, by its own name (a symlink is shown as the link, not as the file it points to);
     else as it was given."""
     relative = relative_to(os.path.abspath(path), os.path.abspath(cwd))
     return relative if relative is not None else as_posix(path)
+
+
+def _plain(path: str) -> bool:
+    """A relative path with ``/`` that normalizing leaves as it is: no empty, ``.`` or
+    ``..`` part (then it is its own name relative to the folder it is given from)."""
+    if os.sep != "/" or os.altsep or path.startswith("/"):
+        return False
+    return all(part not in ("", ".", "..") for part in path.split("/"))
 
 
 class Folder:
@@ -92,13 +128,16 @@ class Folder:
         return self._real
 
     def absolute(self, path: str) -> str:
-        return absolute(path, self.cwd)
+        return os.path.normpath(os.path.join(self.cwd, path))  # `self.cwd` is absolute
 
     def by_name(self, path: str) -> str | None:
         """``path`` relative to the folder by its own name when that is below it, else by
         where it leads when that is (a symlink from outside into the folder); None when
         neither is. What a report links: the name the file was found under."""
         if path not in self._by_name:
+            if self.cwd == self.path and _plain(path):  # `plans/a.yaml` from the root
+                self._by_name[path] = path
+                return path
             full = self.absolute(path)
             found = relative_to(full, self.path)
             if found is None:

@@ -66,4 +66,4 @@ def issues(report: Report, context: Context) -> list[dict[str, Any]]:
 
 
 def format_report(report: Report, context: Context) -> str:
-    return dumps(issues(report, context)) + "\n"
+    return dumps(issues(report, context), findings=len(report.findings)) + "\n"

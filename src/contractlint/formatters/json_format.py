@@ -17,4 +17,4 @@ def format_report(report: Report, context: Context) -> str:
         "findings": [finding.to_dict() for finding in report.findings],
         "summary": report.summary(),
     }
-    return dumps(payload) + "\n"
+    return dumps(payload, findings=len(report.findings)) + "\n"

@@ -20,17 +20,17 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any
 
-from contractlint import __version__, explain
+from contractlint import __version__
 from contractlint.formatters import Context
 from contractlint.formatters.encode import dumps
-from contractlint.model import Rule
-from contractlint.paths import Folder
+from contractlint.paths import Folder, file_uri, uri_path
 from contractlint.results import Finding, Report, Severity, stable_fingerprint
 from contractlint.rules import BY_CODE, CODES
+
+if TYPE_CHECKING:
+    from contractlint.model import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/contractlint/contractlint"
@@ -43,7 +43,7 @@ _ORDER = {code: index for index, code in enumerate(CODES)}  # no rule module imp
 
 
 def _directory_uri(path: str) -> str:
-    uri = Path(os.path.abspath(path)).as_uri()
+    uri = file_uri(os.path.abspath(path))
     return uri if uri.endswith("/") else uri + "/"
 
 
@@ -51,8 +51,8 @@ def artifact_location(path: str, root: Folder) -> dict[str, Any]:
     """Relative to the project root ``root``; a file outside it by its absolute URI."""
     relative = root.by_name(path)
     if relative is None:
-        return {"uri": Path(root.absolute(path)).as_uri()}
-    return {"uri": quote(relative, safe="/"), "uriBaseId": BASE_ID}
+        return {"uri": file_uri(root.absolute(path))}
+    return {"uri": uri_path(relative), "uriBaseId": BASE_ID}
 
 
 def help_uri(rule: Rule) -> str:
@@ -61,6 +61,8 @@ def help_uri(rule: Rule) -> str:
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    from contractlint import explain  # only for the rules that fired
+
     descriptor = {
         "id": rule.code,
         "name": rule.name,
@@ -161,4 +163,4 @@ def sarif_log(report: Report, context: Context) -> dict[str, Any]:
 
 
 def format_report(report: Report, context: Context) -> str:
-    return dumps(sarif_log(report, context), sort_keys=True) + "\n"
+    return dumps(sarif_log(report, context), sort_keys=True, findings=len(report.findings)) + "\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from string import Formatter
 from typing import TYPE_CHECKING, Any
 
 from contractlint.model import RuleOptions
@@ -114,6 +113,8 @@ def fit(template: str, limit: int = LIMIT, **values: object) -> str:
     Each value gets a fair share of the room the fixed text leaves; a value shorter
     than its share leaves the rest to the longer ones.
     """
+    from string import Formatter  # only when a message is written
+
     texts = {name: _one_line(str(value)) for name, value in values.items()}
     uses = Counter(name for _, name, _, _ in Formatter().parse(template) if name)
     room = limit - len(template.format(**dict.fromkeys(texts, "")))
