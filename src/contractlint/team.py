@@ -321,36 +321,33 @@ def compile_rule(rule: TeamRule) -> "Rule":
 def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["Hit"]]:
     from contractlint.model import Hit
 
-    tests = [(clause, _predicate(clause)) for clause in rule.then]
+    tests = [(clause.field, _predicate(clause)) for clause in rule.then]
     selections = [_selection(path) for path in rule.given]
-
     only = selections[0] if len(selections) == 1 else None
+
+    def hit(location: tuple[Any, ...], field: str, target: Any) -> "Hit":
+        # The pointer only for a finding: most nodes pass.
+        where = pointer.from_path(location)
+        if field and target is not _MISSING:
+            where = pointer.child(where, field)
+        text = rule.message.format(path=_dotted(where), value=_shown(target), field=field)
+        return Hit(where, text)
 
     def check(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
         root = document.value
         nodes = only(root) if only else [node for select in selections for node in select(root)]
-        hits: list[Hit] = []
-        seen: set[str] = set()
+        if not nodes:  # the common case: a rule about a part the document lacks
+            return iter(())
+        hits: dict[str, Hit] = {}  # one finding a node (by pointer), the first
         for location, value in nodes:
-            for clause, holds in tests:
+            for field, holds in tests:
                 target = value
-                if clause.field:
-                    has = isinstance(value, dict) and clause.field in value
-                    target = value[clause.field] if has else _MISSING
-                if holds(target, options):
-                    continue
-                # The pointer only for a finding: most nodes pass.
-                where = pointer.from_path(location)
-                if clause.field and target is not _MISSING:
-                    where = pointer.child(where, clause.field)
-                if where in seen:
-                    continue
-                seen.add(where)
-                text = rule.message.format(
-                    path=_dotted(where), value=_shown(target), field=clause.field
-                )
-                hits.append(Hit(where, text))
-        return iter(hits)
+                if field:
+                    target = value.get(field, _MISSING) if isinstance(value, dict) else _MISSING
+                if not holds(target, options):
+                    found = hit(location, field, target)
+                    hits.setdefault(found.pointer, found)
+        return iter(hits.values())
 
     return check
 
