@@ -333,6 +333,23 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
         text = rule.message.format(path=_dotted(where), value=_shown(target), field=field)
         return Hit(where, text)
 
+    if only is not None and len(tests) == 1 and not tests[0][0]:
+        # One `given`, one clause on the node itself: most rules, as lean as it gets.
+        holds = tests[0][1]
+
+        def check_nodes(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
+            nodes = only(document.value)
+            failed = [node for node in nodes if not holds(node[1], options)] if nodes else ()
+            if not failed:
+                return iter(())
+            hits: dict[str, Hit] = {}
+            for location, value in failed:
+                found = hit(location, "", value)
+                hits.setdefault(found.pointer, found)
+            return iter(hits.values())
+
+        return check_nodes
+
     def check(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
         root = document.value
         nodes = only(root) if only else [node for select in selections for node in select(root)]
