@@ -205,7 +205,7 @@ def _collect(
                 from jsonpath_rfc9535.exceptions import JSONPathRecursionError
 
                 raise JSONPathRecursionError("recursion limit exceeded", token=token)
-            here = location + (key,)
+            here = (*location, key)
             found.append((here, item))
             _collect(here, item, found, depth + 1, limit, token)
 
