@@ -205,6 +205,18 @@ def test_a_warm_check_imports_neither_click_nor_the_model(project: Path) -> None
     assert not warm.imported("contractlint.model")
 
 
+def test_one_file_without_a_cache_imports_only_what_linting_needs(project: Path) -> None:
+    # What an editor or a first pre-commit run pays on every call: no click, no
+    # dataclasses (with inspect), no pathlib, no team rules or plugins module.
+    run = run_cli(project, "check", "--no-cache", "valid.yaml")
+    assert run.code == 0 and run.output == "1 contract clean\n", run.output
+    before = _already_loaded()
+    assert [m for m in START_UP if run.imported(m) and m not in before] == []
+    assert not run.imported("contractlint.team")
+    assert not run.imported("contractlint.plugins")
+    assert not run.imported("contractlint.jsonpath")
+
+
 def test_a_line_the_quick_parser_does_not_know_goes_to_click(project: Path) -> None:
     run = run_cli(project, "check", "--config", "pyproject.toml", "valid.yaml")
     assert run.code == 0 and run.output == "1 contract clean\n", run.output

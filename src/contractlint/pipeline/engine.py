@@ -14,7 +14,6 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
-from contractlint import plugins
 from contractlint.config import Config
 from contractlint.digest import sha256_hex
 from contractlint.gitignore import compile_patterns
@@ -48,7 +47,10 @@ def _plan(config: Config) -> _Plan:
             from contractlint.team import team_rules
 
             own = team_rules(config.team_rules)
-        own = (*own, *plugins.of(config.plugins))
+        if config.plugins:  # only then: the plugins' module and the team rules' names
+            from contractlint import plugins
+
+            own = (*own, *plugins.of(config.plugins))
         held = _PLANS[(id(config), id(RULES))] = (config, RULES, own, {})
     return held
 

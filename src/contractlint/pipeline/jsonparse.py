@@ -12,7 +12,6 @@ import bisect
 import json
 import json.decoder
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from contractlint.model import Problem, Span
@@ -27,13 +26,17 @@ _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 _LITERALS = (("true", True), ("false", False), ("null", None))
 
 
-@dataclass
 class Parsed:
-    value: Any = None
-    spans: dict[str, Span] = field(default_factory=dict)
-    key_spans: dict[str, Span] = field(default_factory=dict)
-    plain: dict[str, str] = field(default_factory=dict)  # numbers and literals as written
-    problems: list[Problem] = field(default_factory=list)
+    """What a parse yields, built up as it goes (a plain class: see ``loader.Tree``)."""
+
+    __slots__ = ("key_spans", "plain", "problems", "spans", "value")
+
+    def __init__(self) -> None:
+        self.value: Any = None
+        self.spans: dict[str, Span] = {}
+        self.key_spans: dict[str, Span] = {}
+        self.plain: dict[str, str] = {}  # numbers and literals as written
+        self.problems: list[Problem] = []
 
 
 class _Error(Exception):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, Callable, Union
 
 from contractlint.model import Document, Problem, Reference
@@ -46,6 +45,11 @@ def declared(
 
 
 def _is_absolute(written: str) -> bool:
+    """Absolute on POSIX or on Windows, as ``pathlib`` says."""
+    if written[:1] not in ("/", "\\") and written[1:2] != ":":
+        return False  # no root and no drive (the usual `../models/x.yaml`): no pathlib
+    from pathlib import PurePosixPath, PureWindowsPath
+
     return PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute()
 
 

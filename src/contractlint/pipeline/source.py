@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from contractlint.model import FILE_START, Problem, Span
 from contractlint.pipeline import sniff
@@ -18,16 +18,14 @@ from contractlint.pipeline import sniff
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """Text that holds documents, in format ``yaml`` or ``json``."""
 
     text: str
     fmt: str
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A decoded file: its text (LF newlines, no BOM) and its segments."""
 
     path: str

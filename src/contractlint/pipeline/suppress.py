@@ -18,8 +18,7 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from contractlint.model import Document, Problem, Rule, Span
 from contractlint.pointer import escape
@@ -36,8 +35,7 @@ _COMMENT_ONLY = re.compile(r"^\s*#")
 WHOLE_FILE = 2**31  # the last line a `disable-file` covers: every line of the file
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     """Codes suppressed on lines ``first_line``..``last_line`` (1-based, inclusive)."""
 
     span: Span

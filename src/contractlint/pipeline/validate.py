@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from contractlint import schemas
 from contractlint.model import Document, Hit, RuleOptions
@@ -36,8 +35,7 @@ _TYPE_NAMES = {
 _VALUE_ERRORS = {"type", "enum", "const", "minLength", "pattern", "format"}
 
 
-@dataclass(frozen=True)
-class Validation:
+class Validation(NamedTuple):
     """Schema hits, and the pointers whose values the schema rejected."""
 
     hits: tuple[tuple[str, Hit], ...]
