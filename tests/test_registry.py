@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,7 +190,7 @@ def test_the_table_matches_every_rule_module() -> None:
     from contractlint import rules as package
     from contractlint.rules import _TABLE, CODE_OF_NAME, CODES
 
-    for (code, name, module), rule in zip(_TABLE, RULES):
+    for (code, name, module, _), rule in zip(_TABLE, RULES):
         loaded = importlib.import_module(f"contractlint.rules.{module}").RULE
         assert (loaded.code, loaded.name) == (code, name) == (rule.code, rule.name)
     assert len(RULES) == len(_TABLE) == len(CODES) == len(CODE_OF_NAME)
@@ -196,7 +199,7 @@ def test_the_table_matches_every_rule_module() -> None:
         for m in pkgutil.walk_packages(package.__path__, "contractlint.rules.")
         if not m.ispkg and not m.name.rpartition(".")[2].startswith("_")
     }
-    assert modules == {module for _, _, module in _TABLE}
+    assert modules == {module for _, _, module, _ in _TABLE}
 
 
 def test_codes_and_names_are_known_without_importing_a_rule() -> None:
@@ -233,7 +236,7 @@ def test_rules_are_grouped_by_how_they_report() -> None:
     """Stage-reported codes, document rules and diff rules live apart (SPEC 2, issue 15)."""
     from contractlint.rules import _TABLE, RULES
 
-    group_of = {code: module.split(".")[0] for code, _, module in _TABLE}
+    group_of = {code: module.split(".")[0] for code, _, module, _ in _TABLE}
     for rule in RULES:
         group = group_of[rule.code]
         expected = "diff" if rule.compare else "document" if rule.check else "stage"
@@ -246,8 +249,8 @@ def test_the_table_is_the_only_place_a_code_or_name_is_written() -> None:
     in messages and documentation may still name other rules, `see CL302`)."""
     from contractlint.rules import _TABLE
 
-    names = {name for _, name, _ in _TABLE}
-    rule_modules = {module for _, _, module in _TABLE}
+    names = {name for _, name, _, _ in _TABLE}
+    rule_modules = {module for _, _, module, _ in _TABLE}
     for stem, tree in _modules().items():
         docstring = ast.get_docstring(tree) or ""
         assert not re.search(r"CL\d{3}", docstring), f"{stem}: the docstring names a code"
@@ -259,7 +262,9 @@ def test_the_table_is_the_only_place_a_code_or_name_is_written() -> None:
                 called = node.func.id if isinstance(node.func, ast.Name) else ""
                 assert called != "Rule", f"{stem}: builds a Rule itself; use registered()"
                 keywords = {keyword.arg for keyword in node.keywords}
-                assert not keywords & {"code", "name"}, f"{stem}: passes a code or name"
+                assert not keywords & {"code", "name", "kinds"}, (
+                    f"{stem}: passes a code, name or kinds"
+                )
         if stem in rule_modules:
             (value,) = [
                 node.value
@@ -275,7 +280,7 @@ def test_rules_import_only_helpers_and_the_registry() -> None:
     """A rule imports no other rule: what two rules share lives in a `_` helper module."""
     from contractlint.rules import _TABLE
 
-    rule_modules = {module for _, _, module in _TABLE}
+    rule_modules = {module for _, _, module, _ in _TABLE}
     for stem, tree in _modules().items():
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
@@ -291,3 +296,31 @@ def test_rules_import_only_helpers_and_the_registry() -> None:
                     first = target.split(".")[2]
                     assert first not in rule_modules, f"{stem} imports the rule {first}"
                     assert first.startswith("_") or first == "registered", f"{stem}: {target}"
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "data-contract"])
+def test_a_kind_gets_the_rules_that_check_it_and_imports_no_other(kind: str) -> None:
+    """`checking(kind)`: every rule with a check that applies to the kind (a declared
+    kind, such as `data-contract`, the universal ones), in table order, and none other."""
+    from contractlint.rules import checking
+
+    expected = [r.code for r in RULES if r.check is not None and r.applies_to(kind)]
+    assert [r.code for r in checking(kind) if r.check is not None] == expected
+    assert all(r.applies_to(kind) and r.compare is None for r in checking(kind))
+
+
+def test_a_one_kind_run_imports_only_that_kinds_rule_modules() -> None:
+    probe = (
+        "import json, sys\n"
+        "from contractlint.rules import checking\n"
+        "checking('model-contract')\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('contractlint.rules.'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    imported = {m for m in json.loads(done.stdout) if m.count(".") == 3}  # the rule modules
+    assert imported
+    assert not any(".diff." in m for m in imported)
+    assert "contractlint.rules.document.missing_guardrails" not in imported  # a plan's
+    assert "contractlint.rules.document.missing_fallback" in imported

@@ -63,19 +63,19 @@ def test_a_listed_field_must_list_something(listed: Any, pointer: str | None) ->
     assert hits(required("logging", message="m"), {"logging": listed}) == []
 
 
-def test_registered_takes_the_code_and_name_from_the_table() -> None:
+def test_registered_takes_the_code_name_and_kinds_from_the_table() -> None:
     doc = RuleDoc(what="w", why="y", bad="", good="", fix="f")
     rule = registered(
         "contractlint.rules.document.missing_timeout",
         severity=Severity.INFO,
-        kinds=("model-contract",),
         summary="s",
         doc=doc,
     )
-    assert (rule.code, rule.name) == ("CL105", "missing-timeout")
-    assert (rule.code, rule.name) == (BY_CODE["CL105"].code, BY_CODE["CL105"].name)
+    assert (rule.code, rule.name, rule.kinds) == ("CL105", "missing-timeout", ("model-contract",))
+    expected = BY_CODE["CL105"]
+    assert (rule.code, rule.name, rule.kinds) == (expected.code, expected.name, expected.kinds)
     with pytest.raises(LookupError):
-        registered("contractlint.rules.nope", severity=Severity.INFO, kinds=(), summary="", doc=doc)
+        registered("contractlint.rules.nope", severity=Severity.INFO, summary="", doc=doc)
 
 
 @pytest.mark.parametrize(

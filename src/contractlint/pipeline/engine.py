@@ -24,7 +24,8 @@ from contractlint.pipeline.discover import Target
 from contractlint.pipeline.references import Loaded, Resolver
 from contractlint.pointer import resolve
 from contractlint.results import FileResult, Finding
-from contractlint.rules import BY_CODE, RULES
+from contractlint.rules import BY_CODE, RULES, checking
+from contractlint.rules import RULES as _REGISTERED
 from contractlint.rules._common import fit
 
 # The rules each configuration runs on each kind, worked out once per configuration and
@@ -63,11 +64,14 @@ def _own_rules(config: Config) -> tuple[Rule, ...]:
 def _rules_to_run(config: Config, kind: str) -> tuple[tuple[Rule, CheckFn], ...]:
     """The enabled rules that check a document of ``kind``, with their checks, in the
     order they run."""
-    _, _, own, by_kind = _plan(config)
+    _, builtin, own, by_kind = _plan(config)
     if kind not in by_kind:
+        # Only the modules of the rules that check this kind are imported (`checking`),
+        # unless the built-in rules were replaced (the tests do).
+        ours = checking(kind) if builtin is _REGISTERED else builtin
         by_kind[kind] = tuple(
             (rule, rule.check)
-            for rule in (*RULES, *own)
+            for rule in (*ours, *own)
             if rule.check is not None and rule.applies_to(kind) and config.is_enabled(rule.code)
         )
     return by_kind[kind]

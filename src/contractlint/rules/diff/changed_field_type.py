@@ -32,7 +32,6 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="a request or response field changed type",
     compare=compare,
     doc=RuleDoc(

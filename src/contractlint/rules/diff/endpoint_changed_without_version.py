@@ -30,7 +30,6 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="`endpoint` changed but its version segment did not",
     compare=compare,
     doc=RuleDoc(

@@ -39,7 +39,6 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("model-contract",),
     summary="a latency percentile or the timeout went up",
     compare=compare,
     doc=RuleDoc(

@@ -36,7 +36,6 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan",),
     summary="the primary metric's name changed",
     compare=compare,
     doc=RuleDoc(

@@ -42,7 +42,6 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="`fallback` was set and is gone",
     compare=compare,
     doc=RuleDoc(

@@ -67,7 +67,6 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan", "problem-framing"),
     summary="a guardrail metric is gone or its threshold loosened",
     compare=compare,
     doc=RuleDoc(

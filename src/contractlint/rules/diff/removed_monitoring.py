@@ -32,7 +32,6 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("model-contract",),
     summary="a `monitoring` entry is gone",
     compare=compare,
     doc=RuleDoc(

@@ -28,7 +28,6 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="a response field is gone",
     compare=compare,
     doc=RuleDoc(

@@ -74,7 +74,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary=(
         "a metric's `unit` differs from `unit_of_randomization`, or its type is `ratio`, "
         "and no `variance_method` is given: the naive variance is too small"

@@ -20,7 +20,6 @@ RULE = registered(
     __name__,
     fixable=True,
     severity=Severity.INFO,
-    kinds=("model-contract",),
     summary="`timeouts_ms` is used; fixable by renaming to `timeout_ms`",
     check=check,
     doc=RuleDoc(

@@ -32,7 +32,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("model-contract",),
     summary="`fallback` names no `feature_flag` that exercises it",
     check=check,
     doc=RuleDoc(

@@ -33,7 +33,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan", "problem-framing"),
     summary="a guardrail has none of `max_regression`, `max`, `min`",
     check=check,
     doc=RuleDoc(

@@ -38,7 +38,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary="arms x per_arm > duration_days x daily_units x allocation",
     check=check,
     doc=RuleDoc(

@@ -39,7 +39,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="p50 > p95, p95 > p99, or the timeout is not above the largest percentile",
     check=check,
     doc=RuleDoc(

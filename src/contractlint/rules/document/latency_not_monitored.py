@@ -24,7 +24,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("model-contract",),
     summary="no `monitoring` entry mentions latency",
     check=check,
     doc=RuleDoc(

@@ -70,7 +70,6 @@ def _message(role: str, metric: str, contract: str, watched: int, total: int) ->
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary="the plan's `contract` does not list its primary metric or a guardrail under "
     "`monitoring`",
     check=check,

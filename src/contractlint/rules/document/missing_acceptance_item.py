@@ -30,7 +30,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("acceptance-checklist",),
     summary="one of the six standard items is absent",
     check=check,
     doc=RuleDoc(

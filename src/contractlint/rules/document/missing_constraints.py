@@ -29,7 +29,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("problem-framing",),
     summary="`constraints` lacks `privacy` or `latency`",
     check=check,
     doc=RuleDoc(

@@ -33,7 +33,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan",),
     summary="`decision_rule` is missing or lacks a numeric `threshold` or `confidence`",
     check=check,
     doc=RuleDoc(

@@ -8,7 +8,6 @@ from contractlint.rules._required import required
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan",),
     summary="`duration_days` is missing",
     check=required(
         "duration_days",

@@ -35,7 +35,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="`fallback` is missing or a placeholder",
     check=check,
     doc=RuleDoc(

@@ -24,7 +24,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan", "problem-framing"),
     summary="no guardrail metric is listed",
     check=check,
     doc=RuleDoc(

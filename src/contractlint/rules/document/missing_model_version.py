@@ -21,7 +21,6 @@ RULE = registered(
     __name__,
     fixable=True,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="`response` has no `model_version`; fixable by adding `model_version: string`",
     check=check,
     doc=RuleDoc(

@@ -8,7 +8,6 @@ from contractlint.rules._required import required
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan",),
     summary="`unit_of_randomization` is missing",
     check=required(
         "unit_of_randomization",

@@ -8,7 +8,6 @@ from contractlint.rules._required import required_field
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("model-contract",),
     summary="`retraining_trigger` is missing",
     check=required_field(
         "retraining_trigger",

@@ -8,7 +8,6 @@ from contractlint.rules._required import required_field
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("problem-framing",),
     summary="no risks are listed",
     check=required_field(
         "risks",

@@ -8,7 +8,6 @@ from contractlint.rules._required import required
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan",),
     summary="`sample_size.per_arm` is missing",
     check=required(
         "sample_size",

@@ -35,7 +35,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("problem-framing",),
     summary="fewer than three options, or none named `baseline`",
     check=check,
     doc=RuleDoc(

@@ -35,7 +35,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary=(
         "`data_quality` names no sample-ratio-mismatch check (`srm`, `sample_ratio_mismatch`)"
     ),

@@ -8,7 +8,6 @@ from contractlint.rules._required import required
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan",),
     summary="`stopping_rule` is missing",
     check=required(
         "stopping_rule",

@@ -8,7 +8,6 @@ from contractlint.rules._required import required_field
 RULE = registered(
     __name__,
     severity=Severity.INFO,
-    kinds=("model-contract",),
     summary="`throughput_rps` is missing",
     check=required_field(
         "throughput_rps",

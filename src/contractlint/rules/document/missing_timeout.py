@@ -32,7 +32,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="neither `timeout_ms` nor `timeouts_ms` is set",
     check=check,
     doc=RuleDoc(

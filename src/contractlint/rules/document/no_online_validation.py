@@ -8,7 +8,6 @@ from contractlint.rules._required import required
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("problem-framing",),
     summary="`validation.online` is missing: offline metrics alone decide",
     check=required(
         "validation",

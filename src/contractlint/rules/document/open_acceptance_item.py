@@ -28,7 +28,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("acceptance-checklist",),
     summary="an item is still `todo`",
     check=check,
     doc=RuleDoc(

@@ -8,7 +8,6 @@ from contractlint.rules._required import required_in_each
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("problem-framing",),
     summary="an option has no `estimate_weeks`",
     check=required_in_each(
         "options",

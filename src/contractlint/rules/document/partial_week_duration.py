@@ -27,7 +27,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.INFO,
-    kinds=("experiment-plan",),
     summary=("`duration_days` >= 7 is not a whole number of weeks (message: the next whole week)"),
     check=check,
     doc=RuleDoc(

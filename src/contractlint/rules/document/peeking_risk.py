@@ -54,7 +54,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan",),
     summary="fixed horizon with `interim_looks` > 0, or sequential without `sequential_method`",
     check=check,
     doc=RuleDoc(

@@ -44,12 +44,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=(
-        "model-contract",
-        "experiment-plan",
-        "problem-framing",
-        "acceptance-checklist",
-    ),
     summary="a string field holds a placeholder (where no more specific rule covers it)",
     check=check,
     doc=RuleDoc(

@@ -8,7 +8,6 @@ from contractlint.rules._required import required_in_each
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("problem-framing",),
     summary="a listed risk has no mitigation",
     check=required_in_each(
         "risks",

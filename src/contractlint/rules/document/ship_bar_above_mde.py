@@ -50,7 +50,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary=(
         "`decision_rule.threshold` is above the minimum detectable effect: a true effect of "
         "the MDE ships with the probability the message states"

@@ -21,7 +21,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary="`duration_days` < 7: the plan misses a full weekly cycle",
     check=check,
     doc=RuleDoc(

@@ -23,7 +23,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary="arms > 2 and no `correction`",
     check=check,
     doc=RuleDoc(

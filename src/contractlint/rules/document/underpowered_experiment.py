@@ -38,7 +38,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan",),
     summary="`per_arm` is below the required n of section 1.2",
     check=check,
     doc=RuleDoc(

@@ -88,7 +88,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary=(
         "a guardrail with `baseline` and `max_regression` > 0 needs more than `per_arm` to "
         "show non-inferiority"

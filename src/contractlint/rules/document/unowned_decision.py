@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from contractlint.kinds import KINDS
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
@@ -51,7 +50,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=KINDS,
     summary="`owners` lacks `scope`, `feasibility` or `method`, or one is a placeholder",
     check=check,
     doc=RuleDoc(

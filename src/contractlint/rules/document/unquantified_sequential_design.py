@@ -35,7 +35,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan",),
     summary=(
         "`sequential` with a method whose sample-size cost is not computed and no "
         "`inflation_factor`: the required n is unknown"

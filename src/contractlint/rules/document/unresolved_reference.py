@@ -32,7 +32,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan", "acceptance-checklist", "problem-framing"),
     summary="a reference does not exist, leaves the project root, or is not of the expected kind",
     check=check,
     doc=RuleDoc(

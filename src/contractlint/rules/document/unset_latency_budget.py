@@ -35,7 +35,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary="`latency_budget_ms` or its `p95` is missing",
     check=check,
     doc=RuleDoc(

@@ -73,7 +73,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("model-contract",),
     summary=(
         "a request/response field has no recognizable type (suggest the closest, `str` -> `string`)"
     ),

@@ -53,7 +53,6 @@ def _blank(value: Any) -> bool:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("acceptance-checklist",),
     summary="an item is `done` without `evidence`, or `n/a` without `reason`",
     check=check,
     doc=RuleDoc(

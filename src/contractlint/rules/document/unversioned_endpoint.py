@@ -29,7 +29,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("model-contract",),
     summary="`endpoint` has no version segment such as `/v1/`",
     check=check,
     doc=RuleDoc(

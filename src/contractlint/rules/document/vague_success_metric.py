@@ -130,7 +130,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=("experiment-plan", "problem-framing"),
     summary=(
         "the primary metric is missing, a bare name, or lacks a numeric baseline and effect "
         "(plan) or `target_lift` (framing)"

@@ -52,7 +52,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=("experiment-plan", "problem-framing"),
     summary=(
         '`max_regression: 0`: as a non-inferiority test it can never pass, and read as "no '
         'observed regression" it fails about half of all harmless changes'

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contractlint.kinds import KINDS
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
@@ -11,7 +10,6 @@ RULE = registered(
     __name__,
     fixable=True,
     severity=Severity.WARNING,
-    kinds=KINDS,
     summary=(
         "an unquoted scalar where a string is expected was read as another type (`version: 1.10`, "
         "`no`, `on`, `0755`, `1:30`); fixable by quoting"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contractlint.kinds import KINDS
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
@@ -10,7 +9,6 @@ from contractlint.rules import registered
 RULE = registered(
     __name__,
     severity=Severity.ERROR,
-    kinds=KINDS,
     summary=(
         "the document breaks its JSON Schema (one finding per violation, at the offending node, "
         "message names the path)"

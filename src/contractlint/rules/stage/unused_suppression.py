@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contractlint.kinds import KINDS
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
@@ -10,7 +9,6 @@ from contractlint.rules import registered
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
-    kinds=KINDS,
     summary="a suppression comment suppressed nothing",
     doc=RuleDoc(
         what=(
