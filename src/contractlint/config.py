@@ -560,14 +560,15 @@ def _yaml_line(text: str, path: KeyPath) -> Optional[int]:
     return line
 
 
-_TOML_KEY = re.compile(r"""\s*(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|'([^']*)')\s*""")
+# Compiled when an error is located in a TOML file: `re` keeps it.
+_TOML_KEY = r"""\s*(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|'([^']*)')\s*"""
 
 
 def _toml_keys(text: str) -> tuple[list[str], str]:
     """A (dotted) TOML key at the start of ``text``: its parts, and the rest of the text."""
     parts: list[str] = []
     while True:
-        found = _TOML_KEY.match(text)
+        found = re.match(_TOML_KEY, text)
         if found is None:
             return parts, text
         parts.append(next(g for g in found.groups() if g is not None))

@@ -17,13 +17,14 @@ KINDS: tuple[str, ...] = (
     "acceptance-checklist",
 )
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SEPARATORS = re.compile(r"[\s_\-.]+")
+# Compiled when a kind is first normalized (a misspelt one): `re` keeps them.
+_CAMEL = r"(?<=[a-z0-9])(?=[A-Z])"
+_SEPARATORS = r"[\s_\-.]+"
 
 
 def normalize(kind: str) -> str:
     """``ModelContract``, ``model_contract`` and ``Model Contract`` -> ``model-contract``."""
-    return _SEPARATORS.sub("-", _CAMEL.sub("-", kind.strip())).lower()
+    return re.sub(_SEPARATORS, "-", re.sub(_CAMEL, "-", kind.strip())).lower()
 
 
 def misspelled(value: str) -> str | None:

@@ -19,14 +19,13 @@ import sys
 from collections import Counter
 from typing import Annotated, Any, Callable, NamedTuple, Optional
 
-from contractlint import atomic
 from contractlint.cli import progress
 from contractlint.config import FAIL_ON, Config, ConfigError, load, split_list
-from contractlint.formatters import FORMATTERS, Context, full
+from contractlint.formatters import FORMATTERS, Context
 from contractlint.formatters.text import format_findings, statistics, summary
 from contractlint.pipeline import discover, sniff
 from contractlint.results import Finding, Report, Severity
-from contractlint.run import cache, parallel, runner
+from contractlint.run import parallel, runner
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -384,7 +383,11 @@ def run(options: CheckOptions) -> int:
     targets = list(found.targets)
     targets += [discover.Target(m, m) for m in found.missing]
     jobs = options.jobs or parallel.default_jobs()
-    results = None if options.no_cache else cache.Cache.open(config.root, config, options.cache_dir)
+    results = None
+    if not options.no_cache:
+        from contractlint.run import cache  # not for a run without one (an editor's)
+
+        results = cache.Cache.open(config.root, config, options.cache_dir)
     with progress.shown(len(targets)) as tick:
         report = runner.lint(targets, config, None, found.loops, jobs, results, tick)
     if results is not None:
@@ -582,6 +585,8 @@ def emit(
     if output_format in ("text", "full"):
         painted = color(no_color, output_file, mode=color_mode)
         if output_format == "full":
+            from contractlint.formatters import full
+
             lines = full.format_findings(report, source or full.read_lines, painted)
         else:
             lines = format_findings(report, painted)
@@ -632,6 +637,8 @@ def write(path: str, text: str, append: bool = False) -> bool:
             with open(path, "a" if append else "w", encoding="utf-8") as handle:
                 handle.write(text)
         else:
+            from contractlint import atomic  # only a run that writes a file
+
             atomic.write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
@@ -687,6 +694,8 @@ def fixes(
             if outside:
                 echo(f"{result.path}: not fixed: {outside}", err=True)
                 continue
+            from contractlint import atomic
+
             try:
                 atomic.write_atomic(path, outcome.new_bytes)
             except atomic.NotWritable as exc:

@@ -19,7 +19,7 @@ from contractlint.pipeline import locate
 from contractlint.pointer import escape
 from contractlint.rules._common import fit
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"  # compiled when a string is not ASCII
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
@@ -121,7 +121,7 @@ class _Parser:
             message = re.sub(r"( starting)? at$", "", exc.msg)
             raise _Error(exc.pos, message[:1].lower() + message[1:]) from None
         text = str(decoded)
-        if _SURROGATE.search(text):
+        if not text.isascii() and re.search(_SURROGATE, text):
             raise _Error(offset, "a lone surrogate escape (\\ud800-\\udfff) is not a character")
         return text, int(end)
 

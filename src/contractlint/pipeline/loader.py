@@ -209,7 +209,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: locate.Lines) -> Problem:
     return Problem("CL001", span, message)
 
 
-_FLOW_TOKENS = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:''|[^'\n])*'|#[^\n]*|[\[\]{}]")
+# Compiled when first needed (rarely): `re` keeps it.
+_FLOW_TOKENS = r"\"(?:\\.|[^\"\\\n])*\"|'(?:''|[^'\n])*'|#[^\n]*|[\[\]{}]"
 
 
 def _flow_depth_guard(text: str, max_depth: int) -> Problem | None:
@@ -223,7 +224,7 @@ def _flow_depth_guard(text: str, max_depth: int) -> Problem | None:
     if text.count("[") + text.count("{") <= max_depth:
         return None
     depth = 0
-    for match in _FLOW_TOKENS.finditer(text):
+    for match in re.finditer(_FLOW_TOKENS, text):
         token = match.group()
         if token in "[{":
             depth += 1

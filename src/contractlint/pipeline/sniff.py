@@ -38,7 +38,6 @@ _KIND = (
     r""")(?:\r?\n[ \t]+([^#,:\[\]{}\n\r]{1,99})(?=[,\]}\r\n]|$))?)"""
 )
 _KIND_BYTES = re.compile(_KIND.encode(), re.MULTILINE)
-_KIND_TEXT = re.compile(_KIND, re.MULTILINE)
 
 # A `/*` that opens a comment (not the `/*` of a glob such as "src/*" in a string).
 _COMMENT_OPEN = re.compile(r"(?:^|(?<=[\s{]))/\*")
@@ -159,9 +158,10 @@ class Sniffer:
         """Whether decoded text (a Markdown block, say) is a candidate."""
         if text.startswith("\ufeff"):
             text = text[1:]
-        for found in set(_KIND_TEXT.findall(text)):
+        kind_text = re.compile(_KIND, re.MULTILINE)  # `re` keeps it; most runs never ask
+        for found in set(kind_text.findall(text)):
             if self._holds(*found):
-                return self._outside_comments(text, _KIND_TEXT, "\n", "\r")
+                return self._outside_comments(text, kind_text, "\n", "\r")
         return False
 
     def _outside_comments(
