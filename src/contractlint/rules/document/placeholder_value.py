@@ -10,22 +10,32 @@ from contractlint.rules import registered
 from contractlint.rules._common import child, fit, quoted
 
 
-def _walk(value: Any, pointer: str) -> Iterator[tuple[str, Any]]:
+def _placeholders(
+    value: Any, pointer: str, placeholders: frozenset[str], found: list[tuple[str, str]]
+) -> None:
+    """Each string below ``value`` that is a placeholder, with its pointer, in document
+    order (``x-`` extension keys skipped). A pointer is written only for a container or
+    a placeholder: this rule visits every value of every document."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if not str(key).startswith("x-"):
-                yield from _walk(item, child(pointer, str(key)))
+            if isinstance(item, str):
+                if item.strip().lower() in placeholders and not str(key).startswith("x-"):
+                    found.append((child(pointer, str(key)), item))
+            elif isinstance(item, (dict, list)) and not str(key).startswith("x-"):
+                _placeholders(item, child(pointer, str(key)), placeholders, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, f"{pointer}/{index}")
-    else:
-        yield pointer, value
+            if isinstance(item, str):
+                if item.strip().lower() in placeholders:
+                    found.append((f"{pointer}/{index}", item))
+            elif isinstance(item, (dict, list)):
+                _placeholders(item, f"{pointer}/{index}", placeholders, found)
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    for pointer, value in _walk(document.value, ""):
-        if not options.is_placeholder(value):
-            continue
+    found: list[tuple[str, str]] = []
+    _placeholders(document.value, "", options.placeholders, found)
+    for pointer, value in found:
         field_schema = schemas.subschema(document.kind, pointer, options.declared_kinds)
         if value in field_schema.get("enum", ()):
             continue  # a value the schema declares (`status: n/a`) is never a placeholder
