@@ -60,9 +60,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
 from statistics import NormalDist
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "ALTERNATIVES",
@@ -113,8 +112,7 @@ class DesignError(ValueError):
     """The experiment design makes the sample size formula meaningless."""
 
 
-@dataclass(frozen=True)
-class Design:
+class Design(NamedTuple):
     """The parts of an ``experiment-plan`` that decide its sample size.
 
     ``metric_type`` is ``"proportion"`` or ``"mean"``; ``baseline`` is a rate in
@@ -151,8 +149,7 @@ class Design:
     inflation_factor: float | None = None
 
 
-@dataclass(frozen=True)
-class Factor:
+class Factor(NamedTuple):
     """One multiplier of the required n: what it is, its value, and a phrase for messages."""
 
     kind: str  # "cuped", "obrien_fleming", "pocock" or "inflation_factor"
@@ -528,7 +525,7 @@ def detectable_effect(design: Design, per_arm: float) -> float | None:
         top = float(design.std_dev or 1.0) * 1e6
 
     def reaches(delta: float) -> bool:
-        trial = replace(design, relative=None, absolute=delta)
+        trial = design._replace(relative=None, absolute=delta)
         return achieved_power(trial, per_arm) >= float(design.power)
 
     if per_arm <= 0 or not reaches(top):
@@ -558,7 +555,7 @@ def power_curve(design: Design, per_arm: float, points: int = 41) -> list[tuple[
                 )
             curve.append((0.0, level))
             continue
-        curve.append((x, achieved_power(replace(design, relative=None, absolute=x), per_arm)))
+        curve.append((x, achieved_power(design._replace(relative=None, absolute=x), per_arm)))
     return curve
 
 

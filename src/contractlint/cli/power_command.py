@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from contractlint import power
@@ -278,8 +278,7 @@ def _guardrail(
     kind = str(guardrail.get("type") or "proportion")
     if kind != "proportion" and guardrail.get("std_dev") is None:
         return f"a {kind} guardrail needs its std_dev"
-    design = replace(
-        primary,
+    design = primary._replace(
         metric_type=kind,
         baseline=baseline,
         std_dev=_number(guardrail.get("std_dev"), f"{where}: std_dev"),
