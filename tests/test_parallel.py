@@ -369,3 +369,40 @@ def test_without_jobs_one_job_per_core(
     default = check("--format", "json")
     assert default.stdout == check("--jobs", "1", "--format", "json").stdout
     assert pools.sizes == [3]
+
+
+def test_once_there_are_enough_candidates_the_workers_sniff_the_rest(
+    targets: list[Target],
+    config: Config,
+    serial: list[FileResult],
+    pools: PoolSpy,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """This process sniffs files until it has found enough candidates to start workers;
+    the files left go to the workers unsniffed (the engine sniffs what it is given), so
+    a folder of contracts is not read twice here first. The report is the same."""
+    from contractlint.pipeline import sniff
+    from contractlint.run import runner
+
+    # A file without a contract among them: a worker settles it as this process would.
+    outsider = tmp_path / "deploy.yaml"
+    outsider.write_text("apiVersion: v1\nkind: Service\n", encoding="utf-8")
+    extra = Target(str(outsider), "deploy.yaml")
+    expected = runner.lint([*targets, extra], config, TODAY, jobs=1)
+    assert expected.files[:-1] == tuple(serial)
+    assert expected.files[-1] == FileResult("deploy.yaml", ())
+    here = os.getpid()
+    sniffed_here: list[str] = []
+    read = sniff.read
+
+    def counting(path: str, *args: Any) -> Any:
+        if os.getpid() == here:
+            sniffed_here.append(path)
+        return read(path, *args)
+
+    monkeypatch.setattr(sniff, "read", counting)
+    report = runner.lint([*targets, extra], config, TODAY, jobs=2)
+    assert report == expected
+    assert pools.sizes == [2]
+    assert len(sniffed_here) == 2 * MIN_FILES_PER_JOB  # of 301 files

@@ -50,10 +50,17 @@ def lint(
             misses.append(index)
     # Stage "sniff", here in this process: a file that holds no contract is settled by a
     # read and a bytes search, and a run that meets no candidate never imports a parser.
+    # Once the candidates found are enough to start workers, the files left go to them
+    # unsniffed: the engine sniffs each file it is given, so a folder of contracts is
+    # sniffed in parallel rather than here first (about 18 µs a file).
     candidates: list[int] = []
     sniffer = sniff.sniffer(config.kind_names)
     settled = len(targets) - len(misses)
+    enough = jobs * parallel.MIN_FILES_PER_JOB if jobs > 1 else len(misses) + 1
     for count, index in enumerate(misses):
+        if len(candidates) >= enough:
+            candidates.extend(misses[count:])
+            break
         target = targets[index]
         if progress is not None and count % 64 == 0:
             progress(settled + count - len(candidates))
