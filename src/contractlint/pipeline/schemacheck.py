@@ -102,9 +102,7 @@ class _Compiler:
         checks = [c for c in checks if c is not _always]
         if not checks:
             return _always
-        if len(checks) == 1:
-            return checks[0]
-        return lambda value: all(check(value) for check in checks)
+        return _every(checks)
 
     def ref(self, ref: Any, schema: dict[str, Any]) -> Check:
         if not isinstance(ref, str) or not ref.startswith("#"):
@@ -174,8 +172,8 @@ def _bound(test: Callable[[Any, Any], bool]) -> Callable[[_Compiler, Any, dict[s
 
 
 def _required(compiler: _Compiler, names: Any, schema: dict[str, Any]) -> Check:
-    wanted = tuple(names)
-    return lambda value: not isinstance(value, dict) or all(n in value for n in wanted)
+    wanted = frozenset(names)
+    return lambda value: not isinstance(value, dict) or value.keys() >= wanted
 
 
 def _min_properties(compiler: _Compiler, limit: int, schema: dict[str, Any]) -> Check:
@@ -192,9 +190,34 @@ def _items(compiler: _Compiler, items: Any, schema: dict[str, Any]) -> Check:
         return _always
 
     def check(value: Any) -> bool:
-        return not isinstance(value, list) or all(each(item) for item in value)
+        if isinstance(value, list):
+            for item in value:
+                if not each(item):
+                    return False
+        return True
 
     return check
+
+
+def _every(checks: list[Check]) -> Check:
+    """All of ``checks``, in order, stopping at the first that fails. Written out for two
+    and three (most schemas): a generator under ``all()`` cost a fifth of validation."""
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
+    if len(checks) == 3:
+        first, second, third = checks
+        return lambda value: first(value) and second(value) and third(value)
+
+    def every(value: Any) -> bool:
+        for check in checks:  # noqa: SIM110 - all() over a generator is the slow path
+            if not check(value):
+                return False
+        return True
+
+    return every
 
 
 def _property_names(compiler: _Compiler, names: Any, schema: dict[str, Any]) -> Check:
