@@ -67,6 +67,7 @@ _SCALAR_TAGS = {
     _YAML + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
 }
 _STRING_TAGS = {_YAML + "str", _YAML + "binary", _YAML + "value", _YAML + "merge"}
+_NULL, _STR, _MERGE = _YAML + "null", _YAML + "str", _YAML + "merge"
 
 
 class Limits(NamedTuple):
@@ -279,7 +280,7 @@ class _Walker:
                 )
         else:
             self.seen.add(id(node))
-        self.spans.add(pointer, node)
+        self.spans.nodes[pointer] = node  # NodeSpans.add, without a call for every node
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, pointer, tree)
         # Another tool's tag on a collection (`!Sub [...]`, `!reference`): read as the
@@ -296,13 +297,13 @@ class _Walker:
         tag = node.tag
         if tag in _STRING_TAGS:
             return node.value
-        if tag not in _SCALAR_TAGS and tag != _YAML + "null":
+        if tag not in _SCALAR_TAGS and tag != _NULL:
             # Another tool's tag (`!vault`, `!Ref`, `!!python/name:`): the scalar is read
             # as if it were not there, plain or quoted as written.
-            tag = _plain_tag(node.value) if not node.style else _YAML + "str"
+            tag = _plain_tag(node.value) if not node.style else _STR
             if tag in _STRING_TAGS:
                 return node.value
-        if tag == _YAML + "null":
+        if tag == _NULL:
             return None
         constructor = _SCALAR_TAGS[tag]
         try:
@@ -328,13 +329,13 @@ class _Walker:
         merged: list[tuple[yaml.Node, yaml.Node]] = []
         explicit: list[tuple[yaml.Node, yaml.Node]] = []
         for key_node, value_node in node.value:
-            if key_node.tag == _YAML + "merge":
+            if key_node.tag == _MERGE:
                 merged.extend(self._merge_sources(value_node))
             else:
                 explicit.append((key_node, value_node))
         # Merged keys first (earlier sources win), explicit keys override them.
         for key_node, value_node in reversed(merged):
-            self._entry(result, key_node, value_node, pointer, tree, depth, check_dups=False)
+            self._entry(result, self._key(key_node), key_node, value_node, pointer, tree, depth)
         seen_keys: dict[str, yaml.Node] = {}
         for key_node, value_node in explicit:
             key = self._key(key_node)
@@ -353,7 +354,7 @@ class _Walker:
                     )
                 )
             seen_keys[key] = key_node
-            self._entry(result, key_node, value_node, pointer, tree, depth, check_dups=True)
+            self._entry(result, key, key_node, value_node, pointer, tree, depth)
         return result
 
     def _merge_sources(self, value_node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
@@ -382,16 +383,15 @@ class _Walker:
     def _entry(
         self,
         result: dict[str, Any],
+        key: str,
         key_node: yaml.Node,
         value_node: yaml.Node,
         pointer: str,
         tree: Tree,
         depth: int,
-        check_dups: bool,
     ) -> None:
-        key = self._key(key_node)
-        child = f"{pointer}/{escape(key)}"
-        self.key_spans.add(child, key_node)
+        child = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
+        self.key_spans.nodes[child] = key_node
         result[key] = self.build(value_node, child, tree, depth + 1)
 
 
