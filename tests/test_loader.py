@@ -954,3 +954,18 @@ def test_json_lone_surrogate_does_not_crash_the_cli(tmp_path, fmt):
     )
     assert run.returncode == 1, run.stderr
     assert "internal error" not in run.stderr
+
+
+def test_the_loader_has_no_path_resolver_for_its_no_op_steps_to_skip() -> None:
+    """`descend_resolver` and `ascend_resolver` are C no-ops on our loader: right only
+    while it has no path resolver, which it never adds."""
+    import operator
+
+    from contractlint.pipeline.loader import _Loader, load
+    from contractlint.pipeline.source import Segment
+
+    assert not _Loader.yaml_path_resolvers
+    assert _Loader.descend_resolver is operator.is_
+    nested = "kind: model-contract\na:\n  - {b: [1, {c: d}]}\n  - e\n"
+    loaded = load("nested.yaml", Segment(nested, "yaml"))
+    assert loaded.documents[0].value["a"] == [{"b": [1, {"c": "d"}]}, "e"]
