@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import yaml
@@ -25,8 +25,11 @@ from contractlint.rules._common import fit
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _BaseLoader
+    from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+    _CParser = None  # type: ignore[assignment,misc]
 
 # PyYAML's resolver, called for every scalar, joins two lists and walks its path
 # resolvers each time; the same table, joined once, gives the same tags faster.
@@ -141,6 +144,9 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
     guard = _flow_depth_guard(text, PARSER_SAFE_DEPTH)
     if guard is not None:
         return Loaded((), (guard,))
+    fast = _load_events(path, text, lines, limits)
+    if fast is not None:
+        return fast
     trees: list[Tree] = []
     problems: list[Problem] = []
     nodes = yaml.compose_all(text, Loader=_Loader)
@@ -170,6 +176,101 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
             continue
         trees.append(tree)
     return Loaded(_documents(path, trees, limits.declared), tuple(problems))
+
+
+# --- the common document, straight from libyaml's events --------------------------------
+#
+# Composing makes a node object per value and calls back into Python for every node
+# (its tag, each step down and up); the walk then visits every node again. Most
+# documents are only mappings with string keys, sequences and untagged scalars: for
+# them the values, the spans (an event carries the same marks as its node) and the
+# problems are built in one pass over the parser's events, a third faster. Anything
+# else (an anchor or alias, a tag, a merge key, a key that is not a scalar, a duplicate
+# key, nesting at the limit, a syntax error) sends the whole segment to the composer
+# and the walk above, which report it exactly as they always have.
+
+
+class _Unusual(Exception):
+    """Something the event path leaves to the composer."""
+
+
+class _Marks:
+    """A collection's span: its start event's start and its end event's end, as the
+    composer gives its node."""
+
+    __slots__ = ("end_mark", "start_mark")
+
+    def __init__(self, start_mark: Any) -> None:
+        self.start_mark = start_mark
+        self.end_mark: Any = None
+
+
+def _load_events(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loaded | None:
+    """The segment's documents built from its events, or None when the composer must
+    build them (see above)."""
+    if _CParser is None:  # pragma: no cover - PyYAML without libyaml
+        return None
+    get = _CParser(text).get_event
+    trees: list[Tree] = []
+    try:
+        get()  # the stream's start
+        while type(get()) is yaml.DocumentStartEvent:
+            walker = _Walker(lines, limits)
+            tree = Tree(spans=walker.spans, key_spans=walker.key_spans)
+            tree.value = _event_value(get, get(), "", tree, walker, 0)
+            get()  # the document's end
+            trees.append(tree)
+    except (_Unusual, yaml.YAMLError, RecursionError, ValueError):
+        return None  # the composer parses it again and says what is wrong, if anything
+    return Loaded(_documents(path, trees, limits.declared), ())
+
+
+def _event_value(
+    get: Callable[[], Any], event: Any, pointer: str, tree: Tree, walker: _Walker, depth: int
+) -> Any:
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
+        if event.anchor is not None or event.tag is not None:
+            raise _Unusual
+        walker.spans.nodes[pointer] = event
+        if not event.implicit[0]:  # quoted or a block scalar: a string, as resolved
+            return event.value
+        tag = _plain_tag(event.value)
+        if tag in _STRING_TAGS:
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return walker._scalar(node, pointer, tree)  # a number, a bool, null, a date
+    if depth >= walker.limits.max_depth or event.anchor is not None or event.tag is not None:
+        raise _Unusual  # CL007, anchors and tags are the walk's
+    marks = _Marks(event.start_mark)
+    walker.spans.nodes[pointer] = marks
+    if kind is yaml.SequenceStartEvent:
+        items: list[Any] = []
+        while True:
+            item = get()
+            if type(item) is yaml.SequenceEndEvent:
+                marks.end_mark = item.end_mark
+                return items
+            items.append(
+                _event_value(get, item, f"{pointer}/{len(items)}", tree, walker, depth + 1)
+            )
+    if kind is not yaml.MappingStartEvent:
+        raise _Unusual  # an alias
+    result: dict[str, Any] = {}
+    key_nodes = walker.key_spans.nodes
+    while True:
+        key_event = get()
+        if type(key_event) is yaml.MappingEndEvent:
+            marks.end_mark = key_event.end_mark
+            return result
+        if type(key_event) is not yaml.ScalarEvent or key_event.anchor or key_event.tag:
+            raise _Unusual  # a complex key, an anchored or tagged one
+        key = key_event.value
+        if key in result or (key == "<<" and key_event.implicit[0]):
+            raise _Unusual  # a duplicate (CL004) or a merge key
+        child = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
+        key_nodes[child] = key_event
+        result[key] = _event_value(get, get(), child, tree, walker, depth + 1)
 
 
 # The characters YAML 1.1 does not allow in a stream (PyYAML's reader rejects them).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Mapping
+from typing import Any, Protocol
 
 import yaml
 
@@ -81,7 +82,14 @@ class Lines:
         return line, mark.index - self.starts[line]
 
 
-def node_span(node: yaml.Node, table: Lines) -> Span:
+class Marked(Protocol):
+    """A YAML node, or a parser event: where it starts and ends."""
+
+    start_mark: Any
+    end_mark: Any
+
+
+def node_span(node: Marked, table: Lines) -> Span:
     start = table.position(node.start_mark)
     end = table.position(node.end_mark)
     return region(start[0], start[1], end[0], end[1], table.lines)
@@ -97,10 +105,10 @@ class NodeSpans(Mapping[str, Span]):
 
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
-        self.nodes: dict[str, yaml.Node] = {}
+        self.nodes: dict[str, Marked] = {}
         self.computed: dict[str, Span] = {}
 
-    def add(self, pointer: str, node: yaml.Node) -> None:
+    def add(self, pointer: str, node: Marked) -> None:
         self.nodes[pointer] = node
 
     def __getitem__(self, pointer: str) -> Span:
