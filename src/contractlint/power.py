@@ -200,8 +200,21 @@ def _is_number(value: object) -> bool:
     )
 
 
+# The last design found usable: a rule asks several questions of one design in a row,
+# and each function checks its design first (a design is immutable, so "the same
+# object" is "the same answer").
+_usable: list[Design] = []
+
+
 def _check_fields(design: Design) -> None:
     """Raise :class:`DesignError` unless every field has a usable value."""
+    if _usable and _usable[0] is design:
+        return
+    _check_all_fields(design)
+    _usable[:] = [design]
+
+
+def _check_all_fields(design: Design) -> None:
     if design.metric_type not in METRIC_TYPES:
         raise DesignError(
             f"metric type must be 'proportion', 'mean' or 'ratio', not {design.metric_type!r}"
