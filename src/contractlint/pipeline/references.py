@@ -19,6 +19,7 @@ from contractlint.paths import inside, relative_from
 
 Loaded = Union[tuple[Document, ...], Problem]
 LoadFn = Callable[[str], Loaded]
+_Found = tuple[str, str, tuple[Any, ...]]  # a reference's status, detail and targets
 
 _REFERENCE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -61,6 +62,7 @@ class Resolver:
         self.root_as_given = os.path.abspath(root)
         self.load = load
         self.cache: dict[str, Loaded] = {}
+        self.found: dict[tuple[str, str, str], _Found] = {}
         # referrer -> the paths its references name (found or not, inside or not)
         self.looked_up: dict[str, set[str]] = {}
 
@@ -74,14 +76,25 @@ class Resolver:
         return self.cache[real]
 
     def resolve_one(self, referrer: str, pointer: str, written: str, kind: str) -> Reference:
-        def ref(status: str, detail: str = "", targets: tuple[Any, ...] = ()) -> Reference:
-            return Reference(pointer, written, kind, status, detail, targets)
-
         if _is_absolute(written):
-            return ref("outside", "an absolute path; references are relative to the file")
+            detail = "an absolute path; references are relative to the file"
+            return Reference(pointer, written, kind, "outside", detail)
         base = os.path.dirname(os.path.abspath(referrer))
         # The path as written, not where it leads: a symlink on the way may be retargeted.
         self.looked_up.setdefault(referrer, set()).add(os.path.join(base, written))
+        # The documents of a folder name the same few files: each (folder, path, kind)
+        # is resolved once by a resolver (`realpath` makes a system call a path part).
+        found = self.found.get((base, written, kind))
+        if found is None:
+            found = self.found[(base, written, kind)] = self._resolve(base, written, kind)
+        return Reference(pointer, written, kind, *found)
+
+    def _resolve(self, base: str, written: str, kind: str) -> _Found:
+        """(status, detail, targets) of the reference ``written`` in a file in ``base``."""
+
+        def ref(status: str, detail: str = "", targets: tuple[Any, ...] = ()) -> _Found:
+            return status, detail, targets
+
         real = os.path.realpath(os.path.join(base, written))
         if not inside(real, self.root):
             # Outside the project: never opened, whatever it holds.
