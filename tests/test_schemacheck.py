@@ -502,6 +502,11 @@ CASES: list[tuple[Any, Any, bool]] = [
     ({"patternProperties": {"own": True}, "additionalProperties": False}, {"other": 1}, False),
     ({"patternProperties": {"^x-": {"type": "integer"}}}, {"x-a": "s"}, False),
     ({"patternProperties": {"^x-": {"type": "integer"}}}, {"y": "s"}, True),
+    # `^` and plain characters is a prefix test; anything else stays a regex
+    ({"patternProperties": {"^a.b": True}, "additionalProperties": False}, {"axb-c": 1}, True),
+    ({"patternProperties": {"^a.b": True}, "additionalProperties": False}, {"ab": 1}, False),
+    ({"patternProperties": {"^ab$": True}, "additionalProperties": False}, {"abc": 1}, False),
+    ({"patternProperties": {"^é-": True}, "additionalProperties": False}, {"é-1": 1}, True),
     ({"additionalProperties": {"type": "string"}}, {"a": "b"}, True),
     ({"additionalProperties": {"type": "string"}}, {"a": 1}, False),
     ({"additionalProperties": {"type": "string"}}, "not a mapping", True),

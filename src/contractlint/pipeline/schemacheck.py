@@ -231,7 +231,7 @@ def _properties(compiler: _Compiler, properties: Any, schema: dict[str, Any]) ->
     """``properties``, ``patternProperties`` and ``additionalProperties``, together."""
     named = {key: compiler.compile(sub) for key, sub in properties.items()}
     patterns = [
-        (re.compile(pattern), compiler.compile(sub))
+        (_key_test(pattern), compiler.compile(sub))
         for pattern, sub in schema.get("patternProperties", {}).items()
     ]
     other = compiler.compile(schema.get("additionalProperties", True))
@@ -245,16 +245,27 @@ def _properties(compiler: _Compiler, properties: Any, schema: dict[str, Any]) ->
             if known is not None and not known(item):
                 return False
             if patterns and isinstance(key, str):
-                for pattern, sub in patterns:
-                    if pattern.search(key):
+                for test, sub in patterns:
+                    if test(key):
                         matched = True
-                        if not sub(item):
+                        if sub is not _always and not sub(item):
                             return False
             if not matched and not other(item):
                 return False
         return True
 
     return check
+
+
+def _key_test(pattern: str) -> Callable[[str], bool]:
+    """Whether a key matches a ``patternProperties`` pattern. ``^x-`` (the extension keys
+    every schema of ours allows) and any other ``^`` and plain characters is a prefix
+    test, without the regex engine for every key of every mapping."""
+    prefix = pattern[1:]
+    if pattern.startswith("^") and not re.search(r"[\\.^$*+?{}\[\]|()]", prefix):
+        return lambda key: key.startswith(prefix)
+    compiled = re.compile(pattern)
+    return lambda key: compiled.search(key) is not None
 
 
 def _no_properties(compiler: _Compiler, value: Any, schema: dict[str, Any]) -> Check:
