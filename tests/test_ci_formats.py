@@ -9,7 +9,9 @@ commands by decoding them the way the Actions runner does.
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -662,3 +664,30 @@ def test_the_formats_are_registered() -> None:
     assert FORMATTERS["sarif"] is sarif.format_report
     assert FORMATTERS["junit"] is junit.format_report
     assert FORMATTERS["gitlab"] is gitlab.format_report
+
+
+@pytest.mark.skipif(os.name == "nt" or sys.platform == "darwin", reason="file names as bytes")
+def test_a_sarif_report_names_a_file_whose_name_is_not_utf8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its URI carries the name's bytes, percent-encoded (the report used to fail with
+    an internal error on such a name)."""
+    from click.testing import CliRunner
+
+    from contractlint.cli.commands import cli
+
+    (tmp_path / ".git").mkdir()
+    folder = os.fsencode(tmp_path / "odd")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"bad\xff.yaml"), "wb") as handle:
+        handle.write(b"kind: model-contract\nname: x\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "sarif", "odd"])
+    assert result.exit_code == 1, result.output
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for run in json.loads(result.stdout)["runs"]
+        for finding in run["results"]
+        for location in finding["locations"]
+    }
+    assert uris == {"odd/bad%FF.yaml"}
