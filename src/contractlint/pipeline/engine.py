@@ -17,7 +17,16 @@ from collections.abc import Iterable, Sequence
 from contractlint.config import Config
 from contractlint.digest import sha256_hex
 from contractlint.gitignore import compile_patterns
-from contractlint.model import FILE_START, CheckFn, Document, Hit, Problem, Rule, Span
+from contractlint.model import (
+    FILE_START,
+    CheckFn,
+    Document,
+    Hit,
+    Problem,
+    Rule,
+    RuleOptions,
+    Span,
+)
 from contractlint.paths import relative_to
 from contractlint.pipeline import loader, sniff, source, suppress, validate
 from contractlint.pipeline.discover import Target
@@ -34,7 +43,13 @@ from contractlint.rules._common import fit
 # by the configuration's identity (the entry holds the configuration, so the id stays
 # its own): its own rules, and the rules to run by kind, filled as kinds are met.
 # The built-in rules are part of the key too (tests replace them).
-_Plan = tuple[Config, Sequence[Rule], tuple[Rule, ...], dict[str, tuple[tuple[Rule, CheckFn], ...]]]
+_Plan = tuple[
+    Config,
+    Sequence[Rule],
+    tuple[Rule, ...],
+    dict[str, tuple[tuple[Rule, CheckFn], ...]],
+    RuleOptions,  # the configuration's options for the rules, built once, not per document
+]
 _PLANS: dict[tuple[int, int], _Plan] = {}
 
 
@@ -52,8 +67,13 @@ def _plan(config: Config) -> _Plan:
             from contractlint import plugins
 
             own = (*own, *plugins.of(config.plugins))
-        held = _PLANS[(id(config), id(RULES))] = (config, RULES, own, {})
+        held = _PLANS[(id(config), id(RULES))] = (config, RULES, own, {}, config.rule_options)
     return held
+
+
+def _options(config: Config) -> RuleOptions:
+    """The configuration's options for the rules (built once a configuration)."""
+    return _plan(config)[4]
 
 
 def _own_rules(config: Config) -> tuple[Rule, ...]:
@@ -64,7 +84,7 @@ def _own_rules(config: Config) -> tuple[Rule, ...]:
 def _rules_to_run(config: Config, kind: str) -> tuple[tuple[Rule, CheckFn], ...]:
     """The enabled rules that check a document of ``kind``, with their checks, in the
     order they run."""
-    _, builtin, own, by_kind = _plan(config)
+    _, builtin, own, by_kind, _ = _plan(config)
     if kind not in by_kind:
         # Only the modules of the rules that check this kind are imported (`checking`),
         # unless the built-in rules were replaced (the tests do).
@@ -146,7 +166,7 @@ class _FileLinter:
             self.problem(problem)
         if not document.kind:
             return  # a misspelled kind (CL002): the rules cannot know what to expect
-        options = self.config.rule_options
+        options = _options(self.config)
         document = self.resolver.resolve(document, self.target.path, options.is_placeholder)
         validation = validate.validate(
             document,
@@ -196,7 +216,7 @@ class _FileLinter:
             self.problem(problem)
         if old is None or not new.kind:
             return  # a new document breaks nothing
-        options = self.config.rule_options
+        options = _options(self.config)
         for rule in RULES:
             if rule.compare is None or not rule.applies_to(new.kind):
                 continue
