@@ -176,6 +176,11 @@ def test_words_that_merely_contain_placeholders_are_values(check, value):
         pytest.param(EXPERIMENT, "description: '  tbd '\n", [("CL009", 16, 14)], id="padded"),
         pytest.param(PROBLEM, "description: N/A\n", [("CL009", 12, 14)], id="problem"),
         pytest.param(CHECKLIST, "description: ''\n", [("CL009", 11, 14)], id="checklist"),
+        # longer than any placeholder, but only whitespace around one: still one
+        pytest.param(MODEL, f"description: '{' ' * 30}TBD'\n", [("CL009", 15, 14)], id="left"),
+        pytest.param(MODEL, f"description: 'TBD{' ' * 30}'\n", [("CL009", 15, 14)], id="right"),
+        pytest.param(MODEL, f"description: '{' ' * 40}'\n", [("CL009", 15, 14)], id="blank"),
+        pytest.param(MODEL, "description: 'TBD TBD TBD TBD TBD'\n", [], id="long"),
     ],
 )
 def test_cl009_placeholder_value(check, base, extra, expected):

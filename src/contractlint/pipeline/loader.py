@@ -128,9 +128,8 @@ class _TooComplex(Exception):
 
 def load(path: str, segment: Segment, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Parse one segment; parse errors and limit breaches are problems, never exceptions."""
-    lines = segment.text.split("\n")
     if segment.fmt == "json":
-        result = jsonparse.parse(segment.text, lines, limits.max_depth)
+        result = jsonparse.parse(segment.text, segment.text.split("\n"), limits.max_depth)
         if isinstance(result, Problem):
             return Loaded((), (result,))
         trees: list[Tree] = [

@@ -66,7 +66,7 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
-        self.exotic = any(c in text for c in "\x85\u2028\u2029")
+        self.exotic = not text.isascii() and any(c in text for c in "\x85\u2028\u2029")
         self.starts: list[int] = []
         if self.exotic:
             offset = 0

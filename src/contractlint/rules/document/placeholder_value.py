@@ -11,30 +11,43 @@ from contractlint.rules._common import child, fit, quoted
 
 
 def _placeholders(
-    value: Any, pointer: str, placeholders: frozenset[str], found: list[tuple[str, str]]
+    value: Any,
+    pointer: str,
+    placeholders: frozenset[str],
+    longest: int,
+    found: list[tuple[str, str]],
 ) -> None:
     """Each string below ``value`` that is a placeholder, with its pointer, in document
     order (``x-`` extension keys skipped). A pointer is written only for a container or
-    a placeholder: this rule visits every value of every document."""
+    a placeholder, and a string longer than every placeholder with nothing to strip is
+    not lowered (``strip()`` would leave it too long to be one): this rule visits every
+    value of every document."""
     if isinstance(value, dict):
         for key, item in value.items():
             if isinstance(item, str):
-                if item.strip().lower() in placeholders and not str(key).startswith("x-"):
+                if (
+                    (len(item) <= longest or item[0].isspace() or item[-1].isspace())
+                    and item.strip().lower() in placeholders
+                    and not str(key).startswith("x-")
+                ):
                     found.append((child(pointer, str(key)), item))
             elif isinstance(item, (dict, list)) and not str(key).startswith("x-"):
-                _placeholders(item, child(pointer, str(key)), placeholders, found)
+                _placeholders(item, child(pointer, str(key)), placeholders, longest, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             if isinstance(item, str):
-                if item.strip().lower() in placeholders:
+                if (
+                    len(item) <= longest or item[0].isspace() or item[-1].isspace()
+                ) and item.strip().lower() in placeholders:
                     found.append((f"{pointer}/{index}", item))
             elif isinstance(item, (dict, list)):
-                _placeholders(item, f"{pointer}/{index}", placeholders, found)
+                _placeholders(item, f"{pointer}/{index}", placeholders, longest, found)
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     found: list[tuple[str, str]] = []
-    _placeholders(document.value, "", options.placeholders, found)
+    longest = max(map(len, options.placeholders), default=0)
+    _placeholders(document.value, "", options.placeholders, longest, found)
     for pointer, value in found:
         field_schema = schemas.subschema(document.kind, pointer, options.declared_kinds)
         if value in field_schema.get("enum", ()):
