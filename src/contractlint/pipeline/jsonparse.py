@@ -8,13 +8,12 @@ exactness, and reports duplicate keys instead of silently keeping the last.
 
 from __future__ import annotations
 
-import bisect
 import json
 import json.decoder
 import re
 from typing import Any
 
-from contractlint.model import Problem, Span
+from contractlint.model import Problem
 from contractlint.pipeline import locate
 from contractlint.pointer import escape
 from contractlint.rules._common import fit
@@ -31,10 +30,11 @@ class Parsed:
 
     __slots__ = ("key_spans", "plain", "problems", "spans", "value")
 
-    def __init__(self) -> None:
+    def __init__(self, starts: list[int], lines: list[str]) -> None:
         self.value: Any = None
-        self.spans: dict[str, Span] = {}
-        self.key_spans: dict[str, Span] = {}
+        # Offsets, each span worked out when a finding asks for it.
+        self.spans = locate.OffsetSpans(starts, lines)
+        self.key_spans = locate.OffsetSpans(starts, lines)
         self.plain: dict[str, str] = {}  # numbers and literals as written
         self.problems: list[Problem] = []
 
@@ -52,19 +52,13 @@ class _Parser:
         self.text = text
         self.lines = lines
         self.max_depth = max_depth
-        self.starts = [0]
+        starts = [0]
         for line in lines[:-1]:
-            self.starts.append(self.starts[-1] + len(line) + 1)
-        self.out = Parsed()
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line, offset - self.starts[line]
-
-    def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return locate.region(line, column, end_line, end_column, self.lines)
+            starts.append(starts[-1] + len(line) + 1)
+        self.out = Parsed(starts, lines)
+        self.position = self.out.spans.position
+        self.span = self.out.spans.span
+        self.value_offsets = self.out.spans.offsets
 
     def inside(self, start: int, offset: int, what: str) -> str:
         """`` (in the object from line 3)``: where the object or array that holds the
@@ -110,7 +104,7 @@ class _Parser:
                 else:
                     found = repr(char) if char else "the end of the file"
                     raise _Error(offset, f"expected a JSON value, found {found}")
-        self.out.spans[pointer] = self.span(offset, end)
+        self.value_offsets[pointer] = (offset, end)
         return value, end
 
     def string(self, offset: int) -> tuple[str, int]:
@@ -128,7 +122,7 @@ class _Parser:
     def object(self, offset: int, pointer: str, depth: int) -> tuple[dict[str, Any], int]:
         start = offset
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        first: dict[str, int] = {}  # each key's offset
         offset = self.skip(offset + 1)
         if self.text.startswith("}", offset):
             return result, offset + 1
@@ -139,14 +133,14 @@ class _Parser:
             key_start = offset
             key, offset = self.string(offset)
             child = f"{pointer}/{escape(key)}"
-            key_span = self.span(key_start, offset)
             if key in result:
+                first_line = self.position(first[key])[0] + 1
                 self.out.problems.append(
                     Problem(
                         "CL004",
-                        key_span,
+                        self.span(key_start, offset),
                         fit(
-                            f"duplicate key `{{key}}` (first on line {first_line[key]}): "
+                            f"duplicate key `{{key}}` (first on line {first_line}): "
                             "the last value wins; remove or rename one",
                             key=key,
                         ),
@@ -154,8 +148,8 @@ class _Parser:
                     )
                 )
             else:
-                first_line[key] = key_span.line
-            self.out.key_spans[child] = key_span
+                first[key] = key_start
+            self.out.key_spans.offsets[child] = (key_start, offset)
             offset = self.skip(offset)
             if not self.text.startswith(":", offset):
                 where = self.inside(start, offset, "object")

@@ -216,7 +216,7 @@ def _load_events(path: str, text: str, lines: locate.Lines, limits: Limits) -> L
         while type(get()) is yaml.DocumentStartEvent:
             walker = _Walker(lines, limits)
             tree = Tree(spans=walker.spans, key_spans=walker.key_spans)
-            tree.value = _event_value(get, get(), "", tree, walker, 0)
+            tree.value = _event_value(get, get(), "", tree, walker, 0, walker.spans.nodes)
             get()  # the document's end
             trees.append(tree)
     except (_Unusual, yaml.YAMLError, RecursionError, ValueError):
@@ -225,13 +225,21 @@ def _load_events(path: str, text: str, lines: locate.Lines, limits: Limits) -> L
 
 
 def _event_value(
-    get: Callable[[], Any], event: Any, pointer: str, tree: Tree, walker: _Walker, depth: int
+    get: Callable[[], Any],
+    event: Any,
+    pointer: str,
+    tree: Tree,
+    walker: _Walker,
+    depth: int,
+    nodes: dict[str, Any],
 ) -> Any:
+    """The value that starts with ``event``; ``nodes`` is the walker's span table of
+    values (passed, not looked up, for every node)."""
     kind = type(event)
     if kind is yaml.ScalarEvent:
         if event.anchor is not None or event.tag is not None:
             raise _Unusual
-        walker.spans.nodes[pointer] = event
+        nodes[pointer] = event
         if not event.implicit[0]:  # quoted or a block scalar: a string, as resolved
             return event.value
         tag = _plain_tag(event.value)
@@ -242,7 +250,7 @@ def _event_value(
     if depth >= walker.limits.max_depth or event.anchor is not None or event.tag is not None:
         raise _Unusual  # CL007, anchors and tags are the walk's
     marks = _Marks(event.start_mark)
-    walker.spans.nodes[pointer] = marks
+    nodes[pointer] = marks
     if kind is yaml.SequenceStartEvent:
         items: list[Any] = []
         while True:
@@ -251,7 +259,7 @@ def _event_value(
                 marks.end_mark = item.end_mark
                 return items
             items.append(
-                _event_value(get, item, f"{pointer}/{len(items)}", tree, walker, depth + 1)
+                _event_value(get, item, f"{pointer}/{len(items)}", tree, walker, depth + 1, nodes)
             )
     if kind is not yaml.MappingStartEvent:
         raise _Unusual  # an alias
@@ -269,7 +277,7 @@ def _event_value(
             raise _Unusual  # a duplicate (CL004) or a merge key
         child = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
         key_nodes[child] = key_event
-        result[key] = _event_value(get, get(), child, tree, walker, depth + 1)
+        result[key] = _event_value(get, get(), child, tree, walker, depth + 1, nodes)
 
 
 # The characters YAML 1.1 does not allow in a stream (PyYAML's reader rejects them).

@@ -125,3 +125,39 @@ class NodeSpans(Mapping[str, Span]):
 
     def __len__(self) -> int:
         return len(self.nodes)
+
+
+class OffsetSpans(Mapping[str, Span]):
+    """JSON pointer -> span of a value or key of a JSON text, from its character offsets,
+    worked out when first asked for (as :class:`NodeSpans` does for YAML)."""
+
+    def __init__(self, starts: list[int], lines: list[str]) -> None:
+        self.starts = starts  # the offset at which each line starts
+        self.lines = lines
+        self.offsets: dict[str, tuple[int, int]] = {}
+        self.computed: dict[str, Span] = {}
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based (line, column) of a character offset."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line, offset - self.starts[line]
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return region(line, column, end_line, end_column, self.lines)
+
+    def __getitem__(self, pointer: str) -> Span:
+        span = self.computed.get(pointer)
+        if span is None:
+            span = self.computed[pointer] = self.span(*self.offsets[pointer])
+        return span
+
+    def __contains__(self, pointer: object) -> bool:
+        return pointer in self.offsets
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets)
