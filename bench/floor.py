@@ -52,17 +52,22 @@ SKIPPED = frozenset(
 SUFFIXES = (".yaml", ".yml", ".json", ".md")  # contractlint's default ``include``
 
 
-def walk(top: str) -> list[str]:
-    """Read every file the floor reads below ``top``; returns their paths."""
-    read = []
+def files(top: str, suffixes: "tuple[str, ...]") -> "list[str]":
+    """The files below ``top`` whose names end with one of ``suffixes``, outside the
+    skipped folders, in the order ``os.walk`` meets them (the parse floor's too)."""
+    found = []
     for folder, folders, names in os.walk(top):
         folders[:] = [name for name in folders if name not in SKIPPED]
-        for name in names:
-            if name.endswith(SUFFIXES):
-                path = os.path.join(folder, name)
-                with open(path, "rb") as stream:
-                    stream.read()
-                read.append(path)
+        found.extend(os.path.join(folder, name) for name in names if name.endswith(suffixes))
+    return found
+
+
+def walk(top: str) -> list[str]:
+    """Read every file the floor reads below ``top``; returns their paths."""
+    read = files(top, SUFFIXES)
+    for path in read:
+        with open(path, "rb") as stream:
+            stream.read()
     return read
 
 

@@ -28,10 +28,10 @@ import sys
 
 import yaml
 
-# The folders contractlint skips by default: the read-only floor's list, the one
-# declaration of it (``floor.py`` imports only ``os`` and ``sys``).
+# The read-only floor's walk (the folders contractlint skips by default, declared
+# there once) and its listing (``floor.py`` imports only ``os`` and ``sys``).
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from floor import SKIPPED
+from floor import files, relative
 
 SUFFIXES = (".yaml", ".yml", ".json")  # contractlint's default ``include`` less Markdown
 
@@ -55,20 +55,10 @@ def compose(path: str, loader: type) -> int:
 
 def walk(top: str, loader: type) -> list[str]:
     """Compose every file the parse floor composes below ``top``; returns their paths."""
-    composed = []
-    for folder, folders, names in os.walk(top):
-        folders[:] = [name for name in folders if name not in SKIPPED]
-        for name in names:
-            if name.endswith(SUFFIXES):
-                path = os.path.join(folder, name)
-                compose(path, loader)
-                composed.append(path)
+    composed = files(top, SUFFIXES)
+    for path in composed:
+        compose(path, loader)
     return composed
-
-
-def relative(paths: list[str], top: str) -> list[str]:
-    """``paths`` relative to ``top``, with ``/``, sorted."""
-    return sorted(os.path.relpath(path, top).replace(os.sep, "/") for path in paths)
 
 
 def main(argv: list[str]) -> int:
