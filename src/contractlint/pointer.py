@@ -14,6 +14,8 @@ from typing import Any
 
 def escape(key: str) -> str:
     """A mapping key as a pointer token: ``a/b~c`` -> ``a~1b~0c``."""
+    if "~" not in key and "/" not in key:  # nearly every key: no new string
+        return key
     return key.replace("~", "~0").replace("/", "~1")
 
 

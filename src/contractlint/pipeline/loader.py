@@ -275,7 +275,7 @@ def _event_value(
         key = key_event.value
         if key in result or (key == "<<" and key_event.implicit[0]):
             raise _Unusual  # a duplicate (CL004) or a merge key
-        child = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
+        child = f"{pointer}/{escape(key)}"
         key_nodes[child] = key_event
         result[key] = _event_value(get, get(), child, tree, walker, depth + 1, nodes)
 
@@ -505,7 +505,7 @@ class _Walker:
         tree: Tree,
         depth: int,
     ) -> None:
-        child = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
+        child = f"{pointer}/{escape(key)}"
         self.key_spans.nodes[child] = key_node
         result[key] = self.build(value_node, child, tree, depth + 1)
 

@@ -8,13 +8,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from contractlint.model import RuleOptions
+from contractlint.pointer import child as child  # re-exported: the rules import it here
 
 if TYPE_CHECKING:  # TypeGuard is in typing from Python 3.10; annotations are not evaluated
     from typing import TypeGuard
-
-
-def child(pointer: str, key: str) -> str:
-    return f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
 
 
 def is_missing(value: Any, options: RuleOptions) -> bool:
