@@ -242,3 +242,81 @@ def test_the_shared_walk_is_each_documents_own() -> None:
     for document in (one, two, one, {"a": {"x": 1}}, two):
         for query in ("$..x", "$..[?@ == 2]", "$..*"):
             _same(jsonpath.compile_query(query)(document), _library(query, document))
+
+
+# `$..[?search(@, 'p')]` screens a document by its strings joined (jsonpath._screen):
+# the patterns below are the ones the screen could get wrong. An anchor matches at the
+# end of a string but not inside the joined text, a class of "anything but a letter"
+# matches the separator between two strings, and `.` stands for the library's
+# lookahead. The strings hold the separator and the anchors' characters themselves.
+_SCREENED = ["a$", "^a", "^", "$", "[^a]", "a[^x]b", "a.b", "x", "\\n", "a|b$", "[$]", "\\^a"]
+_strings = st.sampled_from(["a", "b", "xa", "ab", "a\nb", "", "^a", "a$", "ba"])
+_string_documents = st.recursive(
+    _strings,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pattern=st.sampled_from(_SCREENED),
+    negated=st.booleans(),
+    document=_string_documents,
+)
+def test_a_search_anywhere_selects_what_the_library_selects(
+    pattern: str, negated: bool, document: Any
+) -> None:
+    written = pattern.replace("\\", "\\\\").replace("'", "\\'")
+    query = f"$..[?{'!' if negated else ''}search(@, '{written}')]"
+    _same(jsonpath.compile_query(query)(document), _library(query, document))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "document", "expected"),
+    [
+        ("a$", {"k": ["xa", "b"]}, [("k", 0)]),  # "xa\nb" has no "a" at its end
+        ("^b", {"k": ["a", "b"]}, [("k", 1)]),  # nor a "b" at its start
+        ("a[^x]b", {"k": ["a", "b"]}, []),  # "a\nb" matches, the strings do not
+        ("secret", {"k": {"l": ["no", "my secret"]}, "m": "x"}, [("k", "l", 1)]),
+        ("secret", {"k": {"l": ["no", "nothing"]}, "secret": 1}, []),  # keys are not searched
+    ],
+)
+def test_the_screen_never_hides_a_match(
+    pattern: str, document: Any, expected: list[tuple[Any, ...]]
+) -> None:
+    query = f"$..[?search(@, '{pattern}')]"
+    found = jsonpath.compile_query(query)(document)
+    assert [location for location, _ in found] == expected
+    _same(found, _library(query, document))
+
+
+def test_only_a_search_without_anchors_is_screened() -> None:
+    def screened(query: str) -> bool:
+        segment = jsonpath.parse(query).segments[-1]
+        return jsonpath._screen(segment.selectors) is not None
+
+    assert screened("$..[?search(@, 'secret|token=')]")
+    assert screened("$..[?search(@, '[^a]b')]")
+    assert not screened("$..[?search(@, 'a$')]")
+    assert not screened("$..[?search(@, '^a')]")
+    assert not screened("$..[?!search(@, 'a')]")  # a negation: no match means all are selected
+    assert not screened("$..[?match(@, 'a')]")
+    assert not screened("$..[?search(@, 'a'), 'b']")
+
+
+def test_a_search_anywhere_reads_the_joined_strings_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screen is used: a document without a match is not searched string by string."""
+    texts: list[str] = []
+    real = jsonpath._text
+
+    def text(root: Any, limit: int, token: Any) -> str:
+        texts.append(real(root, limit, token))
+        return texts[-1]
+
+    monkeypatch.setattr(jsonpath, "_text", text)
+    document = {"a": ["one", {"b": "two"}], "c": "three"}
+    assert jsonpath.compile_query("$..[?search(@, 'secret')]")(document) == []
+    assert texts == ["three\none\ntwo"]  # the library's order: a mapping's values first

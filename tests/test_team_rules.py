@@ -429,3 +429,21 @@ def test_a_bad_rule_in_an_extended_file_names_that_file(tmp_path: Path) -> None:
     (tmp_path / ".contractlint.yaml").write_text("extends: [base.yaml]\n")
     run = cli(tmp_path, "check", ".")
     assert run.returncode == 2 and "base.yaml:" in run.stderr and "regexp" in run.stderr
+
+
+_json_values = st.recursive(
+    st.sampled_from([None, True, False, 0, 1, 2, 1.0, 2.5, "", "a", "1", "true"]),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=2), st.dictionaries(st.sampled_from("ab"), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(_json_values, min_size=1, max_size=4), value=_json_values)
+def test_enum_is_equal_and_of_the_same_type(values: list[Any], value: Any) -> None:
+    """`enum`: equal and of the same type (true is not 1, nor 1.0), the set of scalars
+    it keeps answering as comparing with each value in turn would."""
+    expected = any(value == v and type(value) is type(v) for v in values)
+    assert team._value_test("enum", {"values": values})(value) is expected

@@ -130,6 +130,7 @@ def _segment(segment: Any) -> Step:
     if type(segment) is JSONPathRecursiveDescentSegment:
         limit, token = segment.env.max_recursion_depth, segment.token
         names = _names(segment.selectors)
+        screen = _screen(segment.selectors)
 
         def descend(nodes: Nodes, root: Any) -> Nodes:
             out: Nodes = []
@@ -137,6 +138,8 @@ def _segment(segment: Any) -> Step:
                 # `$..` walks the document, a walk the rules share; `@..` and `$.a..`
                 # walk from their node.
                 shared = start is root and not start_at
+                if shared and screen is not None and screen(_text(root, limit, token)) is None:
+                    continue  # `$..[?search(@, 'secret')]` on a document without one
                 walk = (
                     _containers(root, limit, token)
                     if shared
@@ -183,6 +186,55 @@ def _containers(root: Any, limit: int, token: Any) -> Nodes:
     return found
 
 
+# The strings of the last document walked (see `_walked`), joined: what `_screen` reads.
+_joined: tuple[Any, str] = (None, "")
+
+
+def _text(root: Any, limit: int, token: Any) -> str:
+    """Every string below ``root`` that ``..`` reaches (the values in its containers),
+    one a line: the text a search for "no secret anywhere" screens a document by."""
+    global _joined
+    joined = _joined
+    if joined[0] is root and root is not None:
+        return joined[1]
+    strings = [
+        item
+        for _, container in _containers(root, limit, token)
+        for item in (container.values() if isinstance(container, dict) else container)
+        if isinstance(item, str)
+    ]
+    text = "\n".join(strings)
+    _joined = (root, text)
+    return text
+
+
+def _screen(selectors: Sequence[Any]) -> Callable[[str], Any] | None:
+    """For ``..[?search(@, 'p')]``: the pattern's search, to run once on the document's
+    strings joined (:func:`_text`) before testing them one by one; None otherwise.
+
+    A pattern that finds a match in one string finds it in any text holding that
+    string, unless it asserts something about what lies around the match: it must
+    have no anchor (``^`` and ``$``, which I-Regexp reads as characters but the
+    library passes on to the regex engine as anchors). The lookahead the library
+    writes for ``.`` looks only at the character ``.`` consumes, so it is safe.
+    No match in the joined text, then, means none in any string; a match there is
+    only a reason to test each string, as without the screen.
+    """
+    if len(selectors) != 1:
+        return None
+    from jsonpath_rfc9535.selectors import FilterSelector
+
+    if type(selectors[0]) is not FilterSelector:
+        return None
+    found = _regex_of_node(selectors[0].expression.expression)
+    if found is None or found[1] or found[2] != "search":
+        return None
+    method, pattern = found[0], found[3]
+    if "$" in pattern or "^" in pattern.replace("[^", ""):
+        return None
+    return method
+
+
 def _walk(location: Location, value: Any, limit: int, token: Any) -> Nodes:
     """``value`` and the containers below it, in the order `..` visits them (the
     library's depth-first pre-order, and its depth limit)."""
@@ -225,7 +277,7 @@ def _selector(selector: Any) -> Select:
     if kind is kinds.FilterSelector:
         expression = selector.expression.expression
         regex = _regex_of_node(expression)
-        return _filter(_test(expression)) if regex is None else _filter_strings(*regex)
+        return _filter(_test(expression)) if regex is None else _filter_strings(*regex[:2])
     raise Unsupported(kind.__name__)
 
 
@@ -275,9 +327,10 @@ def _filter(test: Expression) -> Select:
     return select
 
 
-def _regex_of_node(expression: Any) -> tuple[Callable[[str], Any], bool] | None:
+def _regex_of_node(expression: Any) -> tuple[Callable[[str], Any], bool, str, str] | None:
     """For ``[?match(@, 'p')]``, ``[?search(@, 'p')]`` and their negations: the compiled
-    pattern's test and whether it is negated (None for any other filter)."""
+    pattern's test, whether it is negated, the function's name and the pattern (None
+    for any other filter)."""
     from jsonpath_rfc9535 import filter_expressions as kinds
 
     negated = type(expression) is kinds.PrefixExpression and expression.operator == "!"
@@ -297,10 +350,10 @@ def _regex_of_node(expression: Any) -> tuple[Callable[[str], Any], bool] | None:
         return None
     how, flags = ("fullmatch", 0) if expression.name == "match" else ("search", _search_flags())
     compiled = _regex(pattern.value, flags)
-    if compiled is None:
-        return (lambda text: None), negated  # matches nothing, as the library says
+    if compiled is None:  # matches nothing, as the library says
+        return (lambda text: None), negated, expression.name, pattern.value
     method: Callable[[str], Any] = getattr(compiled, how)
-    return method, negated
+    return method, negated, expression.name, pattern.value
 
 
 def _filter_strings(test: Callable[[str], Any], negated: bool) -> Select:

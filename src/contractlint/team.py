@@ -421,7 +421,16 @@ def _value_test(function: str, options: dict[str, Any]) -> Callable[[Any], bool]
         return pattern
     if function == "enum":
         values = options["values"]
-        return lambda value: any(value == v and type(value) is type(v) for v in values)
+        # Equal and of the same type (JSON's true is not 1): a set of (type, value)
+        # pairs answers for a scalar at once; a list or an object is compared in turn.
+        scalars = frozenset((type(v), v) for v in values if not isinstance(v, (dict, list)))
+
+        def enum(value: Any) -> bool:
+            if not isinstance(value, (dict, list)):
+                return (type(value), value) in scalars
+            return any(value == v and type(value) is type(v) for v in values)
+
+        return enum
     if function == "length":
         low, high = options.get("min"), options.get("max")
 
