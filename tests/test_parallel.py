@@ -2,14 +2,13 @@
 one process, whatever happens to the workers.
 
 The corpus is bench/corpus.py's: realistic files of the four kinds, one in five flawed,
-plans and checklists referencing their team's contract. A spy on
-``ProcessPoolExecutor`` proves that a pool really started (or did not), and a patched
-``lint_file`` that records its process id proves that the files were linted in workers.
+plans and checklists referencing their team's contract. A spy on the start of the
+forked workers proves that they really started (or did not), and a patched
+``lint_file`` that records its process id proves that the files were linted in them.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import os
 import subprocess
 import sys
@@ -76,19 +75,21 @@ def serial(targets: list[Target], config: Config) -> list[FileResult]:
 
 
 class PoolSpy:
-    """Replaces ``concurrent.futures.ProcessPoolExecutor``: records each pool's size."""
+    """Wraps ``parallel._fork_workers``: records how many workers each run started,
+    and their process ids."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.sizes: list[int | None] = []
-        real = concurrent.futures.ProcessPoolExecutor
-        sizes = self.sizes
+        self.pids: list[int] = []
+        real = parallel._fork_workers
 
-        class Spy(real):  # type: ignore[valid-type,misc]
-            def __init__(self, max_workers: int | None = None, *args: Any, **kwargs: Any):
-                sizes.append(max_workers)
-                super().__init__(max_workers, *args, **kwargs)
+        def spy(jobs: int, *args: Any) -> list[Any]:
+            self.sizes.append(jobs)
+            workers = real(jobs, *args)
+            self.pids += [worker.pid for worker in workers]
+            return workers
 
-        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
+        monkeypatch.setattr(parallel, "_fork_workers", spy)
 
 
 @pytest.fixture
@@ -271,23 +272,44 @@ def test_default_jobs_is_at_least_one() -> None:
 # --- workers that cannot start or that die ----------------------------------------------
 
 
-class _CannotStart:
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        raise OSError(24, "Too many open files")
-
-
-def test_a_pool_that_cannot_start_falls_back_to_one_process(
+def test_workers_that_cannot_start_fall_back_to_one_process(
     targets: list[Target],
     config: Config,
     serial: list[FileResult],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CannotStart)
+    def cannot(*args: Any) -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", cannot)
     log = tmp_path / "pids"
     record_pids(monkeypatch, log)
     assert lint_files(targets, config, TODAY, 3) == serial
     assert set(pids(log)) == {os.getpid()}
+
+
+def test_a_second_worker_that_cannot_start_leaves_no_first_one_behind(
+    targets: list[Target],
+    config: Config,
+    serial: list[FileResult],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real, started = os.fork, []
+
+    def once() -> int:
+        if started:
+            raise OSError(11, "Resource temporarily unavailable")
+        pid = real()
+        if pid:
+            started.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", once)
+    assert lint_files(targets, config, TODAY, 2) == serial
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):  # killed and reaped: not a zombie, not running
+        os.waitpid(started[0], os.WNOHANG)
 
 
 def test_a_worker_that_dies_falls_back_to_one_process(
@@ -310,6 +332,89 @@ def test_a_worker_that_dies_falls_back_to_one_process(
     monkeypatch.setattr(engine, "lint_file", dies_in_a_worker)
     assert lint_files(targets, config, TODAY, 2) == serial
     assert pools.sizes == [2]  # the pool did start, then broke
+
+
+def test_a_worker_that_dies_partway_leaves_its_chunks_to_this_process(
+    targets: list[Target],
+    config: Config,
+    serial: list[FileResult],
+    pools: PoolSpy,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """One worker dies on one file of the middle; the other goes on. What the dead one
+    held is linted here once the others are done: complete, in order, each file
+    reported once."""
+    parent, fatal = os.getpid(), targets[len(targets) // 2].path
+    log = tmp_path / "pids"
+    record_pids(monkeypatch, log)
+    recording = engine.lint_file
+
+    def dies_on_one_file(target: Target, *args: Any, **kwargs: Any) -> FileResult:
+        if os.getpid() != parent and target.path == fatal:
+            os._exit(9)
+        return recording(target, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "lint_file", dies_on_one_file)
+    assert lint_files(targets, config, TODAY, 2) == serial
+    linted_in = pids(log)
+    assert linted_in.count(parent) < len(targets) // 4  # the dead worker's chunks, not all
+    assert parent in linted_in
+
+
+def test_an_interrupt_stops_and_reaps_the_workers(
+    targets: list[Target], config: Config, pools: PoolSpy
+) -> None:
+    """Ctrl-C (here from the progress callback, in this process) kills the workers and
+    waits for them before it unwinds: none is left running or a zombie."""
+
+    def interrupted(done: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        lint_files(targets, config, TODAY, 2, interrupted)
+    assert len(pools.pids) == 2
+    for pid in pools.pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_workers_leave_no_descriptor_open(
+    targets: list[Target], config: Config, serial: list[FileResult], pools: PoolSpy
+) -> None:
+    before = sorted(os.listdir("/proc/self/fd"))
+    assert lint_files(targets, config, TODAY, 3) == serial
+    assert sorted(os.listdir("/proc/self/fd")) == before
+    for pid in pools.pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_worker_holds_no_other_workers_pipe(
+    targets: list[Target], config: Config, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each worker closes the ends of the pipes that are not its own: were a worker to
+    keep another's open, that one would not see its pipe close when this process dies."""
+    log, original = tmp_path / "fds", engine.lint_file
+
+    def counting(target: Target, *args: Any, **kwargs: Any) -> FileResult:
+        with open(log, "a", encoding="utf-8") as handle:  # counted before it is opened
+            handle.write(f"{os.getpid()} {len(os.listdir('/proc/self/fd'))}\n")
+        return original(target, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "lint_file", counting)
+    lint_files(targets, config, TODAY, 3)
+    held = {line.split()[0]: line.split()[1] for line in log.read_text().splitlines()}
+    assert len(held) == 3 and len(set(held.values())) == 1, held
+
+
+def test_without_fork_a_pool_of_new_interpreters_lints_them(
+    targets: list[Target], config: Config, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where there is no fork (Windows), workers are new interpreters given the
+    configuration: the same results."""
+    monkeypatch.setattr(parallel, "FORK", False)
+    assert lint_files(targets, config, TODAY, 2) == serial
 
 
 def test_a_rule_that_crashes_in_a_worker_is_a_finding(
