@@ -175,6 +175,18 @@ def test_a_run_that_meets_no_contract_imports_nothing_of_linting(tmp_path: Path)
     assert linted.imported("contractlint.pipeline.loader") and linted.imported("yaml")
 
 
+def test_a_run_in_workers_imports_no_process_pool(tmp_path: Path) -> None:
+    """The workers are forked by ``run/parallel.py`` itself: importing ``multiprocessing``
+    and ``concurrent.futures`` took 17 to 24 ms before any worker started."""
+    (tmp_path / "pyproject.toml").write_text("[tool.contractlint]\n", encoding="utf-8")
+    for index in range(100):
+        (tmp_path / f"c{index}.yaml").write_text(edit(MODEL, name=f"m{index}"), encoding="utf-8")
+    one, two = run_cli(tmp_path, "check", "-j", "1"), run_cli(tmp_path, "check", "-j", "2")
+    assert one.code == two.code == 0 and one.output == two.output == "All 100 contracts clean\n"
+    assert two.imported("pickle") and not one.imported("pickle")  # it did start workers
+    assert not two.imported("multiprocessing") and not two.imported("concurrent.futures")
+
+
 # What click and the document model would cost a run that needs neither.
 START_UP = ("click", "dataclasses", "inspect", "pathlib", "hashlib")
 
