@@ -306,7 +306,9 @@ def test_a_second_worker_that_cannot_start_leaves_no_first_one_behind(
         return pid
 
     monkeypatch.setattr(os, "fork", once)
+    before = sorted(os.listdir("/proc/self/fd"))
     assert lint_files(targets, config, TODAY, 2) == serial
+    assert sorted(os.listdir("/proc/self/fd")) == before  # the pipes made for it, closed
     assert len(started) == 1
     with pytest.raises(ChildProcessError):  # killed and reaped: not a zombie, not running
         os.waitpid(started[0], os.WNOHANG)

@@ -79,10 +79,13 @@ def _fork_workers(jobs: int, work: Callable[[int], bytes]) -> list[_Worker]:
     raises OSError (and leaves none running) when they cannot be started."""
     workers: list[_Worker] = []
     ours: list[int] = []  # the parent's ends of every pipe so far: no worker keeps one
+    pending: list[int] = []  # this worker's pipes, closed if it cannot be started
     try:
         for _ in range(jobs):
             task_read, task_write = os.pipe()
+            pending = [task_read, task_write]
             result_read, result_write = os.pipe()
+            pending += (result_read, result_write)
             pid = os.fork()
             if pid == 0:  # the worker: never returns into the caller's code
                 try:
@@ -91,11 +94,14 @@ def _fork_workers(jobs: int, work: Callable[[int], bytes]) -> list[_Worker]:
                     _serve(task_read, result_write, work)
                 finally:
                     os._exit(70)
+            pending = []
             os.close(task_read)
             os.close(result_write)
             ours += (task_write, result_read)
             workers.append(_Worker(pid, task_write, result_read))
     except OSError:
+        for fd in pending:
+            os.close(fd)
         _stop(workers)
         raise
     return workers
