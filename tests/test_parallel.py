@@ -9,9 +9,12 @@ forked workers proves that they really started (or did not), and a patched
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -408,6 +411,131 @@ def test_a_worker_holds_no_other_workers_pipe(
     lint_files(targets, config, TODAY, 3)
     held = {line.split()[0]: line.split()[1] for line in log.read_text().splitlines()}
     assert len(held) == 3 and len(set(held.values())) == 1, held
+
+
+def test_ctrl_c_while_a_worker_is_forked_leaves_none_behind(
+    targets: list[Target], config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C that lands here just as the second worker is forked (held until the
+    worker is on the list) stops both: none left running, no pipe left open."""
+    real, started = os.fork, []
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            started.append(pid)
+            if len(started) == 2:
+                os.kill(os.getpid(), signal.SIGINT)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    before = sorted(os.listdir("/proc/self/fd"))
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            lint_files(targets, config, TODAY, 3)
+        assert len(started) == 2  # the third was never forked
+        assert sorted(os.listdir("/proc/self/fd")) == before
+        for pid in started:
+            with pytest.raises(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)
+    finally:
+        for pid in started:  # should a worker be left, do not leave it running
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+
+
+# A run of lint_files in a process of its own, on 2,000 stand-in files that each take
+# `DELAY` seconds to lint (125 files a chunk): what a signal does to its workers.
+_SLOW_RUN = """
+import datetime, os, signal, sys, time
+from contractlint import config
+from contractlint.pipeline import engine
+from contractlint.pipeline.discover import Target
+from contractlint.results import FileResult
+from contractlint.run import parallel
+
+DELAY = float(sys.argv[2])
+
+def slow(target, *args, **kwargs):
+    time.sleep(DELAY)
+    return FileResult(target.display, ())
+
+engine.lint_file = slow
+real, here = os.fork, os.getpid()
+
+def fork():
+    pid = real()
+    if pid == 0 and sys.argv[3] == "signal-the-worker":
+        os.kill(os.getpid(), signal.SIGINT)  # as Ctrl-C, sent to the whole group
+    return pid
+
+os.fork = fork
+targets = [Target(f"/stand-in/{i}.yaml", f"{i}.yaml") for i in range(2000)]
+try:
+    results = parallel.lint_files(
+        targets, config.load(isolated=True, cwd=sys.argv[1]), datetime.date(2026, 1, 1), 2
+    )
+    print("done" if os.getpid() == here else "a worker ran the caller's code", len(results))
+except BaseException as exc:
+    print("raised" if os.getpid() == here else "a worker ran the caller's code", type(exc))
+sys.stdout.flush()
+"""
+
+
+def test_ctrl_c_in_a_new_worker_before_its_handlers_is_ignored(tmp_path: Path) -> None:
+    """Ctrl-C reaches every process of the group: one that lands in a worker just
+    forked, before it ignores SIGINT, is held until it does, and never unwinds
+    through the caller's code in the worker."""
+    run = subprocess.run(
+        [sys.executable, "-c", _SLOW_RUN, str(tmp_path), "0", "signal-the-worker"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.stdout == "done 2000\n", run.stdout + run.stderr
+
+
+def test_workers_of_a_killed_parent_stop_within_a_file(tmp_path: Path) -> None:
+    """A worker notices its parent is gone before each file, not only when it sends a
+    chunk back (a chunk here takes 6 s)."""
+    run = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_RUN, str(tmp_path), "0.05", "-"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 20
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = _children(run.pid)
+        time.sleep(0.02)
+    assert len(workers) == 2
+    run.kill()
+    run.wait()
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+        time.sleep(0.05)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError):
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.add(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
+    except OSError:
+        return False
 
 
 def test_without_fork_a_pool_of_new_interpreters_lints_them(

@@ -76,32 +76,50 @@ class _Worker:
 
 def _fork_workers(jobs: int, work: Callable[[int], bytes]) -> list[_Worker]:
     """``jobs`` forked workers, each answering a chunk number with ``work(number)``;
-    raises OSError (and leaves none running) when they cannot be started."""
+    raises (OSError when they cannot be started, KeyboardInterrupt or SystemExit when
+    a signal comes) with none left running and no pipe of theirs open."""
+    import signal
+
     workers: list[_Worker] = []
     ours: list[int] = []  # the parent's ends of every pipe so far: no worker keeps one
     pending: list[int] = []  # this worker's pipes, closed if it cannot be started
+    # Ctrl-C and SIGTERM wait while a worker is forked: in the new process before it
+    # has its own handlers they would unwind through the caller's code, and here
+    # before the worker is on the list it would be left running.
+    stopping = {signal.SIGINT, signal.SIGTERM}
     try:
         for _ in range(jobs):
             task_read, task_write = os.pipe()
             pending = [task_read, task_write]
             result_read, result_write = os.pipe()
             pending += (result_read, result_write)
-            pid = os.fork()
-            if pid == 0:  # the worker: never returns into the caller's code
-                try:
-                    for fd in (*ours, task_write, result_read):
-                        os.close(fd)  # a worker holding another's pipe would keep it open
-                    _serve(task_read, result_write, work)
-                finally:
-                    os._exit(70)
-            pending = []
-            os.close(task_read)
-            os.close(result_write)
-            ours += (task_write, result_read)
-            workers.append(_Worker(pid, task_write, result_read))
-    except OSError:
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
+            try:
+                pid = os.fork()
+                if pid == 0:  # the worker: never returns into the caller's code
+                    try:
+                        # Ctrl-C is the parent's to handle (one message, no traceback
+                        # per worker); SIGTERM ends a worker at once.
+                        signal.signal(signal.SIGINT, signal.SIG_IGN)
+                        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+                        for fd in (*ours, task_write, result_read):
+                            os.close(fd)  # a worker holding another's pipe would keep it open
+                        _serve(task_read, result_write, work)
+                    finally:
+                        os._exit(70)
+                workers.append(_Worker(pid, task_write, result_read))
+                ours += (task_write, result_read)
+                pending = [task_read, result_write]
+                os.close(task_read)
+                os.close(result_write)
+                pending = []
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal held lands here
+    except BaseException:
         for fd in pending:
-            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.close(fd)
         _stop(workers)
         raise
     return workers
@@ -111,12 +129,6 @@ def _serve(tasks: int, results: int, work: Callable[[int], bytes]) -> NoReturn:
     """A worker's life: chunk numbers in, pickled results out, until the parent closes
     its pipe (or dies: a closed pipe either way). ``os._exit`` so that nothing the
     parent had buffered or registered to run at exit runs twice."""
-    import signal
-
-    # Ctrl-C is the parent's to handle (one message, no traceback per worker); SIGTERM
-    # ends a worker at once (the parent's handler, inherited by fork, would unwind).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     code = 0
     try:
         while True:
@@ -211,23 +223,30 @@ def _in_forked_workers(
 
     chunks = _chunks(targets, jobs)
 
+    parent = os.getpid()
+
     def work(number: int) -> bytes:
         global _resolver
         from contractlint.pipeline.engine import lint_file, make_resolver
 
         if _resolver is None:  # each referenced file is parsed once per worker
             _resolver = make_resolver(config)
-        found = [lint_file(target, config, today, _resolver) for target in chunks[number]]
+        found = []
+        for target in chunks[number]:
+            if os.getppid() != parent:  # orphaned (the parent was killed): stop now
+                os._exit(1)
+            found.append(lint_file(target, config, today, _resolver))
         return pickle.dumps((number, found), pickle.HIGHEST_PROTOCOL)
 
-    try:
-        workers = _fork_workers(jobs, work)
-    except OSError:
-        return _serial(targets, config, today, progress)  # no workers here: one process
     done: dict[int, list[FileResult]] = {}
     waiting = list(range(len(chunks) - 1, -1, -1))  # popped from the end: in order
     linted = 0
+    workers: list[_Worker] = []
     try:
+        try:
+            workers = _fork_workers(jobs, work)
+        except OSError:
+            return _serial(targets, config, today, progress)  # no workers: one process
         for worker in workers:
             for _ in range(2):
                 _give(worker, waiting)
@@ -257,9 +276,15 @@ def _in_forked_workers(
         raise
     _reap(workers)
     if len(done) < len(chunks):  # a worker died: what it held is linted here
-        missing = [i for i in range(len(chunks)) if i not in done]
-        for number in missing:
-            done[number] = _serial(chunks[number], config, today)
+        from contractlint.pipeline.engine import lint_file, make_resolver
+
+        resolver = make_resolver(config)
+        for number in range(len(chunks)):
+            if number not in done:
+                done[number] = [lint_file(t, config, today, resolver) for t in chunks[number]]
+                linted += len(done[number])
+                if progress is not None:
+                    progress(linted)
     return [result for number in range(len(chunks)) for result in done[number]]
 
 
@@ -269,8 +294,10 @@ def _give(worker: _Worker, waiting: list[int]) -> None:
     if waiting and worker.tasks >= 0:
         try:
             _write_all(worker.tasks, waiting[-1].to_bytes(4, "little"))
-        except OSError:
-            return  # it died: its result pipe ends, and what it held is linted here
+        except OSError:  # it died: its result pipe ends, and what it held is linted here
+            os.close(worker.tasks)
+            worker.tasks = -1
+            return
         waiting.pop()
         worker.given += 1
     elif worker.given == 0 and worker.tasks >= 0:
@@ -322,6 +349,14 @@ def _in_spawned_pool(
         pool.shutdown(wait=False, cancel_futures=True)
         return _serial(targets, config, today)
     except BaseException:
+        # Ctrl-C or SIGTERM: stop the workers now rather than let the pool wait for their
+        # chunks (waiting on a pool interrupted mid-call can hang), then unwind. The pool's
+        # own thread then fails on its cancelled futures: that is noise, not news.
+        import threading
+
+        threading.excepthook = lambda args: None
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()  # they only read: nothing is lost, and no handler of ours runs
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
