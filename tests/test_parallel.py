@@ -77,6 +77,16 @@ def serial(targets: list[Target], config: Config) -> list[FileResult]:
     return results
 
 
+_THREADED = parallel._threaded
+
+
+@pytest.fixture(autouse=True)
+def _forks_whatever_threads_other_tests_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about forked workers: a thread another test left running in this
+    process must not turn them into spawned ones (one test below asks for that)."""
+    monkeypatch.setattr(parallel, "_threaded", lambda: False)
+
+
 class PoolSpy:
     """Wraps ``parallel._fork_workers``: records how many workers each run started,
     and their process ids."""
@@ -536,6 +546,28 @@ def _running(pid: int) -> bool:
         return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
     except OSError:
         return False
+
+
+def test_a_process_with_other_threads_is_not_forked(
+    targets: list[Target], config: Config, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program that calls ``api.lint(jobs=...)`` while it runs threads of its own gets
+    new interpreters as workers: a fork would copy any lock another thread holds."""
+    import threading
+
+    def no_fork() -> int:
+        raise AssertionError("forked a process that runs other threads")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    monkeypatch.setattr(parallel, "_threaded", _THREADED)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert lint_files(targets, config, TODAY, 2) == serial
+    finally:
+        release.set()
+        other.join()
 
 
 def test_without_fork_a_pool_of_new_interpreters_lints_them(

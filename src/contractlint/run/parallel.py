@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -196,9 +197,18 @@ def lint_files(
     jobs = min(jobs, len(targets) // MIN_FILES_PER_JOB)
     if jobs <= 1:
         return _serial(targets, config, today, progress)
-    if not FORK:  # Windows
+    if not FORK or _threaded():
         return _in_spawned_pool(targets, config, today, jobs, progress)
     return _in_forked_workers(targets, config, today, jobs, progress)
+
+
+def _threaded() -> bool:
+    """Whether this process runs other threads (a program calling ``api.lint``, a
+    notebook's kernel): forking it could copy a lock another thread holds into a
+    worker, which would wait on it forever (Python 3.12 warns of it). The command
+    line runs none: it forks."""
+    threading = sys.modules.get("threading")  # not imported: no other thread
+    return threading is not None and threading.active_count() > 1
 
 
 def _in_forked_workers(
@@ -325,7 +335,8 @@ def _in_spawned_pool(
     jobs: int,
     progress: Callable[[int], None] | None,
 ) -> list[FileResult]:
-    """Where there is no fork: a pool of new interpreters, each given the configuration."""
+    """Where there is no fork (Windows), or forking is not safe: a pool of new
+    interpreters, each given the configuration."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
