@@ -43,6 +43,8 @@ FILES = {
     "broken.yaml": BROKEN,
     "plans/plan.yaml": PLAN,
     "fixme.yaml": MODEL + "version: 1.10\n",  # CL005, fixable
+    "ci/lint.yaml": "fail-on: error\n",  # a configuration only `--config` names
+    "baseline.json": '{"version": 1, "entries": []}\n',
 }
 ENV = (
     "CONTRACTLINT_NO_CACHE",
@@ -109,6 +111,13 @@ COMMON = [
     ["check", "model.yaml", "-q", "broken.yaml"],  # options between paths
     ["check", "--", "-q", "model.yaml"],  # after --, every word is a path
     ["check", "missing.yaml"],
+    ["check", "--config", "ci/lint.yaml"],  # a path option: checked as click checks it
+    ["check", "-o", "out.txt", "--format", "sarif"],
+    ["check", "--output-file=out.txt"],
+    ["check", "--baseline", "baseline.json"],
+    ["check", "--write-baseline", "b.json"],
+    ["check", "--cache-dir", "c"],
+    ["check", "--cache-dir", "plans"],  # a folder that exists
 ]
 
 
@@ -127,12 +136,10 @@ REFUSED = [
     ["explain", "CL101"],
     ["check", "--help"],
     ["check", "-h"],
-    ["check", "--config", "pyproject.toml"],  # a path option click checks
-    ["check", "-o", "out.txt"],
-    ["check", "--output-file=out.txt"],
-    ["check", "--baseline", "b.json"],
-    ["check", "--write-baseline", "b.json"],
-    ["check", "--cache-dir", "c"],
+    ["check", "--config", "plans"],  # a folder where a file is wanted: click says so
+    ["check", "--config="],  # empty: click's to judge
+    ["check", "-o", "plans"],
+    ["check", "--cache-dir", "model.yaml"],  # a file where a folder is wanted
     ["check", "-qj2"],  # short options run together
     ["check", "-j2"],
     ["check", "--bogus"],
@@ -238,7 +245,8 @@ WORDS = st.sampled_from(
         *entry.LISTS,
         "text", "json", "github", "error", "never", "1", "3", "0", "-1", "CL101", "CL1,CL2",
         "model.yaml", "plans", "missing.yaml", "--", "-", "--bogus", "-x", "--help", "-qj2",
-        "--config", "pyproject.toml", "--no-color=1", "--format=", "--jobs=",
+        "--config", "pyproject.toml", "--no-color=1", "--format=", "--jobs=", "--config=",
+        "-o", "--cache-dir", "--baseline", "out.txt", "--output-file=plans",
     ]
 )  # fmt: skip
 
@@ -273,6 +281,10 @@ KNOWN = st.one_of(
         lambda o: _option(o, ["CL1", "CL101,CL2", "missing-fallback", "CL999"])
     ),
     st.sampled_from(["model.yaml", "plans", "missing.yaml", "."]).map(lambda p: [p]),
+    st.sampled_from(["--config", "-o", "--output-file", "--baseline", "--write-baseline"]).flatmap(
+        lambda o: _option(o, ["pyproject.toml", "out.txt", "model.yaml"])
+    ),
+    _option("--cache-dir", ["c", "plans"]),
 )
 
 
@@ -356,6 +368,16 @@ def test_a_configuration_error_is_reported_the_same(
     assert code == 2 and out == "" and expected in err and "Traceback" not in err
 
 
+def test_a_configuration_that_is_not_there_is_reported_the_same(
+    project: Path, capsys: pytest.CaptureFixture[str], no_gc_changes: None
+) -> None:
+    args = ["check", "--config", "missing.toml"]  # click.Path takes it: the run refuses it
+    quick = outcome("quick", args, capsys)
+    assert quick == outcome("click", args, capsys)
+    code, out, err = quick
+    assert code == 2 and out == "" and "missing.toml" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     ("error", "code", "expected"),
     [
@@ -387,8 +409,8 @@ def lines(stream: Any) -> Iterator[bytes]:
 
 @pytest.mark.parametrize(
     "options",
-    [[], ["--config", ".contractlint.yaml"]],
-    ids=["quick", "click"],  # --config is click's to parse
+    [[], ["-j1"]],
+    ids=["quick", "click"],  # `-j1` (a value run into its short option) is click's to parse
 )
 def test_a_reader_that_goes_away_ends_the_run_quietly(project: Path, options: list[str]) -> None:
     (project / ".contractlint.yaml").write_text("fail-on: error\n", encoding="utf-8")

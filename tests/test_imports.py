@@ -233,11 +233,19 @@ def test_one_file_without_a_cache_imports_only_what_linting_needs(project: Path,
 
 
 def test_a_line_the_quick_parser_does_not_know_goes_to_click(project: Path) -> None:
-    run = run_cli(project, "check", "--config", "pyproject.toml", "valid.yaml")
+    run = run_cli(project, "check", "-j1", "valid.yaml")  # a value run into its short option
     assert run.code == 0 and run.output == "1 contract clean\n", run.output
     assert run.imported("click") and run.imported("contractlint.cli.commands")
     quick = run_cli(project, "check", "valid.yaml")
     assert quick.output == run.output and not quick.imported("click")
+
+
+def test_a_named_configuration_and_report_file_need_no_click(project: Path) -> None:
+    """`--config FILE -o FILE`, as CI steps and editors call it: the quick parser."""
+    args = ("--config", "pyproject.toml", "--format", "sarif", "-o", "r.sarif", "valid.yaml")
+    run = run_cli(project, "check", *args)
+    assert run.code == 0 and (project / "r.sarif").is_file()
+    assert not run.imported("click")
 
 
 def test_new_never_imports_ruamel(project: Path) -> None:

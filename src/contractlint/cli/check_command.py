@@ -32,13 +32,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 class Option(NamedTuple):
     """How ``check`` spells one option on the command line: what click declares, and
-    what the quick parser of ``entry.py`` reads (every option but those naming a path)."""
+    what the quick parser of ``entry.py`` reads."""
 
     flags: tuple[str, ...]
     help: str
     takes: str = "flag"  # "flag": no value; "value": one; "list": repeatable, comma lists
     choices: tuple[str, ...] = ()  # the values a "value" option accepts
-    path: str = ""  # "file" or "folder": a path (click checks it; the quick parser does not)
+    path: str = ""  # "file" or "folder": a path (click checks it, and the quick parser too)
     at_least_one: bool = False  # an integer >= 1
     envvar: str = ""
     report: bool = False  # `diff` has it too

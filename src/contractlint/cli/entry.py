@@ -5,9 +5,9 @@ Importing click and what it imports (``inspect``, ``typing``'s machinery,
 ``uuid``, ``gettext``...) takes longer than a run of two thousand files that
 are all cache hits. A pre-commit hook (``check --force-exclude FILE...``) or a
 CI step (``check --format github``) pays it on every call. So ``main`` first
-tries :func:`parse_check`, which understands only ``check`` with paths, its
-flags, ``--format``, ``--fail-on``, ``--jobs`` and the rule selection options,
-each spelt as click spells it; it gives up (returns None) on anything else,
+tries :func:`parse_check`, which understands only ``check`` with paths and its
+options (``--config``, ``--format``, ``--output-file``, ``--jobs``, the rule
+selection...), each spelt as click spells it; it gives up (returns None) on anything else,
 including every mistake, and click then parses the line and reports the
 error. Both front ends hand the same :class:`CheckOptions` to
 :func:`contractlint.cli.check_command.run`, so the output is the same either way
@@ -34,13 +34,12 @@ from contractlint.cli.check_command import (
 
 
 # `check`'s options that the quick parser reads, by the name click gives the parameter:
-# derived from their one declaration (`check_command.CheckOptions`); an option that
-# names a path is left to click, which checks the path.
+# derived from their one declaration (`check_command.CheckOptions`).
 def _table(takes: str) -> dict[str, str]:
     return {
         flag: name
         for name, option in OPTIONS.items()
-        if option.takes == takes and not option.path
+        if option.takes == takes
         for flag in option.flags
     }
 
@@ -55,6 +54,8 @@ _FALSE = frozenset({"", "0", "false", "f", "no", "n", "off"})
 
 def _valid(name: str, value: str) -> bool:
     option = OPTIONS[name]
+    if option.path:
+        return _path_ok(value, folder=option.path == "folder")
     if option.choices:
         return value in option.choices
     if option.at_least_one:  # click's IntRange(min=1)
@@ -84,7 +85,7 @@ def parse_check(args: Sequence[str]) -> CheckOptions | None:
             flags[FLAGS[name]] = True
             continue
         if name not in VALUES and name not in LISTS:
-            return None  # --help, --config, -o, -, a typo, -qj2...: click decides
+            return None  # --help, -, a typo, -qj2...: click decides
         if not equals:
             following = next(tokens, None)
             if following is None or following.startswith("-"):
@@ -115,6 +116,18 @@ def parse_check(args: Sequence[str]) -> CheckOptions | None:
     return CheckOptions(paths=tuple(paths), **flags)
 
 
+def _path_ok(value: str, folder: bool) -> bool:
+    """Whether click's ``Path(file_okay=not folder, dir_okay=folder)`` takes ``value``
+    without a word: a path that need not exist, but when it does, is of the right sort
+    and readable. An empty one is click's to judge."""
+    if not value:
+        return False
+    if not os.path.exists(value):
+        return True
+    right_sort = os.path.isdir(value) if folder else not os.path.isdir(value)
+    return right_sort and os.access(value, os.R_OK)
+
+
 def _from_environment() -> dict[str, Any] | None:
     """``--no-cache`` and ``--cache-dir`` as click reads them from
     ``CONTRACTLINT_NO_CACHE`` and ``CONTRACTLINT_CACHE_DIR``; None for a value click
@@ -127,10 +140,8 @@ def _from_environment() -> dict[str, Any] | None:
             return None
         found["no_cache"] = word in _TRUE
     cache_dir = os.environ.get("CONTRACTLINT_CACHE_DIR")
-    if cache_dir:  # click.Path(file_okay=False): not a file, readable when it exists
-        if os.path.isfile(cache_dir) or (
-            os.path.exists(cache_dir) and not os.access(cache_dir, os.R_OK)
-        ):
+    if cache_dir:
+        if not _path_ok(cache_dir, folder=True):
             return None
         found["cache_dir"] = cache_dir
     return found
