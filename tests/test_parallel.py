@@ -33,7 +33,7 @@ from contractlint.rules import RULES
 from contractlint.run import parallel
 from contractlint.run.parallel import MIN_FILES_PER_JOB, lint_files
 
-from conftest import TODAY, cli_runner, make_config, write_corpus
+from conftest import TODAY, alive, children, cli_runner, make_config, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_SIZE = 300  # several chunks per worker for 2 and 3 jobs, and under a second to lint
@@ -517,35 +517,18 @@ def test_workers_of_a_killed_parent_stop_within_a_file(tmp_path: Path) -> None:
     workers: set[int] = set()
     deadline = time.monotonic() + 20
     while len(workers) < 2 and time.monotonic() < deadline:
-        workers = _children(run.pid)
+        workers = children(run.pid)
         time.sleep(0.02)
     assert len(workers) == 2
     run.kill()
     run.wait()
     deadline = time.monotonic() + 2
-    while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
         time.sleep(0.05)
-    left = [pid for pid in workers if _running(pid)]
+    left = [pid for pid in workers if alive(pid)]
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left
-
-
-def _children(pid: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            with contextlib.suppress(OSError, IndexError):
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    found.add(int(entry.name))
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
-    except OSError:
-        return False
 
 
 def test_a_process_with_other_threads_is_not_forked(

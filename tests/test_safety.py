@@ -24,7 +24,7 @@ from contractlint.config import LIMIT_MAXIMUMS
 from contractlint.pipeline.discover import Target
 from contractlint.pipeline.engine import lint_file
 
-from conftest import TODAY, make_config
+from conftest import TODAY, alive, children, make_config
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPLETE = (ROOT / "examples" / "model-contract" / "complete.yaml").read_text()
@@ -298,7 +298,7 @@ def test_workers_exit_when_their_parent_is_killed(repo: Path) -> None:
     workers: set[int] = set()
     deadline = time.monotonic() + 20
     while not workers and time.monotonic() < deadline and parent.poll() is None:
-        workers = _children(parent.pid)
+        workers = children(parent.pid)
         time.sleep(0.02)
     if not workers:
         parent.wait()
@@ -306,41 +306,20 @@ def test_workers_exit_when_their_parent_is_killed(repo: Path) -> None:
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
         time.sleep(0.05)
-    assert not any(_alive(pid) for pid in workers)
+    assert not any(alive(pid) for pid in workers)
 
 
 def _wait_for_workers(process: subprocess.Popen[str]) -> None:
     """Until the run has started its workers (it is mid-run), or skip if it ended."""
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and process.poll() is None:
-        if _children(process.pid):
+        if children(process.pid):
             return
         time.sleep(0.01)
     process.communicate()
     pytest.skip("the run ended before it could be interrupted")
-
-
-def _children(pid: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.add(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 # 9. Temporary files ----------------------------------------------------------------------
