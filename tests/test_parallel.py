@@ -553,6 +553,20 @@ def test_a_process_with_other_threads_is_not_forked(
         other.join()
 
 
+def test_without_poll_a_pool_of_new_interpreters_lints_them(
+    targets: list[Target], config: Config, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CPython leaves ``select.poll`` out where the platform's is broken: no fork then."""
+    import select
+
+    def no_fork() -> int:
+        raise AssertionError("forked without poll() to read the workers")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    monkeypatch.delattr(select, "poll")
+    assert lint_files(targets, config, TODAY, 2) == serial
+
+
 def test_without_fork_a_pool_of_new_interpreters_lints_them(
     targets: list[Target], config: Config, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
 ) -> None:

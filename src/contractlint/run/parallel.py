@@ -231,6 +231,8 @@ def _in_forked_workers(
     import pickle
     import select  # poll(), not select(): no limit on the descriptors' numbers
 
+    if not hasattr(select, "poll"):  # a platform whose poll() is broken (CPython omits it)
+        return _in_spawned_pool(targets, config, today, jobs, progress)
     chunks = _chunks(targets, jobs)
 
     parent = os.getpid()
