@@ -95,47 +95,59 @@ def node_span(node: Marked, table: Lines) -> Span:
     return region(start[0], start[1], end[0], end[1], table.lines)
 
 
-class NodeSpans(Mapping[str, Span]):
-    """JSON pointer -> span of a YAML node, worked out when first asked for.
+class _LazySpans(Mapping[str, Span]):
+    """JSON pointer -> span, from what the parser recorded at each pointer (``table``),
+    a span worked out the first time it is asked for: a document has a node at every
+    pointer, and only the few a finding or a fix points at are ever shown."""
 
-    A document has a node at every pointer, and only the few a finding or a fix
-    points at are ever shown: the walk records the parser's node, and its span
-    is computed (once) on lookup. Read-only to every stage after the loader.
-    """
-
-    def __init__(self, lines: Lines) -> None:
-        self.lines = lines
-        self.nodes: dict[str, Marked] = {}
+    def __init__(self, table: dict[str, Any]) -> None:
+        self._table = table
         self.computed: dict[str, Span] = {}
 
-    def add(self, pointer: str, node: Marked) -> None:
-        self.nodes[pointer] = node
+    def _span(self, recorded: Any) -> Span:
+        raise NotImplementedError
 
     def __getitem__(self, pointer: str) -> Span:
         span = self.computed.get(pointer)
         if span is None:
-            span = self.computed[pointer] = node_span(self.nodes[pointer], self.lines)
+            span = self.computed[pointer] = self._span(self._table[pointer])
         return span
 
     def __contains__(self, pointer: object) -> bool:
-        return pointer in self.nodes
+        return pointer in self._table
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.nodes)
+        return iter(self._table)
 
     def __len__(self) -> int:
-        return len(self.nodes)
+        return len(self._table)
 
 
-class OffsetSpans(Mapping[str, Span]):
-    """JSON pointer -> span of a value or key of a JSON text, from its character offsets,
-    worked out when first asked for (as :class:`NodeSpans` does for YAML)."""
+class NodeSpans(_LazySpans):
+    """JSON pointer -> span of a YAML node: the walk records the parser's node, and its
+    span is computed (once) on lookup. Read-only to every stage after the loader."""
+
+    def __init__(self, lines: Lines) -> None:
+        self.lines = lines
+        self.nodes: dict[str, Marked] = {}
+        super().__init__(self.nodes)
+
+    def add(self, pointer: str, node: Marked) -> None:
+        self.nodes[pointer] = node
+
+    def _span(self, recorded: Any) -> Span:
+        return node_span(recorded, self.lines)
+
+
+class OffsetSpans(_LazySpans):
+    """JSON pointer -> span of a value or key of a JSON text, from its character offsets
+    (start, end), worked out when first asked for (as :class:`NodeSpans` does for YAML)."""
 
     def __init__(self, starts: list[int], lines: list[str]) -> None:
         self.starts = starts  # the offset at which each line starts
         self.lines = lines
         self.offsets: dict[str, tuple[int, int]] = {}
-        self.computed: dict[str, Span] = {}
+        super().__init__(self.offsets)
 
     def position(self, offset: int) -> tuple[int, int]:
         """0-based (line, column) of a character offset."""
@@ -147,17 +159,5 @@ class OffsetSpans(Mapping[str, Span]):
         end_line, end_column = self.position(end)
         return region(line, column, end_line, end_column, self.lines)
 
-    def __getitem__(self, pointer: str) -> Span:
-        span = self.computed.get(pointer)
-        if span is None:
-            span = self.computed[pointer] = self.span(*self.offsets[pointer])
-        return span
-
-    def __contains__(self, pointer: object) -> bool:
-        return pointer in self.offsets
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.offsets)
-
-    def __len__(self) -> int:
-        return len(self.offsets)
+    def _span(self, recorded: Any) -> Span:
+        return self.span(*recorded)
