@@ -11,6 +11,8 @@ It imports nothing beyond ``os`` and ``sys``, which every Python process has loa
 before it runs a line of a script.
 """
 
+from __future__ import annotations  # a compiler directive: imports nothing
+
 import os
 import sys
 
@@ -52,7 +54,7 @@ SKIPPED = frozenset(
 SUFFIXES = (".yaml", ".yml", ".json", ".md")  # contractlint's default ``include``
 
 
-def files(top: str, suffixes: "tuple[str, ...]") -> "list[str]":
+def files(top: str, suffixes: tuple[str, ...]) -> list[str]:
     """The files below ``top`` whose names end with one of ``suffixes``, outside the
     skipped folders, in the order ``os.walk`` meets them (the parse floor's too)."""
     found = []
@@ -76,13 +78,21 @@ def relative(paths: list[str], top: str) -> list[str]:
     return sorted(os.path.relpath(path, top).replace(os.sep, "/") for path in paths)
 
 
-def main(argv: list[str]) -> int:
-    listing = "--list" in argv
+def arguments(argv: list[str], script: str) -> tuple[str, bool] | None:
+    """A floor's command line, ``[--list] [DIR]``: the folder and whether to list what
+    it read; None (after the usage line) for anything else."""
     folders = [arg for arg in argv if arg != "--list"]
     if len(folders) > 1:
-        print("usage: python bench/floor.py [--list] [DIR]", file=sys.stderr)
+        print(f"usage: python bench/{script} [--list] [DIR]", file=sys.stderr)
+        return None
+    return (folders[0] if folders else "."), "--list" in argv
+
+
+def main(argv: list[str]) -> int:
+    parsed = arguments(argv, "floor.py")
+    if parsed is None:
         return 2
-    top = folders[0] if folders else "."
+    top, listing = parsed
     read = walk(top)
     if listing:
         print("\n".join(relative(read, top)))

@@ -31,7 +31,7 @@ import yaml
 # The read-only floor's walk (the folders contractlint skips by default, declared
 # there once) and its listing (``floor.py`` imports only ``os`` and ``sys``).
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from floor import files, relative
+from floor import arguments, files, relative
 
 SUFFIXES = (".yaml", ".yml", ".json")  # contractlint's default ``include`` less Markdown
 
@@ -62,11 +62,10 @@ def walk(top: str, loader: type) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    listing = "--list" in argv
-    folders = [arg for arg in argv if arg != "--list"]
-    if len(folders) > 1:
-        print("usage: python bench/parsefloor.py [--list] [DIR]", file=sys.stderr)
+    parsed = arguments(argv, "parsefloor.py")
+    if parsed is None:
         return 2
+    top, listing = parsed
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is None:
         print(
@@ -75,7 +74,6 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    top = folders[0] if folders else "."
     try:
         composed = walk(top, loader)
     except ParseFailed as error:
