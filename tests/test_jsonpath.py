@@ -250,7 +250,7 @@ def test_the_shared_walk_is_each_documents_own() -> None:
 # matches the separator between two strings, and `.` stands for the library's
 # lookahead. The strings hold the separator and the anchors' characters themselves.
 _SCREENED = ["a$", "^a", "^", "$", "[^a]", "a[^x]b", "a.b", "x", "\\n", "a|b$", "[$]", "\\^a"]
-_strings = st.sampled_from(["a", "b", "xa", "ab", "a\nb", "", "^a", "a$", "ba"])
+_strings = st.sampled_from(["a", "b", "xa", "ab", "a\nb", "", "^a", "a$", "ba", 1, None, True])
 _string_documents = st.recursive(
     _strings,
     lambda inner: st.one_of(
@@ -291,6 +291,14 @@ def test_the_screen_never_hides_a_match(
     found = jsonpath.compile_query(query)(document)
     assert [location for location, _ in found] == expected
     _same(found, _library(query, document))
+
+
+@pytest.mark.parametrize("document", [5, None, True, 2.5, "a", [5, "a"], {"k": 5}])
+@pytest.mark.parametrize("query", ["$..[?search(@, 'a')]", "$[?count(@..[?search(@, 'a')]) > 0]"])
+def test_a_search_anywhere_below_a_scalar_selects_nothing_there(query: str, document: Any) -> None:
+    """`..` below a scalar (the document itself, or the node a filter's `@..` starts
+    from) reaches no string: the screen reads none, and never fails on it."""
+    _same(jsonpath.compile_query(query)(document), _library(query, document))
 
 
 def test_only_a_search_without_anchors_is_screened() -> None:

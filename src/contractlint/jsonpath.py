@@ -197,12 +197,12 @@ def _text(root: Any, limit: int, token: Any) -> str:
     joined = _joined
     if joined[0] is root and root is not None:
         return joined[1]
-    strings = [
-        item
-        for _, container in _containers(root, limit, token)
-        for item in (container.values() if isinstance(container, dict) else container)
-        if isinstance(item, str)
-    ]
+    strings: list[str] = []
+    for _, container in _containers(root, limit, token):  # the first: `root`, maybe a scalar
+        if isinstance(container, dict):
+            strings.extend(item for item in container.values() if isinstance(item, str))
+        elif isinstance(container, list):
+            strings.extend(item for item in container if isinstance(item, str))
     text = "\n".join(strings)
     _joined = (root, text)
     return text
