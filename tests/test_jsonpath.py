@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonpath_rfc9535
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from contractlint import jsonpath
@@ -313,6 +313,289 @@ def test_only_a_search_without_anchors_is_screened() -> None:
     assert not screened("$..[?!search(@, 'a')]")  # a negation: no match means all are selected
     assert not screened("$..[?match(@, 'a')]")
     assert not screened("$..[?search(@, 'a'), 'b']")
+
+
+# I-Regexps (RFC 9485) built from the parts `required_literals` reads differently:
+# characters, escapes, classes, categories, `.`, groups, and every kind of quantifier.
+_atoms = st.sampled_from(
+    [
+        *("a", "b", "B", "-", "=", "é", "Σ", "\\.", "\\n", "\\|", "\\{"),
+        *("[ab]", "[^a]", "[a\\]]", "[Aa]", "[bB]", "[Σσ]", "\\p{Lu}", "."),
+    ]
+)
+_quantifiers = st.sampled_from(
+    ["", "", "", "?", "*", "+", "{0}", "{00}", "{1}", "{2}", "{0,1}", "{1,}"]
+)
+
+
+@st.composite
+def _iregexps(draw: st.DrawFn, depth: int = 0) -> str:
+    def piece() -> str:
+        if depth < 2 and draw(st.integers(0, 5)) == 0:
+            atom = "(" + draw(_iregexps(depth + 1)) + ")"
+        else:
+            atom = draw(_atoms)
+        return atom + draw(_quantifiers)
+
+    branches = draw(st.integers(1, 3))
+    return "|".join(
+        "".join(piece() for _ in range(draw(st.integers(0, 4)))) for _ in range(branches)
+    )
+
+
+@settings(max_examples=600, deadline=None)
+@given(pattern=_iregexps(), text=st.text(alphabet="ab-=.\n|{]ABéΣσς", max_size=12))
+def test_a_text_without_the_required_literals_has_no_match(pattern: str, text: str) -> None:
+    """The literals `required_literals` finds are in every text the library's search
+    matches: the screen never hides a match."""
+    from iregexp_check import check
+
+    assume(check(pattern))
+    literals = jsonpath.required_literals(pattern)
+    if _library_search(pattern, text):
+        assert not literals or jsonpath._holds_any(text, literals)
+
+
+_more_atoms = st.sampled_from(
+    ["&", "|", "~", "\\-", "[a-c]", "[-a]", "[a-]", "[^\\n]", "\\r", "\\t"]
+)
+_texts = st.text(
+    alphabet=st.sampled_from([*"ab-=.|{]ABéΣ&~\n\r\t", "\ud800", "\udc00", "\U0001f600"]),
+    max_size=10,
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    pattern=st.one_of(
+        _iregexps(),
+        st.lists(_more_atoms, max_size=4).map("".join),
+        # what `regex` reads as set operations, and what neither engine compiles
+        st.sampled_from(["[a&&b]", "[a||b]", "[a~~b]", "[&&]", "a{2,1}", "[z-a]", "[a-c&&b]"]),
+    ),
+    text=_texts,
+    function=st.sampled_from(["match", "search"]),
+)
+def test_match_and_search_run_by_re_agree_with_the_library(
+    pattern: str, text: str, function: str
+) -> None:
+    """`_regex` runs most patterns with Python's `re` rather than the `regex` module
+    the library uses: they agree on every pattern and text (line breaks, surrogates,
+    characters beyond the BMP, what `regex` would read as a set operation)."""
+    from jsonpath_rfc9535.function_extensions import Match, Search
+
+    ours = jsonpath._regex_test(text, pattern, "fullmatch" if function == "match" else "search")
+    theirs = (Match if function == "match" else Search)()(text, pattern)
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("text", ["a", "\r", "\n", "\ud800", "\ud800\udc00", "\U0001f600", "ab"])
+@pytest.mark.parametrize("pattern", [".", "a.", "..", "[.]"])
+@pytest.mark.parametrize("function", ["match", "search"])
+def test_dot_means_what_it_means_to_the_library(pattern: str, text: str, function: str) -> None:
+    """I-Regexp's `.`: any character but a line break; a pair of surrogates is one."""
+    from jsonpath_rfc9535.function_extensions import Match, Search
+
+    ours = jsonpath._regex_test(text, pattern, "fullmatch" if function == "match" else "search")
+    assert ours == (Match if function == "match" else Search)()(text, pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "plain"),
+    [
+        ("ab", True),
+        ("a.b", True),
+        ("[a.]", True),
+        ("\\p{Lu}", False),  # a category: `re` has none
+        ("a$", False),  # anchors, as the library passes them on
+        ("^a", False),
+        ("[^a]", True),
+        ("[a&&b]", False),  # a set operation to `regex`
+        ("[a--b]", False),
+    ],
+)
+def test_which_patterns_re_runs(pattern: str, plain: bool) -> None:
+    assert (jsonpath._plain_pattern(pattern) is not None) is plain
+
+
+def test_a_run_of_team_rules_with_plain_patterns_never_imports_regex(tmp_path: Path) -> None:
+    """The `regex` module (9 ms) is imported only for a pattern `re` cannot run."""
+    import subprocess
+
+    (tmp_path / ".contractlint.yaml").write_text(
+        "rules:\n  ACME001:\n    name: x\n    given: \"$[?search(@, 'a.b')]\"\n"
+        "    then: {function: undefined}\n    message: m\n"
+        "  ACME002:\n    name: y\n    given: \"$..[?match(@, '[Pp]assword')]\"\n"
+        "    then: {function: undefined}\n    message: m\n"
+    )
+    (tmp_path / "c.yaml").write_text("kind: model-contract\nname: axb\n")
+    code = (
+        "import sys\nfrom contractlint.cli.entry import main\n"
+        "try:\n    main(['check', '--no-cache', '--config', sys.argv[1], sys.argv[2]])\n"
+        "except SystemExit:\n    pass\n"
+        "print('regex' in sys.modules, type(sys.modules.get('regex')).__name__)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / ".contractlint.yaml"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "ACME001" in run.stdout, run.stdout + run.stderr
+    assert run.stdout.strip().endswith("False NoneType"), run.stdout
+
+
+def _library_search(pattern: str, text: str) -> bool:
+    from jsonpath_rfc9535.function_extensions import Search
+
+    return bool(Search()(text, pattern))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        ("[Pp]assword|[Ss]ecret|token=", (("password", True), ("secret", True), ("token=", False))),
+        ("a+bc", (("bc", False),)),  # after a repetition, a new run
+        ("xa+b", (("xa", False),)),  # "xaab" holds no "xab"
+        ("ab?c", (("a", False),)),  # an optional character is in none
+        ("a{0,2}bc|x{00}yz", (("bc", False), ("yz", False))),
+        ("ab{2}c", (("ab", False),)),
+        ("x(a|b)yz", (("yz", False),)),  # a group ends the run
+        ("[a\\]b]cd\\.e", (("cd.e", False),)),
+        ("\\p{Lu}xy|\\nz", (("xy", False), ("\nz", False))),
+        ("AB[Cc]|[Kk]éy", (("abc", True), ("éy", False))),  # no lowercasing beyond ASCII
+        ("[Kk][Ee]?y|[Xx]+yz", (("k", True), ("yz", False))),
+        ("[Ab]cd|[ab]cd", (("cd", False), ("cd", False))),  # not one letter in two cases
+        ("abc|[ab]", ()),  # a branch without a certain character: no screen
+        ("a|", ()),
+    ],
+)
+def test_required_literals(pattern: str, literals: tuple[tuple[str, bool], ...]) -> None:
+    assert jsonpath.required_literals(pattern) == literals
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=queries(), value=st.dictionaries(st.sampled_from(KEYS), documents, max_size=3))
+def test_a_query_reads_what_the_loader_recorded_as_it_would_walk(query: str, value: Any) -> None:
+    """Primed with the containers and text the loader recorded (``Document.walked``),
+    a query selects what the library selects."""
+    import yaml
+
+    from contractlint.pipeline import loader
+    from contractlint.pipeline.source import Segment
+
+    text = yaml.safe_dump({"kind": "model-contract", **value})
+    limits = loader.Limits(walked=True)
+    (document,) = loader.load("doc.yaml", Segment(text, "yaml"), limits).documents
+    assert document.walked is not None
+    jsonpath.prime(document.value, document.walked)
+    _same(jsonpath.compile_query(query)(document.value), _library(query, document.value))
+    for pattern in _SCREENED:
+        search = f"$..[?search(@, '{pattern.replace(chr(92), chr(92) * 2)}')]"
+        _same(jsonpath.compile_query(search)(document.value), _library(search, document.value))
+
+
+_words = st.lists(
+    st.sampled_from(
+        ["ab", "Ab", "aB", "b", "é", "'", "\\", "\t", " ", "\n", "\u2028", "\x85", "x"]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    strings=st.lists(_words, min_size=1, max_size=4),
+    style=st.sampled_from([None, '"', "'", "|", ">"]),
+    width=st.sampled_from([4, 80]),
+    pattern=st.sampled_from(["ab", "[Aa][Bb]", "b'", "b x", "aé", "[Aa]b|x\\n", "b\\tx"]),
+)
+def test_a_search_screened_by_the_file_text_selects_what_the_library_selects(
+    strings: list[str], style: str | None, width: int, pattern: str
+) -> None:
+    """The screen looks for the literals in the YAML text itself when it can: never when
+    an escape, a quote written twice or a folded line could hide one (written below in
+    every scalar style, folded at every space)."""
+    import yaml
+
+    from contractlint.pipeline import loader
+    from contractlint.pipeline.source import Segment
+
+    text = yaml.safe_dump(
+        {"kind": "model-contract", "items": strings}, default_style=style, width=width
+    )
+    limits = loader.Limits(walked=True)
+    (document,) = loader.load("doc.yaml", Segment(text, "yaml"), limits).documents
+    if document.walked is not None:
+        jsonpath.prime(document.value, document.walked)
+    written = pattern.replace("\\", "\\\\").replace("'", "\\'")
+    query = f"$..[?search(@, '{written}')]"
+    _same(jsonpath.compile_query(query)(document.value), _library(query, document.value))
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "pattern"),
+    [
+        ('items: ["\\x61b"]\n', "ab"),  # an escape
+        ('items: ["\\u0041B"]\n', "[Aa][Bb]"),
+        ("items: ['it''s']\n", "t's"),  # a quote written twice
+        ('items: ["a\\\n  b"]\n', "ab"),  # a line joined by an escaped line break
+        ("items:\n- b\n  x\n", "b x"),  # a plain scalar folded over two lines
+        ("items:\n- >\n  b\n  x\n", "b x"),  # a folded block
+        ("items:\n- |\n  b\n  x\n", "b\\nx"),  # a literal block
+        ("items:\n- 'b\n\n  x'\n", "b\\nx"),  # an empty line, folded to a line break
+    ],
+)
+def test_a_string_the_file_text_hides_is_found(yaml_text: str, pattern: str) -> None:
+    """What a scalar's value holds but its text does not (an escape, a quote written
+    twice, a folded line) is found: the file's text is not looked in then."""
+    from contractlint.pipeline import loader
+    from contractlint.pipeline.source import Segment
+
+    text = "kind: model-contract\n" + yaml_text
+    (document,) = loader.load("d.yaml", Segment(text, "yaml"), loader.Limits(walked=True)).documents
+    assert document.walked is not None
+    jsonpath.prime(document.value, document.walked)
+    written = pattern.replace("\\", "\\\\").replace("'", "\\'")
+    query = f"$..[?search(@, '{written}')]"
+    found = jsonpath.compile_query(query)(document.value)
+    assert [location for location, _ in found] == [("items", 0)]
+    _same(found, _library(query, document.value))
+
+
+def test_a_file_text_without_the_literals_is_not_searched_further(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from contractlint.pipeline import loader
+    from contractlint.pipeline.source import Segment
+
+    texts: list[Any] = []
+    monkeypatch.setattr(jsonpath, "_text", lambda *args: texts.append(args) or "")
+    query = jsonpath.compile_query("$..[?search(@, '[Ss]ecret|token=')]")
+    for text, read in (("a: no\n", False), ("a: my Secret\n", True), ('a: "\\x41"\n', True)):
+        segment = Segment("kind: model-contract\n" + text, "yaml")
+        (document,) = loader.load("d.yaml", segment, loader.Limits(walked=True)).documents
+        assert document.walked is not None
+        jsonpath.prime(document.value, document.walked)
+        texts.clear()
+        query(document.value)
+        assert bool(texts) is read, text
+
+
+def test_a_recording_deeper_than_dotdot_may_go_is_not_read() -> None:
+    """A recording whose loader allowed deeper nesting than the library's limit is not
+    read: the walk meets the limit, and fails as the library does."""
+    from contractlint.model import Walked
+
+    document: Any = {"a": 1}
+    for _ in range(120):
+        document = {"a": document}
+    walked = Walked([((), document)], 200, lambda: "", "")
+    jsonpath.prime(document, walked)
+    with pytest.raises(jsonpath_rfc9535.JSONPathRecursionError):
+        jsonpath.compile_query("$..a")(document)
+    with pytest.raises(jsonpath_rfc9535.JSONPathRecursionError):
+        _library("$..a", document)
 
 
 def test_a_search_anywhere_reads_the_joined_strings_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -135,3 +135,44 @@ def test_generated_documents_are_built_the_same(value: Any, flow: Any, width: in
     text = yaml.safe_dump(value, default_flow_style=flow, width=width, allow_unicode=True)
     _same(text)
     _same(text, loader.Limits(max_depth=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.dictionaries(st.text(st.sampled_from("ab~/ 1<"), max_size=3), documents, max_size=4)
+)
+def test_the_event_path_records_what_dotdot_visits(value: dict[str, Any]) -> None:
+    """With ``walked`` asked for, a document carries its containers in the order, and
+    with the locations, that JSONPath's ``..`` visits them (the walk jsonpath does
+    without it), and a text holding every string the document holds."""
+    from contractlint import jsonpath
+
+    text = yaml.safe_dump({"kind": "model-contract", **value}, allow_unicode=True)
+    limits = loader.Limits(walked=True)
+    loaded = loader._load_events("doc.yaml", text, locate.Lines(text), limits)
+    assert loaded is not None
+    (document,) = loaded.documents
+    assert document.walked is not None
+    walk = jsonpath._walk((), document.value, limits.max_depth, None)
+    assert [location for location, _ in document.walked.containers] == [loc for loc, _ in walk]
+    assert all(a is b for (_, a), (_, b) in zip(document.walked.containers, walk))
+    scalars = document.walked.scalars()
+    for _, container in walk:
+        items = container.values() if isinstance(container, dict) else container
+        assert all(item in scalars for item in items if isinstance(item, str))
+
+
+def test_only_a_configuration_with_a_dotdot_rule_has_the_walk_recorded() -> None:
+    text = "kind: model-contract\nname: x\n"
+    for wanted in (False, True):
+        limits = loader.Limits(walked=wanted)
+        (document,) = loader.load("doc.yaml", Segment(text, "yaml"), limits).documents
+        assert (document.walked is not None) is wanted
+    # The composer's path, and JSON, never record it: `..` walks those documents.
+    merged = "base: &b {x: 1}\nkind: model-contract\nc:\n  <<: *b\n"
+    (document,) = loader.load("doc.yaml", Segment(merged, "yaml"), limits).documents
+    assert document.walked is None
+    (document,) = loader.load(
+        "d.json", Segment('{"kind": "model-contract"}', "json"), limits
+    ).documents
+    assert document.walked is None

@@ -14,7 +14,7 @@ expect.
 # through `object.__setattr__`) and 1 to 2 ms a class to define; and a NamedTuple
 # compiles each string annotation, 2 ms a class, so annotations stay evaluated.
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Callable, NamedTuple, Optional
 
 from contractlint.results import Severity
@@ -69,6 +69,28 @@ class Reference(NamedTuple):
     targets: tuple[Mapping[str, Any], ...] = ()
 
 
+# The keys and indexes from a document's root to one of its nodes.
+Location = tuple[Any, ...]
+
+
+class Walked(NamedTuple):
+    """What loading a document met on its way through it, kept for queries that visit
+    every node (a team rule's ``$..``), so that they need not walk it again.
+
+    ``containers`` holds each mapping and sequence with its location, in the order
+    JSONPath's ``..`` visits them: depth first, in document order, a collection
+    before what it holds. None of them is deeper than ``max_depth`` (the loader's
+    limit). ``scalars`` gives the text of every scalar, one a line: a superset of the
+    document's strings, for a search that looks for a pattern in any of them; and
+    ``source`` is the YAML text the document was read from.
+    """
+
+    containers: Sequence[tuple[Location, Any]]
+    max_depth: int
+    scalars: Callable[[], str]
+    source: str
+
+
 class Document(NamedTuple):
     """One contract document: its value, and where each of its nodes stands.
 
@@ -89,6 +111,7 @@ class Document(NamedTuple):
     plain: Mapping[str, str]
     problems: tuple[Problem, ...] = ()
     references: tuple[Reference, ...] = ()
+    walked: Optional[Walked] = None  # YAML loaded from its events only
 
     @property
     def start(self) -> Span:

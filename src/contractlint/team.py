@@ -324,6 +324,9 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
     tests = [(clause.field, _predicate(clause)) for clause in rule.then]
     selections = [_selection(path) for path in rule.given]
     only = selections[0] if len(selections) == 1 else None
+    # A `..` reads the containers the loader met, rather than walking the document.
+    descends = any(path.startswith("$") and ".." in path for path in rule.given)
+    prime = jsonpath.prime
 
     def hit(location: tuple[Any, ...], field: str, target: Any) -> "Hit":
         # The pointer only for a finding: most nodes pass.
@@ -338,6 +341,8 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
         holds = tests[0][1]
 
         def check_nodes(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
+            if descends and document.walked is not None:
+                prime(document.value, document.walked)
             nodes = only(document.value)
             failed = [node for node in nodes if not holds(node[1], options)] if nodes else ()
             if not failed:
@@ -352,6 +357,8 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
 
     def check(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
         root = document.value
+        if descends and document.walked is not None:
+            prime(root, document.walked)
         nodes = only(root) if only else [node for select in selections for node in select(root)]
         if not nodes:  # the common case: a rule about a part the document lacks
             return iter(())

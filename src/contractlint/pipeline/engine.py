@@ -264,9 +264,27 @@ def _within(pointer: str, nodes: Iterable[str]) -> bool:
     return any(pointer == node or pointer.startswith(node + "/") for node in nodes if node)
 
 
+# Each configuration's limits, worked out once (by its identity, as `_PLANS`).
+_LIMITS: dict[int, tuple[Config, loader.Limits]] = {}
+
+
 def load_limits(config: Config) -> loader.Limits:
-    """What loading a file takes from ``config``: its limits and its declared kinds."""
-    return loader.Limits(config.max_depth, config.max_alias_nodes, frozenset(config.kind_names))
+    """What loading a file takes from ``config``: its limits, its declared kinds, and
+    whether a team rule's ``$..`` wants the containers the loader meets."""
+    held = _LIMITS.get(id(config))
+    if held is None or held[0] is not config:
+        if len(_LIMITS) > 16:
+            _LIMITS.clear()  # a long-lived process (the language server) sees many
+        descends = any(
+            path.startswith("$") and ".." in path
+            for rule in config.team_rules
+            for path in rule.given
+        )
+        limits = loader.Limits(
+            config.max_depth, config.max_alias_nodes, frozenset(config.kind_names), descends
+        )
+        held = _LIMITS[id(config)] = (config, limits)
+    return held[1]
 
 
 def referenced_documents(path: str, config: Config) -> Loaded:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from contractlint.kinds import KINDS, misspelled
-from contractlint.model import FILE_START, Document, Problem, Span
+from contractlint.model import FILE_START, Document, Location, Problem, Span, Walked
 from contractlint.pipeline import jsonparse, locate
 from contractlint.pipeline.source import Segment
 from contractlint.pointer import escape
@@ -87,6 +87,8 @@ class Limits(NamedTuple):
     max_depth: int = DEFAULT_MAX_DEPTH
     max_alias_nodes: int = DEFAULT_MAX_ALIAS_NODES
     declared: frozenset[str] = frozenset()
+    # Keep what a document's containers are, for a team rule's `..` (Document.walked).
+    walked: bool = False
 
 
 DEFAULT_LIMITS = Limits()
@@ -96,7 +98,7 @@ class Tree:
     """A parsed document under construction (mutable only inside this stage)."""
 
     # A plain class: `dataclasses` (with `inspect`) costs a one-file run 8 ms to import.
-    __slots__ = ("key_spans", "plain", "problems", "spans", "value")
+    __slots__ = ("key_spans", "plain", "problems", "spans", "value", "walked")
 
     def __init__(
         self,
@@ -111,6 +113,7 @@ class Tree:
         self.key_spans: Mapping[str, Span] = {} if key_spans is None else key_spans
         self.plain: dict[str, str] = {} if plain is None else plain
         self.problems: list[Problem] = [] if problems is None else problems
+        self.walked: Walked | None = None  # only the event path records it
 
 
 class Loaded(NamedTuple):
@@ -216,8 +219,12 @@ def _load_events(path: str, text: str, lines: locate.Lines, limits: Limits) -> L
         while type(get()) is yaml.DocumentStartEvent:
             walker = _Walker(lines, limits)
             tree = Tree(spans=walker.spans, key_spans=walker.key_spans)
-            tree.value = _event_value(get, get(), "", tree, walker, 0, walker.spans.nodes)
+            containers: list[tuple[Location, Any]] | None = [] if limits.walked else None
+            nodes = walker.spans.nodes
+            tree.value = _event_value(get, get(), "", tree, walker, 0, nodes, containers, (), "")
             get()  # the document's end
+            if containers is not None:
+                tree.walked = Walked(containers, limits.max_depth, _scalar_texts(nodes), text)
             trees.append(tree)
     except (_Unusual, yaml.YAMLError, RecursionError, ValueError):
         return None  # the composer parses it again and says what is wrong, if anything
@@ -232,9 +239,16 @@ def _event_value(
     walker: _Walker,
     depth: int,
     nodes: dict[str, Any],
+    containers: list[tuple[Location, Any]] | None,
+    parent: Location,
+    key: str | int,
 ) -> Any:
-    """The value that starts with ``event``; ``nodes`` is the walker's span table of
-    values (passed, not looked up, for every node)."""
+    """The value that starts with ``event``: at ``pointer``, and at ``key`` in the
+    collection at location ``parent`` (unless it is the root, at depth 0). ``nodes``
+    is the walker's span table of values (passed, not looked up, for every node), and
+    ``containers`` the mappings and sequences met so far, with their locations, in
+    the order JSONPath's ``..`` visits them (see :class:`~contractlint.model.Walked`),
+    when they are wanted (None otherwise)."""
     kind = type(event)
     if kind is yaml.ScalarEvent:
         if event.anchor is not None or event.tag is not None:
@@ -251,19 +265,38 @@ def _event_value(
         raise _Unusual  # CL007, anchors and tags are the walk's
     marks = _Marks(event.start_mark)
     nodes[pointer] = marks
+    at = parent
+    if containers is not None:  # a location for a collection only: few are
+        at = (*parent, key) if depth else ()
     if kind is yaml.SequenceStartEvent:
         items: list[Any] = []
+        if containers is not None:
+            containers.append((at, items))  # before its children: pre-order
         while True:
             item = get()
             if type(item) is yaml.SequenceEndEvent:
                 marks.end_mark = item.end_mark
                 return items
+            index = len(items)
             items.append(
-                _event_value(get, item, f"{pointer}/{len(items)}", tree, walker, depth + 1, nodes)
+                _event_value(
+                    get,
+                    item,
+                    f"{pointer}/{index}",
+                    tree,
+                    walker,
+                    depth + 1,
+                    nodes,
+                    containers,
+                    at,
+                    index,
+                )
             )
     if kind is not yaml.MappingStartEvent:
         raise _Unusual  # an alias
     result: dict[str, Any] = {}
+    if containers is not None:
+        containers.append((at, result))
     key_nodes = walker.key_spans.nodes
     while True:
         key_event = get()
@@ -272,12 +305,25 @@ def _event_value(
             return result
         if type(key_event) is not yaml.ScalarEvent or key_event.anchor or key_event.tag:
             raise _Unusual  # a complex key, an anchored or tagged one
-        key = key_event.value
-        if key in result or (key == "<<" and key_event.implicit[0]):
+        name = key_event.value
+        if name in result or (name == "<<" and key_event.implicit[0]):
             raise _Unusual  # a duplicate (CL004) or a merge key
-        child = f"{pointer}/{escape(key)}"
+        child = f"{pointer}/{escape(name)}"
         key_nodes[child] = key_event
-        result[key] = _event_value(get, get(), child, tree, walker, depth + 1, nodes)
+        result[name] = _event_value(
+            get, get(), child, tree, walker, depth + 1, nodes, containers, at, name
+        )
+
+
+def _scalar_texts(nodes: Mapping[str, Any]) -> Callable[[], str]:
+    """The text of every scalar of a document (its events' values, in a string a
+    line), worked out when first asked for: a superset of the document's strings."""
+
+    def text() -> str:
+        scalar = yaml.ScalarEvent
+        return "\n".join([node.value for node in nodes.values() if type(node) is scalar])
+
+    return text
 
 
 # The characters YAML 1.1 does not allow in a stream (PyYAML's reader rejects them).
@@ -554,6 +600,7 @@ def _documents(
                 key_spans=tree.key_spans,
                 plain=tree.plain,
                 problems=tuple(problems),
+                walked=tree.walked,
             )
         )
     return tuple(documents)
