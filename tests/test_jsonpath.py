@@ -475,18 +475,27 @@ def test_required_literals(pattern: str, literals: tuple[tuple[str, bool], ...])
 
 
 @settings(max_examples=300, deadline=None)
-@given(query=queries(), value=st.dictionaries(st.sampled_from(KEYS), documents, max_size=3))
-def test_a_query_reads_what_the_loader_recorded_as_it_would_walk(query: str, value: Any) -> None:
+@given(
+    query=queries(),
+    value=st.dictionaries(st.sampled_from(KEYS), documents, max_size=3),
+    fmt=st.sampled_from(["yaml", "json"]),
+)
+def test_a_query_reads_what_the_loader_recorded_as_it_would_walk(
+    query: str, value: Any, fmt: str
+) -> None:
     """Primed with the containers and text the loader recorded (``Document.walked``),
-    a query selects what the library selects."""
+    from YAML or JSON, a query selects what the library selects."""
+    import json
+
     import yaml
 
     from contractlint.pipeline import loader
     from contractlint.pipeline.source import Segment
 
-    text = yaml.safe_dump({"kind": "model-contract", **value})
+    contract = {"kind": "model-contract", **value}
+    text = yaml.safe_dump(contract) if fmt == "yaml" else json.dumps(contract)
     limits = loader.Limits(walked=True)
-    (document,) = loader.load("doc.yaml", Segment(text, "yaml"), limits).documents
+    (document,) = loader.load(f"doc.{fmt}", Segment(text, fmt), limits).documents
     assert document.walked is not None
     jsonpath.prime(document.value, document.walked)
     _same(jsonpath.compile_query(query)(document.value), _library(query, document.value))

@@ -168,11 +168,35 @@ def test_only_a_configuration_with_a_dotdot_rule_has_the_walk_recorded() -> None
         limits = loader.Limits(walked=wanted)
         (document,) = loader.load("doc.yaml", Segment(text, "yaml"), limits).documents
         assert (document.walked is not None) is wanted
-    # The composer's path, and JSON, never record it: `..` walks those documents.
+        json_text = '{"kind": "model-contract"}'
+        (document,) = loader.load("d.json", Segment(json_text, "json"), limits).documents
+        assert (document.walked is not None) is wanted
+    # The composer's path, and JSON with a duplicate key, are not recorded: `..` walks
+    # those documents itself.
     merged = "base: &b {x: 1}\nkind: model-contract\nc:\n  <<: *b\n"
     (document,) = loader.load("doc.yaml", Segment(merged, "yaml"), limits).documents
     assert document.walked is None
-    (document,) = loader.load(
-        "d.json", Segment('{"kind": "model-contract"}', "json"), limits
-    ).documents
+    twice = '{"kind": "model-contract", "a": {"x": [1]}, "b": 2, "a": [{}]}'
+    (document,) = loader.load("d.json", Segment(twice, "json"), limits).documents
     assert document.walked is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.dictionaries(st.text(st.sampled_from("ab~/ 1<"), max_size=3), documents, max_size=4)
+)
+def test_the_json_parser_records_what_dotdot_visits(value: dict[str, Any]) -> None:
+    import json
+
+    from contractlint import jsonpath
+
+    text = json.dumps({"kind": "model-contract", **value}, ensure_ascii=False)
+    limits = loader.Limits(walked=True)
+    (document,) = loader.load("d.json", Segment(text, "json"), limits).documents
+    assert document.walked is not None
+    walk = jsonpath._walk((), document.value, limits.max_depth, None)
+    assert [location for location, _ in document.walked.containers] == [loc for loc, _ in walk]
+    assert all(a is b for (_, a), (_, b) in zip(document.walked.containers, walk))
+    for _, container in walk:
+        items = container.values() if isinstance(container, dict) else container
+        assert all(item in document.walked.scalars() for item in items if isinstance(item, str))

@@ -13,7 +13,7 @@ import json.decoder
 import re
 from typing import Any
 
-from contractlint.model import Problem
+from contractlint.model import Location, Problem
 from contractlint.pipeline import locate
 from contractlint.pointer import escape
 from contractlint.rules._common import fit
@@ -28,10 +28,13 @@ _LITERALS = (("true", True), ("false", False), ("null", None))
 class Parsed:
     """What a parse yields, built up as it goes (a plain class: see ``loader.Tree``)."""
 
-    __slots__ = ("key_spans", "plain", "problems", "spans", "value")
+    __slots__ = ("containers", "key_spans", "plain", "problems", "spans", "value")
 
     def __init__(self, starts: list[int], lines: list[str]) -> None:
         self.value: Any = None
+        # Each object and array with its location, in the order JSONPath's `..` visits
+        # them, when asked for (see `model.Walked`); None when not, or not certain.
+        self.containers: list[tuple[Location, Any]] | None = None
         # Offsets, each span worked out when a finding asks for it.
         self.spans = locate.OffsetSpans(starts, lines)
         self.key_spans = locate.OffsetSpans(starts, lines)
@@ -70,7 +73,11 @@ class _Parser:
         match = _WS.match(self.text, offset)
         return match.end() if match else offset
 
-    def value(self, offset: int, pointer: str, depth: int) -> tuple[Any, int]:
+    def value(
+        self, offset: int, pointer: str, depth: int, parent: Location = (), key: Any = None
+    ) -> tuple[Any, int]:
+        """The value at ``offset``: at ``pointer``, and at ``key`` in the container at
+        location ``parent`` (unless it is the root, at depth 0)."""
         char = self.text[offset : offset + 1]
         if char in ("{", "[") and depth >= self.max_depth:
             raise _Error(
@@ -82,10 +89,14 @@ class _Parser:
         text = self.text
         char = text[offset : offset + 1]
         value: Any
-        if char == "{":
-            value, end = self.object(offset, pointer, depth)
-        elif char == "[":
-            value, end = self.array(offset, pointer, depth)
+        if char in ("{", "["):
+            at = parent
+            if self.out.containers is not None:  # a location for a container only
+                at = (*parent, key) if depth else ()
+            if char == "{":
+                value, end = self.object(offset, pointer, depth, at)
+            else:
+                value, end = self.array(offset, pointer, depth, at)
         elif char == '"':
             value, end = self.string(offset)
         else:
@@ -119,9 +130,13 @@ class _Parser:
             raise _Error(offset, "a lone surrogate escape (\\ud800-\\udfff) is not a character")
         return text, int(end)
 
-    def object(self, offset: int, pointer: str, depth: int) -> tuple[dict[str, Any], int]:
+    def object(
+        self, offset: int, pointer: str, depth: int, at: Location
+    ) -> tuple[dict[str, Any], int]:
         start = offset
         result: dict[str, Any] = {}
+        if self.out.containers is not None:
+            self.out.containers.append((at, result))  # before what it holds: pre-order
         first: dict[str, int] = {}  # each key's offset
         offset = self.skip(offset + 1)
         if self.text.startswith("}", offset):
@@ -134,6 +149,9 @@ class _Parser:
             key, offset = self.string(offset)
             child = f"{pointer}/{escape(key)}"
             if key in result:
+                # The last value wins, in the first key's place: not the order the
+                # containers were met in, so `..` walks this document itself.
+                self.out.containers = None
                 first_line = self.position(first[key])[0] + 1
                 self.out.problems.append(
                     Problem(
@@ -155,7 +173,7 @@ class _Parser:
                 where = self.inside(start, offset, "object")
                 raise _Error(offset, f"expected ':' after the property name{where}")
             offset = self.skip(offset + 1)
-            result[key], offset = self.value(offset, child, depth + 1)
+            result[key], offset = self.value(offset, child, depth + 1, at, key)
             offset = self.skip(offset)
             if self.text.startswith(",", offset):
                 offset = self.skip(offset + 1)
@@ -165,14 +183,17 @@ class _Parser:
             where = self.inside(start, offset, "object")
             raise _Error(offset, f"expected ',' or '}}' after a property value{where}")
 
-    def array(self, offset: int, pointer: str, depth: int) -> tuple[list[Any], int]:
+    def array(self, offset: int, pointer: str, depth: int, at: Location) -> tuple[list[Any], int]:
         start = offset
         result: list[Any] = []
+        if self.out.containers is not None:
+            self.out.containers.append((at, result))
         offset = self.skip(offset + 1)
         if self.text.startswith("]", offset):
             return result, offset + 1
         while True:
-            item, offset = self.value(offset, f"{pointer}/{len(result)}", depth + 1)
+            index = len(result)
+            item, offset = self.value(offset, f"{pointer}/{index}", depth + 1, at, index)
             result.append(item)
             offset = self.skip(offset)
             if self.text.startswith(",", offset):
@@ -184,9 +205,14 @@ class _Parser:
             raise _Error(offset, f"expected ',' or ']' after an array item{where}")
 
 
-def parse(text: str, lines: list[str], max_depth: int = 64) -> Parsed | Problem:
-    """Parse ``text`` (one JSON document); a syntax error is a CL001 problem."""
+def parse(
+    text: str, lines: list[str], max_depth: int = 64, walked: bool = False
+) -> Parsed | Problem:
+    """Parse ``text`` (one JSON document); a syntax error is a CL001 problem. With
+    ``walked``, record the containers (``Parsed.containers``)."""
     parser = _Parser(text, lines, max_depth)
+    if walked:
+        parser.out.containers = []
     try:
         offset = parser.skip(0)
         if offset >= len(text):

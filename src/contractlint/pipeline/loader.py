@@ -132,12 +132,17 @@ class _TooComplex(Exception):
 def load(path: str, segment: Segment, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Parse one segment; parse errors and limit breaches are problems, never exceptions."""
     if segment.fmt == "json":
-        result = jsonparse.parse(segment.text, segment.text.split("\n"), limits.max_depth)
+        lines = segment.text.split("\n")
+        result = jsonparse.parse(segment.text, lines, limits.max_depth, limits.walked)
         if isinstance(result, Problem):
             return Loaded((), (result,))
-        trees: list[Tree] = [
-            Tree(result.value, result.spans, result.key_spans, result.plain, list(result.problems))
-        ]
+        tree = Tree(
+            result.value, result.spans, result.key_spans, result.plain, list(result.problems)
+        )
+        if result.containers is not None:
+            strings = _json_strings(result.containers)
+            tree.walked = Walked(result.containers, limits.max_depth, strings, segment.text)
+        trees: list[Tree] = [tree]
         return Loaded(_documents(path, trees, limits.declared), ())
     return _load_yaml(path, segment.text, locate.Lines(segment.text), limits)
 
@@ -313,6 +318,20 @@ def _event_value(
         result[name] = _event_value(
             get, get(), child, tree, walker, depth + 1, nodes, containers, at, name
         )
+
+
+def _json_strings(containers: list[tuple[Location, Any]]) -> Callable[[], str]:
+    """The strings of a JSON document's containers, one a line, worked out when first
+    asked for."""
+
+    def text() -> str:
+        strings: list[str] = []
+        for _, container in containers:
+            items = container.values() if isinstance(container, dict) else container
+            strings.extend(item for item in items if isinstance(item, str))
+        return "\n".join(strings)
+
+    return text
 
 
 def _scalar_texts(nodes: Mapping[str, Any]) -> Callable[[], str]:
