@@ -37,7 +37,7 @@ documents = st.recursive(
 
 _singular = st.sampled_from(["@", "@.a", "@.b", "@[0]", "@[-1]", "@.a.b", "$.a", "$.c[0]", "$"])
 _literal = st.sampled_from(["1", "2", "2.5", "-1", "'x'", "'a'", "true", "false", "null"])
-_nodes = st.sampled_from(["@.*", "@..a", "@[*].b", "$..b", "@.a", "@[1:]"])
+_nodes = st.sampled_from(["@.*", "@[*]", "@..a", "@[*].b", "$..b", "@.a", "@[1:]"])
 _regex = st.sampled_from(["'x.*'", "'a'", "'[ab]+'", "'('", "'\\\\d'", "'.'"])
 
 
@@ -132,6 +132,19 @@ def test_compiled_queries_select_what_the_library_selects(query: str, document: 
             jsonpath.compile_query(query)
         return
     _same(jsonpath.compile_query(query)(document), theirs)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["$[?count(@.*) == 0]", "$[?count(@.*) < 2]", "$[?count(@[*]) == 2]", "$..[?count(@.*) > 1]"],
+)
+@pytest.mark.parametrize(
+    "document",
+    [{"a": "xy", "b": [1], "c": {"k": 1, "j": 2}, "d": 5, "e": [], "f": None}, ["ab", [1, 2], {}]],
+)
+def test_count_of_the_children_is_the_librarys(query: str, document: Any) -> None:
+    """`count(@.*)` counts a container's children, and a string or number has none."""
+    _same(jsonpath.compile_query(query)(document), _library(query, document))
 
 
 @settings(max_examples=200, deadline=None)

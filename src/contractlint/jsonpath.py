@@ -675,6 +675,9 @@ def _function(expression: Any) -> Expression:
 
     name, args = expression.name, expression.args
     if name in ("count", "value"):
+        if name == "count" and _children_of_current(args[0]):
+            # `count(@.*)`: how many children, without a node list of them
+            return lambda current, root: len(current) if isinstance(current, (dict, list)) else 0
         nodes = _nodes(args[0])
         if name == "count":
             return lambda current, root: len(nodes(current, root))
@@ -710,6 +713,22 @@ def _function(expression: Any) -> Expression:
             return constant
         return lambda current, root: _regex_test(text(current, root), pattern(current, root), how)
     raise Unsupported(f"the function {name}()")
+
+
+def _children_of_current(query: Any) -> bool:
+    """Whether ``query`` is ``@.*`` (or ``@[*]``): the current node's children."""
+    from jsonpath_rfc9535 import filter_expressions as kinds
+    from jsonpath_rfc9535.segments import JSONPathChildSegment
+    from jsonpath_rfc9535.selectors import WildcardSelector
+
+    if type(query) is not kinds.RelativeFilterQuery or len(query.query.segments) != 1:
+        return False
+    segment = query.query.segments[0]
+    return (
+        type(segment) is JSONPathChildSegment
+        and len(segment.selectors) == 1
+        and type(segment.selectors[0]) is WildcardSelector
+    )
 
 
 def _string_equality(expression: Any) -> Expression | None:
