@@ -293,6 +293,46 @@ def test_given_finds_the_same_nodes_as_a_plain_walk(document: dict[str, Any]) ->
         assert pointer.resolve(document, path) == value
 
 
+_lone_paths = st.sampled_from(
+    ["/x", "/y/x", "/x/0", "/a~1b/~0z", "", "$.x", "$.y.x", "$.x[0]", "$['a/b']['~z']", "$"]
+)
+_lone_then = st.sampled_from(
+    [
+        {"function": "truthy"},
+        {"function": "defined"},
+        {"function": "undefined"},
+        {"function": "not-placeholder"},
+        {"function": "gt", "value": 0},
+        {"function": "length", "max": 1},
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    document=st.dictionaries(_keys, _values, max_size=4),
+    path=_lone_paths,
+    then=_lone_then,
+)
+def test_a_rule_on_one_node_finds_what_the_general_check_finds(
+    document: dict[str, Any], path: str, then: dict[str, Any]
+) -> None:
+    """A rule whose `given` selects one node at most runs a lean check of its own:
+    it reports what the general check reports (the same rule given the path twice,
+    whose findings are one per node)."""
+    from contractlint.config import Config
+    from contractlint.model import Document
+
+    body = {"name": "lone", "given": path, "then": then, "message": "{path} {value}"}
+    lone = team.compile_rule(team.parse_rules({"ACME001": body}, frozenset(), frozenset())[0])
+    body = {**body, "given": [path, path]}
+    general = team.compile_rule(team.parse_rules({"ACME001": body}, frozenset(), frozenset())[0])
+    doc = Document("d.yaml", 0, "model-contract", document, {}, {}, {})
+    options = Config().rule_options
+    assert lone.check is not None and general.check is not None
+    assert list(lone.check(doc, options)) == list(general.check(doc, options))
+
+
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 

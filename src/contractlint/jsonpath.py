@@ -70,6 +70,17 @@ def compile_query(path: str) -> Query:
     return _chain(steps)
 
 
+def singular_path(path: str) -> tuple[Location, Callable[[Any], Any]] | None:
+    """For a query of names and non-negative indexes (``$.a.b[0]``): its one node's
+    location, and a function giving that node's value in a document (NOTHING when it
+    has none); None for any other query."""
+    keys = _keys(parse(path).segments)
+    if keys is None or not all(isinstance(key, str) or key >= 0 for key in keys):
+        return None
+    get = _getter(keys, absolute=True)
+    return keys, lambda document: get(document, document)
+
+
 def _singular(keys: tuple[str | int, ...]) -> Query:
     if len(keys) == 1 and isinstance(keys[0], str):  # `$.name`, the commonest
         name = keys[0]

@@ -336,6 +336,21 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
         text = rule.message.format(path=_dotted(where), value=_shown(target), field=field)
         return Hit(where, text)
 
+    lone = _lone(rule.given[0]) if len(rule.given) == 1 else None
+    if lone is not None and len(tests) == 1 and not tests[0][0]:
+        # One node at most (`/name`, `$.sample_size.power`), one clause on it: a third
+        # of the rules, without a node list.
+        location, get = lone
+        test = tests[0][1]
+
+        def check_lone(document: "Document", options: "RuleOptions") -> Iterator["Hit"]:
+            value = get(document.value)
+            if value is _MISSING or test(value, options):
+                return iter(())
+            return iter((hit(location, "", value),))
+
+        return check_lone
+
     if only is not None and len(tests) == 1 and not tests[0][0]:
         # One `given`, one clause on the node itself: most rules, as lean as it gets.
         holds = tests[0][1]
@@ -374,6 +389,28 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
         return iter(hits.values())
 
     return check
+
+
+def _lone(path: str) -> tuple[tuple[Any, ...], Callable[[Any], Any]] | None:
+    """For a ``given`` that selects one node at most, at a fixed location (a JSON
+    Pointer, or a JSONPath of names and indexes): the location, and a function giving
+    the node's value in a document, or ``_MISSING``. None for any other ``given``."""
+    if path.startswith("$"):
+        found = jsonpath.singular_path(path)
+        if found is None:
+            return None
+        keys, read = found
+        nothing = jsonpath.NOTHING
+        return keys, lambda document: _MISSING if (value := read(document)) is nothing else value
+    if not path:
+        return (), lambda document: document
+    tokens = tuple(pointer.tokens(path))
+
+    def at(document: Any) -> Any:
+        found = pointer.resolve(document, tokens)
+        return _MISSING if found is None else found  # as `_selection`: null is no node
+
+    return tokens, at
 
 
 def _selection(path: str) -> Callable[[Any], list[tuple[tuple[Any, ...], Any]]]:
