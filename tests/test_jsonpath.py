@@ -604,6 +604,45 @@ def test_a_file_text_without_the_literals_is_not_searched_further(
         assert bool(texts) is read, text
 
 
+@pytest.mark.parametrize("pattern", ["(secret", "a{,2}", "[ab", "ab\\\\", "a{1", "a{x}"])
+def test_a_search_for_what_is_no_i_regexp_finds_nothing(pattern: str) -> None:
+    """A pattern the library does not take as an I-Regexp matches nothing, and the
+    screen does not read it (it would fail on it)."""
+    query = f"$..[?search(@, '{pattern}')]"
+    document = {"a": ["(secret", "ab", "a{1"], "b": {"c": "a{x}"}}
+    _same(jsonpath.compile_query(query)(document), _library(query, document))
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_the_screen_fails_as_the_library_does_on_a_document_too_deep_for_dotdot(fmt: str) -> None:
+    """With the loader allowing deeper nesting than ``..`` may go (`max-depth` above
+    100), a search anywhere meets the library's depth limit, as the library does,
+    whether or not the document holds the pattern."""
+    import json
+
+    from contractlint.pipeline import loader
+    from contractlint.pipeline.source import Segment
+
+    nest: Any = "plain"
+    for _ in range(110):
+        nest = {"n": nest}
+    text = json.dumps({"kind": "model-contract", "nest": nest})  # JSON is YAML too
+    limits = loader.Limits(max_depth=128, walked=True)
+    (document,) = loader.load(f"d.{fmt}", Segment(text, fmt), limits).documents
+    assert document.walked is not None
+    jsonpath.prime(document.value, document.walked)
+    query = jsonpath.compile_query("$..[?search(@, 'secret')]")
+    with pytest.raises(jsonpath_rfc9535.JSONPathRecursionError):
+        query(document.value)
+    with pytest.raises(jsonpath_rfc9535.JSONPathRecursionError):
+        _library("$..[?search(@, 'secret')]", document.value)
+
+
+def test_hundreds_of_nested_groups_are_left_to_regex() -> None:
+    assert jsonpath._plain_pattern("(" * 100 + "a" + ")" * 100) is not None
+    assert jsonpath._plain_pattern("(" * 101 + "a" + ")" * 101) is None
+
+
 def test_a_recording_deeper_than_dotdot_may_go_is_not_read() -> None:
     """A recording whose loader allowed deeper nesting than the library's limit is not
     read: the walk meets the limit, and fails as the library does."""

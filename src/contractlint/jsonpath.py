@@ -204,14 +204,22 @@ def prime(root: Any, walked: Walked) -> None:
 _walked: tuple[Any, Sequence[Node]] = (None, [])
 
 
+def _recorded(root: Any, limit: int) -> Walked | None:
+    """What the loader recorded of ``root`` (see `prime`), if it is to be read: when
+    the loader's depth limit is the library's or lower, so that nothing in it is too
+    deep for ``..``. (Deeper, the walk meets the library's limit, and fails as it does.)"""
+    primed = _primed[1] if _primed[0] is root else None
+    return primed if primed is not None and primed.max_depth <= limit else None
+
+
 def _containers(root: Any, limit: int, token: Any) -> Sequence[Node]:
     global _walked
     walked = _walked
     if walked[0] is root and root is not None:
         return walked[1]
-    primed = _primed[1] if _primed[0] is root else None
-    if primed is not None and primed.max_depth <= limit:  # none too deep for `..`
-        found: Sequence[Node] = primed.containers
+    recorded = _recorded(root, limit)
+    if recorded is not None:
+        found: Sequence[Node] = recorded.containers
     else:
         found = _walk((), root, limit, token)
     _walked = (root, found)
@@ -230,9 +238,9 @@ def _text(root: Any, limit: int, token: Any) -> str:
     joined = _joined
     if joined[0] is root and root is not None:
         return joined[1]
-    primed = _primed[1] if _primed[0] is root else None
-    if primed is not None:
-        text = primed.scalars()
+    recorded = _recorded(root, limit)
+    if recorded is not None:
+        text = recorded.scalars()
     else:
         strings: list[str] = []
         for _, container in _containers(root, limit, token):  # the first: `root`, maybe a scalar
@@ -274,17 +282,18 @@ def _screen(selectors: Sequence[Any]) -> Callable[[Any, int, Any], bool] | None:
     method, pattern = found[0], found[3]
     if "$" in pattern or "^" in pattern.replace("[^", ""):
         return None
-    literals = required_literals(pattern)
+    # A pattern that is no I-Regexp matches nothing: `required_literals` reads only those.
+    literals = required_literals(pattern) if _regex(pattern, "search") is not None else ()
     in_source = bool(literals) and all(_in_source(literal) for literal, _ in literals)
 
     def screen(root: Any, limit: int, token: Any) -> bool:
         if literals:
-            primed = _primed[1] if _primed[0] is root else None
+            recorded = _recorded(root, limit)
             if (
                 in_source
-                and primed is not None
-                and "\\" not in primed.source
-                and not _holds_any(primed.source, literals)
+                and recorded is not None
+                and "\\" not in recorded.source
+                and not _holds_any(recorded.source, literals)
             ):
                 return False
             text = _text(root, limit, token)
@@ -844,12 +853,15 @@ def _plain_pattern(pattern: str) -> str | None:
     library's translation matches with ``regex``; None when that is not certain: a
     category escape (``\p{L}``, which ``re`` lacks), an anchor (I-Regexp has none, but
     the library passes ``^`` and ``$`` on), or what ``regex`` reads in a class as an
-    operation on sets (``&&``, ``||``, ``~~``, ``--``, a nested class)."""
+    operation on sets (``&&``, ``||``, ``~~``, ``--``, a nested class), or more groups
+    than ``regex`` may nest."""
     if "\\p" in pattern or "\\P" in pattern or "$" in pattern:
         return None
     if "^" in pattern.replace("[^", "") or any(
         operation in pattern for operation in ("&&", "||", "~~", "--", "[[")
     ):
+        return None
+    if pattern.count("(") > 100:  # `regex` fails on hundreds of nested groups; `re` not
         return None
     parts: list[str] = []
     escaped = in_class = False
