@@ -82,7 +82,7 @@ class Walked(NamedTuple):
     before what it holds. None of them is deeper than ``max_depth`` (the loader's
     limit). ``scalars`` gives the text of every scalar, one a line: a superset of the
     document's strings, for a search that looks for a pattern in any of them; and
-    ``source`` is the YAML text the document was read from.
+    ``source`` is the YAML or JSON text the document was read from.
     """
 
     containers: Sequence[tuple[Location, Any]]
@@ -111,7 +111,9 @@ class Document(NamedTuple):
     plain: Mapping[str, str]
     problems: tuple[Problem, ...] = ()
     references: tuple[Reference, ...] = ()
-    walked: Optional[Walked] = None  # YAML loaded from its events only
+    # Recorded for a configuration with a `$..` rule, by the YAML event path and the
+    # JSON parser (not for a document the YAML composer builds).
+    walked: Optional[Walked] = None
 
     @property
     def start(self) -> Span:

@@ -325,7 +325,7 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
     selections = [_selection(path) for path in rule.given]
     only = selections[0] if len(selections) == 1 else None
     # A `..` reads the containers the loader met, rather than walking the document.
-    descends = any(path.startswith("$") and ".." in path for path in rule.given)
+    descends = any(walks(path) for path in rule.given)
     prime = jsonpath.prime
 
     def hit(location: tuple[Any, ...], field: str, target: Any) -> "Hit":
@@ -389,6 +389,12 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
         return iter(hits.values())
 
     return check
+
+
+def walks(path: str) -> bool:
+    """Whether a ``given`` may visit every node of a document (a JSONPath with ``..``),
+    for which the loader records the containers it meets (``Document.walked``)."""
+    return path.startswith("$") and ".." in path
 
 
 def _lone(path: str) -> tuple[tuple[Any, ...], Callable[[Any], Any]] | None:

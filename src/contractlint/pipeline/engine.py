@@ -275,11 +275,11 @@ def load_limits(config: Config) -> loader.Limits:
     if held is None or held[0] is not config:
         if len(_LIMITS) > 16:
             _LIMITS.clear()  # a long-lived process (the language server) sees many
-        descends = any(
-            path.startswith("$") and ".." in path
-            for rule in config.team_rules
-            for path in rule.given
-        )
+        descends = False
+        if config.team_rules:  # only then: the team rules' module
+            from contractlint.team import walks
+
+            descends = any(walks(path) for rule in config.team_rules for path in rule.given)
         limits = loader.Limits(
             config.max_depth, config.max_alias_nodes, frozenset(config.kind_names), descends
         )
