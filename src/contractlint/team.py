@@ -23,7 +23,7 @@ import math
 import re
 import string
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
 from contractlint import jsonpath, pointer
 from contractlint.kinds import KINDS
@@ -397,7 +397,7 @@ def walks(path: str) -> bool:
     return path.startswith("$") and ".." in path
 
 
-def _lone(path: str) -> tuple[tuple[Any, ...], Callable[[Any], Any]] | None:
+def _lone(path: str) -> Optional[tuple[tuple[Any, ...], Callable[[Any], Any]]]:
     """For a ``given`` that selects one node at most, at a fixed location (a JSON
     Pointer, or a JSONPath of names and indexes): the location, and a function giving
     the node's value in a document, or ``_MISSING``. None for any other ``given``."""
