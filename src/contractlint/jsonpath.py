@@ -186,71 +186,75 @@ def _names(selectors: Sequence[Any]) -> tuple[str, ...]:
     return ()
 
 
-# What the loader met in the last document a rule was about to query (`prime`).
-_primed: tuple[Any, Walked | None] = (None, None)
+class _Visited:
+    """What is known of the last document a `$..` query ran on: the rules that start
+    with `$..` run on one document after another, so they share it. A record is
+    replaced whole for another document, never changed to speak of one."""
+
+    __slots__ = ("containers", "recorded", "root", "text")
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.recorded: Walked | None = None  # what the loader met in it (`prime`)
+        self.containers: Sequence[Node] | None = None  # in the order `..` visits them
+        self.text: str | None = None  # what `_screen` reads (`_text`)
+
+
+_last = _Visited(None)
+
+
+def _visited(root: Any) -> _Visited:
+    global _last
+    if _last.root is not root or root is None:
+        _last = _Visited(root)
+    return _last
 
 
 def prime(root: Any, walked: Walked) -> None:
     """Tell the queries that ``walked`` is what loading met in ``root``, so that ``$..``
     reads its containers (and its text) rather than walking it again."""
-    global _primed
-    if _primed[0] is not root:
-        _primed = (root, walked)
-
-
-# The document's containers in the order `..` visits them, for the last document
-# walked: the rules that start with `$..` run on one document after another, so they
-# walk each once between them. One (document, containers) pair, replaced whole.
-_walked: tuple[Any, Sequence[Node]] = (None, [])
+    _visited(root).recorded = walked
 
 
 def _recorded(root: Any, limit: int) -> Walked | None:
     """What the loader recorded of ``root`` (see `prime`), if it is to be read: when
     the loader's depth limit is the library's or lower, so that nothing in it is too
     deep for ``..``. (Deeper, the walk meets the library's limit, and fails as it does.)"""
-    primed = _primed[1] if _primed[0] is root else None
-    return primed if primed is not None and primed.max_depth <= limit else None
+    recorded = _visited(root).recorded
+    return recorded if recorded is not None and recorded.max_depth <= limit else None
 
 
 def _containers(root: Any, limit: int, token: Any) -> Sequence[Node]:
-    global _walked
-    walked = _walked
-    if walked[0] is root and root is not None:
-        return walked[1]
-    recorded = _recorded(root, limit)
-    if recorded is not None:
-        found: Sequence[Node] = recorded.containers
-    else:
-        found = _walk((), root, limit, token)
-    _walked = (root, found)
-    return found
-
-
-# The strings of the last document walked (see `_walked`), joined: what `_screen` reads.
-_joined: tuple[Any, str] = (None, "")
+    last = _visited(root)
+    if last.containers is None:
+        recorded = _recorded(root, limit)
+        if recorded is not None:
+            last.containers = recorded.containers
+        else:
+            last.containers = _walk((), root, limit, token)
+    return last.containers
 
 
 def _text(root: Any, limit: int, token: Any) -> str:
     """Every string below ``root`` that ``..`` reaches (the values in its containers),
     one a line, or more (the text of every scalar, when the loader gave it): the text
     a search for "no secret anywhere" screens a document by."""
-    global _joined
-    joined = _joined
-    if joined[0] is root and root is not None:
-        return joined[1]
-    recorded = _recorded(root, limit)
-    if recorded is not None:
-        text = recorded.scalars()
-    else:
-        strings: list[str] = []
-        for _, container in _containers(root, limit, token):  # the first: `root`, maybe a scalar
-            if isinstance(container, dict):
-                strings.extend(item for item in container.values() if isinstance(item, str))
-            elif isinstance(container, list):
-                strings.extend(item for item in container if isinstance(item, str))
-        text = "\n".join(strings)
-    _joined = (root, text)
-    return text
+    last = _visited(root)
+    if last.text is None:
+        recorded = _recorded(root, limit)
+        if recorded is not None:
+            last.text = recorded.scalars()
+        else:
+            strings: list[str] = []
+            for _, container in _containers(
+                root, limit, token
+            ):  # the first: `root`, maybe a scalar
+                if isinstance(container, dict):
+                    strings.extend(item for item in container.values() if isinstance(item, str))
+                elif isinstance(container, list):
+                    strings.extend(item for item in container if isinstance(item, str))
+            last.text = "\n".join(strings)
+    return last.text
 
 
 def _screen(selectors: Sequence[Any]) -> Callable[[Any, int, Any], bool] | None:
