@@ -12,7 +12,12 @@ compiling can make a query slower but never change what it selects.
 and documents.
 
 ``match()`` and ``search()`` compile each pattern once (the library checks, rewrites
-and compiles it again on every node it tests), for the library's evaluation and ours.
+and compiles it again on every node it tests), for the library's evaluation and ours,
+with Python's ``re`` where it means what the library's ``regex`` means (:func:`_regex`).
+
+``$..`` reads the containers the loader met in a document (``Document.walked``, given
+by :func:`prime`) rather than walking it, and a search of every string is screened by
+the characters any match must hold (:func:`_screen`).
 """
 
 from __future__ import annotations
@@ -188,8 +193,8 @@ def _names(selectors: Sequence[Any]) -> tuple[str, ...]:
 
 class _Visited:
     """What is known of the last document a `$..` query ran on: the rules that start
-    with `$..` run on one document after another, so they share it. A record is
-    replaced whole for another document, never changed to speak of one."""
+    with `$..` run on one document after another, so they share it. Filled in as the
+    queries need it; another document gets a record of its own."""
 
     __slots__ = ("containers", "recorded", "root", "text")
 
