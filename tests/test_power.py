@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from statsmodels.stats.power import NormalIndPower, normal_power_het, normal_sample_size_one_tail
 from statsmodels.stats.proportion import (
@@ -422,6 +422,18 @@ def test_statsmodels_mean_sample_size() -> None:
 
     @settings(deadline=None)
     @given(mean_designs())
+    @example(  # a tiny plan where power rises steeply: the root finder's error is largest
+        Design(
+            metric_type="mean",
+            baseline=0.0,
+            std_dev=9.671875,
+            absolute=30.15625,
+            direction="increase",
+            alpha=0.008141999784995834,
+            power=0.7231879146851232,
+            alternative="two-sided",
+        )
+    )
     def check(design: Design) -> None:
         _check_mean_against_statsmodels(power_module, design)
 
@@ -467,7 +479,9 @@ def _check_mean_against_statsmodels(power_module: Any, design: Design) -> None:
             )
         )
     assume(math.isfinite(solved) and ours > 2)
-    assert solved <= ours * (1 + 1e-6)  # the root finder stops within ~1e-7
+    # Its root finder stops within about 1e-6 of the size (1.07e-6 seen for an effect
+    # of 3.1 standard deviations, 2.16 units per arm, where power rises steeply).
+    assert solved <= ours * (1 + 1e-5)
     if alpha <= 0.05 and design.power >= 0.8:
         assert (ours - solved) / ours < 1e-5
 
