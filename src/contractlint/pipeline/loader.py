@@ -113,7 +113,7 @@ class Tree:
         self.key_spans: Mapping[str, Span] = {} if key_spans is None else key_spans
         self.plain: dict[str, str] = {} if plain is None else plain
         self.problems: list[Problem] = [] if problems is None else problems
-        self.walked: Walked | None = None  # only the event path records it
+        self.walked: Walked | None = None  # with Limits.walked: YAML events, or JSON
 
 
 class Loaded(NamedTuple):
