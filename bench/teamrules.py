@@ -516,7 +516,7 @@ def write(folder: Path) -> tuple[Path, Path]:
 
 
 def main(argv: list[str]) -> None:
-    if len(argv) != 1:
+    if len(argv) != 1 or argv[0].startswith("-"):  # `--help` is no file to write
         sys.exit("usage: python bench/teamrules.py FILE")
     Path(argv[0]).write_text(config_text(True), encoding="utf-8")
     print(f"{len(RULES)} team rules in {argv[0]}")

@@ -490,6 +490,16 @@ def test_the_generator_writes_fifty_rules_the_same_every_time(
     assert text.startswith(without.read_text(encoding="utf-8"))
 
 
+def test_the_generator_writes_no_file_named_like_an_option(
+    bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for argv in (["--help"], ["-h"], [], ["a", "b"]):
+        with pytest.raises(SystemExit, match="usage"):
+            bench.teamrules.main(argv)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_rules_use_every_function_kind_and_kind_of_given(bench: ModuleType) -> None:
     rules = bench.teamrules.RULES.values()
     clauses = [
