@@ -672,3 +672,53 @@ def test_a_search_anywhere_reads_the_joined_strings_once(monkeypatch: pytest.Mon
     document = {"a": ["one", {"b": "two"}], "c": "three"}
     assert jsonpath.compile_query("$..[?search(@, 'secret')]")(document) == []
     assert texts == ["three\none\ntwo"]  # the library's order: a mapping's values first
+
+
+# RFC 9535's name-first and name-char, with the characters jsonpath-rfc9535 1.0.1
+# misreads after a name's first (U+1100 to U+D7FF: Hangul, CJK, kana) well represented.
+_name_first = st.one_of(
+    st.sampled_from("abzAZ_éΣ名前氏データ한"),
+    st.characters(min_codepoint=0x80, max_codepoint=0xD7FF),
+    st.characters(min_codepoint=0xE000, max_codepoint=0x10FFFF),
+)
+_name_char = st.one_of(_name_first, st.sampled_from("09"))
+_names = st.builds(
+    lambda first, rest: first + "".join(rest), _name_first, st.lists(_name_char, max_size=4)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names=st.lists(_names, min_size=1, max_size=3),
+    steps=st.lists(st.sampled_from([".", "..", "[?@.", "[*]."]), min_size=1, max_size=3),
+    values=st.lists(st.integers(0, 3), min_size=1, max_size=3),
+)
+def test_a_shorthand_name_selects_what_the_same_name_in_brackets_selects(
+    names: list[str], steps: list[str], values: list[int]
+) -> None:
+    """RFC 9535 (2.5.1.1): `.name` is `['name']`, for any name-first and name-char. The
+    library's lexer refuses `$.名前` (its second character), so contractlint reads such
+    a name in brackets; the library itself, given the brackets, is the oracle."""
+    shorthand, bracketed = "$", "$"
+    for step, name in zip(steps, names):
+        if step == "[?@.":
+            shorthand += f"[?@.{name}]"
+            bracketed += f"[?@['{name}']]"
+        else:
+            shorthand += f"{step}{name}"
+            bracketed += {".": "", "..": "..", "[*].": "[*]"}[step] + f"['{name}']"
+    document: Any = {names[0]: [{n: v for n, v in zip(names, values)}, {names[-1]: {names[0]: 1}}]}
+    document[names[-1]] = {n: {n: v} for n, v in zip(names, values)}
+    _same(jsonpath.compile_query(shorthand)(document), _library(bracketed, document))
+
+
+def test_a_name_the_library_misreads_is_read_in_brackets_and_other_mistakes_still_fail() -> None:
+    with pytest.raises(jsonpath_rfc9535.JSONPathSyntaxError):
+        jsonpath_rfc9535.compile("$.名前")  # the slip: if the library mends it, this can go
+    assert jsonpath.compile_query("$.名前.氏名")({"名前": {"氏名": 1}}) == [(("名前", "氏名"), 1)]
+    with pytest.raises(ValueError, match=r"unbalanced brackets.*\$\['名前'\]\["):
+        jsonpath.parse("$.名前[")
+    with pytest.raises(jsonpath_rfc9535.JSONPathSyntaxError):
+        jsonpath.parse("$.a[")  # no name in brackets: the library's own error
+    with pytest.raises(jsonpath_rfc9535.JSONPathSyntaxError):
+        jsonpath.parse("$.1名前")  # a digit never starts a shorthand name

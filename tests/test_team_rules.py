@@ -69,6 +69,26 @@ def test_a_team_rule_points_at_the_exact_node(project: Path) -> None:
     assert found(run) == [(5, 7, "error", "PII field request.fields[0] has no retention_days")]
 
 
+def test_a_given_with_cjk_names_in_shorthand_works_as_rfc_9535_says(tmp_path: Path) -> None:
+    """`$.名前` is valid RFC 9535 (name-char takes U+0080 to U+D7FF); jsonpath-rfc9535
+    1.0.1 refuses it, so contractlint reads the name in brackets (`jsonpath.parse`)."""
+    (tmp_path / ".git").mkdir()
+    rule = {
+        "name": "owner-has-a-name",
+        "given": "$['x-チーム'].担当者[*]",
+        "then": {"field": "氏名", "function": "truthy"},
+        "message": "{path} has no {field}",
+    }
+    (tmp_path / ".contractlint.yaml").write_text(
+        yaml.safe_dump({"rules": {"ACME101": rule}}, allow_unicode=True), encoding="utf-8"
+    )
+    document = "kind: problem-framing\nname: n\nx-チーム:\n  担当者:\n"
+    document += "    - 氏名: 山田\n    - 氏名: ''\n"
+    (tmp_path / "c.yaml").write_text(document, encoding="utf-8")
+    run = cli(tmp_path, "check", "--format", "json", "c.yaml")
+    assert found(run) == [(6, 11, "warning", "x-チーム.担当者[1].氏名 has no 氏名")], run.stderr
+
+
 def test_select_ignore_severity_and_per_file_ignores_take_its_code_and_name(
     project: Path,
 ) -> None:

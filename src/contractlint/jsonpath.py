@@ -57,8 +57,19 @@ NOTHING = _Nothing()
 
 
 def parse(path: str) -> Any:
-    """The library's parsed query; raises the library's error for a bad one."""
-    return _environment().compile(path)
+    """The library's parsed query; raises the library's error for a bad one. A name
+    its lexer misreads (see :func:`_bracketed`) is read in brackets, as RFC 9535 reads it."""
+    environment = _environment()
+    try:
+        return environment.compile(path)
+    except Exception as exc:  # the library's syntax error, or a name it misreads
+        fixed = _bracketed(path, exc)
+        if fixed is None:
+            raise
+    bracketed, error = fixed
+    if error is not None:  # another mistake: its place is in the query as bracketed
+        raise ValueError(f"{error} (in `{bracketed}`, its names in brackets)") from None
+    return environment.compile(bracketed)
 
 
 @functools.lru_cache(maxsize=256)
@@ -84,6 +95,52 @@ def singular_path(path: str) -> tuple[Location, Callable[[Any], Any]] | None:
         return None
     get = _getter(keys, absolute=True)
     return keys, lambda document: get(document, document)
+
+
+def _bracketed(path: str, error: Exception) -> tuple[str, Exception | None] | None:
+    """For a query the library refuses because of a known slip of its lexer: the
+    query with the names it misreads in brackets, and the library's error on that
+    query (None when it parses); None when the error is another.
+
+    jsonpath-rfc9535 1.0.1 writes the characters after a shorthand name's first as
+    ``\\u0080-\\u10FFFF``, which Python reads as U+0080 to U+10FF and then ``FF``:
+    ``$.名前`` fails at its second character, though RFC 9535 allows it (name-char
+    takes U+0080 to U+D7FF). The same name in brackets, ``$['名前']``, is the same
+    query (RFC 9535, 2.5.1.1) and parses; each name the lexer stops in is bracketed
+    in turn."""
+    changed = False
+    for _ in range(64):  # a name per round; a query holds few
+        token = getattr(error, "token", None)
+        index = getattr(token, "index", None)
+        if not isinstance(index, int) or not 0 < index < len(path):
+            break
+        if not "\u1100" <= path[index] <= "\ud7ff":
+            break
+        start = end = index
+        while start > 0 and _name_char(path[start - 1]):
+            start -= 1
+        while end < len(path) and _name_char(path[end]):
+            end += 1
+        if start == 0 or path[start - 1] != "." or path[start] in "0123456789":
+            break
+        # `.name` becomes `['name']`, and `..name` becomes `..['name']`.
+        before = path[: start - 1] if path[start - 2 : start] != ".." else path[:start]
+        path, changed = f"{before}['{path[start:end]}']{path[end:]}", True
+        try:
+            _environment().compile(path)
+        except Exception as again:  # the next name, or another mistake
+            error = again
+            continue
+        return path, None
+    return (path, error) if changed else None
+
+
+def _name_char(char: str) -> bool:
+    """RFC 9535's name-char: a letter, digit or ``_``, or any character from U+0080
+    but the surrogates."""
+    if char.isascii():
+        return char.isalnum() or char == "_"
+    return not "\ud800" <= char <= "\udfff"
 
 
 def _singular(keys: tuple[str | int, ...]) -> Query:
