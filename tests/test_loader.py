@@ -163,6 +163,27 @@ def test_foreign_documents_next_to_ours(lint_text):
     assert located(lint_text(text)) == [("CL101", start + 3, 11)]
 
 
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "!!bool maybe",  # PyYAML: a KeyError
+        "!!timestamp weekly",  # PyYAML: an AttributeError
+        "!!int abc",  # PyYAML: a ValueError
+        "!!float x",
+    ],
+)
+def test_a_bad_value_under_a_yaml_type_tag_is_cl001_at_the_value(lint_text, tagged):
+    found = lint_text(f"kind: model-contract\nname: x\nrollback: {tagged}\n")
+    assert "CL000" not in codes(found)
+    assert [(f.line, f.column) for f in found if f.code == "CL001"] == [(3, 11)]
+    assert "is not a valid" in next(f.message for f in found if f.code == "CL001")
+
+
+def test_a_bad_tagged_value_in_a_foreign_document_does_not_stop_the_contract(lint_text):
+    text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  on: !!bool maybe\n---\n" + CLEAN
+    assert lint_text(text) == []
+
+
 def test_foreign_json_is_skipped(lint_text):
     text = '{"kind": "Deployment", "spec": {"replicas": -1, "replicas": 2}}'
     assert lint_text(text, "deploy.json") == []

@@ -488,7 +488,9 @@ class _Walker:
         constructor = _SCALAR_TAGS[tag]
         try:
             value = constructor(node)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        # PyYAML's constructors fail on a bad value in whatever way they happen to:
+        # `!!bool maybe` is a KeyError, `!!timestamp weekly` an AttributeError.
+        except Exception:
             tree.problems.append(
                 Problem(
                     "CL001",
