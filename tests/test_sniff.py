@@ -50,6 +50,9 @@ SNIFFER = sniff.Sniffer()
         '{"paths": ["src/*"], "kind": "model-contract"}',  # a glob, not a comment
         'name: "{{ name }}"\nkind: model-contract\n',  # a closed template action
         "# kind: model-contract\nkind: model-contract\n",  # a mention, then the key
+        # A template action at the start of a line, and the key at the start of another.
+        "{{- if .Values.on }}\nkind: model-contract\nname: {{ .Values.name }}\n{{- end }}\n",
+        "kind: model-contract\nprompt: |\n  {{ system }}\n  Answer.\n",
         # Misspellings are candidates: CL002 reports them.
         "kind: ModelContract\n",
         "kind: model_contract\n",
@@ -87,6 +90,12 @@ def test_candidates(text: str) -> None:
         "data:\n  # see contracts/ranking.yaml (kind: model-contract)\n",
         "{{- /* renders contracts/ranking.yaml, kind: model-contract */ -}}\n",
         "// kind: model-contract\n",
+        # A string that mentions the key is not the key (JSONC snippets, a shell line).
+        '{"body": [\n    "kind: model-contract",\n    "name: ${1:x}"]}\n',
+        "run: echo 'kind: model-contract'\n",
+        # A Helm template holding a contract in a value: only rendered is it YAML.
+        "{{- if .Values.c }}\nkind: ConfigMap\ndata:\n  c.yaml: |\n    kind: model-contract\n",
+        '{{ include "x" . }}\nitems:\n  - kind: model-contract\n',
     ],
 )
 def test_not_candidates(text: str) -> None:

@@ -41,6 +41,9 @@ _KIND_BYTES = re.compile(_KIND.encode(), re.MULTILINE)
 
 # A `/*` that opens a comment (not the `/*` of a glob such as "src/*" in a string).
 _COMMENT_OPEN = re.compile(r"(?:^|(?<=[\s{]))/\*")
+# A line that starts with a Go template action: a Helm template's `{{- if ...}}`.
+_TEMPLATE_LINE = re.compile(rb"^[ \t]*\{\{", re.MULTILINE)
+_TEMPLATE_LINE_TEXT = re.compile(r"^[ \t]*\{\{", re.MULTILINE)
 _UTF8_BOM = codecs.BOM_UTF8
 # UTF-32 first: its little-endian mark starts with UTF-16's.
 _WIDE_BOMS = (
@@ -173,9 +176,17 @@ class Sniffer:
             if not self._holds(*(_text(part or "") for part in match.groups())):
                 continue
             start = match.start()
+            opening = _text(data[max(0, start - 1) : start])
+            if opening in ("'", '"') and _text(data[start + 4 : start + 5]) != opening:
+                continue  # `"kind: model-contract"`: a string that mentions a key
             line = max(data.rfind(newline, 0, start), data.rfind(return_, 0, start)) + 1
             before = _text(data[line:start]).lstrip()
             if before.startswith(("#", "//")):
+                continue
+            if line < start - len(opening) and self._templated(data):
+                # A Helm template is no YAML until it is rendered; a contract's `kind` is
+                # a top-level key, at the start of a line: an indented one is in a value
+                # (`contract.yaml: |` in a ConfigMap), and the file is not a contract.
                 continue
             # Inside a template action or a block comment, on this line or above.
             ahead = _text(data[max(0, start - 4096) : start])
@@ -184,6 +195,12 @@ class Sniffer:
                 continue
             return True
         return False
+
+    @staticmethod
+    def _templated(data: AnyStr) -> bool:
+        """Whether a text has a line that starts with a template action (``{{- if``)."""
+        pattern = _TEMPLATE_LINE if isinstance(data, bytes) else _TEMPLATE_LINE_TEXT
+        return pattern.search(data) is not None
 
     def skipped(self, raw: Raw) -> str:
         """Why a file read as ``raw`` is not linted, or "" when it is: a candidate, or a
