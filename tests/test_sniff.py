@@ -53,6 +53,7 @@ SNIFFER = sniff.Sniffer()
         # A template action at the start of a line, and the key at the start of another.
         "{{- if .Values.on }}\nkind: model-contract\nname: {{ .Values.name }}\n{{- end }}\n",
         "kind: model-contract\nprompt: |\n  {{ system }}\n  Answer.\n",
+        "  {{- if .Values.on }}\n  kind: model-contract\n",  # an indented Markdown fence
         # Misspellings are candidates: CL002 reports them.
         "kind: ModelContract\n",
         "kind: model_contract\n",
@@ -101,6 +102,44 @@ def test_candidates(text: str) -> None:
 def test_not_candidates(text: str) -> None:
     assert not SNIFFER.bytes_hold_contract(text.encode("utf-8"))
     assert not SNIFFER.text_holds_contract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"id": 1, "kind": "model-contract"}\n{"id": 2, "kind": "model-contract"}\n',
+        '\n{"kind": "experiment-plan"}\r\n\r\n{"kind": "x"}',  # blank lines, CRLF
+        '{"kind": "model-contract"}\n{"kind": "model-contract"}\n{"broken": \n',
+    ],
+)
+def test_ndjson_with_our_kinds_is_data_not_a_contract(text: str) -> None:
+    raw = sniff.Raw(text.encode("utf-8"))
+    assert SNIFFER.bytes_hold_contract(raw.data)  # the records hold our kind
+    assert SNIFFER.skipped(raw) == sniff.NDJSON
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"kind": "model-contract", "name": "x"}\n',  # one JSON document on one line
+        '{"kind": "model-contract"}\n---\n{"kind": "model-contract"}\n',  # a YAML stream
+        '{"kind": "model-contract"}\nname: x\n',  # broken: CL001 says so
+        '{"kind": "model-contract",\n "name": "x"}\n',
+        '{"kind": "model-contract"}\n{"kind": oops}\n',
+    ],
+)
+def test_a_json_or_yaml_document_is_not_taken_for_ndjson(text: str) -> None:
+    assert SNIFFER.skipped(sniff.Raw(text.encode("utf-8"))) == ""
+
+
+def test_ndjson_gets_no_finding_even_over_the_size_limit(tmp_path: Path) -> None:
+    record = '{"id": 1, "kind": "model-contract", "name": "ranking"}\n'
+    (tmp_path / "small.json").write_text(record * 3)
+    (tmp_path / "large.json").write_text(record * 2000)
+    config = make_config(root=str(tmp_path), max_file_size=10_000)
+    for name in ("small.json", "large.json"):
+        result = lint_file(Target(str(tmp_path / name), name), config, TODAY)
+        assert result.findings == () and result.documents == 0, result
 
 
 def test_declared_kinds_are_candidates() -> None:

@@ -54,6 +54,7 @@ _WIDE_BOMS = (
 )
 
 NO_KIND = "no `kind` of a contract"
+NDJSON = "NDJSON (a JSON object a line): data, not a contract"
 
 
 def _text(value: "Union[str, bytes]") -> str:
@@ -183,10 +184,10 @@ class Sniffer:
             before = _text(data[line:start]).lstrip()
             if before.startswith(("#", "//")):
                 continue
-            if line < start - len(opening) and self._templated(data):
+            if start - len(opening) - line > _indentation(data) and _templated(data):
                 # A Helm template is no YAML until it is rendered; a contract's `kind` is
-                # a top-level key, at the start of a line: an indented one is in a value
-                # (`contract.yaml: |` in a ConfigMap), and the file is not a contract.
+                # a top-level key, as far in as the text's first line: one further in is
+                # in a value (`contract.yaml: |` in a ConfigMap), not a contract's.
                 continue
             # Inside a template action or a block comment, on this line or above.
             ahead = _text(data[max(0, start - 4096) : start])
@@ -196,19 +197,52 @@ class Sniffer:
             return True
         return False
 
-    @staticmethod
-    def _templated(data: AnyStr) -> bool:
-        """Whether a text has a line that starts with a template action (``{{- if``)."""
-        pattern = _TEMPLATE_LINE if isinstance(data, bytes) else _TEMPLATE_LINE_TEXT
-        return pattern.search(data) is not None
-
     def skipped(self, raw: Raw) -> str:
         """Why a file read as ``raw`` is not linted, or "" when it is: a candidate, or a
         file that could not be read at all (CL006 says why; nothing can vouch for it)."""
         if raw.error:
             return ""
         if self.bytes_hold_contract(raw.data):
-            return ""
+            return NDJSON if _json_lines(raw.data) else ""
         if raw.too_large:
             return f"{NO_KIND} in its first {len(raw.data):,} bytes (over `max-file-size`)"
         return NO_KIND
+
+
+def _json_lines(data: bytes) -> bool:
+    """Whether ``data`` is NDJSON (JSON Lines): its first two lines that are not blank are
+    each a whole JSON object. No JSON or YAML document starts so (YAML's next document
+    starts with `---`): a record that holds `"kind": "model-contract"` is data."""
+    import json
+
+    start = objects = 0
+    while objects < 2 and start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line, start = data[start:end].strip(), end + 1
+        if not line:
+            continue
+        if not (line.startswith(b"{") and line.endswith(b"}")):
+            return False
+        try:
+            json.loads(line)
+        except ValueError:  # also UnicodeDecodeError
+            return False
+        objects += 1
+    return objects == 2
+
+
+def _templated(data: AnyStr) -> bool:
+    """Whether a text has a line that starts with a template action (``{{- if``)."""
+    pattern = _TEMPLATE_LINE if isinstance(data, bytes) else _TEMPLATE_LINE_TEXT
+    return pattern.search(data) is not None
+
+
+def _indentation(data: AnyStr) -> int:
+    """How far in the first line that is not blank starts (a Markdown block keeps the
+    indentation of its fence)."""
+    text = _text(data[:4096])
+    for line in text.splitlines():
+        if line.strip():
+            return len(line) - len(line.lstrip())
+    return 0
