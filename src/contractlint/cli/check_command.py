@@ -555,6 +555,7 @@ def show_files(found: discover.Discovery, config: Config, counts: bool) -> str:
     rows += [(path, "") for path in found.missing]  # linted: CL006 says it is missing
     rows += [(t.display, "excluded by `exclude` (--force-exclude)") for t in found.excluded]
     rows += [(t.display, "a symlink loop, not followed") for t in found.loops]
+    rows += [(t.display, "a link to a folder linted by its own path") for t in found.aliases]
     rows.sort()
     width = max((len(path) for path, _ in rows), default=0)
     lines = [f"{path:<{width}}  {f'skipped: {why}' if why else 'linted'}" for path, why in rows]

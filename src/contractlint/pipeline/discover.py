@@ -38,10 +38,13 @@ class Target(NamedTuple):
 class Discovery(NamedTuple):
     targets: tuple[Target, ...]
     missing: tuple[str, ...]
-    # Folders not walked because a symlink leads back to a folder already walked.
+    # Folders not walked because a symlink leads back up to a folder above them (CL006).
     loops: tuple[Target, ...] = ()
     # Files named on the command line that ``exclude`` skips (``--force-exclude``).
     excluded: tuple[Target, ...] = ()
+    # Links to a folder walked by its own path (`docs/examples -> ../examples`): its
+    # files are linted once, under that path.
+    aliases: tuple[Target, ...] = ()
 
 
 class _Ignores:
@@ -111,6 +114,7 @@ def discover(
     seen: dict[str, Target] = {}
     missing: list[str] = []
     loops: list[str] = []
+    aliases: list[str] = []
     excluded_files: list[Target] = []
     names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p) and not p.endswith("/"))
     folder_names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p))
@@ -138,7 +142,7 @@ def discover(
         if os.path.isdir(raw):
             includes = includer(include)
             skip = _Skip(names, folder_names, excluded if patterns else None)
-            for target, real in _walk(raw, here, includes, skip, ignores, loops):
+            for target, real in _walk(raw, here, includes, skip, ignores, loops, aliases):
                 seen.setdefault(real, target)
         elif os.path.lexists(raw):
             real = os.path.realpath(raw)
@@ -151,8 +155,11 @@ def discover(
             missing.append(raw)
     targets = sorted(seen.values(), key=lambda t: t.display)
     # Shown by the path that was walked: resolving it would name the folder it loops to.
-    looped = tuple(Target(p, relative_from(os.path.abspath(p), here) or as_posix(p)) for p in loops)
-    return Discovery(tuple(targets), tuple(missing), looped, tuple(excluded_files))
+    looped, linked = (
+        tuple(Target(p, relative_from(os.path.abspath(p), here) or as_posix(p)) for p in found)
+        for found in (loops, aliases)
+    )
+    return Discovery(tuple(targets), tuple(missing), looped, tuple(excluded_files), linked)
 
 
 class _Skip(NamedTuple):
@@ -171,21 +178,27 @@ def _walk(
     skip: _Skip,
     ignores: _Ignores,
     loops: list[str],
+    aliases: list[str],
 ) -> Iterator[tuple[Target, str]]:
     """The files to lint below ``top``, each with its real path, folder by folder in
     sorted order (``os.scandir`` and plain strings: a monorepo has tens of thousands
     of files, and a directory entry knows whether it is a link without a system call).
     Excluded folders are pruned, never entered; only regular files are yielded (a FIFO
     or a device named ``*.yaml`` would block or never end); a symlink is followed only
-    when it stays inside the project root or the folder being walked."""
+    when it stays inside the project root or the folder being walked, and after every
+    folder that is not a link, so that a folder is walked by its own path first."""
     visited = set()
     stack = [as_posix(top)]
+    links: list[str] = []  # folders that are symlinks: walked last
     tops = (ignores.root, os.path.realpath(top))
-    while stack:
-        folder = stack.pop()
+    while stack or links:
+        folder = stack.pop() if stack else links.pop(0)
         real = os.path.realpath(folder)
         if real in visited:
-            loops.append(folder)  # a symlink loop: reported once, never followed
+            if inside(os.path.realpath(os.path.dirname(folder)), real):
+                loops.append(folder)  # leads back up: reported once, never followed
+            else:
+                aliases.append(folder)  # another way to a folder walked: nothing new
             continue
         visited.add(real)
         try:
@@ -193,7 +206,7 @@ def _walk(
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError:
             continue  # unreadable folder: as os.walk does, skip it
-        folders = []
+        folders: list[str] = []
         where = shown(folder, cwd)
         prefix = "" if where == "." else where.rstrip("/") + "/"
         gitignored = bool(ignores.chain(real))  # a .gitignore applies in this folder
@@ -225,7 +238,7 @@ def _walk(
             ):
                 continue
             if is_dir:
-                folders.append(entry.path)
+                (links if is_link else folders).append(entry.path)
             else:
                 yield Target(entry.path, prefix + name, real_path), real_path
         stack.extend(reversed(folders))
