@@ -214,6 +214,23 @@ def test_misspelled_kinds_are_cl002_with_the_suggestion(lint_text, kind, suggest
     assert cl002[0].name == "unknown-kind"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("apiVersion: ml.acme.io/v1\nkind: ModelContract\nmetadata: {name: r}\n", "cr.yaml"),
+        ('{"apiVersion": "ml.acme.io/v1", "kind": "ExperimentPlan"}', "cr.json"),
+    ],
+)
+def test_a_kubernetes_resource_of_a_kind_like_ours_is_no_misspelling(lint_text, text, name):
+    """SPEC 1 reports `ModelContract` as CL002; a document with `apiVersion` is a
+    Kubernetes object (a custom resource an operator defines), not a mistyped contract."""
+    assert lint_text(text, name) == []
+
+
+def test_a_contract_with_an_api_version_is_still_linted(lint_text):
+    assert "CL101" in codes(lint_text("apiVersion: v1\nkind: model-contract\nname: x\n"))
+
+
 def test_misspelled_kind_in_json(lint_text):
     findings = lint_text('{\n  "kind": "modelContract",\n  "name": "x"\n}\n', "c.json")
     cl002 = [f for f in findings if f.code == "CL002"]

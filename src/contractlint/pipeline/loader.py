@@ -604,6 +604,10 @@ def _documents(
         if not isinstance(value, dict) or "kind" not in value:
             continue
         kind, problem = _classify(value.get("kind"), tree.spans.get("/kind"), declared)
+        if problem is not None and "apiVersion" in value:
+            # `apiVersion` is a Kubernetes object's (a custom resource of `kind:
+            # ModelContract`), and no contract's: its kind is no misspelling of ours.
+            continue
         # A problem inside an anchor is met again through each alias: report it once.
         unique = {(p.code, p.span, p.message): p for p in reversed(tree.problems)}
         problems = list(reversed(unique.values()))
