@@ -417,6 +417,52 @@ def test_markdown_fence_info_strings_that_are_documents(lint_text, info):
     assert findings[0].line == 4
 
 
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!--\n```yaml\nkind: ModelContract\n```\n-->",
+        "<!-- an old draft:\n```yaml\nkind: ModelContract\n```\nend of the draft -->",
+        '  <!--\n```json\n{"kind": "ModelContract"}\n```\n  -->',
+    ],
+)
+def test_a_fence_inside_an_html_comment_is_commented_out(lint_text, comment):
+    md = f"# T\n\n{comment}\n\n```yaml\nkind: model-contrat\n```\n"
+    assert located(lint_text(md, "doc.md")) == [("CL002", md.count("\n") - 1, 7)]
+
+
+def test_a_one_line_html_comment_hides_nothing_below_it(lint_text):
+    md = "# T\n\n<!-- toc -->\n```yaml\nkind: model-contrat\n```\n"
+    assert located(lint_text(md, "doc.md")) == [("CL002", 5, 7)]
+
+
+@pytest.mark.parametrize(
+    "elided",
+    [
+        "kind: model-contrat\nname: <your service>\n# ... the rest of the fields",
+        "kind: model-contrat\nrequest:\n  ...",
+        "kind: model-contrat\nowners: {scope: pm@x.com, feasibility: ..., method: ...}",
+        "kind: model-contrat\nhypothesis: …",
+        '{"kind": "model-contrat", "items": [1, 2, ...]}',
+    ],
+)
+def test_a_block_with_an_elision_is_an_excerpt_not_a_contract(lint_text, elided):
+    """SPEC 1: README code blocks with `...` elisions are not contracts."""
+    info = "json" if elided.startswith("{") else "yaml"
+    assert lint_text(f"# T\n\n```{info}\n{elided}\n```\n", "doc.md") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "kind: model-contrat\ndescription: we tried A, B, ... and C",  # prose, not an elision
+        "kind: model-contrat\nnote: 'see ...'",
+        'kind: model-contrat\nurl: "http://x/..."',
+    ],
+)
+def test_three_dots_in_a_value_are_no_elision(lint_text, body):
+    assert codes(lint_text(f"# T\n\n```yaml\n{body}\n```\n", "doc.md")) == ["CL002"]
+
+
 def test_markdown_without_documents_is_silent(lint_text):
     assert lint_text("# Just prose\n\nkind: ModelContract\n", "README.md") == []
 

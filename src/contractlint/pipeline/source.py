@@ -108,6 +108,16 @@ def _not_utf8(data: bytes, offset: int) -> Problem:
 
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)[^\n`]*$")
+_COMMENT = re.compile(r"^ {0,3}<!--")
+# An excerpt, not a document (SPEC 1: "README code blocks with `...` elisions"): a line
+# that is only `...` (or `- ...`, `key: ...`), a comment that starts with it (`# ...
+# the rest`), or `...` as an item or value of a flow collection (`[a, ...]`).
+_ELISION = re.compile(
+    r"^[ \t]*(?:(?:#|//)[ \t]*(?:\.\.\.|…)"
+    r"|(?:-[ \t]+)?(?:[^\s:#][^:#\n]*:[ \t]+)?(?:\.\.\.|…)[ \t]*(?:#.*)?$)"
+    r"|(?:[\[{,]|:)[ \t]*(?:\.\.\.|…)[ \t]*[\]},]",
+    re.MULTILINE,
+)
 
 
 def markdown_segments(text: str) -> tuple[Segment, ...]:
@@ -124,6 +134,16 @@ def markdown_segments(text: str) -> tuple[Segment, ...]:
                 break
     index = start
     while index < len(lines):
+        opened = _COMMENT.match(lines[index])
+        if opened:
+            # An HTML comment runs to the line that holds `-->` (CommonMark's HTML block):
+            # a fence inside it is commented out, not a code block.
+            if "-->" not in lines[index][opened.end() :]:
+                index += 1
+                while index < len(lines) and "-->" not in lines[index]:
+                    index += 1
+            index += 1
+            continue
         match = _FENCE.match(lines[index])
         if not match:
             index += 1
@@ -136,7 +156,9 @@ def markdown_segments(text: str) -> tuple[Segment, ...]:
             if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
                 break
             close += 1
-        if info in ("yaml", "yml", "json"):
+        if info in ("yaml", "yml", "json") and not _ELISION.search(
+            "\n".join(lines[body_start:close])
+        ):
             # An indented fence keeps its indentation: YAML accepts a uniformly
             # indented document, and the columns stay those of the Markdown file.
             body = lines[body_start:close]
