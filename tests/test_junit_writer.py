@@ -19,7 +19,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def oracle(report: Report, context: Context) -> str:
-    by_path: dict[str, list[Finding]] = {result.path: [] for result in report.files}
+    by_path: dict[str, list[Finding]] = {r.path: [] for r in report.files if r.documents}
     for finding in report.findings:
         by_path.setdefault(finding.path, []).append(finding)
     root = ET.Element("testsuites", {"name": junit.SUITE})

@@ -4,8 +4,8 @@ One ``<testsuite>`` in a ``<testsuites>``. A file with findings gets one
 ``<testcase>`` per finding, named ``path:line:col CODE name`` with the file's path
 as ``classname``, holding a ``<failure>`` (GitLab keeps only the first of
 testcases with equal names, so a testcase per file holding several failures
-would lose all but one); a clean file gets one passing testcase named by its
-path. A run with no finding always has at least one passing testcase, even when
+would lose all but one); a clean contract file gets one passing testcase named by
+its path, and a file that holds no contract (not linted) none. A run with no finding always has at least one passing testcase, even when
 it checked no file, so that the report never reads as "no tests".
 
 Characters XML 1.0 cannot hold (control characters other than tab, newline and
@@ -67,7 +67,9 @@ def _unique(name: str, used: set[str]) -> str:
 
 
 def format_report(report: Report, context: Context) -> str:
-    by_path: dict[str, list[Finding]] = {result.path: [] for result in report.files}
+    # The files linted (SPEC 5): those holding a contract; a file skipped because it
+    # holds none (a Kubernetes manifest, package-lock.json) is no test.
+    by_path: dict[str, list[Finding]] = {r.path: [] for r in report.files if r.documents}
     for finding in report.findings:
         by_path.setdefault(finding.path, []).append(finding)
 
