@@ -55,6 +55,14 @@ def test_diff_prints_the_change_and_writes_nothing(contract: Path) -> None:
     assert contract.read_text(encoding="utf-8") == BEFORE
 
 
+def test_diff_writes_no_cache_either(contract: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CONTRACTLINT_NO_CACHE")  # as a user runs it: the cache is on
+    assert run("--diff", "ranking.yaml").exit_code == 1
+    assert sorted(p.name for p in contract.parent.iterdir()) == ["ranking.yaml"]
+    run("ranking.yaml")  # the check without --diff does keep one
+    assert (contract.parent / ".contractlint_cache").is_dir()
+
+
 def test_fix_edits_in_place_and_reports_what_remains(contract: Path) -> None:
     result = run("--fix", "ranking.yaml")
     assert contract.read_text(encoding="utf-8") == AFTER

@@ -384,7 +384,7 @@ def run(options: CheckOptions) -> int:
     targets += [discover.Target(m, m) for m in found.missing]
     jobs = options.jobs or parallel.default_jobs()
     results = None
-    if not options.no_cache:
+    if not options.no_cache and not options.show_diff:  # `--diff` writes nothing
         from contractlint.run import cache  # not for a run without one (an editor's)
 
         results = cache.Cache.open(config.root, config, options.cache_dir)
