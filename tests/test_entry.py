@@ -227,10 +227,16 @@ def test_the_command_line_wins_over_the_environment(
     assert quick == clicked(args, monkeypatch)
 
 
-def test_an_unreadable_path_goes_to_click(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_path_is_linted_like_the_rest(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unreadable file is its own CL006 (as a missing one is), never a usage error
+    that stops the run: the quick parser and click both take it."""
     monkeypatch.setattr(os, "access", lambda path, mode: not str(path).endswith("broken.yaml"))
-    assert parse_check(["check", "model.yaml"]) is not None
-    assert parse_check(["check", "broken.yaml"]) is None  # click reports it
+    args = ["check", "model.yaml", "broken.yaml"]
+    quick = parse_check(args)
+    assert quick is not None and quick.paths == ("model.yaml", "broken.yaml")
+    assert quick == clicked(args, monkeypatch)
 
 
 # Each example parses one line twice (quick, then click) in the test's project folder.

@@ -96,7 +96,8 @@ def _options(report_only: bool) -> Callable[[F], F]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+# readable=False: an unreadable file is that file's CL006, not the run's usage error.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @_options(report_only=False)
 def check(paths: tuple[str, ...], output_format: str | None, **options: Any) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""

@@ -98,9 +98,6 @@ def parse_check(args: Sequence[str]) -> CheckOptions | None:
             return None
         # The last one wins, as in click.
         flags[VALUES[name]] = int(value) if OPTIONS[VALUES[name]].at_least_one else value
-    for path in paths:
-        if os.path.exists(path) and not os.access(path, os.R_OK):
-            return None  # click.Path() refuses an unreadable path
     environment = _from_environment()
     if environment is None:
         return None

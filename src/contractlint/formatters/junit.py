@@ -5,8 +5,9 @@ One ``<testsuite>`` in a ``<testsuites>``. A file with findings gets one
 as ``classname``, holding a ``<failure>`` (GitLab keeps only the first of
 testcases with equal names, so a testcase per file holding several failures
 would lose all but one); a clean contract file gets one passing testcase named by
-its path, and a file that holds no contract (not linted) none. A run with no finding always has at least one passing testcase, even when
-it checked no file, so that the report never reads as "no tests".
+its path, and a file that holds no contract (not linted) none. A run with no
+finding always has at least one passing testcase, even when it checked no file,
+so that the report never reads as "no tests".
 
 Characters XML 1.0 cannot hold (control characters other than tab, newline and
 carriage return; lone surrogates; U+FFFE/U+FFFF) are stripped from all text.
