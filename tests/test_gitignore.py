@@ -127,3 +127,30 @@ def test_a_folder_above_decides_and_cannot_be_overridden_below() -> None:
     patterns = compile_patterns(["logs/", "!logs/keep.yaml"])
     assert patterns.match_tree("logs/keep.yaml")  # as git: the folder is never entered
     assert not compile_patterns(["logs/*", "!logs/keep.yaml"]).match_tree("logs/keep.yaml")
+
+
+OTHERS = ("--others", "--exclude-standard")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_walk_leaves_what_git_leaves_with_info_exclude(tmp_path: Path) -> None:
+    """`.git/info/exclude` excludes as `.gitignore` does, below it in git's order: a
+    `.gitignore` negation takes a file back from it."""
+    from contractlint.pipeline.discover import discover
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    for name in ("a.yaml", "keep.yaml", "scratch/x.yaml", "docs/b.yaml", "docs/c.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("kind: model-contract\n")
+    (tmp_path / ".git" / "info").mkdir(exist_ok=True)
+    (tmp_path / ".git" / "info" / "exclude").write_text("*.yaml\nscratch/\n!docs/b.yaml\n")
+    (tmp_path / ".gitignore").write_text("!keep.yaml\n")
+    listed = subprocess.run(
+        ["git", "-c", "core.excludesFile=/dev/null", "-C", str(tmp_path), "ls-files", *OTHERS],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    found = discover([str(tmp_path)], str(tmp_path), ["*.yaml", "*.json"], [])
+    walked = {Path(t.path).relative_to(tmp_path).as_posix() for t in found.targets}
+    assert walked == set(listed) - {".gitignore"} == {"keep.yaml", "docs/b.yaml", "docs/c.json"}

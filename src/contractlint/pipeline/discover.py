@@ -55,18 +55,18 @@ class _Ignores:
         self.specs: dict[str, Optional[Patterns]] = {}
         self.chains: dict[str, tuple[tuple[str, Patterns], ...]] = {}
 
-    def _spec_in(self, folder: str) -> Optional[Patterns]:
-        if folder not in self.specs:
-            gitignore = os.path.join(folder, ".gitignore")
+    def _spec_in(self, folder: str, name: str = ".gitignore") -> Optional[Patterns]:
+        key = os.path.join(folder, name)
+        if key not in self.specs:
             spec = None
-            if os.path.isfile(gitignore):
+            if os.path.isfile(key):
                 try:
-                    with open(gitignore, encoding="utf-8", errors="replace") as handle:
+                    with open(key, encoding="utf-8", errors="replace") as handle:
                         spec = compile_patterns(handle.read().splitlines())
                 except (OSError, ValueError):
                     spec = None
-            self.specs[folder] = spec if spec is not None and spec.regex is not None else None
-        return self.specs[folder]
+            self.specs[key] = spec if spec is not None and spec.regex is not None else None
+        return self.specs[key]
 
     def chain(self, folder: str) -> tuple[tuple[str, Patterns], ...]:
         """The ``.gitignore`` files that apply in ``folder`` (a real path), deepest first:
@@ -77,6 +77,11 @@ class _Ignores:
                 spec = self._spec_in(folder)
                 parent = os.path.dirname(folder)
                 above = self.chain(parent) if folder != self.root and parent != folder else ()
+                if folder == self.root:
+                    # The repository's own exclusions, below its `.gitignore` files as git
+                    # ranks them: `.git/info/exclude`, patterns relative to the root.
+                    excluded = self._spec_in(folder, os.path.join(".git", "info", "exclude"))
+                    above = ((folder, excluded),) if excluded is not None else ()
                 chain = (((folder, spec),) if spec is not None else ()) + above
             self.chains[folder] = chain
         return self.chains[folder]
