@@ -622,7 +622,7 @@ def test_permission_denied_is_cl006(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_a_yaml_bomb_is_rejected_in_well_under_a_second_with_bounded_memory() -> None:
-    segment = Segment(billion_laughs(), "yaml")
+    segment = Segment("kind: model-contract\n" + billion_laughs(), "yaml")
     tracemalloc.start()
     start = time.perf_counter()
     loaded = loader.load("bomb.yaml", segment)
@@ -637,13 +637,22 @@ def test_a_yaml_bomb_is_rejected_in_well_under_a_second_with_bounded_memory() ->
 
 @pytest.mark.parametrize(
     ("text", "fmt"),
-    [("[" * 100_000, "yaml"), ("{a: " * 100_000, "yaml"), ("[" * 100_000, "json")],
+    [
+        ("[" * 100_000, "yaml"),
+        ("{a: " * 100_000, "yaml"),
+        ('{"kind": "model-contract", "x": ' + "[" * 100_000, "json"),
+    ],
     ids=["flow-sequence", "flow-mapping", "json"],
 )
 def test_deep_nesting_is_cl007_below_the_recursion_limit(text: str, fmt: str) -> None:
     loaded = loader.load("deep", Segment(text, fmt))
     assert [p.code for p in loaded.problems] == ["CL007"]
     assert loaded.documents == ()
+
+
+def test_json_too_deep_whose_top_level_is_not_a_contract_is_someone_elses() -> None:
+    loaded = loader.load("deep", Segment("[" * 100_000, "json"))
+    assert loaded.problems == () and loaded.documents == ()
 
 
 # Brackets in text are not nesting: the flow-depth pre-check counts every `[`

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import codes, located
 
@@ -807,6 +809,46 @@ def test_nesting_limit_json(lint_text):
     deep = '{"kind": "model-contract", "x": ' + "[" * 100 + "]" * 100 + "}"
     findings = lint_text(deep, "c.json")
     assert codes(findings) == ["CL007"]
+
+
+BOMB = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in zip("abcd", "bcde")
+)
+
+
+def test_a_bomb_in_someone_elses_document_next_to_a_contract_is_theirs(lint_text):
+    """SPEC 1: in a YAML stream only the documents whose kind is ours are linted."""
+    text = CLEAN + "---\n" + BOMB + "---\n" + CLEAN
+    assert lint_text(text) == []
+    assert codes(lint_text(CLEAN + "---\nkind: experiment-plan\n" + BOMB)) == ["CL007"]
+    assert codes(lint_text(CLEAN + "---\nkind: ModelContract\n" + BOMB)) == ["CL007"]
+
+
+def test_json_too_deep_is_cl007_only_when_its_top_level_kind_is_ours(lint_text):
+    deep = "[" * 100 + "]" * 100
+    example = '{"examples": [{"kind": "model-contract", "name": "x"}], "tree": ' + deep + "}"
+    assert lint_text(example, "data.json") == []  # a contract inside, as an example
+    assert codes(lint_text('{"kind": "model_contract", "x": ' + deep + "}", "c.json")) == ["CL007"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    document=st.recursive(
+        st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=6)),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3),
+            st.dictionaries(st.sampled_from(["kind", "a", 'k"ind', "kind "]), inner, max_size=3),
+        ),
+        max_leaves=12,
+    )
+)
+def test_the_top_level_kind_read_without_building_is_jsons(document):
+    from contractlint.pipeline.jsonparse import top_kind
+
+    expected = document.get("kind") if isinstance(document, dict) else None
+    for indent in (None, 2):
+        text = json.dumps(document, indent=indent, ensure_ascii=indent is None)
+        assert top_kind(text) == (expected if isinstance(expected, str) else None)
 
 
 def _same_nesting_verdict(lint_text, depth):

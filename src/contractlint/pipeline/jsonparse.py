@@ -227,3 +227,36 @@ def parse(
         message = exc.message if exc.code == "CL007" else f"{label}: {exc.message}"
         return Problem(exc.code, locate.mark_point(line, column, lines), message)
     return parser.out
+
+
+# A JSON string (its escapes whole), or one of the characters that give the structure.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]')
+
+
+def top_kind(text: str) -> str | None:
+    """The ``kind`` of a JSON text's top-level object, read without building it (for a
+    document too deep to build): the string value of a ``"kind"`` key at the first
+    level; None when there is none, or it is not a string."""
+    depth, key = 0, None
+    tokens = _TOKEN.finditer(text)
+    for token in tokens:
+        value = token.group()
+        if value in "{[":
+            depth += 1
+        elif value in "}]":
+            depth -= 1
+            if depth <= 0:
+                return None
+        elif value == ":" and depth == 1 and key == '"kind"':
+            following = next(tokens, None)
+            if following is None or not following.group().startswith('"'):
+                return None
+            if text[token.end() : following.start()].strip(" \t\n\r"):
+                return None  # the value is no string (null, a number), then a string
+            try:
+                found = json.loads(following.group())
+            except ValueError:
+                return None
+            return found if isinstance(found, str) else None
+        key = value
+    return None

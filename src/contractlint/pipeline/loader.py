@@ -135,6 +135,10 @@ def load(path: str, segment: Segment, limits: Limits = DEFAULT_LIMITS) -> Loaded
         lines = segment.text.split("\n")
         result = jsonparse.parse(segment.text, lines, limits.max_depth, limits.walked)
         if isinstance(result, Problem):
+            if result.code == "CL007" and not _ours(
+                jsonparse.top_kind(segment.text), limits.declared
+            ):
+                return Loaded((), ())  # too deep, and not a contract: someone else's data
             return Loaded((), (result,))
         tree = Tree(
             result.value, result.spans, result.key_spans, result.plain, list(result.problems)
@@ -179,7 +183,8 @@ def _load_yaml(path: str, text: str, lines: locate.Lines, limits: Limits) -> Loa
         try:
             tree.value = walker.build(node, "", tree, 0)
         except _TooComplex as exc:
-            problems.append(exc.problem)
+            if _ours(_top_kind(node), limits.declared):  # someone else's bomb is theirs
+                problems.append(exc.problem)
             continue
         trees.append(tree)
     return Loaded(_documents(path, trees, limits.declared), tuple(problems))
@@ -575,6 +580,21 @@ class _Walker:
         child = f"{pointer}/{escape(key)}"
         self.key_spans.nodes[child] = key_node
         result[key] = self.build(value_node, child, tree, depth + 1)
+
+
+def _top_kind(node: yaml.Node) -> Any:
+    """The ``kind`` of a composed document, if it is a mapping with a plain one."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "kind":
+                return value.value if isinstance(value, yaml.ScalarNode) else None
+    return None
+
+
+def _ours(kind: Any, declared: frozenset[str]) -> bool:
+    """Whether a document of ``kind`` is a contract, or reported as a misspelled one."""
+    found, problem = _classify(kind, None, declared)
+    return found is not None or problem is not None
 
 
 def _classify(
