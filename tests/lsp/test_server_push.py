@@ -209,6 +209,25 @@ async def test_changes_publish_for_the_latest_version(client: Client, folder: Pa
     replace_all(client, address, MODEL)
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x1e"])
+async def test_an_edit_after_a_character_splitlines_breaks_at_lands_where_lsp_says(
+    client: Client, folder: Path, separator: str
+) -> None:
+    """LSP ends lines at \\r\\n, \\r and \\n only: an incremental edit on the line after
+    a U+2028 (which ``str.splitlines`` also breaks at) edits that line."""
+    text = f'{{"kind": "model-contract", "name": "x", "description": "a{separator}b",\n'
+    text += ' "version": 1.1}\n'
+    path = folder / f"separator-{ord(separator):x}.json"
+    address = open_document(client, path, text)
+    await published(client, address, client.versions[address])
+    version = edit(client, address, (1, 12), (1, 15), '"1.1"')
+    found = await published(client, address, version)
+    after = text.replace('"version": 1.1', '"version": "1.1"')
+    assert same(server_view(found), engine_view(after, path))
+    if separator in "\u2028\u2029\x85":  # valid in a JSON string: the fix is the 1.10's
+        assert "CL001" not in codes(found) and "CL005" not in codes(found)
+
+
 async def test_save_and_references_follow_the_open_buffers(client: Client, folder: Path) -> None:
     model = opened(client, folder / "model.yaml")
     replace_all(client, model, MODEL)

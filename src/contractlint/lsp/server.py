@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -30,6 +31,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
+from pygls.workspace import TextDocument
 
 from contractlint import __version__
 
@@ -84,6 +86,19 @@ class Protocol(LanguageServerProtocol):
             if "id" in data and "method" in data:
                 self._send_response(data["id"], error=exc.to_response_error())
             raise
+
+
+class _Document(TextDocument):
+    """pygls's document, with its lines as LSP counts them: pygls applies an incremental
+    change to ``str.splitlines``'s lines, which also end at U+2028, U+2029, U+0085 and
+    form feeds, so an edit after one of those landed on the wrong line."""
+
+    @property
+    def lines(self) -> Sequence[str]:
+        return tuple(_LINE.findall(self.source))
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # a line with its break
 
 
 class ContractServer(LanguageServer):
@@ -283,6 +298,9 @@ def build(settings: Settings = DEFAULT_SETTINGS) -> ContractServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ContractServer, params: types.DidOpenTextDocumentParams) -> None:
+        document = ls.workspace.get_text_document(params.text_document.uri)
+        if type(document) is TextDocument:
+            document.__class__ = _Document  # its changes applied to LSP's lines
         ls.depends.setdefault(params.text_document.uri, frozenset())
         ls.changed(params.text_document.uri, now=True)
 
