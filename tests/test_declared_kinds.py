@@ -248,6 +248,29 @@ def test_a_schema_of_another_draft_is_read_as_that_draft(project: Path) -> None:
     assert [f[1:4] for f in found] == [(5, 8, "CL003")]
 
 
+def test_a_base_names_its_schemas_relative_to_itself(project: Path) -> None:
+    """A shared policy in another folder declares its kinds with schemas beside it, as
+    `extends` finds its own files: relative to the file that names them."""
+    policy = project / "policy"
+    write_json(policy / "schemas" / "dc.schema.json", DATA_SCHEMA)
+    write_json(policy / "ext.schema.json", EXTENSION)
+    (policy / "base.yaml").write_text(
+        "kinds:\n  data-contract: {schema: ./schemas/dc.schema.json}\n"
+        "schema-extensions: {model-contract: ext.schema.json}\n",
+        encoding="utf-8",
+    )
+    (project / ".contractlint.yaml").write_text("extends: [./policy/base.yaml]\n")
+    found = findings(cli(project, "check", "--format", "json", "orders.yaml"))
+    assert ("orders.yaml", 9, 17, "CL003", "`retention_days` must be at least 1, got `0`") in found
+    from contractlint import config as config_module
+
+    config = config_module.load(str(project / ".contractlint.yaml"))
+    assert config.schema_files == (
+        str((policy / "schemas" / "dc.schema.json").resolve()),
+        str((policy / "ext.schema.json").resolve()),
+    )
+
+
 def test_the_universal_rules_are_the_ones_a_declared_kind_gets() -> None:
     from contractlint.rules import RULES, UNIVERSAL
 

@@ -131,6 +131,13 @@ class Config(NamedTuple):
         )
 
     @property
+    def schema_files(self) -> tuple[str, ...]:
+        """The real paths of the schema files ``kinds`` and ``schema-extensions`` name."""
+        folder = os.path.dirname(os.path.realpath(self.path)) if self.path else ""
+        named = (*self.declared_kinds, *self.schema_extensions)
+        return tuple(schema_path(written, folder) for _, written, _ in named)
+
+    @property
     def kind_names(self) -> tuple[str, ...]:
         """The names of the kinds the configuration declares (SPEC 8), in its order."""
         return tuple(kind for kind, _, _ in self.declared_kinds)
@@ -390,10 +397,13 @@ def _extended(
     _chain(path, table, text, root, [os.path.realpath(path)], chain)
     merged: dict[str, Any] = {}
     origins: dict[KeyPath, _Where] = {}
+    here = os.path.dirname(os.path.realpath(path))
     for name, part, part_text in chain:
         where = _Where(name, part_text)
         if part:
             _validate(part, where)
+        if name != path:
+            part = _schemas_from(part, os.path.dirname(name), here)
         for key, value in part.items():
             if key == "extends":
                 continue
@@ -410,6 +420,29 @@ def _extended(
         if isinstance(part.get("rules"), dict):
             _team_rules(part["rules"], _Where(name, part_text), declared)
     return merged, tuple(name for name, _, _ in chain[:-1]), origins
+
+
+def _schemas_from(table: Mapping[str, Any], folder: str, here: str) -> dict[str, Any]:
+    """A base's table with the schema files its ``kinds`` and ``schema-extensions`` name
+    (relative to the base's ``folder``) written relative to ``here``, the folder of the
+    configuration it is merged into, where they are read from."""
+
+    def moved(written: Any) -> Any:
+        if not isinstance(written, str) or _URL.match(written) or os.path.isabs(written):
+            return written  # a URL or an absolute path: checked, and refused, as written
+        return os.path.relpath(os.path.join(folder, os.path.expanduser(written)), here)
+
+    out = dict(table)
+    if isinstance(table.get("kinds"), dict):
+        out["kinds"] = {
+            kind: {**body, "schema": moved(body.get("schema"))} if isinstance(body, dict) else body
+            for kind, body in table["kinds"].items()
+        }
+    if isinstance(table.get("schema-extensions"), dict):
+        out["schema-extensions"] = {
+            kind: moved(written) for kind, written in table["schema-extensions"].items()
+        }
+    return out
 
 
 def _chain(
@@ -897,6 +930,12 @@ def _schema_extensions(
     )
 
 
+def schema_path(written: str, folder: str) -> str:
+    """The real path of the schema file ``written`` in the configuration in ``folder``
+    (a base's own paths are made relative to that folder when it is merged)."""
+    return os.path.realpath(os.path.join(folder, os.path.expanduser(written)))
+
+
 def _schema_file(
     written: str, where: _Where, path: KeyPath, label: str, folder: str, root: str
 ) -> str:
@@ -914,7 +953,7 @@ def _schema_file(
             f"{label}: `{written}` is a URL; contractlint never fetches a schema, so give "
             "the path of a file inside the project",
         )
-    real = os.path.realpath(os.path.join(folder, os.path.expanduser(written)))
+    real = schema_path(written, folder)
     top = os.path.realpath(root)
     if not inside(real, top):
         raise where.error(

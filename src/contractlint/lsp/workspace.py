@@ -60,8 +60,7 @@ class Project:
         if self.config is None:
             return ()
         found = [p for p in (self.config.path, *self.config.extends) if p]
-        found += [path for _, path, _ in self.config.declared_kinds]
-        found += [path for _, path, _ in self.config.schema_extensions]
+        found += self.config.schema_files
         if self.baseline_path:
             found.append(self.baseline_path)
         return tuple(os.path.realpath(p) for p in found)
