@@ -536,3 +536,15 @@ def test_new_fills_in_nested_required_properties(project: Path) -> None:
         "columns": [{"name": "TODO"}],
         "version": 2,
     }
+
+
+def test_the_language_server_watches_the_schema_files_wherever_it_runs(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("pygls")
+    from contractlint.lsp.workspace import DEFAULT_SETTINGS, load_project
+
+    monkeypatch.chdir(tmp_path)  # not the project: its paths are the config's own
+    sources = load_project(str(project), DEFAULT_SETTINGS).sources()
+    assert str((project / "schemas" / "data-contract.schema.json").resolve()) in sources
+    assert str((project / "schemas" / "acme-model-contract.schema.json").resolve()) in sources
