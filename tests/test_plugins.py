@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -265,3 +266,30 @@ def test_test_rules_knows_plugin_rules(site: Path, tmp_path: Path) -> None:
     run = _run(site, project, "test-rules")
     assert run.returncode == 0, run.stdout + run.stderr
     assert "ACME900" in run.stdout and "1 passed" in run.stdout
+
+
+@pytest.mark.parametrize("pointer", ["owners", "owners/scope", "~", "a//b/"])
+def test_a_pointer_without_a_leading_slash_is_placed_at_the_document(pointer: str) -> None:
+    """A plugin's Hit may carry a pointer that is no JSON pointer (`owners`): its finding
+    goes to the nearest place that has a span, never round a loop (it hung the run)."""
+    from contractlint.model import Span
+
+    start, owners = Span(1, 1, 3, 1), Span(2, 8, 2, 20)
+    document = Document(
+        path="c.yaml",
+        index=0,
+        kind="model-contract",
+        value={},
+        spans={"": start, "/owners": owners},
+        key_spans={},
+        plain={},
+    )
+    if hasattr(signal, "SIGALRM"):  # a regression fails here instead of hanging the suite
+        signal.signal(signal.SIGALRM, lambda *_: pytest.fail("span_for went round a loop"))
+        signal.alarm(5)
+    try:
+        assert document.span_for(pointer) == start
+        assert document.span_for("/owners/scope/x") == owners
+    finally:
+        if hasattr(signal, "SIGALRM"):
+            signal.alarm(0)

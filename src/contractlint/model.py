@@ -124,7 +124,7 @@ class Document(NamedTuple):
         table = self.key_spans if at_key else self.spans
         if pointer in table:
             return table[pointer]
-        while pointer:
+        while "/" in pointer:  # not `while pointer`: a plugin's `owners` has no parent
             pointer = pointer.rsplit("/", 1)[0]
             if pointer in self.spans:
                 return self.spans[pointer]
