@@ -250,6 +250,47 @@ def test_a_bad_rule_is_a_clear_error_naming_the_rule_and_key(
     assert ".contractlint.yaml:" in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.parametrize("keyword", ["$ref", "$dynamicRef", "$recursiveRef"])
+@pytest.mark.parametrize("target", ["file://{outside}#meta", "https://example.com/s.json#m"])
+def test_a_rule_schema_never_reads_or_fetches_what_it_refers_to(
+    tmp_path: Path, keyword: str, target: str
+) -> None:
+    """A `then: schema` that refers out of itself is exit 2 naming the rule and key, as a
+    declared kind's schema file is: nothing outside the project is read, nothing fetched."""
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps({"$id": str(outside), "$dynamicAnchor": "meta", "type": "integer"}))
+    schema = {keyword: target.format(outside=outside)}
+    rule = {"name": "probe", "given": "$.name", "then": {"function": "schema", "schema": schema}}
+    rule["message"] = "m"
+    (project / ".contractlint.yaml").write_text(yaml.safe_dump({"rules": {"ACME101": rule}}))
+    (project / "c.yaml").write_text(CONTRACT)
+    run = cli(project, "check", "c.yaml")
+    assert run.returncode == 2 and run.stdout == ""
+    assert "ACME101" in run.stderr and "leaves the file" in run.stderr, run.stderr
+
+
+def test_a_schema_validator_retrieves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below the check when the configuration is read: the validators of a team's
+    schemas have a registry that refuses to read a file or fetch a URL."""
+    import urllib.request
+
+    from contractlint import schemas
+
+    opened: list[str] = []
+    monkeypatch.setattr(urllib.request, "urlopen", lambda url, *a, **k: opened.append(url))
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps({"$id": str(outside), "$dynamicAnchor": "meta", "type": "integer"}))
+    for ref in (f"file://{outside}#meta", "https://example.com/s.json"):
+        validator = schemas.text_validator(json.dumps({"$dynamicRef": ref, "$ref": ref}))
+        with pytest.raises(Exception, match="Unresolvable"):
+            validator.is_valid("x")
+    assert opened == []
+
+
 @pytest.mark.parametrize("code", ["CL900", "cl101", "A123", "ACME1", "TOOLONGNAME1234"])
 def test_a_code_in_the_wrong_form_is_refused(tmp_path: Path, code: str) -> None:
     (tmp_path / ".git").mkdir()

@@ -148,7 +148,20 @@ def text_validator(text: str) -> Any:
 
     schema = parsed(text)
     cls = validators.validator_for(schema, default=Draft202012Validator)
-    return cls(schema)
+    return cls(schema, registry=no_retrieval())
+
+
+def no_retrieval() -> Any:
+    """A registry of no schema that refuses to retrieve one: a team's schema may only
+    refer inside itself (``schema_problem`` says so when it is read), and ``jsonschema``
+    would otherwise fetch a ``$dynamicRef``'s URL or read its file."""
+    from referencing import Registry
+    from referencing.exceptions import NoSuchResource
+
+    def refuse(uri: str) -> Any:
+        raise NoSuchResource(uri)
+
+    return Registry(retrieve=refuse)  # type: ignore[call-arg]
 
 
 def schema_problem(schema: Any) -> str | None:
@@ -187,11 +200,11 @@ _NOWHERE = object()
 
 
 def _refs(node: Any, where: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
-    """Every ``$ref`` and ``$dynamicRef`` in ``node``, with where it is."""
+    """Every ``$ref``, ``$dynamicRef`` and ``$recursiveRef`` in ``node``, with where it is."""
     found: list[tuple[tuple[Any, ...], str]] = []
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in ("$ref", "$dynamicRef") and isinstance(value, str):
+            if key in ("$ref", "$dynamicRef", "$recursiveRef") and isinstance(value, str):
                 found.append(((*where, key), value))
             elif key not in ("enum", "const", "examples", "default"):
                 found += _refs(value, (*where, key))

@@ -259,14 +259,11 @@ def _check_schema(schema: Any, where: str) -> None:
 
     if schemacheck.well_formed(schema):
         return  # the common keywords, well formed: no need to import jsonschema (60 ms)
-    import jsonschema  # only for a rule whose schema the fast check cannot judge
+    from contractlint import schemas  # as a declared kind's schema file is checked
 
-    try:
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        raise TeamRuleError(f"{where}: `schema`: not a valid JSON Schema: {exc.message}") from None
-    if "$ref" in json.dumps(schema) and '"$ref": "#' not in json.dumps(schema):
-        raise TeamRuleError(f"{where}: `schema`: only local `$ref`s (`#/...`) are allowed")
+    problem = schemas.schema_problem(dict(schema)) if isinstance(schema, Mapping) else None
+    if problem is not None:
+        raise TeamRuleError(f"{where}: `schema` {problem}")
 
 
 def check_template(template: str, where: str) -> None:
@@ -516,7 +513,9 @@ def _schema_test(schema: Any) -> Callable[[Any], bool]:
     def validator() -> Any:
         import jsonschema  # only when the compiled check cannot answer
 
-        return jsonschema.Draft202012Validator(schema)
+        from contractlint import schemas
+
+        return jsonschema.Draft202012Validator(schema, registry=schemas.no_retrieval())
 
     def test(value: Any) -> bool:
         if fast is not None:
