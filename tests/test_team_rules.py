@@ -260,7 +260,8 @@ def test_a_rule_schema_never_reads_or_fetches_what_it_refers_to(
     project = tmp_path / "project"
     (project / ".git").mkdir(parents=True)
     outside = tmp_path / "outside.json"
-    outside.write_text(json.dumps({"$id": str(outside), "$dynamicAnchor": "meta", "type": "integer"}))
+    anchored = {"$id": str(outside), "$dynamicAnchor": "meta", "type": "integer"}
+    outside.write_text(json.dumps(anchored))
     schema = {keyword: target.format(outside=outside)}
     rule = {"name": "probe", "given": "$.name", "then": {"function": "schema", "schema": schema}}
     rule["message"] = "m"
@@ -283,7 +284,8 @@ def test_a_schema_validator_retrieves_nothing(
     opened: list[str] = []
     monkeypatch.setattr(urllib.request, "urlopen", lambda url, *a, **k: opened.append(url))
     outside = tmp_path / "outside.json"
-    outside.write_text(json.dumps({"$id": str(outside), "$dynamicAnchor": "meta", "type": "integer"}))
+    anchored = {"$id": str(outside), "$dynamicAnchor": "meta", "type": "integer"}
+    outside.write_text(json.dumps(anchored))
     for ref in (f"file://{outside}#meta", "https://example.com/s.json"):
         validator = schemas.text_validator(json.dumps({"$dynamicRef": ref, "$ref": ref}))
         with pytest.raises(Exception, match="Unresolvable"):
