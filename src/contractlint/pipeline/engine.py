@@ -28,7 +28,7 @@ from contractlint.model import (
     Span,
 )
 from contractlint.paths import relative_to
-from contractlint.pipeline import loader, sniff, source, suppress, validate
+from contractlint.pipeline import deadline, loader, sniff, source, suppress, validate
 from contractlint.pipeline.discover import Target
 from contractlint.pipeline.references import Loaded, Resolver
 from contractlint.pointer import resolve
@@ -181,34 +181,58 @@ class _FileLinter:
         rejected = validation.rejected  # rules stay silent about what the schema rejected
         placeholder_hits: list[Hit] = []
         placeholder_rule: Rule | None = None
-        for rule, check in _rules_to_run(self.config, document.kind):
-            try:
-                hits = list(check(document, options))
-            except Exception as exc:  # a bug in a rule must not stop the run
-                self.finding(
-                    BY_CODE["CL000"],
-                    document.start,
-                    fit(
-                        "rule {code} ({name}) crashed: {error}; the other rules ran "
-                        "(please report it)",
-                        code=rule.code,
-                        name=rule.name,
-                        error=f"{type(exc).__name__}: {exc}",
-                    ),
-                )
-                continue
-            for hit in hits:
-                if not hit.at_key and _within(hit.pointer, rejected):
-                    continue  # the schema already reported this value
-                if rule.code == "CL009":
-                    placeholder_rule = rule
-                    placeholder_hits.append(hit)
+        # A team's rules run under a deadline: a pattern that backtracks stops its rule.
+        limited = bool(_own_rules(self.config)) and deadline.arm()
+        try:
+            for rule, check in _rules_to_run(self.config, document.kind):
+                try:
+                    hits = list(check(document, options))
+                except deadline.Overrun:
+                    self.finding(BY_CODE["CL000"], document.start, _overrun(rule))
+                    deadline.arm()  # the next rules get a deadline of their own
                     continue
-                hit_pointers.add(hit.pointer)
-                self.hit(rule, document, hit)
+                except Exception as exc:  # a bug in a rule must not stop the run
+                    self.finding(
+                        BY_CODE["CL000"],
+                        document.start,
+                        fit(
+                            "rule {code} ({name}) crashed: {error}; the other rules ran "
+                            "(please report it)",
+                            code=rule.code,
+                            name=rule.name,
+                            error=f"{type(exc).__name__}: {exc}",
+                        ),
+                    )
+                    continue
+                self._rule_hits(rule, document, hits, rejected, hit_pointers, placeholder_hits)
+                if rule.code == "CL009" and hits:
+                    placeholder_rule = rule
+        finally:
+            if limited:
+                deadline.disarm()
         for hit in placeholder_hits:
             if placeholder_rule is not None and not _within(hit.pointer, hit_pointers):
                 self.hit(placeholder_rule, document, hit)
+
+    def _rule_hits(
+        self,
+        rule: Rule,
+        document: Document,
+        hits: list[Hit],
+        rejected: Iterable[str],
+        hit_pointers: set[str],
+        placeholder_hits: list[Hit],
+    ) -> None:
+        """A rule's hits as findings, but what the schema rejected; CL009's wait until
+        every rule has run (a placeholder another rule reports is reported once)."""
+        for hit in hits:
+            if not hit.at_key and _within(hit.pointer, rejected):
+                continue  # the schema already reported this value
+            if rule.code == "CL009":
+                placeholder_hits.append(hit)
+                continue
+            hit_pointers.add(hit.pointer)
+            self.hit(rule, document, hit)
 
     def compare(self, old: Document | None, new: Document) -> None:
         """`contractlint diff`: the breaking-change rules, on two versions of one document."""
@@ -239,6 +263,16 @@ class _FileLinter:
     def hit(self, rule: Rule, document: Document, hit: Hit) -> None:
         span = document.span_for(hit.pointer, hit.at_key)
         self.finding(rule, span, hit.message, hit.pointer, _subject(document, hit))
+
+
+def _overrun(rule: Rule) -> str:
+    return fit(
+        "rule {code} ({name}) was stopped after {seconds} s (a pattern that backtracks?); "
+        "the other rules ran",
+        code=rule.code,
+        name=rule.name,
+        seconds=f"{deadline.SECONDS:g}",
+    )
 
 
 def _subject(document: Document, hit: Hit) -> str:
