@@ -250,6 +250,28 @@ def test_a_bad_rule_is_a_clear_error_naming_the_rule_and_key(
     assert ".contractlint.yaml:" in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.parametrize(
+    ("missing", "complaint"),
+    [
+        (["message"], "`rules`: `ACME101`: `message` is required"),
+        (["given"], "`rules`: `ACME101`: `given` is required"),
+        (["given", "then", "message"], "`given`, `then`, `message` are required"),
+    ],
+)
+def test_a_rule_missing_a_key_names_the_key(
+    tmp_path: Path, missing: list[str], complaint: str
+) -> None:
+    (tmp_path / ".git").mkdir()
+    body = {"name": "ok-rule", "given": "/owners", "then": {"function": "defined"}, "message": "m"}
+    for key in missing:
+        del body[key]
+    (tmp_path / ".contractlint.yaml").write_text(yaml.safe_dump({"rules": {"ACME101": body}}))
+    (tmp_path / "c.yaml").write_text(CONTRACT)
+    run = cli(tmp_path, "check", "c.yaml")
+    assert run.returncode == 2 and complaint in run.stderr, run.stderr
+    assert ".contractlint.yaml:2:" in run.stderr
+
+
 @pytest.mark.parametrize("keyword", ["$ref", "$dynamicRef", "$recursiveRef"])
 @pytest.mark.parametrize("target", ["file://{outside}#meta", "https://example.com/s.json#m"])
 def test_a_rule_schema_never_reads_or_fetches_what_it_refers_to(

@@ -793,6 +793,14 @@ def _schema_problems(table: Mapping[str, Any]) -> list[tuple[KeyPath, str]]:
             continue
         where = tuple(key for key, _ in named)
         value = _value_at(table, where)
+        if error.validator == "required" and isinstance(error.instance, dict):
+            # A missing key is named, rather than every key the mapping may hold.
+            missing = [key for key in error.validator_value if key not in error.instance]
+            shown = ", ".join(f"`{key}`" for key in missing)
+            message = f"{_label(named)}: {shown} {'is' if len(missing) == 1 else 'are'} required"
+            if not any(p == (path, message) for p in problems):
+                problems.append((path, message))
+            continue
         expected = _expected(root, node, where[0] if len(where) == 1 else None)
         message = f"{_label(named)}: expected {expected}, got {_shown(value)}"
         if not any(p == (path, message) for p in problems):
