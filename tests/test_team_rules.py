@@ -272,6 +272,43 @@ def test_a_rule_missing_a_key_names_the_key(
     assert ".contractlint.yaml:2:" in run.stderr
 
 
+@pytest.mark.parametrize(
+    ("config", "complaint"),
+    [
+        (
+            "rules:\n  ACME101: {name: one, given: /a, then: {function: defined}, message: m}\n"
+            "  ACME101: {name: two, given: /b, then: {function: defined}, message: m}\n",
+            ".contractlint.yaml:3: `ACME101` is written twice in one mapping (lines 2 and 3)",
+        ),
+        ("ignore: [CL101]\nignore: [CL102]\n", "`ignore` is written twice"),
+        (
+            "severity: {CL101: info, CL101: error}\n",
+            "`CL101` is written twice in one mapping (line 1)",
+        ),
+    ],
+)
+def test_a_key_written_twice_in_the_config_is_exit_2(
+    tmp_path: Path, config: str, complaint: str
+) -> None:
+    """YAML loaders let the last of two equal keys win: two rules of one code would
+    silently be one. The configuration refuses it, as CL004 does in a contract."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".contractlint.yaml").write_text(config)
+    (tmp_path / "c.yaml").write_text(CONTRACT)
+    run = cli(tmp_path, "check", "c.yaml")
+    assert run.returncode == 2 and run.stdout == "" and complaint in run.stderr, run.stderr
+
+
+def test_a_merge_key_in_the_config_is_no_duplicate(tmp_path: Path) -> None:
+    """`<<` merges keys that the mapping then writes again: that is no duplicate."""
+    from contractlint.config import _read_config
+
+    path = tmp_path / ".contractlint.yaml"
+    path.write_text("a: &base {x: 1, y: 2}\nb: {<<: *base, x: 3}\n")
+    table, _ = _read_config(path)
+    assert table == {"a": {"x": 1, "y": 2}, "b": {"x": 3, "y": 2}}
+
+
 @pytest.mark.parametrize("keyword", ["$ref", "$dynamicRef", "$recursiveRef"])
 @pytest.mark.parametrize("target", ["file://{outside}#meta", "https://example.com/s.json#m"])
 def test_a_rule_schema_never_reads_or_fetches_what_it_refers_to(

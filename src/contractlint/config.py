@@ -361,14 +361,23 @@ def _read_config(path: Union[str, os.PathLike[str]]) -> tuple[Mapping[str, Any],
         import yaml  # only for a YAML configuration file
 
         try:
-            # libyaml reads a long configuration (fifty team rules) ten times faster; a
-            # broken one is read again by PyYAML's own parser, whose messages we show.
-            table = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError:
             try:
-                table = yaml.safe_load(text)
-            except yaml.YAMLError as exc:
-                raise _yaml_error(path, text, exc) from None
+                # libyaml reads a long configuration (fifty team rules) ten times faster;
+                # a broken one is read again by PyYAML's own parser, whose messages we show.
+                table = yaml.load(text, Loader=_loader(getattr(yaml, "CSafeLoader", None)))
+            except yaml.YAMLError:
+                try:
+                    table = yaml.load(text, Loader=_loader(yaml.SafeLoader))
+                except yaml.YAMLError as exc:
+                    raise _yaml_error(path, text, exc) from None
+        except _Twice as twice:
+            lines = f"lines {twice.first} and {twice.line}"
+            if twice.first == twice.line:
+                lines = f"line {twice.line}"
+            raise ConfigError(
+                f"{path}:{twice.line}: `{twice.key}` is written twice in one mapping ({lines}): "
+                "the second would replace the first; keep one"
+            ) from None
         if table is None:
             table = {}
     if not isinstance(table, dict):
@@ -377,6 +386,37 @@ def _read_config(path: Union[str, os.PathLike[str]]) -> tuple[Mapping[str, Any],
             f"{where}: the configuration must be a mapping of keys to values, got {_shown(table)}"
         )
     return table, text
+
+
+class _Twice(Exception):
+    """A key written twice in one mapping of a configuration file."""
+
+    def __init__(self, key: str, first: int, line: int) -> None:
+        super().__init__(key)
+        self.key, self.first, self.line = key, first, line
+
+
+@functools.lru_cache(maxsize=2)
+def _loader(base: Any) -> Any:
+    """``base`` (a safe loader; PyYAML's own when libyaml is missing) refusing a key
+    written twice in a mapping, which YAML loaders let the last one win: two rules
+    of one code would silently be one."""
+    import yaml
+
+    base = base or yaml.SafeLoader
+
+    class Loader(base):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: dict[tuple[str, str], int] = {}
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + 1
+                    if (key.tag, key.value) in seen:
+                        raise _Twice(str(key.value), seen[(key.tag, key.value)], line)
+                    seen[(key.tag, key.value)] = line
+            return super().construct_mapping(node, deep)
+
+    return Loader
 
 
 _MERGED = ("rules", "kinds", "schema-extensions", "severity", "per-file-ignores")
