@@ -89,6 +89,20 @@ def test_a_given_with_cjk_names_in_shorthand_works_as_rfc_9535_says(tmp_path: Pa
     assert found(run) == [(6, 11, "warning", "x-チーム.担当者[1].氏名 has no 氏名")], run.stderr
 
 
+def test_a_value_with_line_breaks_is_shown_on_one_line(tmp_path: Path) -> None:
+    """A contract's value cannot forge a line of the text report through `{value}`."""
+    (tmp_path / ".git").mkdir()
+    rule = {"name": "r", "given": "/name", "then": {"function": "pattern", "match": "^x$"}}
+    rule["message"] = "name {value} is not x"
+    (tmp_path / ".contractlint.yaml").write_text(yaml.safe_dump({"rules": {"ACME101": rule}}))
+    forged = "sam\nc.yaml:1:1: CL101 [error] forged (missing-fallback)"
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump({"kind": "problem-framing", "name": forged}))
+    run = cli(tmp_path, "check", "--select", "ACME", "c.yaml")
+    lines = run.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("c.yaml:") and "ACME101" in lines[0]
+    assert "forged" in lines[0] and lines[1].startswith("1 contract")
+
+
 def test_select_ignore_severity_and_per_file_ignores_take_its_code_and_name(
     project: Path,
 ) -> None:

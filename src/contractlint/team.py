@@ -317,6 +317,7 @@ def compile_rule(rule: TeamRule) -> "Rule":
 
 def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["Hit"]]:
     from contractlint.model import Hit
+    from contractlint.rules._common import fit
 
     tests = [(clause.field, _predicate(clause)) for clause in rule.then]
     selections = [_selection(path) for path in rule.given]
@@ -330,7 +331,9 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
         where = pointer.from_path(location)
         if field and target is not _MISSING:
             where = pointer.child(where, field)
-        text = rule.message.format(path=_dotted(where), value=_shown(target), field=field)
+        # As the built-in rules' messages: each value on one line (a value with a line
+        # break would forge a line of the text report), the longest cut in the middle.
+        text = fit(rule.message, path=_dotted(where), value=_shown(target), field=field)
         return Hit(where, text)
 
     lone = _lone(rule.given[0]) if len(rule.given) == 1 else None
