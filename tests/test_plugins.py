@@ -192,6 +192,16 @@ def test_the_run_key_holds_the_plugin_and_its_version(site: Path, tmp_path: Path
     assert with_plugin.returncode == 0, with_plugin.stderr
     key = json.loads(with_plugin.stdout)
     assert key["config"]["plugins"] == [["acme", "0.1.0"]]
+    # Its code too: the same version edited in place (an editable install) is a new key.
+    module = site / "acme_contractlint.py"
+    assert str(module) in key["plugins"]["acme"]
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    edited = subprocess.run(
+        [sys.executable, *probe], cwd=project, env=env, capture_output=True, text=True
+    )
+    changed = json.loads(edited.stdout)
+    assert changed["plugins"] != key["plugins"] and changed["config"] == key["config"]
     (project / ".contractlint.yaml").write_text("fail-on: error\n")
     without = subprocess.run(
         [sys.executable, *probe], cwd=project, env=env, capture_output=True, text=True

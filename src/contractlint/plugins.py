@@ -14,6 +14,7 @@ version, so a new version of a plugin is a new cache key.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -108,3 +109,43 @@ def rules(names: tuple[str, ...]) -> tuple[Rule, ...]:
 def of(plugins: tuple[tuple[str, str], ...]) -> tuple[Rule, ...]:
     """The rules of a configuration's ``plugins`` ((name, version) pairs)."""
     return rules(tuple(name for name, _ in plugins)) if plugins else ()
+
+
+def fingerprint(name: str) -> str:
+    """The size and modification time of each Python file of plugin ``name``'s module
+    (its package's, for a package), for the cache's run key: a plugin edited in place
+    (an editable install) keeps its version but must not keep its old results."""
+    import sys
+
+    found = _find(name)
+    if found is None:
+        return ""
+    module = sys.modules.get(found[1].module)  # loaded with the configuration
+    path = getattr(module, "__file__", None)
+    if not path:
+        import importlib.util
+
+        try:  # its file, found without running it
+            spec = importlib.util.find_spec(found[1].module)
+        except (ImportError, ValueError):
+            spec = None
+        path = spec.origin if spec is not None else None
+    if not path or not os.path.isfile(path):
+        return ""
+    files = [path]
+    if os.path.basename(path) == "__init__.py":  # a package: every module in it
+        folder = os.path.dirname(path)
+        files = sorted(
+            os.path.join(here, file)
+            for here, _, names in os.walk(folder)
+            for file in names
+            if file.endswith(".py")
+        )
+    parts = []
+    for file in files:
+        try:
+            info = os.stat(file)
+        except OSError:
+            continue
+        parts.append(f"{file}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)

@@ -108,15 +108,17 @@ def run_key(config: Config) -> str:
     """What every entry of a run depends on besides the files themselves, as one text."""
     settings = _canonical(config._asdict())
     settings.pop("path", None)  # where the configuration came from does not matter
-    return json.dumps(
-        {
-            "format": _FORMAT,
-            "version": __version__,
-            "code": _code_fingerprint(),
-            "config": settings,
-        },
-        sort_keys=True,
-    )
+    key = {
+        "format": _FORMAT,
+        "version": __version__,
+        "code": _code_fingerprint(),
+        "config": settings,
+    }
+    if config.plugins:  # their code too, as ours: a plugin edited in place
+        from contractlint import plugins
+
+        key["plugins"] = {name: plugins.fingerprint(name) for name, _ in config.plugins}
+    return json.dumps(key, sort_keys=True)
 
 
 def key_file(key: str) -> str:
