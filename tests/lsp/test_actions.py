@@ -69,6 +69,26 @@ def test_each_suppression_silences_its_finding_and_nothing_else(
         assert sorted(after + [code] * (before.count(code) - after.count(code))) == sorted(before)
 
 
+def test_a_finding_about_a_suppression_is_not_offered_another_one(tmp_path: Path) -> None:
+    """CL008 (an unused directive) and CL010 (an expired one): another directive would
+    only be one more CL008; each of the other findings' actions still works."""
+    path = str(tmp_path / "model.yaml")
+    config = api.load_config(start=str(tmp_path))
+    lines = MODEL.split("\n")
+    lines[1] += "  # contractlint: disable=CL003"  # nothing to suppress there: CL008
+    lines.insert(0, "# contractlint: disable-file=CL101 until=2020-01-01")  # expired: CL010
+    text = "\n".join(lines)
+    findings = tuple(api.lint_text(text, path, config))
+    assert {"CL008", "CL010"} <= {f.code for f in findings}
+    buffer = actions.Buffer("file:///model.yaml", path, Text(text), findings)
+    found = actions.code_actions(
+        buffer, everything(text), [types.CodeActionKind.QuickFix], Project(str(tmp_path), config)
+    )
+    titles = [a.title for a in found]
+    assert not [t for t in titles if t.startswith(("Disable CL008", "Disable CL010"))], titles
+    assert [t for t in titles if t.startswith("Disable CL1")]
+
+
 def test_no_baseline_action_without_a_baseline(tmp_path: Path) -> None:
     path = str(tmp_path / "model.yaml")
     config = api.load_config(start=str(tmp_path))

@@ -39,8 +39,10 @@ _IGNORE = "x-contractlint-ignore"
 # Written where a suppression needs a reason (`require-suppression-reason`, and every
 # `x-contractlint-ignore` entry, whose value is its reason).
 REASON = "TODO: say why"
-# Findings about a file that cannot be read or parsed: a suppression cannot help.
-_NOT_SUPPRESSIBLE = frozenset({"CL000", "CL001", "CL006", "CL007"})
+# Findings about a file that cannot be read or parsed: a suppression cannot help. Nor
+# for the findings about suppressions (CL008 unused or unknown, CL010 expired or without
+# a reason): another directive would be one more CL008; the fix is to edit the first.
+_NOT_SUPPRESSIBLE = frozenset({"CL000", "CL001", "CL006", "CL007", "CL008", "CL010"})
 _FIX_TITLES = {
     "CL005": "Quote the value so it stays text (CL005)",
     "CL502": "Add `model_version: string` to `response` (CL502)",
