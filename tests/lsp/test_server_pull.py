@@ -175,6 +175,33 @@ async def test_a_broken_configuration_is_shown_and_reloaded_once_fixed(
     assert found and all(code.startswith("CL1") for code in found), found
 
 
+async def test_a_broken_base_is_reloaded_once_fixed(client: Client, tmp_path: Path) -> None:
+    """A base the configuration `extends` breaks it (nothing is shown), and once fixed
+    brings the folder back, though the broken configuration named no file to watch."""
+    folder = tmp_path / "based"
+    folder.mkdir()
+    base = folder / "base.yaml"
+    base.write_text("select: [CL1]\n", encoding="utf-8")
+    (folder / ".contractlint.yaml").write_text("extends: [./base.yaml]\n", encoding="utf-8")
+    address = open_document(client, folder / "model.yaml", MODEL.read_text())
+    assert await pulled(client, address)
+
+    def changed() -> None:
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=uri(base), type=types.FileChangeType.Changed)]
+            )
+        )
+
+    base.write_text("bogus: 1\n", encoding="utf-8")
+    changed()
+    assert await pulled(client, address) == []
+    base.write_text("select: [CL1]\n", encoding="utf-8")
+    changed()
+    found = codes(await pulled(client, address))
+    assert found and all(code.startswith("CL1") for code in found), found
+
+
 async def test_a_change_to_a_referenced_contract_asks_for_a_new_pull(
     client: Client, folders: tuple[Path, Path]
 ) -> None:

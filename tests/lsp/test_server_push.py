@@ -258,6 +258,40 @@ async def test_save_and_references_follow_the_open_buffers(client: Client, folde
     replace_all(client, model, MODEL)
 
 
+async def test_closing_a_referenced_contract_unsaved_lints_its_dependents_from_disk(
+    client: Client, folder: Path
+) -> None:
+    """The plan reads the contract from its open buffer; closed without saving, the
+    contract is what is on disk again, and so is what the plan is linted against."""
+    (folder / "closing").mkdir(exist_ok=True)
+    monitored = MODEL.replace("latency_p95]", "latency_p95, add_to_cart_rate]")
+    (folder / "closing" / "model.yaml").write_text(monitored, encoding="utf-8")
+    (folder / "closing" / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    model = open_document(client, folder / "closing" / "model.yaml", monitored)
+    plan = open_document(client, folder / "closing" / "plan.yaml", PLAN)
+    assert "CL605" not in codes(await published(client, plan, 1))
+    replace_all(client, model, MODEL)  # unsaved: the buffer monitors no add_to_cart_rate
+
+    async def latest_has(code: str) -> bool:
+        for _ in range(400):
+            latest = [p for p in client.published if p.uri == plan][-1]
+            if (code in codes(list(latest.diagnostics))) is True:
+                return True
+            await asyncio.sleep(0.01)
+        return False
+
+    assert await latest_has("CL605")
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=model))
+    )
+    for _ in range(400):
+        latest = [p for p in client.published if p.uri == plan][-1]
+        if "CL605" not in codes(list(latest.diagnostics)):
+            break
+        await asyncio.sleep(0.01)
+    assert "CL605" not in codes(list(latest.diagnostics))
+
+
 async def test_a_file_that_is_not_a_contract_gets_no_diagnostics(
     client: Client, folder: Path
 ) -> None:

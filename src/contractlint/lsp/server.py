@@ -209,6 +209,11 @@ class ContractServer(LanguageServer):
         that reference it."""
         if self.push:
             self.schedule(uri, now)
+        self.dependents_changed(uri, now)
+
+    def dependents_changed(self, uri: str, now: bool = False) -> None:
+        """The open buffers that reference ``uri`` (changed, or closed: then they read it
+        from disk again) are linted again."""
         path = to_fs_path(uri)
         real = os.path.realpath(path) if path else ""
         dependents = [u for u, files in self.depends.items() if u != uri and real in files]
@@ -324,6 +329,7 @@ def build(settings: Settings = DEFAULT_SETTINGS) -> ContractServer:
             ls.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
             )
+        ls.dependents_changed(uri, now=True)  # they read the file from disk now
 
     @server.feature(
         types.TEXT_DOCUMENT_DIAGNOSTIC,

@@ -102,6 +102,9 @@ class Workspace:
         self.folders: list[str] = [os.path.abspath(f) for f in folders]
         self.settings = settings
         self._projects: dict[str, Project] = {}
+        # Every file a configuration was read from, kept across reloads: a base that
+        # breaks its configuration is still known when it is fixed.
+        self.seen: set[str] = set()
 
     def set_folders(self, folders: Sequence[str]) -> None:
         self.folders = [os.path.abspath(f) for f in folders]
@@ -118,6 +121,7 @@ class Workspace:
         folder = self.folder_of(path)
         if folder not in self._projects:
             self._projects[folder] = load_project(folder, self.settings)
+            self.seen.update(self._projects[folder].sources())
         return self._projects[folder]
 
     def projects(self) -> tuple[Project, ...]:
@@ -129,7 +133,7 @@ class Workspace:
         if os.path.basename(path) in CONFIG_NAMES:
             return True
         real = os.path.realpath(path)
-        return any(real in project.sources() for project in self._projects.values())
+        return real in self.seen or any(real in p.sources() for p in self._projects.values())
 
     def reload(self) -> None:
         """Forget every project: each is read again when next needed."""
