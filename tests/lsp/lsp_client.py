@@ -59,6 +59,11 @@ def make_client() -> Client:
     def register(ls: Client, params: types.RegistrationParams) -> None:
         ls.registrations.extend(params.registrations)
 
+    @client.feature(types.CLIENT_UNREGISTER_CAPABILITY)
+    def unregister(ls: Client, params: types.UnregistrationParams) -> None:
+        gone = {item.id for item in params.unregisterations}
+        ls.registrations[:] = [r for r in ls.registrations if r.id not in gone]
+
     return client
 
 

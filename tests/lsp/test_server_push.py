@@ -572,6 +572,33 @@ async def test_completion_in_json_too(client: Client, folder: Path) -> None:
 # -- configuration, crashes, bad requests ---------------------------------------------------
 
 
+async def test_the_client_is_asked_to_watch_a_base_and_a_schema(
+    client: Client, tmp_path: Path
+) -> None:
+    """Files a configuration is read from that no configuration glob matches (a base
+    it extends, a declared kind's schema) are watched by name."""
+    folder = tmp_path / "watched"
+    (folder / "policy").mkdir(parents=True)
+    base, schema = folder / "policy" / "base.yaml", folder / "policy" / "dc.json"
+    schema.write_text('{"type": "object"}', encoding="utf-8")
+    base.write_text("kinds: {data-contract: {schema: ./dc.json}}\n", encoding="utf-8")
+    (folder / ".contractlint.yaml").write_text("extends: [./policy/base.yaml]\n")
+    address = open_document(client, folder / "model.yaml", MODEL)
+    await published(client, address, client.versions[address])
+    watched: list[str] = []
+    for _ in range(400):
+        watched = [  # as the client gets them: JSON
+            f"{w['globPattern']['baseUri']}/{w['globPattern']['pattern']}"
+            for r in client.registrations
+            if r.id == "contractlint-sources"
+            for w in r.register_options["watchers"]
+        ]
+        if uri(base) in watched and uri(schema) in watched:
+            break
+        await asyncio.sleep(0.01)
+    assert uri(base) in watched and uri(schema) in watched, watched
+
+
 async def test_a_configuration_change_reloads_it(client: Client, folder: Path) -> None:
     for _ in range(400):  # the server registers the watchers once initialized
         if any(r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES for r in client.registrations):

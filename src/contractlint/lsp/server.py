@@ -98,6 +98,7 @@ class _Document(TextDocument):
         return tuple(_LINE.findall(self.source))
 
 
+_SOURCES = "contractlint-sources"  # the registration of the configuration's own files
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # a line with its break
 
 
@@ -120,6 +121,9 @@ class ContractServer(LanguageServer):
         self.push = True
         self.pull = False
         self.told: set[str] = set()
+        self.can_watch = False  # the client registers file watchers for us
+        self.watching: frozenset[str] = frozenset()  # the sources watched so far
+        self.watch_task: asyncio.Future[None] | None = None
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """What goes wrong outside a request (a notification, a message that cannot be
@@ -173,10 +177,66 @@ class ContractServer(LanguageServer):
         result = linting.lint(document.source, path, project, self.overlay)
         buffer = actions.Buffer(uri, path, Text(document.source, self.encoding()), result.findings)
         self.linted[uri] = (document.version, buffer)
+        self.watch_sources()
         # As written (`../model/x.yaml` joined to the folder): compared by where they lead.
         self.depends[uri] = frozenset(os.path.realpath(p) for p in result.depends_on)
         self.last_lint[uri] = time.monotonic()
         return buffer
+
+    def watch_sources(self) -> None:
+        """Ask the client to watch every file a configuration was read from (a base it
+        extends, a schema it names), which the configuration globs do not match."""
+        files = frozenset(self.projects.seen)
+        if not self.can_watch or files <= self.watching:
+            return
+        self.watching = files
+        self.watch_task = asyncio.ensure_future(self._register_sources(files))  # kept alive
+
+    async def _register_sources(self, files: frozenset[str]) -> None:
+        watchers = [
+            types.FileSystemWatcher(
+                glob_pattern=types.RelativePattern(
+                    base_uri=from_fs_path(os.path.dirname(path)) or "",
+                    pattern=os.path.basename(path),
+                )
+            )
+            for path in sorted(files)
+        ]
+        try:
+            if self.watching is not files:
+                return  # a later call registers a larger set
+            await self.client_unregister_capability_async(
+                types.UnregistrationParams(
+                    unregisterations=[
+                        types.Unregistration(
+                            id=_SOURCES, method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+                        )
+                    ]
+                )
+            )
+        except Exception:  # nothing registered yet, or a client that cannot say so
+            pass
+        try:
+            await self.client_register_capability_async(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id=_SOURCES,
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=watchers
+                            ),
+                        )
+                    ]
+                )
+            )
+        except Exception as exc:  # a client that refuses: its own events still reload
+            self.window_log_message(
+                types.LogMessageParams(
+                    type=types.MessageType.Warning,
+                    message=f"contractlint: cannot watch the configuration's files: {exc}",
+                )
+            )
 
     def diagnostics_of(self, uri: str) -> list[types.Diagnostic]:
         buffer = self.buffer(uri)
@@ -278,6 +338,8 @@ def build(settings: Settings = DEFAULT_SETTINGS) -> ContractServer:
         watched = workspace.did_change_watched_files if workspace is not None else None
         if watched is None or not watched.dynamic_registration:
             return  # the client watches nothing for us (or sends the changes unasked)
+        ls.can_watch = True
+        ls.watch_sources()  # those of the buffers linted before now
         patterns = [*WATCHED_GLOBS]
         if ls.settings.baseline:
             patterns.append(f"**/{os.path.basename(ls.settings.baseline)}")
