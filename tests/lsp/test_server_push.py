@@ -304,6 +304,20 @@ async def test_a_file_that_is_not_a_contract_gets_no_diagnostics(
     assert await published(client, open_document(client, workflow), 1) == []
 
 
+async def test_a_file_the_configuration_excludes_gets_no_diagnostics(
+    client: Client, tmp_path: Path
+) -> None:
+    """As the pre-commit hook (`--force-exclude`): `extend-exclude` skips a vendored
+    contract in the editor too; the same contract elsewhere is linted."""
+    folder = tmp_path / "excluding"
+    (folder / "vendor").mkdir(parents=True)
+    (folder / ".contractlint.yaml").write_text('extend-exclude: ["vendor/"]\n')
+    vendored = open_document(client, folder / "vendor" / "model.yaml", MODEL)
+    assert await published(client, vendored, client.versions[vendored]) == []
+    own = open_document(client, folder / "model.yaml", MODEL)
+    assert codes(await published(client, own, client.versions[own]))
+
+
 # -- code actions -------------------------------------------------------------------------
 
 

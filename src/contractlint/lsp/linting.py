@@ -17,7 +17,7 @@ from contractlint import baseline
 from contractlint.config import Config
 from contractlint.model import Document, Problem
 from contractlint.paths import shown
-from contractlint.pipeline import engine, loader, sniff, source
+from contractlint.pipeline import discover, engine, loader, sniff, source
 from contractlint.pipeline.discover import Target
 from contractlint.pipeline.references import Loaded, Resolver
 from contractlint.results import FileResult, Report
@@ -60,7 +60,7 @@ def lint(
     """The findings ``check`` reports for the file ``path`` holding ``text``, run in the
     project's folder (its configuration, and its baseline when one is configured)."""
     config = project.config
-    if config is None:
+    if config is None or _excluded(path, config):
         return FileResult(path, ())
     target = Target(path, shown(path, project.folder))
     data = encode(text)
@@ -73,6 +73,12 @@ def lint(
         )
         result = result._replace(findings=kept.findings)
     return result
+
+
+def _excluded(path: str, config: Config) -> bool:
+    """Whether ``exclude`` / ``extend-exclude`` skip the file, as they do for the
+    pre-commit hook (``--force-exclude``): vendored contracts get no diagnostics."""
+    return discover.named_excluded(path, config.root, config.exclusions)
 
 
 def documents(text: str, path: str, config: Config) -> Sequence[Document]:

@@ -13,6 +13,7 @@ relative to the project root.
 # No `from __future__ import annotations` in this module: a NamedTuple compiles each
 # field's annotation when it is a string, which costs a run's start-up about 2 ms a class.
 
+import functools
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -124,24 +125,13 @@ def discover(
     names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p) and not p.endswith("/"))
     folder_names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p))
     patterns = [p for p in exclude if not _NAME.match(p)]
-    specs: dict[bool, Patterns] = {}  # built when first needed
 
-    def matches(path: str, real: str, is_dir: bool, every: bool) -> bool:
-        """``path`` matches ``exclude``: its path patterns (``every``: its names too)."""
-        chosen = list(exclude) if every else patterns
-        if not chosen:
-            return False
-        if every not in specs:
-            specs[every] = compile_patterns(chosen)
+    def excluded(path: str, real: str, is_dir: bool) -> bool:
+        """``path`` (walked) matches one of ``exclude``'s path patterns."""
         relative = relative_to(real, root_path)
         if relative is None:
             relative = as_posix(path)
-        if every:  # a named file: excluded through any folder above it too
-            return specs[every].match_tree(relative)
-        return bool(specs[every].match(relative + ("/" if is_dir else "")))
-
-    def excluded(path: str, real: str, is_dir: bool) -> bool:
-        return matches(path, real, is_dir, every=False)
+        return bool(_compiled(tuple(patterns)).match(relative + ("/" if is_dir else "")))
 
     for raw in paths or ["."]:
         if os.path.isdir(raw):
@@ -152,7 +142,7 @@ def discover(
         elif os.path.lexists(raw):
             real = os.path.realpath(raw)
             target = Target(as_posix(raw), shown(raw, here))
-            if force_exclude and matches(raw, real, False, every=True):
+            if force_exclude and named_excluded(raw, root_path, exclude):
                 excluded_files.append(target)
                 continue
             seen.setdefault(real, target)
@@ -165,6 +155,23 @@ def discover(
         for found in (loops, aliases)
     )
     return Discovery(tuple(targets), tuple(missing), looped, tuple(excluded_files), linked)
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(patterns: tuple[str, ...]) -> Patterns:
+    return compile_patterns(patterns)
+
+
+def named_excluded(path: str, root: str, exclude: Sequence[str]) -> bool:
+    """Whether ``exclude`` skips the file ``path`` named on its own (``--force-exclude``,
+    or an editor's buffer): by its name, or by any folder above it. The file need not
+    exist (an editor's unsaved buffer)."""
+    if not exclude:
+        return False
+    relative = relative_to(os.path.realpath(path), os.path.realpath(root))
+    return _compiled(tuple(exclude)).match_tree(
+        relative if relative is not None else as_posix(path)
+    )
 
 
 class _Skip(NamedTuple):
