@@ -100,6 +100,32 @@ def test_sequential_flags_name_their_factor() -> None:
     assert "O'Brien-Fleming with 5 analyses x 1.028" in out
 
 
+@pytest.mark.parametrize("analyses", [(), ("--analyses", "1")])
+def test_computed_boundaries_without_analyses_are_an_error_not_dropped(
+    analyses: tuple[str, ...],
+) -> None:
+    """One analysis is the fixed horizon: `--sequential pocock` alone would be sized as
+    if it were not asked for."""
+    result = power(*FLAGS, "--sequential", "pocock", *analyses)
+    assert result.exit_code == 2 and "needs --analyses K" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_method_of_the_plans_factor_takes_any_number_of_analyses(tmp_path: Path) -> None:
+    """An mSPRT looks continuously (here 121 analyses): its cost is the plan's factor."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "kind: experiment-plan\nname: x\n"
+        "primary_metric: {name: open_rate, type: proportion, baseline: 0.33,"
+        " minimum_detectable_effect: {relative: 0.02}}\n"
+        "sample_size: {per_arm: 10}\nstopping_rule: sequential\nsequential_method: msprt\n"
+        "interim_looks: 120\ninflation_factor: 1.3\n",
+        encoding="utf-8",
+    )
+    data = as_json(str(plan))
+    assert data["metrics"][0]["required_per_arm"] == 104_101  # 80,077.25 x 1.3
+
+
 # --- from a plan -----------------------------------------------------------------------------
 
 

@@ -72,6 +72,7 @@ __all__ = [
     "DesignError",
     "Factor",
     "achieved_power",
+    "computes_cost",
     "days_needed",
     "detectable_effect",
     "effect",
@@ -99,7 +100,8 @@ DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "any")
 ALTERNATIVES: tuple[str, ...] = ("two-sided", "one-sided")
 
 _STANDARD_NORMAL = NormalDist()
-_MAX_ANALYSES = 50  # as contractlint.sequential: more looks is continuous monitoring
+MAX_COMPUTED_ANALYSES = 50  # as contractlint.sequential: more looks is continuous monitoring
+_MAX_ANALYSES = MAX_COMPUTED_ANALYSES
 
 # How far above a whole number a computed sample size may be and still count as
 # that number: float noise in the quantiles and square roots must not add a unit.
@@ -255,11 +257,10 @@ def _check_all_fields(design: Design) -> None:
     if (
         isinstance(design.analyses, bool)
         or not isinstance(design.analyses, int)
-        or not 1 <= design.analyses <= _MAX_ANALYSES
+        or design.analyses < 1
     ):
         raise DesignError(
-            f"the number of analyses must be a whole number from 1 to {_MAX_ANALYSES},"
-            f" not {design.analyses!r}"
+            f"the number of analyses must be a whole number of at least 1, not {design.analyses!r}"
         )
     if design.inflation_factor is not None and not (
         _is_number(design.inflation_factor) and design.inflation_factor >= 1
@@ -370,7 +371,7 @@ def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...
             )
         )
     method = design.sequential_method
-    if method in COMPUTED_SEQUENTIAL_METHODS and design.analyses > 1:
+    if method is not None and computes_cost(method, design.analyses) and design.analyses > 1:
         from contractlint import sequential  # imported only for a group-sequential plan
 
         try:
@@ -390,7 +391,7 @@ def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...
         )
     elif (
         method is not None
-        and method not in COMPUTED_SEQUENTIAL_METHODS
+        and not computes_cost(method, design.analyses)
         and design.inflation_factor is not None
     ):
         value = float(design.inflation_factor)
@@ -403,6 +404,19 @@ def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...
             )
         )
     return tuple(found)
+
+
+def computes_cost(method: str | None, analyses: object) -> bool:
+    """Whether contractlint computes what ``method`` with ``analyses`` analyses costs
+    (O'Brien-Fleming and Pocock, up to 50 analyses); for any other design the plan's
+    own ``inflation_factor`` says it (CL314 asks for one). More analyses than that is
+    continuous monitoring, which boundaries for equally spaced looks do not describe."""
+    return (
+        method in COMPUTED_SEQUENTIAL_METHODS
+        and isinstance(analyses, int)
+        and not isinstance(analyses, bool)
+        and analyses <= _MAX_ANALYSES
+    )
 
 
 def factors(design: Design) -> tuple[Factor, ...]:

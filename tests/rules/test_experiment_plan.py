@@ -1095,6 +1095,28 @@ def test_cl302_applies_a_plans_inflation_factor(lint_text):
     assert "(msprt x1.5)" in finding.message
 
 
+@pytest.mark.parametrize("looks", ["50", "120"])
+def test_cl302_a_plans_inflation_factor_holds_for_any_number_of_looks(lint_text, looks):
+    """An mSPRT looks continuously: its cost is the plan's factor, however many looks."""
+    text = edit(plan(sample="{per_arm: 10}"), stopping_rule="sequential", interim_looks=looks)
+    [finding] = lint_text(text + "sequential_method: msprt\ninflation_factor: 1.3\n")
+    # 80,077.25 (held to statsmodels in tests/test_power.py) x 1.3 = 104,100.4
+    assert finding.code == "CL302" and "104,101 per arm" in finding.message
+
+
+def test_cl302_and_cl314_past_50_analyses_of_computed_boundaries(lint_text):
+    """O'Brien-Fleming with 51 analyses is continuous monitoring: its cost is not
+    computed, so the plan's factor is used when it gives one and CL314 asks for one when
+    it does not; the fixed-horizon n is still required (never silence)."""
+    text = edit(plan(sample="{per_arm: 10}"), stopping_rule="sequential", interim_looks="50")
+    text += "sequential_method: obrien_fleming\n"
+    found = {f.code: f.message for f in lint_text(text)}
+    assert "80,078 per arm" in found["CL302"]
+    assert "with 51 analyses has no `inflation_factor`" in found["CL314"]
+    found = {f.code: f.message for f in lint_text(text + "inflation_factor: 1.5\n")}
+    assert "120,116 per arm" in found["CL302"] and "CL314" not in found
+
+
 # --------------------------------------------------------------------------- CL306 v2
 
 

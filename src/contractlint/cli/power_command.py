@@ -215,6 +215,15 @@ def designs(
         adjustments["analyses"] = flags.analyses
     if adjustments.get("sequential_method") is None:
         adjustments.pop("sequential_method", None)
+    elif (
+        flags.sequential is not None
+        and adjustments["sequential_method"] in power.COMPUTED_SEQUENTIAL_METHODS
+        and adjustments.get("analyses", 1) < 2
+    ):  # one analysis is the fixed horizon: the design asked for would be dropped unsaid
+        raise PowerInputError(
+            f"--sequential {flags.sequential} needs --analyses K, the number of analyses "
+            "(2 or more; interim looks + 1)"
+        )
     design = power.Design(
         metric_type=metric_type,
         baseline=baseline,

@@ -17,7 +17,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return  # fixed horizon, or no method at all (CL306)
     if not isinstance(method, str) or not isinstance(value.get("interim_looks", 0), int):
         return  # rejected by the schema
-    if power.normalized_method(method) in power.COMPUTED_SEQUENTIAL_METHODS:
+    analyses = value.get("interim_looks", 0) + 1
+    if power.computes_cost(power.normalized_method(method), analyses):
         return  # its cost is computed (CL302)
     factor = value.get("inflation_factor")
     if is_number(factor) or (factor is not None and not is_missing(factor, options)):
@@ -25,8 +26,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     yield Hit(
         "/sequential_method",
         _experiment.within(
-            f"`sequential_method: {_experiment.clip(method, 20)}` has no `inflation_factor`: "
-            "its sample-size cost, so the required n, is unknown",
+            f"`sequential_method: {_experiment.clip(method, 20)}`"
+            + (f" with {analyses} analyses" if analyses > power.MAX_COMPUTED_ANALYSES else "")
+            + " has no `inflation_factor`: its sample-size cost, so the required n, is unknown",
             "; give the factor",
         ),
     )
