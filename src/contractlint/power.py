@@ -293,7 +293,8 @@ def effect(design: Design) -> float:
                 f"the minimum detectable effect must be positive, not {design.relative!r}"
                 " (relative; the direction says which way)"
             )
-        delta = float(design.baseline) * float(design.relative)
+        # The size of the change: a mean below 0 (a net margin of -5) moves by 2% of 5.
+        delta = abs(float(design.baseline) * float(design.relative))
     if not (math.isfinite(delta) and delta > 0):
         raise DesignError(f"the minimum detectable effect must be positive, not {delta!r}")
     return delta

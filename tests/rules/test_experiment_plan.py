@@ -207,6 +207,26 @@ def test_cl203_silent_about_a_rejected_value(check, value, expected):
     assert check(edit(EXPERIMENT, primary_metric=value, traffic=PLENTY)) == expected
 
 
+@pytest.mark.parametrize("kind", ["mean", "ratio"])
+def test_cl203_a_relative_effect_of_a_zero_baseline_is_no_effect(lint_text, kind):
+    primary = f"{{name: net_margin, type: {kind}, baseline: 0, std_dev: 2,"
+    primary += " minimum_detectable_effect: {relative: 0.02}}"
+    found = [f for f in lint_text(edit(EXPERIMENT, primary_metric=primary)) if f.code != "CL313"]
+    assert [f.code for f in found] == ["CL203"]
+    assert "give `minimum_detectable_effect.absolute`" in found[0].message
+
+
+def test_cl302_a_mean_below_zero_moves_by_its_size(lint_text):
+    """A net margin of -5 with a relative effect of 2% moves by 0.1 (SPEC 1.2 squares
+    the effect): 2 x 2^2 x (z_0.975 + z_0.8)^2 / 0.1^2 = 6,279.1, so 6,280 per arm."""
+    primary = "{name: net_margin, type: mean, baseline: -5, std_dev: 2,"
+    primary += " minimum_detectable_effect: {relative: 0.02}}"
+    text = edit(EXPERIMENT, primary_metric=primary, sample_size="{per_arm: 10}")
+    n = math.ceil(2 * 4 * (NormalDist().inv_cdf(0.975) + NormalDist().inv_cdf(0.8)) ** 2 / 0.1**2)
+    [finding] = [f for f in lint_text(text) if f.code == "CL302"]
+    assert n == 6_280 and f"{n:,} per arm" in finding.message
+
+
 def test_cl203_silent_about_a_string_baseline(check):
     value = "{name: open_rate, baseline: '0.33', minimum_detectable_effect: {relative: 0.02}}"
     assert check(edit(EXPERIMENT, primary_metric=value)) == [("CL003", 6, 45)]
@@ -1180,6 +1200,27 @@ def test_cl311_mean_guardrail_uses_its_std_dev(lint_text):
     [finding] = lint_text(text)
     n = math.ceil(2 * 81 * (NormalDist().inv_cdf(0.95) + NormalDist().inv_cdf(0.8)) ** 2 / 0.06**2)
     assert f"{n:,} per arm" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("guardrail", "said"),
+    [
+        (
+            "{metric: revenue_per_user, type: mean, baseline: 5, max_regression: 0.01}",
+            "is a mean without a numeric `std_dev`",
+        ),
+        (
+            "{metric: net_margin, type: mean, baseline: 0, std_dev: 2, max_regression: 0.01}",
+            "has a `baseline` of 0",
+        ),
+    ],
+)
+def test_cl311_a_mean_guardrail_that_cannot_be_sized_is_said_once(lint_text, guardrail, said):
+    """Nobody else reads a guardrail's spread: without it (or with no margin) the
+    guardrail is never sized, and only CL311 says so."""
+    findings = lint_text(guarded(guardrail))
+    assert [(f.code, f.line) for f in findings] == [("CL311", 4)]
+    assert said in findings[0].message and "cannot be sized" in findings[0].message
 
 
 def test_cl311_applies_the_plans_factors(check):

@@ -45,12 +45,29 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
                 f"(write {design.baseline / 100:g} for {design.baseline:g}%)",
             )
             continue
+        if design.metric_type in ("mean", "ratio") and (
+            design.std_dev is None or design.baseline == 0
+        ):
+            # Nobody else reads a guardrail's spread: without it, or with no margin (a
+            # `max_regression` of a baseline of 0), the guardrail can never be sized.
+            template = (
+                "guardrail {label} is a {kind} without a numeric `std_dev`: it cannot be "
+                "sized; add it from history"
+                if design.std_dev is None
+                else "guardrail {label} has a `baseline` of 0: its `max_regression`, "
+                "relative to it, leaves no margin; it cannot be sized"
+            )
+            yield Hit(
+                f"/guardrails/{index}",
+                _experiment.fit(template, label=label, kind=design.metric_type),
+            )
+            continue
         try:
             required = power.noninferiority_per_arm(design)
             reached = power.noninferiority_power(design, per_arm)
             applied = power.noninferiority_factors(design)
         except power.DesignError:
-            continue  # a type or std_dev the formula cannot use (CL003 reports it)
+            continue  # a type the formula cannot use (CL003 reports it)
         if per_arm >= required:
             continue
         primary = primary if primary is not None else _primary_n(document, options)

@@ -60,6 +60,12 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return
     if kind == "proportion":
         yield from _effect_out_of_range(metric, baseline, effect)
+    elif baseline == 0 and is_number(get(effect, "relative")) and get(effect, "absolute") is None:
+        yield Hit(
+            "/primary_metric/minimum_detectable_effect",
+            "a relative effect of a `baseline` of 0 is no effect: the test cannot be sized; "
+            "give `minimum_detectable_effect.absolute`",
+        )
     if kind == "mean" and is_missing(metric.get("std_dev"), options):
         yield Hit(
             "/primary_metric",
