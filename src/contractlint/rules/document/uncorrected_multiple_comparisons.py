@@ -29,14 +29,20 @@ RULE = registered(
         what="The plan has more than two arms and names no `correction` (or `none`).",
         why=(
             "With four variants against control at alpha 0.05, the chance that at least one "
-            "looks significant by luck is about 19%, not 5%. Without a correction the "
+            "looks significant by luck is about 16%, not 5% (15.6% for equal arms: the "
+            "comparisons share the control, so it is below the 19% of four independent "
+            "tests). Without a correction the "
             "experiment is very likely to crown a winner that is noise. A correction such as "
             "Bonferroni keeps the overall false positive rate where the plan claims it is, "
             "and the sample size (CL302) must be computed with the corrected alpha."
         ),
         bad="kind: experiment-plan\nname: subject-lines\narms: 4\n",
         good="kind: experiment-plan\nname: subject-lines\narms: 4\ncorrection: bonferroni\n",
-        fix="Add `correction: bonferroni` (or holm) and size the test with the corrected alpha.",
+        fix=(
+            "Add `correction: bonferroni`, which CL302 sizes at alpha / (arms - 1). With "
+            "`holm`, size the test the same way yourself: its first step is Bonferroni's, and "
+            "CL302 does not lower alpha for it."
+        ),
         options="`placeholders` (`none` counts as no correction).",
     ),
 )
