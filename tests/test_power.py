@@ -921,3 +921,27 @@ def test_required_n_is_the_smallest_that_reaches_the_power_with_any_factor(
     assume(needed > 1)
     assert achieved_power(design, needed) >= wanted - 1e-9
     assert achieved_power(design, needed - 1) < wanted
+
+
+@pytest.mark.parametrize(("comparisons", "said"), [(4, "15.6%"), (3, "12.5%")])
+def test_the_family_wise_error_cl309_states_is_scipys(comparisons: int, said: str) -> None:
+    """Comparisons of equal arms with one shared control are correlated 0.5: the chance
+    that one wins by luck at alpha 0.05 (two-sided) is 1 - P(all |Z| < z), from scipy's
+    multivariate normal, not the 1 - 0.95^k of independent tests."""
+    from pathlib import Path
+
+    from scipy.stats import multivariate_normal, norm
+
+    from contractlint.rules import BY_CODE
+
+    z = norm.ppf(0.975)
+    cov = np.full((comparisons, comparisons), 0.5) + np.eye(comparisons) * 0.5
+    inside = multivariate_normal(np.zeros(comparisons), cov).cdf(
+        np.full(comparisons, z), lower_limit=np.full(comparisons, -z)
+    )
+    assert f"{(1 - inside) * 100:.1f}%" == said
+    where = {
+        4: BY_CODE["CL309"].doc.why,
+        3: (Path(__file__).parent.parent / "examples/experiment-plan/four-arms.yaml").read_text(),
+    }
+    assert said in where[comparisons]
