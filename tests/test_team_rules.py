@@ -235,6 +235,7 @@ def test_each_function(tmp_path: Path, then: dict[str, Any], holds: Any, fails: 
         ({"name": "Not_Kebab"}, "is not kebab-case"),
         ({"name": "missing-fallback"}, "is already a rule's name"),
         ({"pattern": "("}, "not a regular expression"),
+        ({"pattern": "a{4294967296}"}, "not a regular expression"),  # an OverflowError
         ({"function": "lt"}, "`lt` needs `value`"),
         ({"kinds": ["deployment"]}, "`deployment` is not a kind"),
         ({"surprise": 1}, "surprise`"),
@@ -364,6 +365,23 @@ def test_a_schema_validator_retrieves_nothing(
         with pytest.raises(Exception, match="Unresolvable"):
             validator.is_valid("x")
     assert opened == []
+
+
+@pytest.mark.parametrize("depth", [900, 5000])
+def test_a_rule_schema_nested_too_deeply_is_a_clear_error(tmp_path: Path, depth: int) -> None:
+    """Below Python's recursion limit the schema check says so; far past it, reading the
+    configuration does: exit 2 either way, never an internal error."""
+    (tmp_path / ".git").mkdir()
+    schema = '{"type": "string"}'
+    for _ in range(depth):
+        schema = '{"not": ' + schema + "}"
+    rule = '{"name": "deep", "given": "$.name", "then": {"function": "schema", "schema": %s}, '
+    config = '{"rules": {"ACME101": ' + rule % schema + '"message": "m"}}}'
+    (tmp_path / ".contractlint.yaml").write_text(config)
+    (tmp_path / "c.yaml").write_text(CONTRACT)
+    run = cli(tmp_path, "check", "c.yaml")
+    assert run.returncode == 2 and "nested too deeply" in run.stderr, run.stderr[-300:]
+    assert "internal error" not in run.stderr
 
 
 @pytest.mark.parametrize("code", ["CL900", "cl101", "A123", "ACME1", "TOOLONGNAME1234"])

@@ -370,6 +370,8 @@ def _read_config(path: Union[str, os.PathLike[str]]) -> tuple[Mapping[str, Any],
                     table = yaml.load(text, Loader=_loader(yaml.SafeLoader))
                 except yaml.YAMLError as exc:
                     raise _yaml_error(path, text, exc) from None
+        except RecursionError:  # thousands of levels: no configuration is so deep
+            raise ConfigError(f"{path}: the configuration is nested too deeply to read") from None
         except _Twice as twice:
             lines = f"lines {twice.first} and {twice.line}"
             if twice.first == twice.line:

@@ -233,7 +233,7 @@ def _parse_then(clause: Any, where: str) -> Then:
         for key, regex in options.items():
             try:
                 re.compile(str(regex))
-            except re.error as exc:
+            except (re.error, OverflowError, RecursionError) as exc:  # `a{4294967296}`
                 raise TeamRuleError(f"{where}: `{key}`: not a regular expression: {exc}") from None
     if function == "length" and not options:
         raise TeamRuleError(f"{where}: `length` needs `min` or `max`")
@@ -244,7 +244,10 @@ def _parse_then(clause: Any, where: str) -> Then:
     if function == "enum" and not isinstance(options["values"], list):
         raise TeamRuleError(f"{where}: `values`: expected a list")
     if function == "schema":
-        _check_schema(options["schema"], where)
+        try:
+            _check_schema(options["schema"], where)
+        except RecursionError:  # a schema nested thousands deep
+            raise TeamRuleError(f"{where}: `schema`: nested too deeply to check") from None
     return Then(field, function, json.dumps(options, sort_keys=True, default=str))
 
 
