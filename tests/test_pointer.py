@@ -158,3 +158,25 @@ def test_resolve_says_none_where_there_is_nothing() -> None:
     assert pointer.resolve(document, "/a/1/b") is None
     assert pointer.resolve(document, "/a/1") == {"b": None}
     assert pointer.resolve(document, "/a/0") == 1
+
+
+@pytest.mark.parametrize("token", ["01", "00", "\u0663", "1.0", "-1", " 1"])
+def test_an_index_is_rfc_6901s_zero_or_digits_without_a_leading_zero(token: str) -> None:
+    assert pointer.resolve({"a": [10, 11, 12, 13]}, f"/a/{token}") is None
+    assert pointer.resolve({"a": [10, 11]}, "/a/1") == 11
+    assert pointer.resolve({"a": [10, 11]}, "/a/0") == 10
+    assert pointer.resolve({"a": {token: 1}}, f"/a/{token}") == 1  # a key may be anything
+
+
+@pytest.mark.parametrize(
+    ("written", "complaint"),
+    [("/a~2b", "no other `~`"), ("/a~", "no other `~`"), ("a/b", "starts with `/`")],
+)
+def test_what_is_no_json_pointer_says_why(written: str, complaint: str) -> None:
+    found = pointer.problem(written)
+    assert found is not None and complaint in found
+
+
+@pytest.mark.parametrize("written", ["", "/", "/a~0b~1c", "/x/0", "/~01"])
+def test_a_json_pointer_has_no_problem(written: str) -> None:
+    assert pointer.problem(written) is None

@@ -227,6 +227,7 @@ def test_each_function(tmp_path: Path, then: dict[str, Any], holds: Any, fails: 
         ({"function": "sha256"}, "`function`: `sha256` is not one of"),
         ({"given": "$.request[?(@.x"}, "is not an RFC 9535 JSONPath"),
         ({"given": "request.fields"}, "neither a JSONPath"),
+        ({"given": "/x-a~2b"}, "is not an RFC 6901 JSON Pointer"),
         ({"message": "{value.__class__}"}, "`{value.__class__}` is not allowed"),
         ({"message": "{0}"}, "`{0}` is not allowed"),
         ({"message": "{missing}"}, "`{missing}` is not allowed"),

@@ -47,8 +47,24 @@ def resolve(value: Any, pointer: str | Sequence[str]) -> Any:
     for token in tokens(pointer) if isinstance(pointer, str) else pointer:
         if isinstance(value, dict):
             value = value.get(token)
-        elif isinstance(value, list) and token.isdecimal() and int(token) < len(value):
+        elif isinstance(value, list) and _index(token) and int(token) < len(value):
             value = value[int(token)]
         else:
             return None
     return value
+
+
+def _index(token: str) -> bool:
+    """RFC 6901's array index: ``0``, or ASCII digits without a leading zero (``01`` and
+    ``٣`` name no item)."""
+    return token.isdecimal() and token.isascii() and (token == "0" or token[0] != "0")
+
+
+def problem(pointer: str) -> str | None:
+    """Why ``pointer`` is no RFC 6901 JSON pointer (None when it is one): it starts
+    with ``/`` (or is empty), and each ``~`` is followed by ``0`` or ``1``."""
+    if pointer and not pointer.startswith("/"):
+        return "a JSON Pointer starts with `/`"
+    if pointer.replace("~0", "").replace("~1", "").count("~"):
+        return "`~` is written `~0` and `/` is written `~1`; no other `~` is allowed"
+    return None

@@ -205,6 +205,10 @@ def _check_given(path: str, where: str) -> None:
             f"{where}: `given`: `{path}` is neither a JSONPath (starting with `$`) nor a JSON "
             "Pointer (starting with `/`)"
         )
+    elif pointer.problem(path):
+        raise TeamRuleError(
+            f"{where}: `given`: `{path}` is not an RFC 6901 JSON Pointer: {pointer.problem(path)}"
+        )
 
 
 def _parse_then(clause: Any, where: str) -> Then:
