@@ -237,7 +237,7 @@ def test_config_option_with_a_missing_file_exits_2(project: Path) -> None:
     [
         ("select: [CL1, missing-timeout]", {"select": ("CL1", "CL105")}),
         ("select: 'CL1, CL4'", {"select": ("CL1", "CL4")}),
-        ("select: [all]", {"select": ("CL",)}),
+        ("select: [all]", {"select": ("ALL",)}),
         ("ignore: [CL10, unowned-decision]", {"ignore": ("CL10", "CL401")}),
         ("extend-select: [cl401]", {"extend_select": ("CL401",)}),
         (

@@ -103,6 +103,18 @@ def test_a_value_with_line_breaks_is_shown_on_one_line(tmp_path: Path) -> None:
     assert "forged" in lines[0] and lines[1].startswith("1 contract")
 
 
+def test_cl_selects_the_built_in_rules_and_all_the_teams_too(project: Path) -> None:
+    """`CL` is a prefix like any other; `ALL` (the default) is every rule."""
+    assert found(cli(project, "check", "--format", "json", "c.yaml"))
+    assert found(cli(project, "check", "--format", "json", "--select", "ALL", "c.yaml"))
+    only_ours = cli(project, "check", "--format", "json", "--select", "CL", "c.yaml")
+    assert found(only_ours) == [] and json.loads(only_ours.stdout)["findings"]
+    (project / ".contractlint.yaml").write_text(
+        RULE + "per-file-ignores: {'c.yaml': [ALL]}\n", encoding="utf-8"
+    )
+    assert json.loads(cli(project, "check", "--format", "json", "c.yaml").stdout)["findings"] == []
+
+
 def test_select_ignore_severity_and_per_file_ignores_take_its_code_and_name(
     project: Path,
 ) -> None:

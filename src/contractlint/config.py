@@ -81,7 +81,7 @@ class Config(NamedTuple):
 
     path: Optional[str] = None
     root: str = "."
-    select: tuple[str, ...] = ("CL",)
+    select: tuple[str, ...] = ("ALL",)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -199,12 +199,12 @@ _CODE_PREFIX = re.compile(r"^CL\d{0,3}$")
 
 
 def _selector_code(selector: str, team: "tuple[Selectable, ...]" = ()) -> Optional[str]:
-    """A rule code, name or code prefix -> a code or code prefix (``ALL`` -> ``CL``);
-    None for no rule. ``team``: the configuration's own rules and its plugins' rules,
-    selectable the same way."""
+    """A rule code, name or code prefix -> a code or code prefix (``ALL``: every rule,
+    the team's too; ``CL``: every built-in one); None for no rule. ``team``: the
+    configuration's own rules and its plugins' rules, selectable the same way."""
     text = str(selector).strip()
     if text.upper() == "ALL":
-        return "CL"
+        return "ALL"
     if text.lower() in CODE_OF_NAME:
         return CODE_OF_NAME[text.lower()]
     upper = text.upper()
@@ -227,7 +227,7 @@ def _unknown_rule(selector: str, team: "tuple[Selectable, ...]" = ()) -> str:
 
 
 def resolve_selector(selector: str, where: str, team: "tuple[Selectable, ...]" = ()) -> str:
-    """A rule code, name or code prefix -> a code or code prefix; ``ALL`` -> ``CL``."""
+    """A rule code, name or code prefix -> a code or code prefix (or ``ALL``)."""
     code = _selector_code(selector, team)
     if code is None:
         raise ConfigError(f"{where}: {_unknown_rule(selector, team)}")
@@ -241,21 +241,27 @@ def enabled_codes(
     team_codes: Sequence[str] = (),
 ) -> frozenset[str]:
     """The decision of flake8: the longest matching selector wins; on a tie, ignore wins.
-    A team's own rules are on wherever every built-in rule is (`CL`: the default, and
-    `ALL`), or where a selector names them; there, as by `ALL`, they are selected by
-    the shortest selector, so that any `ignore` naming them (`ACME1`) wins."""
+    ``ALL`` (the default) matches every rule, the team's and the plugins' too, as the
+    shortest selector, so that any other (`CL1`, `ACME1`) wins over it; ``CL`` matches
+    the built-in rules only."""
     chosen = [*select, *extend_select]
-    everywhere = frozenset(team_codes) if "CL" in chosen else frozenset()
     dropped = list(ignore)
     enabled = set()
     for code in (*CODES, *team_codes):
-        best_select = max((len(s) for s in chosen if code.startswith(s)), default=-1)
-        if code in everywhere:
-            best_select = max(best_select, 0)
-        best_ignore = max((len(s) for s in dropped if code.startswith(s)), default=-1)
+        best_select = max((_length(s) for s in chosen if selects(s, code)), default=-1)
+        best_ignore = max((_length(s) for s in dropped if selects(s, code)), default=-1)
         if best_select >= 0 and best_select > best_ignore:
             enabled.add(code)
     return frozenset(enabled)
+
+
+def selects(selector: str, code: str) -> bool:
+    """Whether a resolved selector (a code, a code prefix or ``ALL``) takes ``code``."""
+    return selector == "ALL" or code.startswith(selector)
+
+
+def _length(selector: str) -> int:
+    return 0 if selector == "ALL" else len(selector)
 
 
 def find_config(start: Union[str, os.PathLike[str]]) -> Optional[str]:

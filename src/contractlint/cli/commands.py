@@ -30,7 +30,7 @@ from contractlint.cli.check_command import (
     interrupted,
     report_failure,
 )
-from contractlint.config import Config, load, split_list
+from contractlint.config import Config, load, selects, split_list
 from contractlint.kinds import KINDS, with_article
 from contractlint.model import Rule
 from contractlint.pipeline import discover
@@ -297,7 +297,7 @@ def _chosen(
     codes = []
     for selector in selectors:
         matching = [r.code for r in every if selector in (r.code, r.name)]
-        matching = matching or [r.code for r in every if r.code.startswith(selector.upper())]
+        matching = matching or [r.code for r in every if selects(selector.upper(), r.code)]
         if not matching:
             _unknown_rule(selector, every)
         codes += matching

@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
-from contractlint.config import Config
+from contractlint.config import Config, selects
 from contractlint.digest import sha256_hex
 from contractlint.gitignore import compile_patterns
 from contractlint.model import (
@@ -498,7 +498,7 @@ def _per_file_ignores(findings: list[Finding], target: Target, config: Config) -
             ignored.update(selectors)
     if not ignored:
         return findings
-    return [f for f in findings if not any(f.code.startswith(s) for s in ignored)]
+    return [f for f in findings if not any(selects(s, f.code) for s in ignored)]
 
 
 def diff_file(
