@@ -328,3 +328,18 @@ def test_check_imports_the_power_modules_only_for_plans(tmp_path: Path) -> None:
 
     assert imported("model.yaml") == "[]"
     assert imported("plan.yaml") == "['contractlint.power']"
+
+
+def test_a_level_is_never_shown_rounded_to_one_it_is_not() -> None:
+    out = power(*FLAGS, "--power", "0.9999999").stdout
+    assert "power 0.9999999" in out and "power 1," not in out and "power 1\n" not in out
+
+
+def test_too_few_units_detect_no_effect_and_say_so() -> None:
+    out = power(*FLAGS, "--per-arm", "1").stdout
+    assert "per_arm 1 detects effects of: none at this power" in out
+
+
+def test_a_week_count_has_its_thousands_separated() -> None:
+    out = power(*FLAGS, "--daily-units", "10").stdout  # 2 x 80,078 at 10 a day
+    assert "16,016 days, 16,016 in whole weeks (2,288 weeks)" in out

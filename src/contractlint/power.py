@@ -79,6 +79,7 @@ __all__ = [
     "effective_alpha",
     "factors",
     "fixed_per_arm_exact",
+    "level",
     "noninferiority_factors",
     "noninferiority_margin",
     "noninferiority_per_arm",
@@ -405,6 +406,13 @@ def _factors(design: Design, alpha: float, two_sided: bool) -> tuple[Factor, ...
             )
         )
     return tuple(found)
+
+
+def level(value: float) -> str:
+    """A level (alpha, power) as a message writes it: ``0.8``, never rounded to a level
+    it is not (``0.9999999`` with ``:g`` would read ``1``)."""
+    shown = f"{value:g}"
+    return shown if float(shown) == value else f"{value:.12g}"
 
 
 def computes_cost(method: str | None, analyses: object) -> bool:

@@ -1223,6 +1223,16 @@ def test_cl311_a_mean_guardrail_that_cannot_be_sized_is_said_once(lint_text, gua
     assert said in findings[0].message and "cannot be sized" in findings[0].message
 
 
+def test_cl311_one_week_is_one_week(lint_text):
+    text = guarded(
+        "{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.1}",
+        traffic="{daily_units: 10000000, allocation: 1}",
+    )
+    [finding] = lint_text(text)
+    assert "1 days of traffic" not in finding.message  # 2 x 617,020 in a day
+    assert "(1 week)" in finding.message and "weeks" not in finding.message
+
+
 def test_cl311_applies_the_plans_factors(check):
     text = guarded("{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.3}")
     assert check(text) == []  # 68,558 per arm

@@ -350,14 +350,14 @@ def _primary_result(
     required = power.required_per_arm(design)
     at = per_arm if per_arm is not None else required
     alpha = power.effective_alpha(design)
-    test = f"{design.alternative} test at alpha {alpha:g}"
+    test = f"{design.alternative} test at alpha {power.level(alpha)}"
     if alpha != design.alpha:
-        test += f" (Bonferroni: {design.alpha:g} / {design.arms - 1} comparisons)"
+        test += f" (Bonferroni: {power.level(design.alpha)} / {design.arms - 1} comparisons)"
     return MetricResult(
         role="primary",
         name=name,
         design=design,
-        test=test + f", power {design.power:g}",
+        test=test + f", power {power.level(design.power)}",
         effect=power.effect(design),
         fixed_per_arm=_round_up(power.fixed_per_arm_exact(design)),
         required_per_arm=required,
@@ -393,7 +393,8 @@ def _guardrail_result(
         name=name,
         design=design,
         test=(
-            f"non-inferiority, one-sided at alpha {design.alpha:g}, power {design.power:g}, "
+            f"non-inferiority, one-sided at alpha {power.level(design.alpha)}, "
+            f"power {power.level(design.power)}, "
             f"margin {margin:.4g} ({float(design.relative or 0) * 100:g}% of its baseline "
             f"{design.baseline:g})"
         ),
@@ -414,7 +415,9 @@ def _guardrail_result(
 
 def _weeks(days: int) -> str:
     weeks = math.ceil(days / 7)
-    return f"{days:,} days, {7 * weeks:,} in whole weeks ({weeks} week{'s' if weeks != 1 else ''})"
+    return (
+        f"{days:,} days, {7 * weeks:,} in whole weeks ({weeks:,} week{'s' if weeks != 1 else ''})"
+    )
 
 
 def _effect(result: MetricResult, value: float) -> str:
@@ -466,8 +469,12 @@ def _metric_lines(report: Report, result: MetricResult) -> list[str]:
         reached = math.floor(result.power_reached * 10000) / 100  # never rounded up to the target
         lines.append(f"  per_arm {result.per_arm:,} reaches: power {reached:.2f}%{short}")
         label = "detects effects of" if result.role == "primary" else "shows a margin of"
-        detected = _effect(result, result.detectable) if result.detectable is not None else "none"
-        lines.append(f"  per_arm {result.per_arm:,} {label}: {detected} and more")
+        if result.detectable is not None:
+            detected = _effect(result, result.detectable)
+            lines.append(f"  per_arm {result.per_arm:,} {label}: {detected} and more")
+        else:  # too few for any effect the metric can have at this power
+            lines.append(f"  per_arm {result.per_arm:,} {label}: none at this power")
+
     if result.days is not None:
         lines.append(f"  days needed:         {_weeks(result.days)}")
     return lines

@@ -29,7 +29,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     named = " (" + ", ".join(f.short for f in applied) + ")" if applied else ""
     head = f"`per_arm` {per_arm:,} is below the {required:,} per arm needed{named}"
     tail = f"; it reaches a power of only {_experiment.percent(reached)}"
-    target = f" for power {plan.power:g}"
+    target = f" for power {power.level(plan.power)}"
     if len(head) + len(target) + len(tail) <= _experiment.LIMIT:
         head += target  # the level too, when it fits (alpha is `explain`'s)
     yield Hit("/sample_size/per_arm", head + tail)

@@ -75,7 +75,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         days, weeks = "", ""
         if traffic is not None:
             needed = power.days_needed(required, _experiment.arms(value), *traffic)
-            days, weeks = f"; {needed:,} days of traffic", f" ({math.ceil(needed / 7)} weeks)"
+            count = math.ceil(needed / 7)
+            weeks = f" ({count:,} week{'s' if count != 1 else ''})"
+            days = f"; {needed:,} day{'s' if needed != 1 else ''} of traffic"
         regression = guardrail["max_regression"]
         metric = guardrail.get("metric")
         name = f"`{metric}`" if isinstance(metric, str) and metric.strip() else f"#{index + 1}"
