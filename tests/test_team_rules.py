@@ -250,6 +250,7 @@ def test_each_function(tmp_path: Path, then: dict[str, Any], holds: Any, fails: 
         ({"pattern": "("}, "not a regular expression"),
         ({"pattern": "a{4294967296}"}, "not a regular expression"),  # an OverflowError
         ({"function": "lt"}, "`lt` needs `value`"),
+        ({"function": "length", "min": 5, "max": 2}, "`min` 5 is above `max` 2"),
         ({"kinds": ["deployment"]}, "`deployment` is not a kind"),
         ({"surprise": 1}, "surprise`"),
     ],
@@ -654,3 +655,21 @@ def test_enum_is_equal_and_of_the_same_type(values: list[Any], value: Any) -> No
     it keeps answering as comparing with each value in turn would."""
     expected = any(value == v and type(value) is type(v) for v in values)
     assert team._value_test("enum", {"values": values})(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("where", "shown"),
+    [
+        ("/request/fields/0/pii", "request.fields[0].pii"),
+        ("/x-d/", "x-d['']"),
+        ("/x-d/a b", "x-d['a b']"),
+        ("/x-d/a~1b", "x-d['a/b']"),
+        ("/x-d/it's", "x-d['it\\'s']"),
+        ("/名前/x", "名前.x"),
+        ("/1a/b", "['1a'].b"),
+        ("", "(the document)"),
+    ],
+)
+def test_path_shows_a_key_that_is_no_plain_word_in_brackets(where: str, shown: str) -> None:
+    """`{path}`: two different places never read alike (`x-d.a b` was `x-d` then `a b`?)."""
+    assert team._dotted(where) == shown

@@ -241,6 +241,9 @@ def _parse_then(clause: Any, where: str) -> Then:
                 raise TeamRuleError(f"{where}: `{key}`: not a regular expression: {exc}") from None
     if function == "length" and not options:
         raise TeamRuleError(f"{where}: `length` needs `min` or `max`")
+    low, high = options.get("min"), options.get("max")
+    if _is_number(low) and _is_number(high) and low > high:
+        raise TeamRuleError(f"{where}: `min` {low} is above `max` {high}: nothing can pass")
     numbers = ("value",) if function in ("lt", "lte", "gt", "gte") else ("min", "max")
     for key in numbers:
         if key in options and not _is_number(options[key]):
@@ -538,11 +541,21 @@ def _schema_test(schema: Any) -> Callable[[Any], bool]:
     return test
 
 
+_PLAIN_KEY = re.compile(r"[^\W\d][\w-]*")  # a word, a letter first (Unicode too)
+
+
 def _dotted(where: str) -> str:
-    """A pointer as a reader writes the path: ``request.fields[0].pii``."""
+    """A pointer as a reader writes the path: ``request.fields[0].pii``; a key that is no
+    plain word in brackets (``x-d['a b']``, ``x-d['']``), so that no two paths read alike."""
     shown = ""
     for token in pointer.tokens(where):
-        shown += f"[{token}]" if token.isdecimal() else (f".{token}" if shown else token)
+        if token.isdecimal():
+            shown += f"[{token}]"
+        elif _PLAIN_KEY.fullmatch(token):
+            shown += f".{token}" if shown else token
+        else:
+            quoted = token.replace("\\", "\\\\").replace("'", "\\'")
+            shown += f"['{quoted}']"
     return shown or "(the document)"
 
 
