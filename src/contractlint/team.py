@@ -241,7 +241,8 @@ def _parse_then(clause: Any, where: str) -> Then:
                 raise TeamRuleError(f"{where}: `{key}`: not a regular expression: {exc}") from None
     if function == "length" and not options:
         raise TeamRuleError(f"{where}: `length` needs `min` or `max`")
-    low, high = options.get("min"), options.get("max")
+    low: Any = options.get("min")
+    high: Any = options.get("max")
     if _is_number(low) and _is_number(high) and low > high:
         raise TeamRuleError(f"{where}: `min` {low} is above `max` {high}: nothing can pass")
     numbers = ("value",) if function in ("lt", "lte", "gt", "gte") else ("min", "max")
