@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 pytest.importorskip("pytest_lsp")
 
@@ -316,6 +317,26 @@ async def test_a_file_the_configuration_excludes_gets_no_diagnostics(
     assert await published(client, vendored, client.versions[vendored]) == []
     own = open_document(client, folder / "model.yaml", MODEL)
     assert codes(await published(client, own, client.versions[own]))
+
+
+@pytest.mark.parametrize(("language", "suffix"), [("yaml", ".yaml"), ("json", ".json")])
+async def test_an_untitled_buffer_is_linted_as_check_lints_stdin(
+    client: Client, folder: Path, language: str, suffix: str
+) -> None:
+    """A new buffer has no file yet: it is linted as a file of its language in the
+    workspace folder (`check - --stdin-filename untitled.yaml`), not ignored."""
+    text = MODEL if language == "yaml" else json.dumps(yaml.safe_load(MODEL))
+    address = f"untitled:Untitled-{language}"
+    client.versions[address] = 1
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=address, language_id=language, version=1, text=text
+            )
+        )
+    )
+    found = await published(client, address, 1)
+    assert found and same(server_view(found), engine_view(text, folder / f"untitled{suffix}"))
 
 
 # -- code actions -------------------------------------------------------------------------

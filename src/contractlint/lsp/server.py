@@ -98,6 +98,8 @@ class _Document(TextDocument):
         return tuple(_LINE.findall(self.source))
 
 
+# The file an untitled buffer is linted as, by its language (LSP's identifiers).
+_SUFFIXES = {"yaml": ".yaml", "json": ".json", "jsonc": ".json", "markdown": ".md"}
 _SOURCES = "contractlint-sources"  # the registration of the configuration's own files
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # a line with its break
 
@@ -160,9 +162,23 @@ class ContractServer(LanguageServer):
             )
         return project
 
+    def path_of(self, uri: str) -> str | None:
+        """The file a buffer is linted as: its own, or for an untitled buffer (no file
+        yet) one in the first workspace folder named by its language, as `check -
+        --stdin-filename` lints a text that has no file."""
+        path = to_fs_path(uri)
+        if path or not uri.startswith("untitled:"):
+            return path or None
+        document = self.workspace.text_documents.get(uri)
+        suffix = _SUFFIXES.get(getattr(document, "language_id", None) or "")
+        if suffix is None:
+            return None
+        folder = self.projects.folders[0] if self.projects.folders else os.getcwd()
+        return os.path.join(folder, "untitled" + suffix)
+
     def buffer(self, uri: str) -> actions.Buffer | None:
         """The buffer's lint for its current version (linted now when it is stale)."""
-        path = to_fs_path(uri)
+        path = self.path_of(uri)
         if not path:
             return None
         document = self.workspace.get_text_document(uri)
@@ -469,7 +485,7 @@ def build(settings: Settings = DEFAULT_SETTINGS) -> ContractServer:
     def completion(
         ls: ContractServer, params: types.CompletionParams
     ) -> list[types.CompletionItem]:
-        path = to_fs_path(params.text_document.uri)
+        path = ls.path_of(params.text_document.uri)
         if not path:
             return []
         project = ls.project_of(path)
