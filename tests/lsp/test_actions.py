@@ -6,6 +6,7 @@ then the template, then contractlint's rules page."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,7 @@ pytest.importorskip("lsprotocol")
 from lsprotocol import types
 
 from contractlint import api
+from contractlint.config import Config
 from contractlint.lsp import actions
 from contractlint.lsp.diagnostics import docs_link
 from contractlint.lsp.positions import Text
@@ -87,6 +89,32 @@ def test_a_finding_about_a_suppression_is_not_offered_another_one(tmp_path: Path
     titles = [a.title for a in found]
     assert not [t for t in titles if t.startswith(("Disable CL008", "Disable CL010"))], titles
     assert [t for t in titles if t.startswith("Disable CL1")]
+
+
+def test_a_wide_range_gets_the_first_findings_quick_fixes_and_fix_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each quick fix is verified by a parse: a whole file of findings would take the
+    server minutes (quadratic); a range gets the first MOST_QUICK_FIXES findings'."""
+    path = str(tmp_path / "many.yaml")
+    config = api.load_config(start=str(tmp_path))
+    text = "---\n".join([MODEL] * 12)
+    findings = tuple(api.lint_text(text, path, config))
+    assert len(findings) > 5 * actions.MOST_QUICK_FIXES
+    parsed: list[str] = []
+    real = actions.linting.documents
+
+    def counted(text: str, path: str, config: Config) -> Any:
+        parsed.append(path)
+        return real(text, path, config)
+
+    monkeypatch.setattr(actions.linting, "documents", counted)
+    buffer = actions.Buffer("file:///many.yaml", path, Text(text), findings)
+    found = actions.code_actions(buffer, everything(text), None, Project(str(tmp_path), config))
+    # One parse of the buffer, then at most two checks (line and file) a finding.
+    assert len(parsed) <= 1 + 2 * actions.MOST_QUICK_FIXES
+    assert any(a.title.startswith("Disable") for a in found)
+    assert any(a.kind == types.CodeActionKind.SourceFixAll for a in found)
 
 
 def test_no_baseline_action_without_a_baseline(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ _IGNORE = "x-contractlint-ignore"
 # Written where a suppression needs a reason (`require-suppression-reason`, and every
 # `x-contractlint-ignore` entry, whose value is its reason).
 REASON = "TODO: say why"
+MOST_QUICK_FIXES = 20  # findings a request gets quick fixes for (see `code_actions`)
 # Findings about a file that cannot be read or parsed: a suppression cannot help. Nor
 # for the findings about suppressions (CL008 unused or unknown, CL010 expired or without
 # a reason): another directive would be one more CL008; the fix is to edit the first.
@@ -261,7 +262,11 @@ def code_actions(
     quick = types.CodeActionKind.QuickFix
     if wanted(quick, only) and here:
         documents = linting.documents(buffer.text.text, buffer.path, config)
-        for finding in here:
+        # Each quick fix is checked by parsing the buffer it would leave: for a whole
+        # file of findings that is quadratic, and the server answers nothing meanwhile.
+        # An editor asks for the line under the cursor; a wider range gets the first
+        # findings' actions, and `source.fixAll` (one parse) for the rest.
+        for finding in here[:MOST_QUICK_FIXES]:
             diagnostic = _diagnostic_of(buffer, finding)
             edits = fix_edits(buffer, [finding], config)
             if edits:
