@@ -1408,3 +1408,21 @@ def test_the_rules_page_has_them() -> None:
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for code, (name, _, _) in RULES.items():
         assert f"## {code} {name}" in page
+
+
+@needs_git
+def test_base_with_a_folder_compares_the_files_in_it(repo: Path) -> None:
+    plan = edit(PLAN3, "  name: open_rate\n", "  name: click_rate\n")
+    (repo / "plans" / "plan.yaml").write_text(plan, encoding="utf-8")
+    result, findings = base("HEAD", "plans")
+    assert [f["code"] for f in findings] == ["CL709"], result.stderr
+    assert paths_of(findings) == {os.path.normpath("plans/plan.yaml")}
+
+
+def test_an_old_file_that_holds_no_contract_breaks_nothing(tmp_path: Path, monkeypatch) -> None:
+    """`diff OLD NEW` where OLD is a Helm template (no YAML until rendered): it held no
+    contract, so the new one breaks nothing; never "cannot compare"."""
+    monkeypatch.chdir(tmp_path)
+    old = "{{- if .Values.on }}\napiVersion: v1\nkind: ConfigMap\n{{- end }}\n"
+    result, findings = diff(tmp_path, old, CONTRACT)
+    assert result.exit_code == 0 and findings == []

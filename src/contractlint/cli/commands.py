@@ -154,11 +154,15 @@ def diff_command(
         if raw.error or raw.too_large:
             why = raw.error or f"it is over the size limit of {config.max_file_size:,} bytes"
             raise click.BadParameter(f"cannot read {old_path}: {why}")
-        broken = engine.unreadable_previous(old_path, raw.data, config)
-        if broken:
-            raise click.BadParameter(f"cannot compare with {old_path}: {broken}")
+        old: bytes | None = raw.data
+        if sniffer.skipped(raw):
+            old = None  # no contract then (a Helm template, a manifest): nothing it breaks
+        else:
+            broken = engine.unreadable_previous(old_path, raw.data, config)
+            if broken:
+                raise click.BadParameter(f"cannot compare with {old_path}: {broken}")
         target = discover.Target(new_path, discover.display_path(Path(new_path), cwd))
-        results.append(engine.diff_file(raw.data, target, config, today))
+        results.append(engine.diff_file(old, target, config, today))
     else:
         commit = git.resolve(base_ref)
         if commit is None:
@@ -168,7 +172,11 @@ def diff_command(
                 err=True,
             )
             sys.exit(EXIT_OK)
-        for path in list(paths) or git.changed(commit, config.include):
+        named = list(paths) or git.changed(commit, config.include)
+        if any(os.path.isdir(path) for path in named):  # a folder: the files it holds
+            found = discover.discover(named, config.root, config.include, config.exclusions)
+            named = [t.path for t in found.targets] + list(found.missing)
+        for path in named:
             target = discover.Target(path, discover.display_path(Path(path), cwd))
             new = sniff.read(path, config.max_file_size)
             # The old version is read only for a candidate: nothing else is compared.
