@@ -166,7 +166,7 @@ class _FileLinter:
             self.problem(problem)
         if not document.kind:
             return  # a misspelled kind (CL002): the rules cannot know what to expect
-        options = _options(self.config)
+        _, _, own, _, options = _plan(self.config)  # own: the team's rules and plugins'
         document = self.resolver.resolve(document, self.target.path, options.is_placeholder)
         validation = validate.validate(
             document,
@@ -182,7 +182,7 @@ class _FileLinter:
         placeholder_hits: list[Hit] = []
         placeholder_rule: Rule | None = None
         # A team's rules run under a deadline: a pattern that backtracks stops its rule.
-        limited = bool(_own_rules(self.config)) and deadline.arm()
+        limited = bool(own) and deadline.arm()
         try:
             for rule, check in _rules_to_run(self.config, document.kind):
                 try:
@@ -204,35 +204,21 @@ class _FileLinter:
                         ),
                     )
                     continue
-                self._rule_hits(rule, document, hits, rejected, hit_pointers, placeholder_hits)
-                if rule.code == "CL009" and hits:
-                    placeholder_rule = rule
+                for hit in hits:  # inline: a call a rule and document costs a run 1%
+                    if not hit.at_key and _within(hit.pointer, rejected):
+                        continue  # the schema already reported this value
+                    if rule.code == "CL009":  # after every rule: reported once (SPEC 2)
+                        placeholder_rule = rule
+                        placeholder_hits.append(hit)
+                        continue
+                    hit_pointers.add(hit.pointer)
+                    self.hit(rule, document, hit)
         finally:
             if limited:
                 deadline.disarm()
         for hit in placeholder_hits:
             if placeholder_rule is not None and not _within(hit.pointer, hit_pointers):
                 self.hit(placeholder_rule, document, hit)
-
-    def _rule_hits(
-        self,
-        rule: Rule,
-        document: Document,
-        hits: list[Hit],
-        rejected: Iterable[str],
-        hit_pointers: set[str],
-        placeholder_hits: list[Hit],
-    ) -> None:
-        """A rule's hits as findings, but what the schema rejected; CL009's wait until
-        every rule has run (a placeholder another rule reports is reported once)."""
-        for hit in hits:
-            if not hit.at_key and _within(hit.pointer, rejected):
-                continue  # the schema already reported this value
-            if rule.code == "CL009":
-                placeholder_hits.append(hit)
-                continue
-            hit_pointers.add(hit.pointer)
-            self.hit(rule, document, hit)
 
     def compare(self, old: Document | None, new: Document) -> None:
         """`contractlint diff`: the breaking-change rules, on two versions of one document."""

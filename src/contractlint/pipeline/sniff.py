@@ -41,6 +41,10 @@ _KIND_BYTES = re.compile(_KIND.encode(), re.MULTILINE)
 
 # A `/*` that opens a comment (not the `/*` of a glob such as "src/*" in a string).
 _COMMENT_OPEN = re.compile(r"(?:^|(?<=[\s{]))/\*")
+# The quotes a key may be written in, as bytes (a file) or text (a Markdown block).
+_QUOTES = (b'"', b"'", '"', "'")
+# A text whose first character, past blank lines and spaces, opens a JSON object.
+_OBJECT_FIRST = re.compile(rb"\s*\{")
 # A line that starts with a Go template action: a Helm template's `{{- if ...}}`.
 _TEMPLATE_LINE = re.compile(rb"^[ \t]*\{\{", re.MULTILINE)
 _TEMPLATE_LINE_TEXT = re.compile(r"^[ \t]*\{\{", re.MULTILINE)
@@ -177,14 +181,16 @@ class Sniffer:
             if not self._holds(*(_text(part or "") for part in match.groups())):
                 continue
             start = match.start()
-            opening = _text(data[max(0, start - 1) : start])
-            if opening in ("'", '"') and _text(data[start + 4 : start + 5]) != opening:
+            opening = data[start - 1 : start] if start else data[:0]
+            quoted = opening in _QUOTES
+            if quoted and data[start + 4 : start + 5] != opening:
                 continue  # `"kind: model-contract"`: a string that mentions a key
             line = max(data.rfind(newline, 0, start), data.rfind(return_, 0, start)) + 1
             before = _text(data[line:start]).lstrip()
             if before.startswith(("#", "//")):
                 continue
-            if start - len(opening) - line > _indentation(data) and _templated(data):
+            indented = start - line - quoted  # the key's column: 0 in nearly every file
+            if indented > 0 and indented > _indentation(data) and _templated(data):
                 # A Helm template is no YAML until it is rendered; a contract's `kind` is
                 # a top-level key, as far in as the text's first line: one further in is
                 # in a value (`contract.yaml: |` in a ConfigMap), not a contract's.
@@ -213,6 +219,8 @@ def _json_lines(data: bytes) -> bool:
     """Whether ``data`` is NDJSON (JSON Lines): its first two lines that are not blank are
     each a whole JSON object. No JSON or YAML document starts so (YAML's next document
     starts with `---`): a record that holds `"kind": "model-contract"` is data."""
+    if not _OBJECT_FIRST.match(data):  # nearly every file: a YAML key or a comment first
+        return False
     import json
 
     start = objects = 0
