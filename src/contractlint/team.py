@@ -298,6 +298,7 @@ def check_template(template: str, where: str) -> None:
 # --- compiled rules -----------------------------------------------------------------
 
 _MISSING = object()
+_LONGEST = 80  # characters of a value a message shows (a longer one is cut in the middle)
 
 
 def compile_rule(rule: TeamRule) -> "Rule":
@@ -328,7 +329,7 @@ def compile_rule(rule: TeamRule) -> "Rule":
 
 def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["Hit"]]:
     from contractlint.model import Hit
-    from contractlint.rules._common import fit
+    from contractlint.rules._common import clip
 
     tests = [(clause.field, _predicate(clause)) for clause in rule.then]
     selections = [_selection(path) for path in rule.given]
@@ -342,9 +343,13 @@ def _checker(rule: TeamRule) -> Callable[["Document", "RuleOptions"], Iterator["
         where = pointer.from_path(location)
         if field and target is not _MISSING:
             where = pointer.child(where, field)
-        # As the built-in rules' messages: each value on one line (a value with a line
-        # break would forge a line of the text report), the longest cut in the middle.
-        text = fit(rule.message, path=_dotted(where), value=_shown(target), field=field)
+        # Each value on one line (a value with a line break would forge a line of the
+        # text report), a long one cut in the middle, as the built-in rules' messages.
+        text = rule.message.format(
+            path=clip(_dotted(where), _LONGEST),
+            value=clip(_shown(target), _LONGEST),
+            field=clip(field, _LONGEST),
+        )
         return Hit(where, text)
 
     lone = _lone(rule.given[0]) if len(rule.given) == 1 else None
