@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -240,12 +240,7 @@ async def test_save_and_references_follow_the_open_buffers(client: Client, folde
     # Monitor it in the contract's buffer (unsaved): the plan is linted again against it.
     monitored = MODEL.replace("latency_p95]", "latency_p95, add_to_cart_rate]")
     replace_all(client, model, monitored)
-    for _ in range(400):
-        latest = [p for p in client.published if p.uri == plan][-1]
-        if "CL605" not in codes(list(latest.diagnostics)):
-            break
-        await asyncio.sleep(0.01)
-    assert "CL605" not in codes(list(latest.diagnostics))
+    assert "CL605" not in await settled(client, plan, lambda found: "CL605" not in found)
     # Saving publishes again, at once.
     count = len([p for p in client.published if p.uri == model])
     client.text_document_did_save(
@@ -272,25 +267,21 @@ async def test_closing_a_referenced_contract_unsaved_lints_its_dependents_from_d
     plan = open_document(client, folder / "closing" / "plan.yaml", PLAN)
     assert "CL605" not in codes(await published(client, plan, 1))
     replace_all(client, model, MODEL)  # unsaved: the buffer monitors no add_to_cart_rate
-
-    async def latest_has(code: str) -> bool:
-        for _ in range(400):
-            latest = [p for p in client.published if p.uri == plan][-1]
-            if (code in codes(list(latest.diagnostics))) is True:
-                return True
-            await asyncio.sleep(0.01)
-        return False
-
-    assert await latest_has("CL605")
+    assert "CL605" in await settled(client, plan, lambda found: "CL605" in found)
     client.text_document_did_close(
         types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=model))
     )
+    assert "CL605" not in await settled(client, plan, lambda found: "CL605" not in found)
+
+
+async def settled(client: Client, uri: str, done: Callable[[list[str]], bool]) -> list[str]:
+    """The codes last published for ``uri`` once ``done`` holds of them (or after 4 s)."""
     for _ in range(400):
-        latest = [p for p in client.published if p.uri == plan][-1]
-        if "CL605" not in codes(list(latest.diagnostics)):
+        found = codes(list([p for p in client.published if p.uri == uri][-1].diagnostics))
+        if done(found):
             break
         await asyncio.sleep(0.01)
-    assert "CL605" not in codes(list(latest.diagnostics))
+    return found
 
 
 async def test_a_file_that_is_not_a_contract_gets_no_diagnostics(
