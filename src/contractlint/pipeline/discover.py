@@ -126,12 +126,16 @@ def discover(
     folder_names = frozenset(p.rstrip("/") for p in exclude if _NAME.match(p))
     patterns = [p for p in exclude if not _NAME.match(p)]
 
+    spec: list[Patterns] = []  # the path patterns, compiled when first needed
+
     def excluded(path: str, real: str, is_dir: bool) -> bool:
         """``path`` (walked) matches one of ``exclude``'s path patterns."""
+        if not spec:
+            spec.append(_compiled(tuple(patterns)))
         relative = relative_to(real, root_path)
         if relative is None:
             relative = as_posix(path)
-        return bool(_compiled(tuple(patterns)).match(relative + ("/" if is_dir else "")))
+        return bool(spec[0].match(relative + ("/" if is_dir else "")))
 
     for raw in paths or ["."]:
         if os.path.isdir(raw):
