@@ -111,41 +111,33 @@ def of(plugins: tuple[tuple[str, str], ...]) -> tuple[Rule, ...]:
     return rules(tuple(name for name, _ in plugins)) if plugins else ()
 
 
-def fingerprint(name: str) -> str:
-    """The size and modification time of each Python file of plugin ``name``'s module
-    (its package's, for a package), for the cache's run key: a plugin edited in place
-    (an editable install) keeps its version but must not keep its old results."""
+def files(name: str) -> list[str]:
+    """The Python files of plugin ``name``'s module (every one of its package, for a
+    package), found without running it when it is not loaded: what the cache's run key
+    stamps, so that a plugin edited in place (an editable install) keeps its version
+    but not its old results."""
     import sys
 
     found = _find(name)
     if found is None:
-        return ""
+        return []
     module = sys.modules.get(found[1].module)  # loaded with the configuration
     path = getattr(module, "__file__", None)
     if not path:
         import importlib.util
 
-        try:  # its file, found without running it
+        try:
             spec = importlib.util.find_spec(found[1].module)
         except (ImportError, ValueError):
             spec = None
         path = spec.origin if spec is not None else None
     if not path or not os.path.isfile(path):
-        return ""
-    files = [path]
-    if os.path.basename(path) == "__init__.py":  # a package: every module in it
-        folder = os.path.dirname(path)
-        files = sorted(
-            os.path.join(here, file)
-            for here, _, names in os.walk(folder)
-            for file in names
-            if file.endswith(".py")
-        )
-    parts = []
-    for file in files:
-        try:
-            info = os.stat(file)
-        except OSError:
-            continue
-        parts.append(f"{file}:{info.st_size}:{info.st_mtime_ns}")
-    return "\n".join(parts)
+        return []
+    if os.path.basename(path) != "__init__.py":
+        return [path]
+    return sorted(  # a package: every module in it
+        os.path.join(here, file)
+        for here, _, names in os.walk(os.path.dirname(path))
+        for file in names
+        if file.endswith(".py")
+    )

@@ -102,7 +102,6 @@ ALTERNATIVES: tuple[str, ...] = ("two-sided", "one-sided")
 
 _STANDARD_NORMAL = NormalDist()
 MAX_COMPUTED_ANALYSES = 50  # as contractlint.sequential: more looks is continuous monitoring
-_MAX_ANALYSES = MAX_COMPUTED_ANALYSES
 
 # How far above a whole number a computed sample size may be and still count as
 # that number: float noise in the quantiles and square roots must not add a unit.
@@ -424,7 +423,7 @@ def computes_cost(method: str | None, analyses: object) -> bool:
         method in COMPUTED_SEQUENTIAL_METHODS
         and isinstance(analyses, int)
         and not isinstance(analyses, bool)
-        and analyses <= _MAX_ANALYSES
+        and analyses <= MAX_COMPUTED_ANALYSES
     )
 
 

@@ -10,7 +10,7 @@ pytest.importorskip("lsprotocol")
 
 from lsprotocol import types
 
-from contractlint.lsp.positions import UTF8, UTF16, UTF32, Text
+from contractlint.lsp.positions import UTF8, UTF16, UTF32, Text, lines_with_breaks
 from contractlint.results import Finding, Severity
 
 # A line with a character outside the BMP (2 UTF-16 units, 4 UTF-8 bytes) and one
@@ -61,3 +61,16 @@ def test_offsets_and_positions_round_trip() -> None:
         if TEXT[offset - 1 : offset + 1] == "\r\n":
             continue  # between the two characters of one line break: no position
         assert text.offset(text.at_offset(offset)) == offset
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\r\nb", "\n\n", "x\ry\rz", "a\u2028b\x0cc\nd"])
+def test_lines_with_breaks_end_only_where_lsp_ends_a_line(text: str) -> None:
+    found = lines_with_breaks(text)
+    assert "".join(found) == text
+    assert len(found) == Text(text).line_count - (
+        1 if text.endswith(("\n", "\r")) or not text else 0
+    )
+    for line in found[:-1]:
+        assert line.endswith(("\n", "\r"))
+    if "\u2028" not in text and "\x0c" not in text:
+        assert found == tuple(text.splitlines(True))

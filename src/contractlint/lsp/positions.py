@@ -33,6 +33,17 @@ def _units(text: str, encoding: str) -> int:
     return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
+def lines_with_breaks(text: str) -> tuple[str, ...]:
+    """``text``'s lines as LSP counts them, each with its line break (the last without
+    one when the text does not end with a break), as ``str.splitlines(True)`` gives
+    them but for the characters LSP does not break at."""
+    starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+    found = [text[a:b] for a, b in zip(starts, starts[1:])]
+    if starts[-1] < len(text):
+        found.append(text[starts[-1] :])
+    return tuple(found)
+
+
 class Text:
     """A buffer's text, its lines as LSP counts them, and the conversions."""
 

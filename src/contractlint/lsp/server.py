@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -36,7 +35,7 @@ from pygls.workspace import TextDocument
 from contractlint import __version__
 
 from . import actions, diagnostics, linting, schema_help
-from .positions import UTF16, Text
+from .positions import UTF16, Text, lines_with_breaks
 from .workspace import (
     DEFAULT_SETTINGS,
     WATCHED_GLOBS,
@@ -95,13 +94,12 @@ class _Document(TextDocument):
 
     @property
     def lines(self) -> Sequence[str]:
-        return tuple(_LINE.findall(self.source))
+        return lines_with_breaks(self.source)
 
 
 # The file an untitled buffer is linted as, by its language (LSP's identifiers).
 _SUFFIXES = {"yaml": ".yaml", "json": ".json", "jsonc": ".json", "markdown": ".md"}
 _SOURCES = "contractlint-sources"  # the registration of the configuration's own files
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # a line with its break
 
 
 class ContractServer(LanguageServer):

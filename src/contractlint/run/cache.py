@@ -85,9 +85,26 @@ def _code_fingerprint() -> str:
             continue
         for entry in entries:
             if entry.name.endswith((".py", ".json", ".yaml")) and entry.is_file():
-                info = entry.stat()
                 name = os.path.relpath(folder, package)
-                parts.append(f"{name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+                parts.append(_stamp(f"{name}/{entry.name}", entry.stat()))
+    return "\n".join(parts)
+
+
+def _stamp(name: str, info: os.stat_result) -> str:
+    """A file's part of a code fingerprint: its name, size and modification time."""
+    return f"{name}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _plugin_fingerprint(name: str) -> str:
+    """The code fingerprint of plugin ``name``, as :func:`_code_fingerprint` is ours."""
+    from contractlint import plugins
+
+    parts = []
+    for path in plugins.files(name):
+        try:
+            parts.append(_stamp(path, os.stat(path)))
+        except OSError:
+            continue
     return "\n".join(parts)
 
 
@@ -115,9 +132,7 @@ def run_key(config: Config) -> str:
         "config": settings,
     }
     if config.plugins:  # their code too, as ours: a plugin edited in place
-        from contractlint import plugins
-
-        key["plugins"] = {name: plugins.fingerprint(name) for name, _ in config.plugins}
+        key["plugins"] = {name: _plugin_fingerprint(name) for name, _ in config.plugins}
     return json.dumps(key, sort_keys=True)
 
 
