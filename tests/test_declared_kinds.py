@@ -203,6 +203,29 @@ def test_other_files_stay_silent(project: Path) -> None:
     assert rows["schemas/data-contract.schema.json"].startswith("skipped")
 
 
+def test_no_contract_found_names_the_declared_kinds(project: Path) -> None:
+    """The summary says what a contract is: a declared kind is one too."""
+    (project / "orders.yaml").unlink()
+    (project / "deploy.yaml").write_text("kind: Deployment\nname: x\n", encoding="utf-8")
+    said = (
+        "No contract found in 1 file (a contract has kind: model-contract, experiment-plan, "
+        "problem-framing, acceptance-checklist or data-contract)"
+    )
+    run = cli(project, "check", "deploy.yaml")
+    assert (run.returncode, run.stdout.strip()) == (0, said), run.stderr
+    walked = cli(project, "check", ".").stdout.strip()  # the schemas and the config too
+    assert walked == said.replace("1 file", "4 files")
+    stdin = subprocess.run(
+        [sys.executable, "-m", "contractlint", "check", "-", "--stdin-filename", "x.yaml"],
+        cwd=project,
+        input="kind: Deployment\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "CONTRACTLINT_NO_CACHE": "1"},
+    )
+    assert (stdin.returncode, stdin.stdout.strip()) == (0, said), stdin.stderr
+
+
 def test_without_the_declaration_the_kind_is_no_contract(project: Path) -> None:
     (project / ".contractlint.yaml").unlink()
     run = cli(project, "check", "--format", "json", "orders.yaml")

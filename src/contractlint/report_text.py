@@ -21,7 +21,9 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-_KINDS_HINT = "kind: " + ", ".join(KINDS[:-1]) + " or " + KINDS[-1]
+def _kinds_hint(declared: tuple[str, ...]) -> str:
+    kinds = (*KINDS, *(k for k in declared if k not in KINDS))
+    return "kind: " + ", ".join(kinds[:-1]) + " or " + kinds[-1]
 
 
 def _plural(count: int, word: str) -> str:
@@ -45,7 +47,8 @@ def summary(report: Report, color: bool = False) -> str:
     contracts, files = report.documents_checked, report.files_checked
     if not report.findings:
         if not contracts:
-            line = f"No contract found in {_plural(files, 'file')} (a contract has {_KINDS_HINT})"
+            hint = _kinds_hint(report.declared_kinds)
+            line = f"No contract found in {_plural(files, 'file')} (a contract has {hint})"
             return _paint(line + _baseline_note(report), "1", color)
         line = f"All {contracts:,} contracts clean" if contracts > 1 else "1 contract clean"
         others = sum(1 for f in report.files if not f.documents)

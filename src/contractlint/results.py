@@ -83,6 +83,9 @@ class Report(NamedTuple):
     # With --baseline: findings the baseline held back, and its entries that matched nothing.
     baselined: Optional[int] = None
     stale_baseline: int = 0
+    # The kinds the configuration declares (SPEC 8): contracts too, so the summary
+    # names them where it says what a contract is.
+    declared_kinds: tuple[str, ...] = ()
 
     @property
     def files_checked(self) -> int:

@@ -511,7 +511,7 @@ def _run_stdin(options: CheckOptions, config: Config) -> int:
     name = options.stdin_filename or "stdin"
     target = discover.Target(name, discover.display_path(name, os.getcwd()))
     result = engine.lint_file(target, config, raw=sniff.Raw(data, "", False))
-    report = Report((result,), result.findings)
+    report = Report((result,), result.findings, declared_kinds=config.kind_names)
     if options.apply_fixes:
         from contractlint import fix
 

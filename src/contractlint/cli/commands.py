@@ -182,7 +182,8 @@ def diff_command(
             # The old version is read only for a candidate: nothing else is compared.
             old = None if sniffer.skipped(new) else git.show(commit, path, config.max_file_size)
             results.append(engine.diff_file(old, target, config, today, raw=new))
-    report = Report(tuple(results), tuple(f for r in results for f in r.findings))
+    findings = tuple(f for r in results for f in r.findings)
+    report = Report(tuple(results), findings, declared_kinds=config.kind_names)
     check_command.emit(
         report,
         output_format,

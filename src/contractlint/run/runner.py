@@ -94,4 +94,4 @@ def lint(
         looped = tuple(symlink_loop(folder, config) for folder in loops)
         results = tuple(sorted(results + looped, key=lambda r: r.path))
     findings = tuple(f for result in results for f in result.findings)
-    return Report(results, findings)
+    return Report(results, findings, declared_kinds=config.kind_names)
