@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Callable, NamedTuple, Optional, Union
 
+from contractlint import gitexcludes
 from contractlint.gitignore import Patterns, compile_patterns
 from contractlint.paths import as_posix, inside, relative_from, relative_to, shown
 
@@ -69,6 +70,20 @@ class _Ignores:
             self.specs[key] = spec if spec is not None and spec.regex is not None else None
         return self.specs[key]
 
+    def _repository_excludes(self) -> tuple[Patterns, ...]:
+        """The repository's own exclusions, below its `.gitignore` files as git ranks
+        them: `.git/info/exclude`, then `core.excludesFile`; their patterns are relative
+        to the root."""
+        git_dir = gitexcludes.git_folder(self.root)
+        if git_dir is None:
+            return ()
+        files = [os.path.join(git_dir, "info", "exclude")]
+        named = gitexcludes.excludes_file(git_dir, os.environ)
+        if named is not None:
+            files.append(named)
+        specs = (self._spec_in(self.root, path) for path in files)
+        return tuple(spec for spec in specs if spec is not None)
+
     def chain(self, folder: str) -> tuple[tuple[str, Patterns], ...]:
         """The ``.gitignore`` files that apply in ``folder`` (a real path), deepest first:
         its own and its parents' up to the project root (none outside the root)."""
@@ -79,10 +94,7 @@ class _Ignores:
                 parent = os.path.dirname(folder)
                 above = self.chain(parent) if folder != self.root and parent != folder else ()
                 if folder == self.root:
-                    # The repository's own exclusions, below its `.gitignore` files as git
-                    # ranks them: `.git/info/exclude`, patterns relative to the root.
-                    excluded = self._spec_in(folder, os.path.join(".git", "info", "exclude"))
-                    above = ((folder, excluded),) if excluded is not None else ()
+                    above = tuple((folder, spec) for spec in self._repository_excludes())
                 chain = (((folder, spec),) if spec is not None else ()) + above
             self.chains[folder] = chain
         return self.chains[folder]
