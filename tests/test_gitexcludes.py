@@ -81,7 +81,9 @@ def test_xdg_config_home_moves_the_default(
 def test_a_file_named_in_gitconfig_with_a_tilde_and_a_space(home: Path, tmp_path: Path) -> None:
     root = repository(tmp_path)
     (home / "my ignores").write_text("a.yaml\n*.json\n")
-    (home / ".gitconfig").write_text('[user]\n\tname = x\n[core]\n\texcludesFile = "~/my ignores"\n')
+    (home / ".gitconfig").write_text(
+        '[user]\n\tname = x\n[core]\n\texcludesFile = "~/my ignores"\n'
+    )
     assert walked(root) == git_leaves(root) == {"keep.yaml", "scratch/x.yaml", "docs/b.yaml"}
 
 
@@ -92,12 +94,16 @@ def test_the_repository_config_outranks_the_global_one(home: Path, tmp_path: Pat
     (home / ".gitconfig").write_text(f"[core]\n\texcludesfile = {home / 'global'}\n")
     with (root / ".git" / "config").open("a") as config:
         config.write(f"[Core]\n  ExcludesFile = {tmp_path / 'local'} ; the team's\n")
-    assert walked(root) == git_leaves(root) == {
-        "a.yaml",
-        "keep.yaml",
-        "scratch/x.yaml",
-        "docs/b.yaml",
-    }
+    assert (
+        walked(root)
+        == git_leaves(root)
+        == {
+            "a.yaml",
+            "keep.yaml",
+            "scratch/x.yaml",
+            "docs/b.yaml",
+        }
+    )
 
 
 def test_an_included_config_file_is_followed(home: Path, tmp_path: Path) -> None:
@@ -183,6 +189,7 @@ def test_an_include_loop_ends(home: Path, tmp_path: Path) -> None:
 
 def test_no_home_and_no_setting_is_no_file() -> None:
     assert gitexcludes.excludes_file("/nonexistent/.git", {"GIT_CONFIG_NOSYSTEM": "1"}) is None
-    assert os.path.basename(
-        gitexcludes.excludes_file("/nonexistent/.git", {"HOME": "/h"}) or ""
-    ) == "ignore"
+    assert (
+        os.path.basename(gitexcludes.excludes_file("/nonexistent/.git", {"HOME": "/h"}) or "")
+        == "ignore"
+    )

@@ -586,6 +586,85 @@ def test_extends_merges_files_and_packages_in_order(tmp_path: Path) -> None:
     ]
 
 
+def policy_package(site: Path) -> Path:
+    """An installed policy package as a platform team ships one: a config that extends
+    another file of the package and names schemas that the package holds."""
+    package = site / "acme_policy"
+    (package / "schemas").mkdir(parents=True)
+    (package / "__init__.py").write_text("raise SystemExit('a package is never imported')\n")
+    (package / "contractlint.yaml").write_text(
+        "extends: [./rules.yaml]\n"
+        "kinds:\n  data-contract: {schema: schemas/data-contract.json}\n"
+        "schema-extensions: {model-contract: ./schemas/model-contract.json}\n"
+    )
+    (package / "rules.yaml").write_text(BASE)
+    data_schema = {
+        "type": "object",
+        "required": ["kind", "name", "dataset"],
+        "properties": {"dataset": {"type": "string"}},
+    }
+    (package / "schemas" / "data-contract.json").write_text(json.dumps(data_schema))
+    extension = {"type": "object", "required": ["x-cost-center"]}
+    (package / "schemas" / "model-contract.json").write_text(json.dumps(extension))
+    return package
+
+
+def test_a_policy_package_ships_its_schemas_and_its_own_bases(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".git").mkdir()
+    package = policy_package(tmp_path / "site")
+    (project / ".contractlint.yaml").write_text("extends: [pkg:acme_policy/contractlint.yaml]\n")
+    (project / "c.yaml").write_text(ONCALL)
+    (project / "d.yaml").write_text("kind: data-contract\nname: orders\n")
+    env = {"PYTHONPATH": str(tmp_path / "site")}
+    run = cli_with(project, env, "check", "--format", "json", "c.yaml", "d.yaml")
+    assert run.returncode == 1, run.stderr
+    found = {(f["path"], f["code"], f["message"]) for f in json.loads(run.stdout)["findings"]}
+    assert {
+        ("c.yaml", "ACME102", "owners.oncall `sam` is not a @team handle"),
+        ("c.yaml", "CL003", "the document is missing the required field `x-cost-center`"),
+        ("d.yaml", "CL003", "the document is missing the required field `dataset`"),
+    } <= found
+    described = json.loads(cli_with(project, env, "config", "--format", "json").stdout)
+    assert described["extends"] == [
+        str((package / "rules.yaml").resolve()),
+        str((package / "contractlint.yaml").resolve()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "complaint"),
+    [
+        ("extends: [../outside.yaml]", "`extends`: `../outside.yaml` is outside the package"),
+        (
+            "kinds: {data-contract: {schema: ../outside.json}}",
+            "outside.json` is outside the package acme_policy",
+        ),
+        (
+            "schema-extensions: {model-contract: /etc/hostname}",
+            "the schema `/etc/hostname` is outside the package acme_policy",
+        ),
+    ],
+)
+def test_a_policy_package_names_files_inside_itself_only(
+    tmp_path: Path, line: str, complaint: str
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".git").mkdir()
+    package = policy_package(tmp_path / "site")
+    (tmp_path / "site" / "outside.yaml").write_text("ignore: [CL]\n")
+    (tmp_path / "site" / "outside.json").write_text("{}")
+    (package / "contractlint.yaml").write_text(line + "\n")
+    (project / ".contractlint.yaml").write_text("extends: [pkg:acme_policy/contractlint.yaml]\n")
+    (project / "c.yaml").write_text(ONCALL)
+    run = cli_with(project, {"PYTHONPATH": str(tmp_path / "site")}, "check", "c.yaml")
+    assert run.returncode == 2, run.stderr
+    assert complaint in run.stderr, run.stderr
+    assert f"{(package / 'contractlint.yaml').resolve()}:1:" in run.stderr
+
+
 @pytest.mark.parametrize(
     ("extends", "complaint"),
     [

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
+from contractlint.paths import inside
 from contractlint.results import Severity
 from contractlint.rules import CODE_OF_NAME, CODES
 from contractlint.suggest import closest
@@ -441,17 +442,17 @@ def _extended(
     each key, and each entry of a merged mapping, came from). A file is found relative
     to the config that names it (inside the project), or inside an installed package
     (``pkg:NAME/PATH``); never at a URL."""
-    chain: list[tuple[str, Mapping[str, Any], str]] = []
-    _chain(path, table, text, root, [os.path.realpath(path)], chain)
+    chain: list[_Link] = []
+    _chain(path, table, text, _Area(root, "the project"), [os.path.realpath(path)], chain)
     merged: dict[str, Any] = {}
     origins: dict[KeyPath, _Where] = {}
     here = os.path.dirname(os.path.realpath(path))
-    for name, part, part_text in chain:
-        where = _Where(name, part_text)
+    for name, part, part_text, area in chain:
+        where = _Where(name, part_text, area=area)
         if part:
             _validate(part, where)
         if name != path:
-            part = _schemas_from(part, os.path.dirname(name), here)
+            part = _schemas_from(part, os.path.dirname(name), here, root)
         for key, value in part.items():
             if key == "extends":
                 continue
@@ -464,21 +465,48 @@ def _extended(
                 merged[key] = value
     # A bad rule is reported in the file that holds it (the merged table has no lines).
     declared = tuple(merged.get("kinds") or ())
-    for name, part, part_text in chain:
+    for name, part, part_text, area in chain:
         if isinstance(part.get("rules"), dict):
-            _team_rules(part["rules"], _Where(name, part_text), declared)
-    return merged, tuple(name for name, _, _ in chain[:-1]), origins
+            _team_rules(part["rules"], _Where(name, part_text, area=area), declared)
+    return merged, tuple(link.path for link in chain[:-1]), origins
 
 
-def _schemas_from(table: Mapping[str, Any], folder: str, here: str) -> dict[str, Any]:
+class _Area(NamedTuple):
+    """The folder whose files a configuration file may name (by ``extends``, ``kinds``
+    and ``schema-extensions``): the project's root, or for a file of an installed
+    package (``pkg:``) that package's folder, as a user reads of it."""
+
+    folder: str
+    label: str  # "the project", "the package acme_policy"
+
+    def refuses(self, real: str) -> Optional[str]:
+        """Why the real path ``real`` may not be read, or None."""
+        top = os.path.realpath(self.folder)
+        if real.startswith(top.rstrip(os.sep) + os.sep):
+            return None
+        return f"is outside {self.label} ({top})"
+
+
+class _Link(NamedTuple):
+    """A configuration file of an ``extends`` chain, and what it may name files in."""
+
+    path: str
+    table: Mapping[str, Any]
+    text: str
+    area: _Area
+
+
+def _schemas_from(table: Mapping[str, Any], folder: str, here: str, root: str) -> dict[str, Any]:
     """A base's table with the schema files its ``kinds`` and ``schema-extensions`` name
     (relative to the base's ``folder``) written relative to ``here``, the folder of the
-    configuration it is merged into, where they are read from."""
+    configuration it is merged into, where they are read from; a file outside the
+    project ``root`` (in a policy package) by its absolute path, as messages show it."""
 
     def moved(written: Any) -> Any:
         if not isinstance(written, str) or _URL.match(written) or os.path.isabs(written):
-            return written  # a URL or an absolute path: checked, and refused, as written
-        return os.path.relpath(os.path.join(folder, os.path.expanduser(written)), here)
+            return written  # a URL or an absolute path: checked as written
+        real = os.path.normpath(os.path.join(folder, os.path.expanduser(written)))
+        return os.path.relpath(real, here) if inside(real, os.path.realpath(root)) else real
 
     out = dict(table)
     if isinstance(table.get("kinds"), dict):
@@ -497,11 +525,12 @@ def _chain(
     path: str,
     table: Mapping[str, Any],
     text: str,
-    root: str,
+    area: _Area,
     stack: list[str],
-    chain: list[tuple[str, Mapping[str, Any], str]],
+    chain: list[_Link],
 ) -> None:
-    """Depth first: the bases of ``path`` (each once, in order), then ``path`` itself."""
+    """Depth first: the bases of ``path`` (each once, in order), then ``path`` itself.
+    ``path`` names files inside ``area`` only."""
     where = _Where(path, text)
     names = table.get("extends", [])
     if isinstance(names, str):
@@ -509,19 +538,21 @@ def _chain(
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise where.error(("extends",), "`extends`: expected a list of file paths")
     for index, name in enumerate(names):
-        base = _base_file(name, path, root, where, index)
+        base, base_area = _base_file(name, path, area, where, index)
         if base in stack:
             cycle = " -> ".join([*stack[stack.index(base) :], base])
             raise where.error(("extends", index), f"`extends`: a cycle: {cycle}")
-        if any(base == done for done, _, _ in chain):
+        if any(base == done.path for done in chain):
             continue
         base_table, base_text = _read_config(base)
-        _chain(base, base_table, base_text, root, [*stack, base], chain)
-    chain.append((path, table, text))
+        _chain(base, base_table, base_text, base_area, [*stack, base], chain)
+    chain.append(_Link(path, table, text, area))
 
 
-def _base_file(name: str, path: str, root: str, where: "_Where", index: int) -> str:
-    """The real path of the file ``extends`` names, or an error naming the entry."""
+def _base_file(name: str, path: str, area: _Area, where: "_Where", index: int) -> tuple[str, _Area]:
+    """The real path of the file ``extends`` names, and the folder whose files that file
+    may name in turn; or an error naming the entry. ``path``, the file that names it,
+    names files inside ``area`` only (or in an installed package)."""
     if "://" in name:
         raise where.error(("extends", index), f"`extends`: `{name}`: no URL is ever fetched")
     if name.startswith("pkg:"):
@@ -539,16 +570,15 @@ def _base_file(name: str, path: str, root: str, where: "_Where", index: int) -> 
             raise where.error(
                 ("extends", index), f"`extends`: `{name}`: no installed package holds that file"
             )
+        area = _Area(home, f"the package {package}")
     else:
         found = os.path.realpath(os.path.join(os.path.dirname(os.path.realpath(path)), name))
-        top = os.path.realpath(root)
-        if not found.startswith(top.rstrip(os.sep) + os.sep):
-            raise where.error(
-                ("extends", index), f"`extends`: `{name}` is outside the project ({top})"
-            )
+        refused = area.refuses(found)
+        if refused:
+            raise where.error(("extends", index), f"`extends`: `{name}` {refused}")
     if not os.path.isfile(found):
         raise where.error(("extends", index), f"`extends`: `{name}`: the file is not found")
-    return found
+    return found, area
 
 
 def read_config_file(path: Union[str, os.PathLike[str]]) -> Mapping[str, Any]:
@@ -582,13 +612,19 @@ class _Where:
         source: str,
         text: Optional[str],
         origins: Optional[Mapping[KeyPath, "_Where"]] = None,
+        area: Optional[_Area] = None,
     ) -> None:
         self.source = source
         self.text = text
+        self.area = area  # for a file of an `extends` chain: what it may name files in
         self.toml = os.path.basename(source) == "pyproject.toml"
         # For a table merged from `extends`: the file each key (or each entry of a
         # merged mapping) came from, so that an error names that file and its line.
         self.origins = origins or {}
+
+    def area_of(self, path: KeyPath, root: str) -> _Area:
+        """What the file that holds the key at ``path`` may name files in."""
+        return self._file_of(path).area or _Area(root, "the project")
 
     def _file_of(self, path: KeyPath) -> "_Where":
         return self.origins.get(tuple(path[:2]), self.origins.get(tuple(path[:1]), self))
@@ -997,11 +1033,11 @@ def _schema_file(
 ) -> str:
     """The JSON Schema in the file ``written`` (relative to the configuration's
     ``folder``), checked, as compact JSON text. It is read only from inside the project
-    ``root`` (symlinks resolved), and a URL is never fetched."""
+    ``root``, or the installed package of the base that names it (symlinks resolved),
+    and a URL is never fetched."""
     import json
 
     from contractlint import schemas
-    from contractlint.paths import inside
 
     if _URL.match(written):
         raise where.error(
@@ -1010,12 +1046,11 @@ def _schema_file(
             "the path of a file inside the project",
         )
     real = schema_path(written, folder)
-    top = os.path.realpath(root)
-    if not inside(real, top):
+    area = where.area_of(path, root)
+    refused = area.refuses(real)
+    if refused:
         raise where.error(
-            path,
-            f"{label}: the schema `{written}` is outside the project ({top}); a schema is "
-            "read only from inside it",
+            path, f"{label}: the schema `{written}` {refused}; a schema is read only from inside it"
         )
     if not os.path.exists(real):
         raise where.error(path, f"{label}: the schema file `{written}` is not found")
