@@ -501,6 +501,86 @@ def test_cl704_compatible_the_version_segment_was_bumped(tmp_path: Path, endpoin
     assert result.exit_code == 0
 
 
+# --------------------------------------------------------------------------- each change once
+
+ITEMS = edit(
+    CONTRACT,
+    "request:\n  user_id: string\n",
+    "request:\n  user_id: string\n  filters: {field: string}\n",
+)
+ITEMS = edit(
+    ITEMS,
+    "  model_version: string\n",
+    "  model_version: string\n  items: [{id: string, score: 0.0}]\n"
+    "  debug: {took_ms: integer, shard: string}\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "  items: [{id: string, score: 0.0}]\n", "", [("CL701", "response.items")], id="gone"
+        ),
+        pytest.param(
+            "  debug: {took_ms: integer, shard: string}\n",
+            "  debug: [{took_ms: integer, shard: string}]\n",
+            [("CL702", "response.debug")],
+            id="object-to-list",
+        ),
+        pytest.param(
+            "  debug: {took_ms: integer, shard: string}\n",
+            "  debug: string\n",
+            [("CL702", "response.debug")],
+            id="object-to-string",
+        ),
+        pytest.param(
+            "  user_id: string\n",
+            "  user_id: {id: string, ns: string}\n",
+            [("CL702", "request.user_id")],
+            id="string-to-object",
+        ),
+        pytest.param(
+            "  filters: {field: string}\n",
+            "  filters: {field: string}\n  scopes: [{name: string, level: integer}]\n",
+            [("CL703", "request.scopes")],
+            id="new-list-of-objects",
+        ),
+        pytest.param(
+            "  filters: {field: string}\n",
+            "  filters: [{field: string, op: string}]\n",
+            [("CL702", "request.filters")],
+            id="request-object-to-list",
+        ),
+    ],
+)
+def test_each_change_is_one_finding_of_the_rule_that_owns_it(
+    tmp_path: Path, old: str, new: str, expected: list[tuple[str, str]]
+) -> None:
+    """A field gone, new or retyped is one finding: not one more for each field inside
+    it, and a field inside a retyped one is neither gone nor new (SPEC 2)."""
+    _, findings = diff(tmp_path, ITEMS, edit(ITEMS, old, new))
+    assert [f["code"] for f in findings] == [code for code, _ in expected]
+    for finding, (_, label) in zip(findings, expected):
+        shows(finding, label)
+
+
+@pytest.mark.parametrize("endpoint", ["/v2/rank", "/v2/rerank"])
+def test_a_new_endpoint_version_may_change_its_fields(tmp_path: Path, endpoint: str) -> None:
+    """The rules' advice (version the endpoint) is what clears them: a new version's
+    callers move to it on purpose."""
+    new = edit(ITEMS, "endpoint: /v1/rank\n", f"endpoint: {endpoint}\n")
+    new = edit(new, "  items: [{id: string, score: 0.0}]\n", "")
+    new = edit(new, "  user_id: string\n", "  user_id: integer\n  session: string\n")
+    result, findings = diff(tmp_path, ITEMS, new)
+    assert findings == [] and result.exit_code == 0
+    # Without a version segment the fields are still compared.
+    unversioned = edit(ITEMS, "endpoint: /v1/rank\n", "endpoint: /rank\n")
+    later = edit(unversioned, "  items: [{id: string, score: 0.0}]\n", "")
+    _, findings = diff(tmp_path, unversioned, later)
+    assert [f["code"] for f in findings] == ["CL701"]
+
+
 # --------------------------------------------------------------------------- CL705
 
 FALLBACK = (

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from contractlint.model import Document
 from contractlint.rules._common import child
-from contractlint.rules._vocabulary import FOREIGN, ISO_EXAMPLE, SYNONYMS, TYPE_NAMES
+from contractlint.rules._vocabulary import (
+    FOREIGN,
+    ISO_EXAMPLE,
+    SYNONYMS,
+    TYPE_NAMES,
+    version_segment,
+)
 
 
 def type_of(value: Any) -> str:
@@ -60,6 +66,53 @@ def field_map(document: Document, section: str) -> dict[str, tuple[str, Any]]:
     return {
         p: (label, v) for p, label, v in fields(document.value.get(section), f"/{section}", section)
     }
+
+
+class Changes(NamedTuple):
+    """How a request or response changed, each change once: a field whose type changed
+    (its fields are not compared: callers break on the field itself), and the topmost
+    field gone or new (not each field inside it). Maps of pointer -> (label, type)."""
+
+    retyped: dict[str, tuple[str, Any, Any]]  # pointer -> (label, old type, new type)
+    removed: dict[str, tuple[str, Any]]
+    added: dict[str, tuple[str, Any]]
+
+
+def changes(old: Document, new: Document, section: str) -> Changes:
+    """The changes of ``section`` (request or response) from ``old`` to ``new``; none
+    when the endpoint moved to a new version (its callers move with it)."""
+    if new_version(old, new):
+        return Changes({}, {}, {})
+    before, after = field_map(old, section), field_map(new, section)
+    retyped = {
+        p: (label, before[p][1], value)
+        for p, (label, value) in after.items()
+        if p in before and type_of(before[p][1]) != type_of(value)
+    }
+
+    def inside(pointer: str, changed: dict[str, Any]) -> bool:
+        return any(pointer.startswith(p + "/") for p in changed)
+
+    gone = {p: v for p, v in before.items() if p not in after}
+    new_fields = {p: v for p, v in after.items() if p not in before}
+    return Changes(
+        retyped,
+        {p: v for p, v in gone.items() if not inside(p, gone) and not inside(p, retyped)},
+        {
+            p: v
+            for p, v in new_fields.items()
+            if not inside(p, new_fields) and not inside(p, retyped)
+        },
+    )
+
+
+def new_version(old: Document, new: Document) -> bool:
+    """Whether the endpoint's version segment changed (`/v1/rank` -> `/v2/rank`): a new
+    version of the API, which may change its fields."""
+    was, now = old.value.get("endpoint"), new.value.get("endpoint")
+    if not (isinstance(was, str) and isinstance(now, str)):
+        return False
+    return version_segment(was) != version_segment(now) and bool(version_segment(now))
 
 
 def nearest(document: Document, pointer: str) -> str:

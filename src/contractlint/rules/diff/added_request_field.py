@@ -6,15 +6,11 @@ from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
 from contractlint.rules._common import fit, quoted
-from contractlint.rules._evolution import field_map
+from contractlint.rules._evolution import changes
 
 
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
-    before, after = field_map(old, "request"), field_map(new, "request")
-    for pointer, (label, value) in after.items():
-        parent = pointer.rsplit("/", 1)[0]
-        if pointer in before or (parent in after and parent not in before):
-            continue  # known, or inside a new field that is reported instead
+    for pointer, (label, value) in changes(old, new, "request").added.items():
         yield Hit(
             pointer,
             fit(
@@ -49,6 +45,9 @@ RULE = registered(
             "Serve the new input under a new version segment, or make the model handle its "
             "absence and suppress the finding with that reason."
         ),
-        options="Only reported by `contractlint diff`.",
+        options=(
+            "Only reported by `contractlint diff`, and not when the endpoint moves to a new "
+            "version segment (`/v1/rank` -> `/v2/rank`): its callers move on purpose."
+        ),
     ),
 )

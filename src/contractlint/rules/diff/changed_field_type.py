@@ -6,27 +6,22 @@ from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
 from contractlint.rules._common import fit, quoted
-from contractlint.rules._evolution import field_map, type_of
+from contractlint.rules._evolution import changes, type_of
 
 
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
     for section in ("request", "response"):
-        before, after = field_map(old, section), field_map(new, section)
-        for pointer, (label, value) in after.items():
-            if pointer not in before:
-                continue
-            was, now = type_of(before[pointer][1]), type_of(value)
-            if was != now:
-                yield Hit(
-                    pointer,
-                    fit(
-                        "`{label}` changed type from {was} to {now}: callers break; add a new "
-                        "field instead",
-                        label=label,
-                        was=quoted(was),
-                        now=quoted(now),
-                    ),
-                )
+        for pointer, (label, was, now) in changes(old, new, section).retyped.items():
+            yield Hit(
+                pointer,
+                fit(
+                    "`{label}` changed type from {was} to {now}: callers break; add a new "
+                    "field instead",
+                    label=label,
+                    was=quoted(type_of(was)),
+                    now=quoted(type_of(now)),
+                ),
+            )
 
 
 RULE = registered(
@@ -65,6 +60,9 @@ RULE = registered(
             "Keep the old field and type; add a new field with the new type, or version the "
             "endpoint."
         ),
-        options="Only reported by `contractlint diff`.",
+        options=(
+            "Only reported by `contractlint diff`, and not when the endpoint moves to a new "
+            "version segment (`/v1/rank` -> `/v2/rank`): its callers move on purpose."
+        ),
     ),
 )

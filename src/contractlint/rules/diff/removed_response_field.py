@@ -6,17 +6,13 @@ from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
 from contractlint.rules._common import fit, quoted
-from contractlint.rules._evolution import field_map, nearest
+from contractlint.rules._evolution import changes, nearest
 
 
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
-    before, after = field_map(old, "response"), field_map(new, "response")
-    for pointer, (label, value) in before.items():
-        parent = pointer.rsplit("/", 1)[0]
-        if pointer in after or (parent in before and parent not in after):
-            continue  # present, or its enclosing field is reported instead
+    for pointer, (label, value) in changes(old, new, "response").removed.items():
         yield Hit(
-            nearest(new, parent),
+            nearest(new, pointer.rsplit("/", 1)[0]),
             fit(
                 "`{label}` ({value}) is gone: keep it or version the endpoint",
                 label=label,
@@ -62,6 +58,9 @@ RULE = registered(
             "Keep the field (mark it deprecated in its description) until callers have moved, "
             "or serve the new response under a new version segment (`/v2/rank`)."
         ),
-        options="Only reported by `contractlint diff`.",
+        options=(
+            "Only reported by `contractlint diff`, and not when the endpoint moves to a new "
+            "version segment (`/v1/rank` -> `/v2/rank`): its callers move on purpose."
+        ),
     ),
 )
