@@ -66,7 +66,7 @@ def test_diff_writes_no_cache_either(contract: Path, monkeypatch: pytest.MonkeyP
 def test_fix_edits_in_place_and_reports_what_remains(contract: Path) -> None:
     result = run("--fix", "ranking.yaml")
     assert contract.read_text(encoding="utf-8") == AFTER
-    assert "Fixed 3 problem(s)" in result.stderr
+    assert "Fixed 3 findings; what remains is reported below." in result.stderr
     remaining = {line.split()[1] for line in result.stdout.splitlines()[:-1]}
     assert remaining.isdisjoint({"CL005", "CL502", "CL505"})
     assert "CL101" in remaining  # not fixable: still reported

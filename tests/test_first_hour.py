@@ -127,6 +127,7 @@ ANSI = "\x1b["
         ((), {"FORCE_COLOR": "0"}, False),
         (("--no-color",), {"FORCE_COLOR": "1"}, False),
         ((), {"NO_COLOR": "1"}, False),
+        ((), {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),  # NO_COLOR wins, as in ruff
     ],
 )
 def test_color_flags_and_environment(
@@ -134,6 +135,28 @@ def test_color_flags_and_environment(
 ) -> None:
     done = run(project, "check", *args, "model.yaml", env=env)
     assert (ANSI in done.stdout) is coloured, done.stdout
+
+
+def test_a_report_file_is_never_coloured(project: Path) -> None:
+    for args in (("--color", "always"), ()):
+        done = run(project, "check", *args, "-o", "r.txt", "model.yaml", env={"FORCE_COLOR": "1"})
+        assert done.returncode == 1 and "CL003" in (project / "r.txt").read_text()
+        assert ANSI not in (project / "r.txt").read_text()
+
+
+def test_statistics_and_the_summary_of_a_machine_format_go_to_stderr(project: Path) -> None:
+    to_file = run(project, "check", "--format", "sarif", "--statistics", "-o", "r.sarif", ".")
+    assert to_file.stderr.splitlines() == [
+        "1  CL003  [error] schema-violation",
+        "1 contract in 1 file checked: 1 error",
+    ]
+    quiet = run(project, "check", "--format", "sarif", "--quiet", "-o", "r.sarif", ".")
+    assert quiet.stderr == ""
+    run(project, "check", "--write-baseline", "b.json", ".")
+    (project / "other.yaml").write_text(BROKEN, encoding="utf-8")
+    held = run(project, "check", "--format", "sarif", "--baseline", "b.json", ".")
+    assert json.loads(held.stdout)["runs"][0]["results"]  # other.yaml's finding
+    assert held.stderr.strip().endswith("; 1 more held back by the baseline.")
 
 
 # --- fixes ----------------------------------------------------------------------------
@@ -150,7 +173,7 @@ def fixable(tmp_path: Path) -> Path:
 def test_show_fixes_lists_what_was_fixed_per_file(fixable: Path) -> None:
     done = run(fixable, "check", "--fix", "--show-fixes", "--select", "CL505", ".")
     assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines()[1:] == [
+    assert done.stderr.splitlines() == [
         "Fixed 2 findings:",
         "- a.yaml:",
         "    1 \u00d7 CL505 (deprecated-field-name)",
@@ -159,6 +182,15 @@ def test_show_fixes_lists_what_was_fixed_per_file(fixable: Path) -> None:
     ]
     again = run(fixable, "check", "--fix", "--show-fixes", "--select", "CL505", ".")
     assert "Fixed" not in again.stderr  # nothing left to fix, nothing to show
+
+
+def test_fix_says_how_many_unless_quiet(fixable: Path) -> None:
+    done = run(fixable, "check", "--fix", "--select", "CL505", "a.yaml")
+    assert done.stderr == "Fixed 1 finding; what remains is reported below.\n"
+    shutil.copy(EXAMPLES / "model-contract" / "interface.yaml", fixable / "a.yaml")
+    quiet = run(fixable, "check", "--fix", "--quiet", "--select", "CL505", "a.yaml")
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""
+    assert "timeouts_ms:" not in (fixable / "a.yaml").read_text(encoding="utf-8")
 
 
 def test_exit_non_zero_on_fix(fixable: Path) -> None:
@@ -217,6 +249,43 @@ def test_stdin_fix_prints_the_fixed_text(fixable: Path) -> None:
     assert run(fixable, *again, stdin=text).returncode == 1
     assert run(fixable, *again, stdin=done.stdout).returncode == 0
     assert (fixable / "a.yaml").read_text(encoding="utf-8") == text  # no file written
+
+
+def test_stdin_fix_reports_what_remains_on_stderr_with_its_exit_code(fixable: Path) -> None:
+    """As ruff: the fixed text on stdout, the findings left on stderr, exit 1 for them."""
+    text = edit(MODEL, fallback=None).replace("timeout_ms:", "timeouts_ms:")
+    done = run(fixable, "check", "-", "--fix", "--select", "CL505,CL101", stdin=text)
+    assert done.returncode == 1
+    assert done.stdout == text.replace("timeouts_ms:", "timeout_ms:")
+    remains = done.stderr.splitlines()
+    assert remains[0] == "Fixed 1 finding; what remains is reported below."
+    assert remains[1].startswith("stdin:1:1: CL101 [error]")
+    assert remains[-1].startswith("1 contract in 1 file checked: 1 error")
+    broken = run(fixable, "check", "-", "--fix", stdin="kind: model-contract\nname: [\n")
+    assert broken.returncode == 1 and broken.stdout == "kind: model-contract\nname: [\n"
+    assert "CL001 [error] invalid YAML" in broken.stderr
+    as_json = run(fixable, "check", "-", "--fix", "--format", "json", stdin=text)
+    assert json.loads(as_json.stderr)["summary"]["findings"] > 0
+    flagged = ("check", "-", "--fix", "--select", "CL505", "--exit-non-zero-on-fix")
+    assert run(fixable, *flagged, stdin=text).returncode == 1
+    assert run(fixable, *flagged, stdin=done.stdout).returncode == 0
+
+
+def test_stdin_with_force_exclude_leaves_an_excluded_name_alone(project: Path) -> None:
+    """As ruff: an editor pipes every buffer; `exclude` still decides (--force-exclude)."""
+    (project / ".contractlint.yaml").write_text("extend-exclude: [vendor/]\n")
+    args = ("check", "--force-exclude", "-", "--stdin-filename", "vendor/x.yaml")
+    done = run(project, *args, stdin=BROKEN)
+    assert done.returncode == 0 and "CL003" not in done.stdout
+    fixed = run(project, *args, "--fix", stdin=BROKEN)
+    assert fixed.returncode == 0 and fixed.stdout == BROKEN
+    linted = run(project, "check", "-", "--stdin-filename", "vendor/x.yaml", stdin=BROKEN)
+    assert linted.returncode == 1  # without --force-exclude a named file is linted
+
+
+def test_stdin_filename_alone_reads_stdin(project: Path) -> None:
+    done = run(project, "check", "--stdin-filename", "x.yaml", stdin=BROKEN)
+    assert done.returncode == 1 and done.stdout.startswith("x.yaml:6:13: CL003")
 
 
 @pytest.mark.parametrize(

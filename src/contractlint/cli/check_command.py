@@ -305,18 +305,18 @@ def output_format(given: str, config: Config) -> str:
 def color(
     no_color: bool, output_file: Optional[str], err: bool = False, mode: Optional[str] = None
 ) -> bool:
-    """Colour: ``--color always`` or ``never`` decides; else never with ``--no-color``;
-    else ``FORCE_COLOR`` (non-empty, not 0) forces it on a stream, ``NO_COLOR``
-    (non-empty, no-color.org) turns it off, and only a terminal gets it. A report
-    written to a file gets none unless asked for with ``--color always``."""
+    """Colour: a report written to a file never gets any (as ruff's); else ``--color
+    always`` or ``never`` decides; else never with ``--no-color`` or ``NO_COLOR``
+    (non-empty, no-color.org: it wins, as in ruff); else ``FORCE_COLOR`` (non-empty, not
+    0) forces it on a stream, and otherwise only a terminal gets it."""
+    if output_file:
+        return False
     if mode in ("always", "never"):
         return mode == "always"
-    if no_color or output_file:
+    if no_color or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
         return True
-    if os.environ.get("NO_COLOR"):
-        return False
     stream = sys.stderr if err else sys.stdout
     return stream is not None and stream.isatty()
 
@@ -366,8 +366,9 @@ def run(options: CheckOptions) -> int:
         options.isolated,
     )
     options = options._replace(output_format=output_format(options.output_format, config))
-    if "-" in options.paths:
-        return _run_stdin(options, config)
+    if "-" in options.paths or (options.stdin_filename and not options.paths):
+        # `--stdin-filename` alone reads stdin too, as in ruff (an editor's command line).
+        return _run_stdin(options._replace(paths=("-",)) if not options.paths else options, config)
     if options.stdin_filename:
         raise UsageError("--stdin-filename names the text read from stdin: give `-` as the path")
     found = discover.discover(
@@ -402,8 +403,7 @@ def run(options: CheckOptions) -> int:
         fixed = fixes(report, targets, config, in_place=True)
         if fixed:
             report = runner.lint(targets, config, jobs=jobs)  # what remains
-            if options.show_fixes:
-                echo(show_fixes(fixed), err=True, nl=False)
+            said_fixed(fixed, options)
     return _report(options, config, report, fixed)
 
 
@@ -413,8 +413,9 @@ def _report(
     report: Report,
     fixed: list[tuple[str, tuple[Finding, ...]]],
     source: Optional[Callable[[str], Optional[list[str]]]] = None,
+    err: bool = False,
 ) -> int:
-    """Write the baseline or print the report; the exit code."""
+    """Write the baseline or print the report (on stderr with ``err``); the exit code."""
     cwd = os.getcwd()
     if options.write_baseline:
         from contractlint import baseline
@@ -447,6 +448,7 @@ def _report(
         _team_rules(config),
         options.color_mode,
         source,
+        err,
     )
     if options.output_format == "github" or os.environ.get("GITHUB_ACTIONS") == "true":
         github_files(report)
@@ -499,8 +501,10 @@ def _watch(options: CheckOptions) -> int:
 
 def _run_stdin(options: CheckOptions, config: Config) -> int:
     """``check -``: lint the text on stdin as ``--stdin-filename`` (default ``stdin``,
-    read as YAML), print the report; with ``--fix``, print the fixed text instead (as
-    ruff does: the file is the caller's to write)."""
+    read as YAML), print the report. With ``--fix``, as ruff does: the fixed text on
+    stdout (the file is the caller's to write) and what remains on stderr, with the
+    exit code of what remains. A name that ``exclude`` skips with ``--force-exclude``
+    is not linted (an editor pipes every buffer)."""
     if options.paths != ("-",):
         raise UsageError("`-` (stdin) is linted alone: give no other path with it")
     if options.show_diff or options.write_baseline or options.show_files:
@@ -510,18 +514,42 @@ def _run_stdin(options: CheckOptions, config: Config) -> int:
     data = sys.stdin.buffer.read()
     name = options.stdin_filename or "stdin"
     target = discover.Target(name, discover.display_path(name, os.getcwd()))
-    result = engine.lint_file(target, config, raw=sniff.Raw(data, "", False))
-    report = Report((result,), result.findings, declared_kinds=config.kind_names)
+    skipped = options.force_exclude and discover.named_excluded(
+        name, config.root, config.exclusions
+    )
+    results = () if skipped else (engine.lint_file(target, config, raw=sniff.Raw(data, "", False)),)
+    report = Report(
+        results, tuple(f for r in results for f in r.findings), declared_kinds=config.kind_names
+    )
+    fixed: list[tuple[str, tuple[Finding, ...]]] = []
     if options.apply_fixes:
         from contractlint import fix
 
-        wanted = [f for f in result.findings if f.code in fix.FIXABLE]
+        wanted = [f for f in report.findings if f.code in fix.FIXABLE]
         outcome = fix.fix_source(name, data, wanted, engine.load_limits(config))
-        sys.stdout.buffer.write(outcome.new_bytes if outcome.changed else data)
+        if outcome.changed:
+            data = outcome.new_bytes
+            fixed = [(target.display, outcome.applied)]
+            result = engine.lint_file(target, config, raw=sniff.Raw(data, "", False))
+            report = report._replace(files=(result,), findings=result.findings)
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return EXIT_OK
+        # The report goes to stderr too: a machine format's stays parseable there.
+        if fixed and (options.show_fixes or options.output_format in ("text", "full")):
+            said_fixed(fixed, options)
     lines = data.decode("utf-8", "replace").split("\n")
-    return _report(options, config, report, [], lambda path: lines)
+    return _report(options, config, report, fixed, lambda path: lines, err=options.apply_fixes)
+
+
+def said_fixed(fixed: list[tuple[str, tuple[Finding, ...]]], options: CheckOptions) -> None:
+    """On stderr: what ``--fix`` fixed, file by file with ``--show-fixes``, else as a
+    count (nothing with ``--quiet``)."""
+    if options.show_fixes:
+        echo(show_fixes(fixed), err=True, nl=False)
+    elif not options.quiet:
+        total = sum(len(applied) for _, applied in fixed)
+        finding = "finding" if total == 1 else "findings"
+        echo(f"Fixed {total:,} {finding}; what remains is reported below.", err=True)
 
 
 def show_fixes(fixed: list[tuple[str, tuple[Finding, ...]]]) -> str:
@@ -579,12 +607,14 @@ def emit(
     team_rules: tuple[Any, ...] = (),
     color_mode: Optional[str] = None,
     source: Optional[Callable[[str], Optional[list[str]]]] = None,
+    err: bool = False,
 ) -> None:
-    """Print (or write to ``output_file``) the report in ``output_format``; ``team_rules``
+    """Print (on stderr with ``err``, or write to ``output_file``) the report in
+    ``output_format``; ``team_rules``
     (the config's own, compiled) join the built-in rules' metadata where a format has it;
     ``source`` gives a finding's file as lines for the ``full`` format (default: read)."""
     if output_format in ("text", "full"):
-        painted = color(no_color, output_file, mode=color_mode)
+        painted = color(no_color, output_file, err=err, mode=color_mode)
         if output_format == "full":
             from contractlint.formatters import full
 
@@ -605,15 +635,22 @@ def emit(
             rules=team_rules,
         )
         text = FORMATTERS[output_format](report, context)
+    machine = output_format not in ("text", "full")
     if output_file:
         if not write(output_file, text):
             sys.exit(EXIT_ERROR)
-        if not quiet and output_format not in ("text", "full"):
-            echo(summary(report, color(no_color, None, err=True, mode=color_mode)), err=True)
     else:
-        echo(text, nl=False)
-        if show_statistics and output_format not in ("text", "full") and report.findings:
+        echo(text, nl=False, err=err)
+    # A machine format holds no summary line: it goes to stderr when the report goes to
+    # a file, or when a baseline held findings back (SPEC 4: it says how many entries
+    # match nothing); the statistics go to stderr whenever asked for.
+    if machine and not quiet and (output_file or report.baselined is not None):
+        painted = color(no_color, None, err=True, mode=color_mode)
+        if show_statistics and report.findings:
             echo(statistics(report), err=True)
+        echo(summary(report, painted), err=True)
+    elif machine and show_statistics and report.findings:
+        echo(statistics(report), err=True)
 
 
 def github_files(report: Report) -> None:
@@ -708,9 +745,6 @@ def fixes(
         else:
             echo(fix.unified_diff(result.path, data, outcome.new_bytes), nl=False)
         done.append((result.path, outcome.applied))
-    total = sum(len(applied) for _, applied in done)
-    if in_place and total:
-        echo(f"Fixed {total} problem(s); what remains is reported below.", err=True)
     return done
 
 
