@@ -93,6 +93,34 @@ def test_fixed_findings_leave_stale_entries_that_are_counted(project: Path) -> N
     assert "3 baseline entries no longer match anything" in text.stdout
 
 
+def test_a_run_on_some_files_counts_only_their_stale_entries(project: Path) -> None:
+    """pre-commit passes the files staged: the other files' entries are not stale."""
+    write_legacy(project, 3)
+    assert run("--write-baseline", "baseline.json").exit_code == 0
+    one = run("--baseline", "baseline.json", "contracts/legacy-001.yaml")
+    assert one.exit_code == 0 and "no longer match" not in one.stdout, one.stdout
+    path = project / "contracts" / "legacy-001.yaml"
+    path.write_text(path.read_text() + "fallback: serve_default\n", encoding="utf-8")
+    fixed = run("--baseline", "baseline.json", "--format", "json", "contracts/legacy-001.yaml")
+    assert json.loads(fixed.stdout)["summary"]["stale_baseline_entries"] == 1
+
+
+def test_findings_of_one_rule_on_one_value_have_their_own_fingerprints(project: Path) -> None:
+    """Three CL401 on `owners: TBD` (scope, feasibility, method) are three problems: one
+    fingerprint would make code scanning merge them. Moving the file's lines still
+    churns nothing (CL004 says "first on line N": its fingerprint is its pointer's)."""
+    text = LEGACY.format(n=0) + "owners: TBD\ntimeout_ms: 300\n"
+    (project / "c.yaml").write_text(text, encoding="utf-8")
+    first = json.loads(run("--format", "json", "c.yaml").stdout)["findings"]
+    owners = [f["fingerprint"] for f in first if f["code"] == "CL401"]
+    assert len(owners) == 3 and len(set(owners)) == 3
+    (project / "c.yaml").write_text("# moved\n\n" + text, encoding="utf-8")
+    moved = json.loads(run("--format", "json", "c.yaml").stdout)["findings"]
+    assert "CL004" in [f["code"] for f in first]
+    assert [f["fingerprint"] for f in moved] == [f["fingerprint"] for f in first]
+    assert [f["line"] for f in moved] == [f["line"] + 2 for f in first]
+
+
 def test_baseline_paths_are_relative_to_the_project_root(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1506,3 +1506,123 @@ def test_an_old_file_that_holds_no_contract_breaks_nothing(tmp_path: Path, monke
     old = "{{- if .Values.on }}\napiVersion: v1\nkind: ConfigMap\n{{- end }}\n"
     result, findings = diff(tmp_path, old, CONTRACT)
     assert result.exit_code == 0 and findings == []
+
+
+# ------------------------------------------------------------- --base, as a team uses it
+
+
+@needs_git
+def test_base_unchanged_broken_or_misspelt_files_get_nothing(repo: Path) -> None:
+    """What is wrong in a file that did not change is `check`'s to say: the hook must
+    not fail on files nobody touched (CL001, CL002 in a committed file)."""
+    (repo / "broken.yaml").write_text("kind: model-contract\nname: [\n", encoding="utf-8")
+    (repo / "typo.yaml").write_text(edit(CONTRACT, "kind: model-contract", "kind: modelcontract"))
+    git("add", ".")
+    git("commit", "-q", "-m", "v2")
+    for args in (("HEAD", "broken.yaml", "typo.yaml"), ("HEAD", ".")):
+        result, findings = base(*args)
+        assert findings == [] and result.exit_code == 0, findings
+    (repo / "broken.yaml").write_text("kind: model-contract\nname: [x\n", encoding="utf-8")
+    result, findings = base("HEAD")  # changed and broken: cannot compare, said once
+    assert [f["code"] for f in findings] == ["CL001"]
+
+
+def test_identical_old_and_new_are_silent_even_when_broken(tmp_path: Path) -> None:
+    text = edit(CONTRACT, "kind: model-contract", "kind: modelcontract")
+    result, findings = diff(tmp_path, text, text)
+    assert findings == [] and result.exit_code == 0
+
+
+@needs_git
+def test_base_a_renamed_contract_is_compared_with_its_old_name(repo: Path) -> None:
+    git("mv", "contract.yaml", "ranking.yaml")
+    (repo / "ranking.yaml").write_text(edit(CONTRACT, "  scores: [0.0]\n", ""), encoding="utf-8")
+    for args in (("HEAD",), ("HEAD", "ranking.yaml")):
+        _, findings = base(*args)
+        assert [f["code"] for f in findings] == ["CL701"], findings
+        assert paths_of(findings) == {"ranking.yaml"}
+
+
+@needs_git
+def test_base_honours_exclude_as_check_does(repo: Path) -> None:
+    (repo / "fixtures").mkdir()
+    (repo / "fixtures" / "f.yaml").write_text(CONTRACT, encoding="utf-8")
+    (repo / ".contractlint.yaml").write_text("extend-exclude: [fixtures/]\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-q", "-m", "v2")
+    (repo / "fixtures" / "f.yaml").write_text(edit(CONTRACT, "  scores: [0.0]\n", ""))
+    result, findings = base("HEAD")
+    assert findings == [] and result.exit_code == 0
+    # A named file is compared unless --force-exclude (the hook's), as in `check`.
+    _, findings = base("HEAD", "fixtures/f.yaml")
+    assert [f["code"] for f in findings] == ["CL701"]
+    _, findings = base("HEAD", "--force-exclude", "fixtures/f.yaml")
+    assert findings == []
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: contractlint diff --base HEAD --force-exclude\n" in hooks
+
+
+@needs_git
+def test_base_a_too_large_old_version_is_that_files_problem(repo: Path) -> None:
+    (repo / "big.yaml").write_text(CONTRACT + "# " + "x" * 4000 + "\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-q", "-m", "v2")
+    (repo / ".contractlint.yaml").write_text("max-file-size: 3000\n", encoding="utf-8")
+    (repo / "big.yaml").write_text(CONTRACT, encoding="utf-8")
+    (repo / "contract.yaml").write_text(edit(CONTRACT, "  scores: [0.0]\n", ""), encoding="utf-8")
+    result, findings = base("HEAD", "big.yaml", "contract.yaml")
+    assert [(f["path"], f["code"]) for f in findings] == [
+        ("big.yaml", "CL006"),
+        ("contract.yaml", "CL701"),
+    ]
+    assert "over the size limit of 3,000 bytes" in findings[0]["message"]
+    assert result.exit_code == 1
+
+
+def test_old_is_read_as_its_own_format(tmp_path: Path) -> None:
+    """A contract moved from YAML to JSON is compared, not read as JSON twice."""
+    new = json.dumps(yaml.safe_load(edit(CONTRACT, "  scores: [0.0]\n", "")), indent=2)
+    _, findings = diff(tmp_path, CONTRACT, new, new_name="new.json")
+    assert [f["code"] for f in findings] == ["CL701"]
+
+
+@needs_git
+def test_base_counting_back_past_the_first_commit_is_nothing_to_compare(repo: Path) -> None:
+    (repo / "contract.yaml").write_text(edit(CONTRACT, "  scores: [0.0]\n", ""), encoding="utf-8")
+    result = run("--base", "HEAD~1")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "contractlint: no base revision yet (`HEAD~1`: the history has no such commit), "
+        "so there is nothing to compare\n"
+    )
+    unknown = run("--base", "nosuchbranch~1")
+    assert unknown.exit_code == 2 and "is not a git revision here" in unknown.stderr
+
+
+@needs_git
+def test_base_outside_git_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    result = run("--base", "HEAD")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "contractlint: not inside a git repository: `diff --base` compares with a git "
+        "revision; outside one, give OLD and NEW files\n"
+    )
+
+
+@needs_git
+def test_base_nothing_changed_says_so(repo: Path) -> None:
+    result = run("--base", "HEAD")
+    assert result.exit_code == 0 and result.stdout == "No contract changed since HEAD\n"
+
+
+def test_check_never_calls_a_diff_suppression_unused(tmp_path: Path) -> None:
+    """A CL7xx suppression is for `diff` (as the rules' explanations advise): `check`
+    runs no CL7xx rule, so it cannot say the suppression is unused."""
+    commented = edit(CONTRACT, "response:\n", "response:  # contractlint: disable=CL701 -- v2\n")
+    ignored = "x-contractlint-ignore: {CL701: v2 drops scores}\n" + CONTRACT
+    for text in (commented, ignored):
+        (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+        result = cli_runner().invoke(cli, ["check", "--no-cache", "--format", "json", "c.yaml"])
+        assert "CL008" not in [f["code"] for f in report(result)], result.stdout

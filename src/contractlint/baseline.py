@@ -6,7 +6,8 @@ reports only findings that are not in it. An entry is keyed by the file's path
 the finding's fingerprint (built from the offending value, never from a line
 number), so edits elsewhere in a file do not churn the baseline. Entries are a
 multiset: two identical findings need two entries. Entries that match nothing
-any more are counted as stale, so the baseline can be pruned.
+any more, in the files a run checked, are counted as stale, so the baseline can be
+pruned.
 """
 
 from __future__ import annotations
@@ -117,6 +118,8 @@ def apply(report: Report, baseline: Baseline, root: str, cwd: str) -> Report:
             remaining[entry] -= 1
         else:
             kept.append(finding)
+    # Entries of files this run did not check (pre-commit passes a few) are not stale.
+    checked = {folder.by_target(r.path) or as_posix(r.path) for r in report.files}
     kept_ids = {id(f) for f in kept}
     files = tuple(
         result._replace(findings=tuple(f for f in result.findings if id(f) in kept_ids))
@@ -126,5 +129,5 @@ def apply(report: Report, baseline: Baseline, root: str, cwd: str) -> Report:
         files=files,
         findings=tuple(kept),
         baselined=len(report.findings) - len(kept),
-        stale_baseline=sum(remaining.values()),
+        stale_baseline=sum(n for (path, *_), n in remaining.items() if path in checked),
     )

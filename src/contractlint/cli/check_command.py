@@ -127,6 +127,7 @@ class CheckOptions(NamedTuple):
         Option(
             ("--force-exclude",),
             "Apply `exclude` to files named explicitly too (as pre-commit passes them).",
+            report=True,
         ),
     ] = False
     apply_fixes: Annotated[bool, Option(("--fix",), "Fix what can be fixed safely, in place.")] = (
@@ -214,7 +215,8 @@ class CheckOptions(NamedTuple):
         ),
     ] = False
     isolated: Annotated[
-        bool, Option(("--isolated",), "Read no configuration file: the defaults only.")
+        bool,
+        Option(("--isolated",), "Read no configuration file: the defaults only.", report=True),
     ] = False
     watch: Annotated[
         bool,

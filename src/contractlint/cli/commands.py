@@ -135,12 +135,15 @@ def diff_command(
     quiet: bool,
     no_color: bool,
     exit_zero: bool,
+    force_exclude: bool,
+    isolated: bool,
 ) -> None:
     """Breaking changes between two versions: `diff OLD NEW`, or `diff --base REF [PATH...]`."""
-    from contractlint import git
     from contractlint.pipeline import engine, sniff
 
-    config = check_command.load_config(config_file, select, ignore, extend_select)
+    config = check_command.load_config(
+        config_file, select, ignore, extend_select, isolated=isolated
+    )
     output_format = check_command.output_format(output_format or _env_format(), config)
     today = datetime.date.today()
     cwd = Path.cwd()
@@ -162,26 +165,17 @@ def diff_command(
             if broken:
                 raise click.BadParameter(f"cannot compare with {old_path}: {broken}")
         target = discover.Target(new_path, discover.display_path(Path(new_path), cwd))
-        results.append(engine.diff_file(old, target, config, today))
+        results.append(engine.diff_file(old, target, config, today, old_path=old_path))
     else:
-        commit = git.resolve(base_ref)
-        if commit is None:
-            click.echo(
-                f"contractlint: no base revision yet (`{base_ref}`: the repository has no "
-                "commit), so there is nothing to compare",
-                err=True,
-            )
+        based = _diff_base(base_ref, paths, config, force_exclude, today)
+        if based is None:
             sys.exit(EXIT_OK)
-        named = list(paths) or git.changed(commit, config.include)
-        if any(os.path.isdir(path) for path in named):  # a folder: the files it holds
-            found = discover.discover(named, config.root, config.include, config.exclusions)
-            named = [t.path for t in found.targets] + list(found.missing)
-        for path in named:
-            target = discover.Target(path, discover.display_path(Path(path), cwd))
-            new = sniff.read(path, config.max_file_size)
-            # The old version is read only for a candidate: nothing else is compared.
-            old = None if sniffer.skipped(new) else git.show(commit, path, config.max_file_size)
-            results.append(engine.diff_file(old, target, config, today, raw=new))
+        results = based
+        if not results and output_format in ("text", "full"):
+            # Not "No contract found in 0 files": the repository may hold many.
+            if not quiet:
+                click.echo(f"No contract changed since {base_ref}")
+            sys.exit(EXIT_OK)
     findings = tuple(f for r in results for f in r.findings)
     report = Report(tuple(results), findings, declared_kinds=config.kind_names)
     check_command.emit(
@@ -198,6 +192,60 @@ def diff_command(
         check_command.github_files(report)
     code = check_command.exit_code(report, fail_on or config.fail_on)
     sys.exit(EXIT_OK if exit_zero else code)
+
+
+def _diff_base(
+    base_ref: str,
+    paths: tuple[str, ...],
+    config: Config,
+    force_exclude: bool,
+    today: datetime.date,
+) -> list[FileResult] | None:
+    """`diff --base REF [PATH ...]`: each file compared with its version at REF (under
+    its old name when git finds it renamed); None, after saying why, when there is no
+    such revision yet. The files compared are the ones `check` would lint: the changed
+    files that `exclude` leaves (all named ones unless --force-exclude, as `check`)."""
+    from contractlint import git
+    from contractlint.pipeline import engine, sniff
+
+    try:
+        commit = git.resolve(base_ref)
+        renamed = git.changed(commit, config.include) if commit else {}
+    except git.GitError as exc:
+        raise check_command.UsageError(str(exc)) from None
+    if commit is None:
+        click.echo(
+            f"contractlint: no base revision yet (`{base_ref}`: the history has no such "
+            "commit), so there is nothing to compare",
+            err=True,
+        )
+        return None
+    # `renamed`: each changed file's path now -> its path at the commit.
+
+    def excluded(path: str) -> bool:
+        return discover.named_excluded(path, config.root, config.exclusions)
+
+    named = list(paths) or [path for path in renamed if not excluded(path)]
+    if any(os.path.isdir(path) for path in named):  # a folder: the files it holds
+        found = discover.discover(named, config.root, config.include, config.exclusions)
+        named = [t.path for t in found.targets] + list(found.missing)
+    if paths and force_exclude:
+        named = [path for path in named if not excluded(path)]
+    sniffer = sniff.sniffer(config.kind_names)
+    cwd = Path.cwd()
+    results: list[FileResult] = []
+    for path in named:
+        target = discover.Target(path, discover.display_path(Path(path), cwd))
+        new = sniff.read(path, config.max_file_size)
+        old_path = renamed.get(os.path.normpath(os.path.relpath(path)), path)
+        try:
+            # The old version is read only for a candidate: nothing else is compared.
+            old = None if sniffer.skipped(new) else git.show(commit, old_path, config.max_file_size)
+        except git.Unreadable as exc:  # that file's problem; the others are compared
+            results.append(engine.file_problem(target, config, f"cannot compare it: {exc}"))
+            continue
+        results.append(engine.diff_file(old, target, config, today, raw=new, old_path=old_path))
+    return results
 
 
 def _team(config_file: str | None) -> tuple[Rule, ...]:
