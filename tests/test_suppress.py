@@ -473,6 +473,36 @@ def test_disable_file_inside_a_block_scalar_does_not_suppress(lint_text: LintTex
             "# contractlint: disable=CL9999",
             "`# contractlint: disable=CL9999` names an unknown rule `CL9999`",
         ),
+        (
+            "# contractlint: disable CL101",
+            "`# contractlint: disable CL101`: a directive takes `=`: write "
+            "`# contractlint: disable=CL101`",
+        ),
+        (
+            "# contractlint: disable: CL101 -- reason",
+            "`# contractlint: disable: CL101`: a directive takes `=`: write "
+            "`# contractlint: disable=CL101`",
+        ),
+        (
+            "# contractlint disable=CL101",
+            "`# contractlint disable=CL101`: a directive needs a colon: write "
+            "`# contractlint: disable=CL101`",
+        ),
+        (
+            "# contractlint: disable=",
+            "`# contractlint: disable=`: names no rule, so it suppresses nothing; write "
+            "`disable=CODE`",
+        ),
+        (
+            "# contractlint: disable=CL101 untill=2030-01-01",
+            "`# contractlint: disable=CL101`: unknown option `untill=`, so it suppresses "
+            "nothing; did you mean `until=`?",
+        ),
+        (
+            "# contractlint: disable-file=CL101,expires=2030-01-01",
+            "`# contractlint: disable-file=CL101`: unknown option `expires=`, so it "
+            "suppresses nothing; only `until=` is known",
+        ),
     ],
 )
 def test_a_misspelt_suppression_is_reported_not_ignored(
@@ -485,3 +515,20 @@ def test_a_misspelt_suppression_is_reported_not_ignored(
         ("CL008", 3, expected)
     ]
     assert "CL101" in codes(findings)  # nothing was suppressed
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# contractlint checks this file in CI",
+        "# see contractlint: it lints contracts",
+        "# contractlint:disable=CL101",
+        "#contractlint: disable = CL101",
+    ],
+)
+def test_prose_and_spacing_variants_are_no_misspelt_directive(
+    lint_text: LintText, comment: str
+) -> None:
+    text = f"kind: model-contract\nname: x\n{comment}\nfallback: TBD\n"
+    findings = lint_text(text)
+    assert "CL008" not in codes(findings), findings

@@ -28,9 +28,14 @@ from contractlint.rules._common import fit
 from contractlint.suggest import closest
 
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*(disable-file|disable)\s*=\s*(.*)$")
-# Any `# contractlint: WORD=`: a misspelt directive (`disabel=`) is reported, not ignored.
-_ANY_DIRECTIVE = re.compile(r"(?:^|\s)#\s*contractlint:\s*([\w-]*)\s*=")
+# A comment that means to be a directive and is none is reported, not ignored (the
+# user believes something is suppressed): `contractlint:` and anything, or a word like a
+# directive after `contractlint` without the colon (`# contractlint disable=CL101`).
+_LOOKS_LIKE = re.compile(
+    r"(?:^|\s)#\s*contractlint(?:\s*:\s*|\s+(?=[\w-]+\s*[=:]))([\w-]*)\s*([=:]?)\s*(\S*)"
+)
 DIRECTIVES = ("disable", "disable-file")
+OPTIONS = ("until",)  # `until=YYYY-MM-DD` after the codes
 _COMMENT_ONLY = re.compile(r"^\s*#")
 WHOLE_FILE = 2**31  # the last line a `disable-file` covers: every line of the file
 
@@ -52,30 +57,21 @@ class Suppression(NamedTuple):
 
 def parse_comments(text: str, extra: Sequence[Rule] = ()) -> tuple[Suppression, ...]:
     """Every ``# contractlint: disable...`` comment in a YAML or Markdown text."""
-    if "contractlint:" not in text:
+    if "contractlint" not in text:
         return ()
     lines = text.split("\n")
     found: list[Suppression] = []
     for index, line in enumerate(lines):
-        if "contractlint:" not in line:
+        if "contractlint" not in line:
             continue
         match = _DIRECTIVE.search(line)
         if not match:
-            wrong = _ANY_DIRECTIVE.search(line)
-            if wrong:  # the user believes something is suppressed: say that nothing is
-                column = wrong.start() + (1 if line[wrong.start()] != "#" else 0)
-                near = closest(wrong.group(1), DIRECTIVES, limit=1)
-                hint = f"did you mean `{near[0]}`?" if near else "use disable or disable-file."
+            wrong = _malformed(line)
+            if wrong is not None:
+                column, label, problem = wrong
+                span = Span(index + 1, column + 1, index + 1, len(line) + 1)
                 found.append(
-                    Suppression(
-                        Span(index + 1, column + 1, index + 1, len(line) + 1),
-                        (),
-                        (),
-                        index + 1,
-                        index + 1,
-                        label=f"`# contractlint: {wrong.group(1)}=`",
-                        problem=f"unknown directive, which suppresses nothing; {hint}",
-                    )
+                    Suppression(span, (), (), index + 1, index + 1, label=label, problem=problem)
                 )
             continue
         scope, rest = match.group(1), match.group(2)
@@ -86,17 +82,34 @@ def parse_comments(text: str, extra: Sequence[Rule] = ()) -> tuple[Suppression, 
         until: datetime.date | None = None
         bad_until: str | None = None
         tokens: list[str] = []
+        options: list[str] = []
         for word in rest.replace(",", " , ").split():
             if word.startswith("until="):
                 try:
                     until = datetime.date.fromisoformat(word[len("until=") :])
                 except ValueError:
                     bad_until = word[len("until=") :]
+            elif "=" in word:
+                options.append(word)  # `untill=...`: no rule's name holds a `=`
             elif word != ",":
                 tokens.append(word)
         codes, unknown = resolve(tokens, extra)
         column = match.start() + (1 if line[match.start()] != "#" else 0)
         span = Span(index + 1, column + 1, index + 1, len(line) + 1)
+        written = f"`# contractlint: {scope}={','.join(tokens)}`"
+        problem = ""
+        if options:
+            option = options[0].split("=", 1)[0]
+            near = closest(option, OPTIONS, limit=1)
+            hint = f"; did you mean `{near[0]}=`?" if near else "; only `until=` is known"
+            problem = f"unknown option `{option}=`, so it suppresses nothing{hint}"
+        elif not tokens:
+            problem = f"names no rule, so it suppresses nothing; write `{scope}=CODE`"
+        if problem:
+            found.append(
+                Suppression(span, (), (), index + 1, index + 1, label=written, problem=problem)
+            )
+            continue
         if scope == "disable-file":
             first, last = 1, WHOLE_FILE
         elif _COMMENT_ONLY.match(line):
@@ -106,11 +119,34 @@ def parse_comments(text: str, extra: Sequence[Rule] = ()) -> tuple[Suppression, 
             first = last = target + 1
         else:
             first = last = index + 1
-        label = f"`# contractlint: {scope}={','.join(tokens)}`"
         found.append(
-            Suppression(span, codes, unknown, first, last, until, bad_until, reason, label)
+            Suppression(span, codes, unknown, first, last, until, bad_until, reason, written)
         )
     return tuple(found)
+
+
+def _malformed(line: str) -> tuple[int, str, str] | None:
+    """For a comment on ``line`` that means to be a directive and is not one: its
+    column (0-based), how to quote it and what is wrong; None for any other line."""
+    found = _LOOKS_LIKE.search(line)
+    if found is None:
+        return None
+    word, sign, after = found.groups()
+    column = found.start() + (1 if line[found.start()] != "#" else 0)
+    codes = after.lstrip("=:") or "CODE"
+    label = f"`{line[column:].split(' -- ')[0].strip()}`"
+    if ":" not in line[column : found.start(1)]:
+        if word not in DIRECTIVES:
+            return None  # prose that mentions contractlint (`# contractlint checks this`)
+        problem = f"a directive needs a colon: write `# contractlint: {word}={codes}`"
+    elif word in DIRECTIVES:  # `disable CL101`, `disable: CL101`
+        problem = f"a directive takes `=`: write `# contractlint: {word}={codes}`"
+    else:
+        near = closest(word, DIRECTIVES, limit=1)
+        hint = f"did you mean `{near[0]}`?" if near else "use disable or disable-file."
+        label = f"`# contractlint: {word}{sign}`"
+        problem = f"unknown directive, which suppresses nothing; {hint}"
+    return column, label, problem
 
 
 def _scalar_spans(value: Any, pointer: str, document: Document) -> Iterable[Span]:
