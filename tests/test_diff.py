@@ -1626,3 +1626,55 @@ def test_check_never_calls_a_diff_suppression_unused(tmp_path: Path) -> None:
         (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
         result = cli_runner().invoke(cli, ["check", "--no-cache", "--format", "json", "c.yaml"])
         assert "CL008" not in [f["code"] for f in report(result)], result.stdout
+
+
+# ----------------------------------------------------------- a promise removed is loosened
+
+
+@pytest.mark.parametrize(
+    ("removed", "replacement", "message"),
+    [
+        (BUDGET, "# (no budget)", "latency budget p50 (50 ms) is gone"),
+        (BUDGET, "latency_budget_ms: {p50: 50}", "latency budget p95 (120 ms) is gone"),
+        (BUDGET, "latency_budget_ms: {p50: 50, p95: TBD}", "latency budget p95 (120 ms) is gone"),
+        ("timeout_ms: 300 ", "# timeout_ms: 300 ", "the timeout (300 ms) is gone"),
+        ("timeout_ms: 300 ", "timeout_ms: TBD ", "the timeout (300 ms) is gone"),
+    ],
+)
+def test_cl706_a_removed_budget_or_timeout_is_the_loosest(
+    tmp_path: Path, removed: str, replacement: str, message: str
+) -> None:
+    new = edit(CONTRACT, removed, replacement)
+    _, findings = diff(tmp_path, CONTRACT, new)
+    assert [f["code"] for f in findings if f["code"] == "CL706"], findings
+    assert any(f["message"].startswith(message) for f in findings), findings
+
+
+def test_cl704_dropping_the_version_segment(tmp_path: Path) -> None:
+    new = edit(CONTRACT, "endpoint: /v1/rank\n", "endpoint: /rank\n")
+    _, findings = diff(tmp_path, CONTRACT, new)
+    assert located(findings) == [("CL704", 4, 11)]
+    assert "dropping its version `v1`" in findings[0]["message"]
+
+
+def test_cl709_a_removed_primary_metric(tmp_path: Path) -> None:
+    block = PLAN[PLAN.index("primary_metric:\n") : PLAN.index("guardrails:\n")]
+    _, findings = diff(tmp_path, PLAN, PLAN.replace(block, ""))
+    assert [f["code"] for f in findings] == ["CL709"]
+    assert findings[0]["message"].startswith("the primary metric `open_rate` is gone")
+
+
+def test_cl708_every_entry_of_a_metric_with_two_guardrails(tmp_path: Path) -> None:
+    two = edit(
+        PLAN,
+        "  - {metric: unsubscribe_rate, max_regression: 0.0}",
+        "  - {metric: revenue, min: 10}\n  - {metric: revenue, max: 100}\n"
+        "  - {metric: unsubscribe_rate, max_regression: 0.0}",
+    )
+    loosened = edit(two, "  - {metric: revenue, max: 100}\n", "  - {metric: revenue, max: 1000}\n")
+    _, findings = diff(tmp_path, two, loosened)
+    assert [f["code"] for f in findings] == ["CL708"]
+    shows(findings[0], "100", "1000")
+    gone = edit(two, "  - {metric: revenue, max: 100}\n", "")
+    _, findings = diff(tmp_path, two, gone)
+    assert [f["code"] for f in findings] == ["CL708"], findings

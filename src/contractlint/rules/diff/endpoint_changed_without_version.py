@@ -13,7 +13,18 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
     was, now = old.value.get("endpoint"), new.value.get("endpoint")
     if not (isinstance(was, str) and isinstance(now, str)) or was.strip() == now.strip():
         return
-    if version_segment(was) == version_segment(now):
+    if version_segment(was) and not version_segment(now):
+        yield Hit(
+            "/endpoint",
+            fit(
+                "`endpoint` changed from `{was}` to `{now}`, dropping its version `"
+                + version_segment(was)
+                + "`: keep a version segment, e.g. `/v2/`",
+                was=was,
+                now=now,
+            ),
+        )
+    elif version_segment(was) == version_segment(now):
         version = f"still `{version_segment(now)}`" if version_segment(now) else "none"
         yield Hit(
             "/endpoint",
@@ -35,7 +46,7 @@ RULE = registered(
     doc=RuleDoc(
         what=(
             "`contractlint diff`: `endpoint` differs between the versions while its version "
-            "segment (`v1`, `v2.1`) is the same."
+            "segment (`v1`, `v2.1`) is the same, or the new one drops the version segment."
         ),
         why=(
             "Callers hard-code the path. Moving `/v1/rank` to `/v1/ranking` breaks every one of "

@@ -7,6 +7,7 @@ from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
 from contractlint.rules._common import get, is_number
+from contractlint.rules._evolution import nearest
 from contractlint.rules._vocabulary import PERCENTILES, TIMEOUT_KEYS
 
 
@@ -21,14 +22,27 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
     before, after = old.value.get("latency_budget_ms"), new.value.get("latency_budget_ms")
     for percentile in PERCENTILES:
         was, now = get(before, percentile), get(after, percentile)
-        if is_number(was) and is_number(now) and now > was:
+        if is_number(was) and (now is None or options.is_placeholder(now)):  # the loosest
+            yield Hit(
+                nearest(new, f"/latency_budget_ms/{percentile}"),
+                f"latency budget {percentile} ({was:g} ms) is gone: callers' timeouts assume "
+                "it; keep it or agree it with them",
+            )
+        elif is_number(was) and is_number(now) and now > was:
             yield Hit(
                 f"/latency_budget_ms/{percentile}",
                 f"latency budget {percentile} went up from {was:g} ms to {now:g} ms: callers' "
                 "timeouts assume the old one; agree it with them",
             )
     (_, was_timeout), (pointer, now_timeout) = _timeout(old), _timeout(new)
-    if is_number(was_timeout) and is_number(now_timeout) and now_timeout > was_timeout:
+    written = [new.value[key] for key in TIMEOUT_KEYS if key in new.value]
+    if is_number(was_timeout) and all(v is None or options.is_placeholder(v) for v in written):
+        yield Hit(
+            "",
+            f"the timeout ({was_timeout:g} ms) is gone: callers no longer know when to use "
+            "their fallback; keep it or agree it with them",
+        )
+    elif is_number(was_timeout) and is_number(now_timeout) and now_timeout > was_timeout:
         yield Hit(
             pointer,
             f"the timeout went up from {was_timeout:g} ms to {now_timeout:g} ms: callers wait "
@@ -44,7 +58,7 @@ RULE = registered(
     doc=RuleDoc(
         what=(
             "`contractlint diff`: a `latency_budget_ms` percentile or the timeout is higher in "
-            "the new version."
+            "the new version, or gone (no budget is the loosest one)."
         ),
         why=(
             "Latency budgets creep: each new model is a little bigger, each budget a little "

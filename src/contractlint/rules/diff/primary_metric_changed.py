@@ -7,6 +7,7 @@ from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
 from contractlint.rules._common import fit, quoted
+from contractlint.rules._evolution import nearest
 
 
 def _name(document: Document) -> tuple[str, Any]:
@@ -21,7 +22,15 @@ def _name(document: Document) -> tuple[str, Any]:
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
     _, was = _name(old)
     pointer, now = _name(new)
-    if isinstance(was, str) and isinstance(now, str) and was.strip() != now.strip():
+    if isinstance(was, str) and was.strip() and now is None:
+        yield Hit(
+            nearest(new, "/primary_metric"),
+            fit(
+                "the primary metric {was} is gone: not the pre-registered test; start a new plan",
+                was=quoted(was),
+            ),
+        )
+    elif isinstance(was, str) and isinstance(now, str) and was.strip() != now.strip():
         yield Hit(
             pointer,
             fit(
@@ -39,7 +48,10 @@ RULE = registered(
     summary="the primary metric's name changed",
     compare=compare,
     doc=RuleDoc(
-        what="`contractlint diff`: the plan's `primary_metric` name differs between versions.",
+        what=(
+            "`contractlint diff`: the plan's `primary_metric` name differs between versions, "
+            "or the new version has none."
+        ),
         why=(
             "Switching the primary metric of a running experiment to the one that happens to "
             "look good is the classic way to manufacture a win: with enough metrics, one of "

@@ -12,9 +12,13 @@ from contractlint.rules._guardrails import guardrails
 from contractlint.rules._vocabulary import LOOSER_WHEN_LARGER
 
 
-def _by_metric(document: Document) -> tuple[dict[str, tuple[int, Any]], str]:
+def _by_metric(document: Document) -> tuple[dict[tuple[str, int], tuple[int, Any]], str]:
+    """Each guardrail by its metric and which of that metric's entries it is: a metric
+    may have two (`{metric: revenue, min: 10}` and `{metric: revenue, max: 100}`), the
+    first compares with the old first, the second with the second."""
     listed, pointer, _ = guardrails(document)
-    found: dict[str, tuple[int, Any]] = {}
+    found: dict[tuple[str, int], tuple[int, Any]] = {}
+    seen: dict[str, int] = {}
     for index, item in enumerate(listed if isinstance(listed, list) else []):
         # A guardrail without a metric name protects nothing that could be lost.
         if (
@@ -22,15 +26,18 @@ def _by_metric(document: Document) -> tuple[dict[str, tuple[int, Any]], str]:
             and isinstance(item.get("metric"), str)
             and item["metric"].strip()
         ):
-            found.setdefault(item["metric"], (index, item))
+            metric = item["metric"]
+            found[(metric, seen.get(metric, 0))] = (index, item)
+            seen[metric] = seen.get(metric, 0) + 1
     return found, pointer
 
 
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
     before, _ = _by_metric(old)
     after, pointer = _by_metric(new)
-    for metric, (_, was) in before.items():
-        if metric not in after:
+    for key_of, (_, was) in before.items():
+        metric = key_of[0]
+        if key_of not in after:
             yield Hit(
                 nearest(new, pointer),
                 fit(
@@ -39,7 +46,7 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
                 ),
             )
             continue
-        index, now = after[metric]
+        index, now = after[key_of]
         for key, larger_is_looser in LOOSER_WHEN_LARGER.items():
             old_value, new_value = was.get(key), now.get(key)
             if not is_number(old_value):
