@@ -231,6 +231,46 @@ def test_fix_reports_a_read_only_file_and_leaves_it(repo: Path) -> None:
     assert path.read_text() == FIXABLE and path.stat().st_mode & 0o777 == 0o444
 
 
+def test_a_fix_that_cannot_be_written_stops_nothing_else(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that is not writable (the fix's new file cannot be made beside the old
+    one): that file is left whole and reported; the other files are fixed (SPEC 7).
+    In-process, since root may write anywhere: the folder refuses as it would."""
+    import tempfile
+
+    from contractlint.cli.commands import cli as main
+
+    from conftest import cli_runner
+
+    for folder in ("locked", "open"):
+        (repo / folder).mkdir()
+        (repo / folder / "c.yaml").write_text(FIXABLE)
+    real = tempfile.mkstemp
+
+    def refusing(*args: object, **kwargs: object) -> tuple[int, str]:
+        if str(kwargs.get("dir", "")).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real(*args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", refusing)
+    monkeypatch.chdir(repo)
+    args = ["check", "--no-cache", "--fix", "--fail-on", "info", "locked", "open"]
+    result = cli_runner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "locked/c.yaml: not fixed: its folder is not writable" in result.stderr
+    assert (repo / "locked" / "c.yaml").read_text() == FIXABLE
+    assert (repo / "open" / "c.yaml").read_text() == FIXED
+    assert "locked/c.yaml:" in result.stdout and "CL505" in result.stdout
+
+
+def test_a_report_file_in_a_new_folder_is_written(repo: Path) -> None:
+    (repo / "c.yaml").write_text(FIXABLE)
+    run = cli(repo, "check", "--format", "sarif", "-o", "reports/ci/x.sarif", "c.yaml")
+    assert run.returncode == 0, run.stderr
+    assert json.loads((repo / "reports" / "ci" / "x.sarif").read_text())["version"] == "2.1.0"
+
+
 # 7. Limits at their maximum --------------------------------------------------------------
 
 
@@ -463,7 +503,9 @@ def test_diff_base_does_not_read_an_old_blob_over_the_size_limit(repo: Path) -> 
     (repo / "c.yaml").write_text(COMPLETE)
     (repo / ".contractlint.yaml").write_text("max-file-size: 4096\n")
     run = cli(repo, "diff", "--base", "HEAD")
-    assert run.returncode == 2 and "over the size limit of 4,096 bytes" in run.stderr
+    # That file's problem (CL006), not the run's: the other files are still compared.
+    assert run.returncode == 1 and "over the size limit of 4,096 bytes" in run.stdout
+    assert "c.yaml:1:1: CL006 [error] cannot compare it: its version at" in run.stdout
 
 
 # Fuzzing with every limit at its maximum ---------------------------------------------

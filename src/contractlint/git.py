@@ -42,7 +42,7 @@ def resolve(ref: str) -> str | None:
     run = _git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
     if run.returncode == 0:
         return run.stdout.decode("ascii", "replace").strip()
-    if not _git("rev-list", "-n", "1", "--all").stdout.strip():
+    if not any_commit():
         return None  # no commit at all yet
     counted = _ANCESTRY.match(ref)
     if counted and _git("rev-parse", "--verify", "--quiet", "--end-of-options", counted[1]).stdout:
@@ -54,6 +54,11 @@ def resolve(ref: str) -> str | None:
             )
         return None  # the history is shorter than that: nothing before it to compare
     raise GitError(f"`{ref}` is not a git revision here")
+
+
+def any_commit() -> bool:
+    """Whether the repository holds a commit (a new one has none)."""
+    return bool(_git("rev-list", "-n", "1", "--all").stdout.strip())
 
 
 def changed(commit: str, include: Sequence[str]) -> dict[str, str]:

@@ -673,6 +673,9 @@ def write(path: str, text: str, append: bool = False) -> bool:
     leaves the previous baseline intact); a FIFO or device (``/dev/stdout``) is
     written as it is, and GitHub's step files are appended to."""
     try:
+        folder = os.path.dirname(path)
+        if folder and not os.path.isdir(folder):
+            os.makedirs(folder, exist_ok=True)  # `-o reports/x.sarif`, as ruff does
         if append or (os.path.exists(path) and not os.path.isfile(path)):
             with open(path, "a" if append else "w", encoding="utf-8") as handle:
                 handle.write(text)
@@ -738,12 +741,14 @@ def fixes(
 
             try:
                 atomic.write_atomic(path, outcome.new_bytes)
-            except atomic.NotWritable as exc:
-                echo(f"{result.path}: not fixed: {exc.strerror}", err=True)
-                continue
             except OSError as exc:
-                echo(f"contractlint: cannot write {path}: {exc.strerror or exc}", err=True)
-                sys.exit(EXIT_ERROR)
+                # The file is left whole and its findings stay reported; the run goes
+                # on with the other files (SPEC 7), as for a read-only file.
+                why = exc.strerror or str(exc)
+                if isinstance(exc, PermissionError):
+                    why = "its folder is not writable (a fix writes a new file beside it)"
+                echo(f"{result.path}: not fixed: {why}", err=True)
+                continue
         else:
             echo(fix.unified_diff(result.path, data, outcome.new_bytes), nl=False)
         done.append((result.path, outcome.applied))

@@ -214,9 +214,12 @@ def _diff_base(
     except git.GitError as exc:
         raise check_command.UsageError(str(exc)) from None
     if commit is None:
+        why = (
+            "the history has no such commit" if git.any_commit() else "the repository has no commit"
+        )
         click.echo(
-            f"contractlint: no base revision yet (`{base_ref}`: the history has no such "
-            "commit), so there is nothing to compare",
+            f"contractlint: no base revision yet (`{base_ref}`: {why}), so there is nothing "
+            "to compare",
             err=True,
         )
         return None
