@@ -295,7 +295,7 @@ def test_a_valid_config_does_not_import_jsonschema(tmp_path: Path) -> None:
 YAML_ERRORS = [
     (
         "# lint settings\nselect: [CL1]\nfail-on: eror\n",
-        ":3: `fail-on`: expected one of error, warning, info, never, got 'eror'",
+        ':3: `fail-on`: expected one of error, warning, info, never, got "eror"',
     ),
     (
         "fail-on: warning\n\nmax-depth: 500\n",
@@ -312,7 +312,7 @@ YAML_ERRORS = [
     ),
     (
         "severity:\n  CL101: warning\n  CL102: fatal\n",
-        ":3: `severity`: `CL102`: expected one of error, warning, info, got 'fatal'",
+        ':3: `severity`: `CL102`: expected one of error, warning, info, got "fatal"',
     ),
     ("severity:\n  CL101: warning\n  CL1: info\n", ":3: `severity`: `CL1` must name one rule"),
     ("ignore:\n  - CL1\n  - missing-fallbak\n", ":3: `ignore`: unknown rule `missing-fallbak`"),
@@ -374,7 +374,7 @@ def test_an_explicit_config_is_named_as_given(project: Path) -> None:
 PYPROJECT_ERRORS = [
     (
         '[project]\nname = "x"\n\n[tool.contractlint]\nselect = ["CL1"]\nfail-on = "eror"\n',
-        ":6: `fail-on`: expected one of error, warning, info, never, got 'eror'",
+        ':6: `fail-on`: expected one of error, warning, info, never, got "eror"',
     ),
     ('[tool.contractlint]\n"selct" = ["CL1"]\n', ":2: unknown key `selct`; did you mean `select`?"),
     (
@@ -389,7 +389,7 @@ PYPROJECT_ERRORS = [
     ("[tool.contractlint]\nexperiment = { alpha = 1.5 }\n", ":2: `experiment.alpha`: expected"),
     (
         '[tool.contractlint.severity]\nCL101 = "warning"\nCL102 = "fatal"\n',
-        ":3: `severity`: `CL102`: expected one of error, warning, info, got 'fatal'",
+        ':3: `severity`: `CL102`: expected one of error, warning, info, got "fatal"',
     ),
     (
         "[tool.other]\nmax-depth = 1\n\n[tool.contractlint]\nmax-depth = 500\n",
@@ -418,6 +418,25 @@ def test_a_toml_syntax_error_names_the_line(project: Path) -> None:
     result = run("check")
     assert result.exit_code == 2
     assert "pyproject.toml:3: invalid TOML: " in result.stderr
+
+
+def test_a_toml_error_at_the_end_of_the_file_names_its_last_line(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.contractlint]\nselect = [\n  "CL1",\n', encoding="utf-8"
+    )
+    result = run("check")
+    assert result.exit_code == 2
+    said = result.stderr.strip()  # the parser's own words differ between versions
+    assert "pyproject.toml:3: invalid TOML: " in said, said
+    assert said.endswith("(at the end of the file)"), said
+
+
+def test_a_wrong_value_is_shown_as_the_configuration_writes_it(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        "[tool.contractlint]\nfail-on = true\n", encoding="utf-8"
+    )
+    result = run("check")
+    assert result.exit_code == 2 and "got true" in result.stderr, result.stderr
 
 
 def test_config_refuses_what_check_refuses(project: Path) -> None:

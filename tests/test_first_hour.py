@@ -322,6 +322,24 @@ def test_clean_removes_the_cache_and_nothing_else(project: Path) -> None:
     assert (other / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
+@pytest.mark.parametrize(
+    ("name", "broken"),
+    [
+        ("pyproject.toml", "[tool.contractlint]\nselect = [\n"),
+        (".contractlint.yaml", "select: [\n"),
+    ],
+)
+def test_clean_works_with_a_broken_configuration(project: Path, name: str, broken: str) -> None:
+    """As `ruff clean`: a broken configuration must not keep its cache, wherever the
+    command runs in the project."""
+    run(project, "check", "model.yaml", env={"CONTRACTLINT_NO_CACHE": ""})
+    (project / name).write_text(broken, encoding="utf-8")
+    (project / "sub").mkdir()
+    done = run(project / "sub", "clean")
+    assert done.returncode == 0 and "Removed the cache" in done.stderr, done.stderr
+    assert not (project / ".contractlint_cache").exists()
+
+
 def test_rules_select_and_kind(project: Path) -> None:
     done = run(project, "rules", "--select", "CL3", "--kind", "experiment-plan")
     codes = [line.split()[0] for line in done.stdout.splitlines()]

@@ -298,7 +298,7 @@ def _config_in(folder: str) -> Optional[str]:
                 data = _toml(text)
             except ValueError as exc:
                 if "[tool.contractlint" in text:
-                    raise _toml_error(candidate, exc) from None
+                    raise _toml_error(candidate, exc, text) from None
                 continue  # someone else's broken pyproject.toml
             tool = data.get("tool")
             if not isinstance(tool, dict) or "contractlint" not in tool:
@@ -319,11 +319,16 @@ def git_root(start: Union[str, os.PathLike[str]]) -> Optional[str]:
         folder = parent
 
 
-def _toml_error(path: Union[str, os.PathLike[str]], exc: ValueError) -> ConfigError:
-    """``FILE:LINE: invalid TOML: ...`` (tomllib puts the place at the end of its message)."""
+def _toml_error(path: Union[str, os.PathLike[str]], exc: ValueError, text: str) -> ConfigError:
+    """``FILE:LINE: invalid TOML: ...`` (tomllib puts the place at the end of its message;
+    "at end of document" is the last line of ``text``)."""
     message = str(exc)
     found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
     if found is None:
+        if message.endswith(" (at end of document)"):
+            last = text.rstrip("\n").count("\n") + 1
+            problem = message[: -len(" (at end of document)")]
+            return ConfigError(f"{path}:{last}: invalid TOML: {problem} (at the end of the file)")
         return ConfigError(f"{path}: invalid TOML: {message}")
     line, column = found.groups()
     return ConfigError(f"{path}:{line}: invalid TOML: {message[: found.start()]} (column {column})")
@@ -361,7 +366,7 @@ def _read_config(path: Union[str, os.PathLike[str]]) -> tuple[Mapping[str, Any],
         try:
             data = _toml(text)
         except ValueError as exc:
-            raise _toml_error(path, exc) from None
+            raise _toml_error(path, exc, text) from None
         tool = data.get("tool", {})
         table = tool.get("contractlint", {}) if isinstance(tool, dict) else {}
     else:
@@ -726,7 +731,10 @@ def _toml_line(text: str, path: KeyPath) -> Optional[int]:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    """A value as the configuration's own languages write it (`true`, not `True`)."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 80 else text[:77] + "..."
 
 

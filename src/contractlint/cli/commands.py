@@ -378,14 +378,41 @@ def _chosen(
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
 def clean_command(cache_dir: str | None, config_file: str | None) -> None:
     """Remove the cache (.contractlint_cache/ in the project root, or --cache-dir)."""
+    from contractlint import config as configuration
     from contractlint.run import cache
 
-    config = load(config_file)
-    removed = cache.clean(config.root, cache_dir)
+    try:
+        root = load(config_file).root
+    except configuration.ConfigError:
+        # As `ruff clean`: a broken configuration must not keep its cache; the project
+        # root is still the folder of the configuration file (or the git top folder).
+        here = os.path.realpath(os.getcwd())
+        named = config_file or _config_file_near(here)
+        root = (
+            os.path.dirname(os.path.realpath(named))
+            if named
+            else configuration.git_root(here) or here
+        )
+    removed = cache.clean(root, cache_dir)
     if removed is None:
         click.echo("No cache to remove.", err=True)
     else:
         click.echo(f"Removed the cache {removed}", err=True)
+
+
+def _config_file_near(folder: str) -> str | None:
+    """The configuration file `check` would read from ``folder``, found by its name only
+    (it may be broken)."""
+    from contractlint import config as configuration
+
+    try:
+        return configuration.find_config(folder)
+    except configuration.ConfigError:  # a pyproject.toml that does not parse: it is one
+        while not any(
+            os.path.isfile(os.path.join(folder, name)) for name in configuration.CONFIG_FILES
+        ):
+            folder = os.path.dirname(folder)
+        return os.path.join(folder, "pyproject.toml")
 
 
 def _require_kind(kind: str, extra: tuple[str, ...] = (), declared: tuple[str, ...] = ()) -> None:
