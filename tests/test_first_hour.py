@@ -283,6 +283,17 @@ def test_stdin_with_force_exclude_leaves_an_excluded_name_alone(project: Path) -
     assert linted.returncode == 1  # without --force-exclude a named file is linted
 
 
+def test_stdin_diff_shows_what_fix_would_change(fixable: Path) -> None:
+    text = edit(MODEL, fallback=None).replace("timeout_ms:", "timeouts_ms:")
+    done = run(fixable, "check", "-", "--diff", "--stdin-filename", "c.yaml", stdin=text)
+    assert done.returncode == 1
+    assert done.stdout.startswith("--- a/c.yaml\n+++ b/c.yaml\n@@")
+    assert "-timeouts_ms: 300\n+timeout_ms: 300\n" in done.stdout
+    fixed = text.replace("timeouts_ms:", "timeout_ms:")
+    same = run(fixable, "check", "-", "--diff", stdin=fixed)
+    assert same.returncode == 0 and same.stdout == ""
+
+
 def test_stdin_filename_alone_reads_stdin(project: Path) -> None:
     done = run(project, "check", "--stdin-filename", "x.yaml", stdin=BROKEN)
     assert done.returncode == 1 and done.stdout.startswith("x.yaml:6:13: CL003")

@@ -509,8 +509,8 @@ def _run_stdin(options: CheckOptions, config: Config) -> int:
     is not linted (an editor pipes every buffer)."""
     if options.paths != ("-",):
         raise UsageError("`-` (stdin) is linted alone: give no other path with it")
-    if options.show_diff or options.write_baseline or options.show_files:
-        raise UsageError("--diff, --write-baseline and --show-files need files, not stdin")
+    if options.write_baseline or options.show_files:
+        raise UsageError("--write-baseline and --show-files need files, not stdin")
     from contractlint.pipeline import engine
 
     data = sys.stdin.buffer.read()
@@ -524,6 +524,14 @@ def _run_stdin(options: CheckOptions, config: Config) -> int:
         results, tuple(f for r in results for f in r.findings), declared_kinds=config.kind_names
     )
     fixed: list[tuple[str, tuple[Finding, ...]]] = []
+    if options.show_diff:  # as ruff: what --fix would change, as a diff; nothing else
+        from contractlint import fix
+
+        wanted = [f for f in report.findings if f.code in fix.FIXABLE]
+        outcome = fix.fix_source(name, data, wanted, engine.load_limits(config))
+        change = fix.unified_diff(target.display, data, outcome.new_bytes)
+        echo(change, nl=False)
+        return EXIT_FINDINGS if change else EXIT_OK
     if options.apply_fixes:
         from contractlint import fix
 
