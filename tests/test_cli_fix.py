@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 
@@ -103,3 +104,8 @@ def test_an_unfixable_case_is_reported_not_rewritten(tmp_path: Path, contract: P
     result = run("--fix", "ranking.yaml")
     assert "CL505 not fixed" in result.stderr
     assert "timeouts_ms: 300\ntimeout_ms: 250" in contract.read_text(encoding="utf-8")
+    # What --fix declined is no longer "fixable with --fix" (it just said why not).
+    assert "fixable with `--fix`" not in result.stdout, result.stdout
+    assert "fixable with `--fix`" in run("ranking.yaml").stdout
+    remaining = json.loads(run("--fix", "--format", "json", "ranking.yaml").stdout)
+    assert [f["fixable"] for f in remaining["findings"] if f["code"] == "CL505"] == [False]

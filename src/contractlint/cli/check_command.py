@@ -406,6 +406,7 @@ def run(options: CheckOptions) -> int:
         if fixed:
             report = runner.lint(targets, config, jobs=jobs)  # what remains
             said_fixed(fixed, options)
+        report = tried(report)
     return _report(options, config, report, fixed)
 
 
@@ -542,6 +543,7 @@ def _run_stdin(options: CheckOptions, config: Config) -> int:
             fixed = [(target.display, outcome.applied)]
             result = engine.lint_file(target, config, raw=sniff.Raw(data, "", False))
             report = report._replace(files=(result,), findings=result.findings)
+        report = tried(report)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         # The report goes to stderr too: a machine format's stays parseable there.
@@ -549,6 +551,18 @@ def _run_stdin(options: CheckOptions, config: Config) -> int:
             said_fixed(fixed, options)
     lines = data.decode("utf-8", "replace").split("\n")
     return _report(options, config, report, fixed, lambda path: lines, err=options.apply_fixes)
+
+
+def tried(report: Report) -> Report:
+    """The report after ``--fix``: what remains was declined (its line says why), so no
+    finding is "fixable with --fix" any more."""
+    if not any(f.fixable for f in report.findings):
+        return report
+    files = tuple(
+        r._replace(findings=tuple(f._replace(fixable=False) for f in r.findings))
+        for r in report.files
+    )
+    return report._replace(files=files, findings=tuple(f for r in files for f in r.findings))
 
 
 def said_fixed(fixed: list[tuple[str, tuple[Finding, ...]]], options: CheckOptions) -> None:
