@@ -957,12 +957,22 @@ def test_a_document_only_in_old_or_only_in_new_raises_nothing(tmp_path: Path) ->
     assert result.exit_code == 0
 
 
-def test_a_renamed_contract_is_a_different_document(tmp_path: Path) -> None:
+def test_the_one_contract_of_a_file_renamed_is_still_compared(tmp_path: Path) -> None:
+    """Its callers break all the same: a new name is no new endpoint."""
     new = edit(CONTRACT, "name: ranking-service", "name: ranking-service-v2")
     new = edit(new, "  scores: [0.0]\n", "")
     result, findings = diff(tmp_path, CONTRACT, new)
-    assert findings == []
-    assert result.exit_code == 0
+    assert [f["code"] for f in findings] == ["CL701"]
+    assert result.exit_code == 1
+
+
+def test_in_a_stream_a_renamed_contract_is_a_different_document(tmp_path: Path) -> None:
+    """With two contracts of a kind, a name that matches none is a new document."""
+    other = edit(CONTRACT, "name: ranking-service", "name: search-service")
+    new = edit(CONTRACT, "name: ranking-service", "name: ranking-service-v2")
+    new = edit(new, "  scores: [0.0]\n", "")
+    result, findings = diff(tmp_path, CONTRACT + "---\n" + other, new + "---\n" + other)
+    assert findings == [] and result.exit_code == 0
 
 
 def test_documents_are_matched_by_kind_too(tmp_path: Path) -> None:

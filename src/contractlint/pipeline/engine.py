@@ -359,12 +359,18 @@ def unreadable_previous(path: str, data: bytes, config: Config) -> str | None:
     return None
 
 
-def _match(old: Sequence[Document], new: Document) -> Document | None:
-    """The old version of ``new``: the first old document of the same kind and name."""
+def _match(
+    old: Sequence[Document], new: Document, documents: Sequence[Document]
+) -> Document | None:
+    """The old version of ``new`` (one of the file's ``documents``): the first old
+    document of the same kind and name; else, when the file held one document of that
+    kind and still holds one, that one, renamed (its callers break all the same)."""
     for candidate in old:
         if candidate.kind == new.kind and candidate.value.get("name") == new.value.get("name"):
             return candidate
-    return None
+    before = [d for d in old if d.kind == new.kind]
+    after = [d for d in documents if d.kind == new.kind]
+    return before[0] if len(before) == 1 and len(after) == 1 else None
 
 
 def lint_file(
@@ -446,7 +452,7 @@ def _lint_file(
         if previous is None:
             linter.document(document)
         else:
-            linter.compare(_match(previous, document), document)
+            linter.compare(_match(previous, document, documents), document)
         suppressions.extend(suppress.document_ignores(document, extra))
     enabled = config.enabled
     if previous is not None:
