@@ -33,9 +33,14 @@ def step(name: str) -> dict[str, Any]:
 
 
 def run_step(
-    name: str, folder: Path, inputs: dict[str, str], outputs: Path
+    name: str,
+    folder: Path,
+    inputs: dict[str, str],
+    outputs: Path,
+    environment: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """The step's script in bash, with its `env:` filled as the runner fills it."""
+    """The step's script in bash, with its `env:` filled as the runner fills it (and
+    ``environment`` on top: the runner's own variables, PATH)."""
     values = {
         "inputs.command": inputs.get("command", ACTION["inputs"]["command"]["default"]),
         "inputs.paths": inputs.get("paths", ""),
@@ -46,6 +51,7 @@ def run_step(
     env = {**os.environ, "GITHUB_OUTPUT": str(outputs), "GITHUB_ACTIONS": "true"}
     env.pop("GITHUB_STEP_SUMMARY", None)
     env["CONTRACTLINT_NO_CACHE"] = "1"
+    env.update(environment or {})
     for key, template in step(name).get("env", {}).items():
         env[key] = values[template.strip("${} ")]
     return subprocess.run(
@@ -79,13 +85,71 @@ def test_python_is_the_runners_unless_a_version_is_given() -> None:
     assert cache["with"]["key"] == "${{ steps.python.outputs.key }}"
 
 
-def test_the_python_step_finds_python_and_a_cache_key(tmp_path: Path) -> None:
+@pytest.fixture
+def runner_python(tmp_path: Path) -> dict[str, str]:
+    """The runner's own `python3` (this interpreter, first on PATH) and its RUNNER_TEMP:
+    no network, nothing installed."""
+    bin_dir = tmp_path / "runner-bin"
+    bin_dir.mkdir()
+    (bin_dir / "python3").symlink_to(sys.executable)
+    (tmp_path / "runner-temp").mkdir()
+    return {
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path / "runner-temp"),
+    }
+
+
+def test_the_python_step_finds_python_and_a_cache_key(
+    tmp_path: Path, runner_python: dict[str, str]
+) -> None:
     outputs = tmp_path / "outputs"
-    done = run_step("Find Python and pip's cache", tmp_path, {}, outputs)
+    done = run_step("Find Python and pip's cache", tmp_path, {}, outputs, runner_python)
     assert done.returncode == 0, done.stderr
     found = dict(line.split("=", 1) for line in outputs.read_text().splitlines())
     assert set(found) == {"python", "pip-cache", "key"}
     assert Path(found["python"]).exists() and found["key"].startswith("contractlint-pip-")
+    assert found["pip-cache"]
+
+
+def test_the_default_python_installs_into_a_virtual_environment(
+    tmp_path: Path, runner_python: dict[str, str]
+) -> None:
+    """The runner's python3 may be externally managed (PEP 668, ubuntu-24.04): pip
+    refuses to install into it, never into a virtual environment's interpreter, which
+    is what the install and run steps get."""
+    outputs = tmp_path / "outputs"
+    done = run_step("Find Python and pip's cache", tmp_path, {}, outputs, runner_python)
+    assert done.returncode == 0, done.stderr
+    found = dict(line.split("=", 1) for line in outputs.read_text().splitlines())
+    venv = Path(runner_python["RUNNER_TEMP"]) / "contractlint-venv"
+    assert found["python"] == str(venv / "bin" / "python")
+    prefixes = subprocess.run(
+        [found["python"], "-c", "import sys; print(sys.prefix); print(sys.base_prefix)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert Path(prefixes[0]) == venv and prefixes[1] != prefixes[0]
+    assert subprocess.run([found["python"], "-m", "pip", "--version"], check=False).returncode == 0
+    for name in ("Install contractlint", "Run contractlint"):
+        assert step(name)["env"]["PYTHON"] == "${{ steps.python.outputs.python }}"
+    assert '"$PYTHON" -m pip install' in step("Install contractlint")["run"]
+    # A second use of the action in the job starts from a fresh environment.
+    again = run_step("Find Python and pip's cache", tmp_path, {}, outputs, runner_python)
+    assert again.returncode == 0, again.stderr
+
+
+def test_a_python_older_than_3_9_is_an_error(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "runner-bin"
+    bin_dir.mkdir()
+    old = bin_dir / "python3"
+    old.write_text("#!/bin/sh\n[ \"$1\" = --version ] && echo 'Python 3.8.10'; exit 1\n")
+    old.chmod(0o755)
+    environment = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    done = run_step("Find Python and pip's cache", tmp_path, {}, tmp_path / "o", environment)
+    assert done.returncode == 2
+    assert "::error title=contractlint::contractlint needs Python 3.9 or newer" in done.stdout
+    assert "Python 3.8.10" in done.stdout
 
 
 @pytest.fixture
@@ -117,6 +181,15 @@ def test_arguments_one_per_line_may_hold_spaces(project: Path) -> None:
     done = run_step("Run contractlint", project, {"args": args}, outputs)
     assert done.returncode == 0, done.stderr
     assert json.loads((project / "report file.sarif").read_text())["version"] == "2.1.0"
+
+
+def test_a_path_may_start_with_a_dash(project: Path) -> None:
+    (project / "-draft.yaml").write_text(edit(MODEL, timeout_ms="abc"), encoding="utf-8")
+    outputs = project / "outputs"
+    inputs = {"paths": "-draft.yaml\nclean.yaml", "args": "--format json"}
+    done = run_step("Run contractlint", project, inputs, outputs)
+    assert done.returncode == 1, done.stderr
+    assert {f["path"] for f in json.loads(done.stdout)["findings"]} == {"-draft.yaml"}
 
 
 def test_any_command_runs(project: Path) -> None:

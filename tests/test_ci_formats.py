@@ -23,11 +23,11 @@ import pytest
 from contractlint import __version__, explain
 from contractlint import config as config_module
 from contractlint.formatters import FORMATTERS, Context, github, gitlab, junit, sarif, text
-from contractlint.model import Span
+from contractlint.model import Rule, RuleDoc, Span
 from contractlint.pipeline.discover import Target, discover
 from contractlint.pipeline.engine import lint_file, utf16_columns
 from contractlint.results import FileResult, Finding, Report, Severity
-from contractlint.rules import BY_CODE
+from contractlint.rules import BY_CODE, RULES
 from contractlint.run.runner import lint
 
 from conftest import TODAY, make_config
@@ -146,8 +146,8 @@ def test_sarif_over_the_examples_is_valid_against_the_official_schema(
     assert driver["name"] == "contractlint"
     assert driver["version"] == __version__
     assert driver["informationUri"] == "https://github.com/contractlint/contractlint"
-    fired = sorted({f.code for f in report.findings})
-    assert [rule["id"] for rule in driver["rules"]] == fired
+    # SPEC 5: every rule's metadata, in code order, whether it fired or not.
+    assert [rule["id"] for rule in driver["rules"]] == [rule.code for rule in RULES]
     assert len(run["results"]) == len(report.findings)
     for result, f in zip(run["results"], report.findings):
         assert result["ruleId"] == f.code
@@ -172,6 +172,7 @@ def test_sarif_over_the_examples_is_valid_against_the_official_schema(
 def test_sarif_rules_carry_the_explanation(examples: tuple[Report, Context]) -> None:
     report, context = examples
     rules = json.loads(sarif.format_report(report, context))["runs"][0]["tool"]["driver"]["rules"]
+    assert len(rules) == len(RULES)
     for descriptor in rules:
         rule = BY_CODE[descriptor["id"]]
         assert descriptor["name"] == rule.name
@@ -300,7 +301,45 @@ def test_sarif_without_findings_is_valid(tmp_path: Path) -> None:
     log = json.loads(sarif.format_report(report_of(), Context(root=str(tmp_path))))
     _validate(log, _schema(SARIF_SCHEMA))
     assert log["runs"][0]["results"] == []
-    assert log["runs"][0]["tool"]["driver"]["rules"] == []
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == [rule.code for rule in RULES]
+
+
+TEAM_RULE = Rule(
+    code="ACME101",
+    name="pii-field-needs-retention",
+    severity=Severity.WARNING,
+    kinds=("model-contract",),
+    summary="a PII field names no retention",
+    doc=RuleDoc(what="w", why="y", bad="b", good="g", fix="f", url="https://wiki/pii"),
+)
+
+
+def test_sarif_lists_every_rule_with_the_team_rules_and_indexes_each_result(
+    tmp_path: Path,
+) -> None:
+    findings = (
+        finding(code="CL102", severity=Severity.WARNING),
+        finding(code="ACME101", severity=Severity.WARNING),
+        finding(code="XX999"),  # a hand-built finding of a rule this version does not know
+        finding(code="CL003"),
+    )
+    context = Context(root=str(tmp_path), rules=(TEAM_RULE,))
+    log = json.loads(sarif.format_report(report_of(*findings), context))
+    _validate(log, _schema(SARIF_SCHEMA))
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == [*(r.code for r in RULES), "ACME101", "XX999"]
+    assert rules[-2]["name"] == "pii-field-needs-retention"
+    assert rules[-2]["helpUri"] == "https://wiki/pii"
+    assert rules[-1] == {
+        "id": "XX999",
+        "name": "made-up",
+        "shortDescription": {"text": "made-up"},
+        "defaultConfiguration": {"level": "error"},
+    }
+    for result, f in zip(run["results"], findings):
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == f.code
 
 
 # --- GitLab Code Quality -----------------------------------------------------------------
@@ -377,31 +416,26 @@ def test_junit_over_the_examples_is_well_formed(examples: tuple[Report, Context]
     assert root.tag == "testsuites" and root.get("name") == "contractlint"
     (suite,) = root.findall("testsuite")
     cases = suite.findall("testcase")
-    failing = [case for case in cases if case.find("failure") is not None]
-    assert len(failing) == len(report.findings)
-    with_findings = {f.path for f in report.findings}
-    clean = [r.path for r in report.files if r.path not in with_findings and r.documents]
-    assert len(cases) == len(report.findings) + len(clean)
     # SPEC 5: a testcase per linted file; a file that holds no contract is not linted.
-    named = {case.get("classname") for case in cases}
-    assert "examples/README.md" not in named and "examples/expected.yaml" not in named
+    linted = list(dict.fromkeys([*(r.path for r in report.files if r.documents)]))
+    assert [case.get("name") for case in cases] == linted
+    assert "examples/README.md" not in linted and "examples/expected.yaml" not in linted
+    failing = [case for case in cases if case.find("failure") is not None]
+    with_findings = list(dict.fromkeys(f.path for f in report.findings))
+    assert [case.get("name") for case in failing] == with_findings
     for element in (root, suite):
-        assert element.get("tests") == str(len(cases))
-        assert element.get("failures") == str(len(report.findings))
-    names = [case.get("name") for case in cases]
-    assert len(set(names)) == len(names), "GitLab keeps only the first of equal names"
-    for case, f in zip(failing, report.findings):
-        name = case.get("name") or ""
-        assert name.startswith(f"{f.path}:{f.line}:{f.column} {f.code} {f.name}")
-        assert case.get("classname") == f.path
-        assert case.get("file") == f.path
-        failure = case.find("failure")
-        assert failure is not None
-        assert failure.get("type") == f.code
-        assert failure.get("message") == f.message
-        assert f"{f.path}:{f.line}:{f.column}" in (failure.text or "")
-    passing = [case for case in cases if case.find("failure") is None]
-    assert sorted(case.get("name") or "" for case in passing) == sorted(clean)
+        assert element.get("tests") == str(len(linted))
+        assert element.get("failures") == str(len(with_findings))  # failing testcases
+    lines = text.format_findings(report)
+    for case in cases:
+        path = case.get("name") or ""
+        assert case.get("classname") == path and case.get("file") == path
+        own = [(f, line) for f, line in zip(report.findings, lines) if f.path == path]
+        failures = case.findall("failure")
+        assert len(failures) == len(own)  # a failure per finding, in report order
+        for failure, (f, line) in zip(failures, own):
+            assert failure.get("type") == f.code
+            assert failure.get("message") == line == failure.text
 
 
 def test_junit_clean_runs_have_a_passing_testcase() -> None:
@@ -422,19 +456,41 @@ def test_junit_strips_control_characters() -> None:
     failure = case.find("failure")
     assert failure is not None
     message = failure.get("message") or ""
-    assert message == "bell nul esc[31m del c1 tab\tnewline\ncr\r ✓ 😀 <&>\"'"
-    assert case.get("classname") == "dir/weird.yaml"
+    cleaned = "bell nul esc[31m del c1 tab\tnewline\ncr\r ✓ 😀 <&>\"'"
+    assert message == f"dir/weird.yaml:3:5: CL003 [error] {cleaned} (schema-violation)"
+    assert case.get("classname") == case.get("name") == "dir/weird.yaml"
     everything = " ".join([*case.attrib.values(), *failure.attrib.values(), failure.text or ""])
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", everything)
 
 
-def test_junit_equal_locations_get_distinct_names() -> None:
+def test_junit_several_findings_of_a_file_are_one_failing_testcase() -> None:
     a = finding(message="the standard item `a` is missing", code="CL601")
     b = finding(message="the standard item `b` is missing", code="CL601")
-    root = _parse_junit(junit.format_report(report_of(a, b), Context()))
-    names = [case.get("name") for case in root.findall("testsuite/testcase")]
-    assert len(set(names)) == 2
-    assert all(name and name.startswith("contracts/ranking.yaml:3:5 CL601") for name in names)
+    c = finding("other.yaml", code="CL102", severity=Severity.WARNING)
+    report = report_of(a, b, c, clean=("clean.yaml",))
+    root = _parse_junit(junit.format_report(report, Context()))
+    cases = root.findall("testsuite/testcase")
+    assert [case.get("name") for case in cases] == [
+        "contracts/ranking.yaml",
+        "other.yaml",
+        "clean.yaml",
+    ]
+    assert [len(case.findall("failure")) for case in cases] == [2, 1, 0]
+    assert [x.get("message") for x in cases[0].findall("failure")] == text.format_findings(
+        report_of(a, b)
+    )
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "2", "0")
+
+
+def test_junit_paths_equal_once_cleaned_get_distinct_names() -> None:
+    report = report_of(finding("a\x01.yaml"), finding("a.yaml"))
+    names = [
+        case.get("name")
+        for case in _parse_junit(junit.format_report(report, Context())).findall(
+            "testsuite/testcase"
+        )
+    ]
+    assert names == ["a.yaml", "a.yaml (2)"]
 
 
 # --- GitHub Actions -------------------------------------------------------------------------
@@ -453,13 +509,15 @@ def _unescape_property(value: str) -> str:
 
 
 def parse_command(line: str) -> tuple[str, dict[str, str], str] | None:
-    """A log line as the Actions runner reads it (``ActionCommand.TryParseV2``)."""
-    if not line.startswith("::"):
-        return None
-    end = line.find("::", 2)
+    """A log line as the Actions runner reads it: ``::name k=v::data`` after leading
+    whitespace (``ActionCommand.TryParseV2``), else a legacy ``##[name]`` anywhere in
+    the line (``ActionCommand.TryParse``; here any name counts, as ``##[name``)."""
+    trimmed = line.lstrip()
+    end = trimmed.find("::", 2) if trimmed.startswith("::") else -1
     if end < 0:
-        return None
-    head, data = line[2:end], line[end + 2 :]
+        legacy = re.search(r"##\[([^\]]*)\]", line)
+        return None if legacy is None else (f"##[{legacy.group(1)}", {}, "")
+    head, data = trimmed[2:end], trimmed[end + 2 :]
     name, _, props = head.partition(" ")
     properties: dict[str, str] = {}
     for pair in props.split(","):
@@ -470,8 +528,9 @@ def parse_command(line: str) -> tuple[str, dict[str, str], str] | None:
 
 
 def _lines(out: str) -> list[str]:
+    """The lines as the runner reads them (.NET ``ReadLine``: CR, LF or CRLF ends one)."""
     assert out.endswith("\n") or out == ""
-    return out.splitlines()
+    return re.split(r"\r\n|\r|\n", out)[:-1] if out else []
 
 
 def test_escaping_matches_the_actions_toolkit() -> None:
@@ -620,13 +679,85 @@ def test_step_summary_lists_every_finding() -> None:
     cells = [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
     assert all(len(row) == 4 for row in cells)
     assert cells[0] == [
-        "contracts/ranking.yaml:3",
-        "CL101 missing-fallback",
+        "`contracts/ranking.yaml:3`",
+        "`CL101 missing-fallback`",
         "error",
         "a \\| pipe and<br>a newline<br>and more",
     ]
     assert cells[-1][2] == "warning"
     assert summary.endswith("\n\n**29 contracts in 29 files checked: 25 errors, 3 warnings**\n")
+
+
+def test_step_summary_names_files_as_the_annotations_do(tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    cwd = workspace / "service"
+    findings = (finding("./specs/a.yaml"), finding("../shared/b.yaml"))
+    context = Context(cwd=str(cwd), workspace=str(workspace))
+    annotated = [
+        parsed[1]["file"]
+        for parsed in map(
+            parse_command, _lines(github.format_report(report_of(*findings), context))
+        )
+        if parsed
+    ]
+    assert annotated == ["service/specs/a.yaml", "shared/b.yaml"]
+    summary = github.step_summary(report_of(*findings), context)
+    assert [row.split(" | ")[0] for row in summary.splitlines() if row.startswith("| `")] == [
+        "| `service/specs/a.yaml:3`",
+        "| `shared/b.yaml:3`",
+    ]
+    # Without a context, as the annotations without a workspace: from the cwd.
+    assert "| `specs/a.yaml:3` |" in github.step_summary(report_of(*findings))
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("a_b*c*_d.yaml:3", "`a_b*c*_d.yaml:3`"),
+        ("it`s.yaml:3", "``it`s.yaml:3``"),
+        ("``two``.yaml:3", "``` ``two``.yaml:3 ```"),
+        ("`x.yaml:3", "`` `x.yaml:3 ``"),
+        (" padded :3 ", "`  padded :3  `"),
+    ],
+)
+def test_code_span_keeps_the_text_literal(value: str, span: str) -> None:
+    assert github.code_span(value) == span
+    # What CommonMark shows: the content between the fences, one space off each side
+    # when it both starts and ends with one.
+    fence = len(span) - len(span.lstrip("`"))
+    inner = span[fence:-fence]
+    if inner.startswith(" ") and inner.endswith(" ") and inner.strip():
+        inner = inner[1:-1]
+    assert inner == value
+    assert "`" * fence not in value
+
+
+def test_step_summary_paths_and_codes_are_code_spans() -> None:
+    f = finding("docs/__init__*draft*`v2`.yaml", message="say *why*")
+    summary = github.step_summary(report_of(f))
+    (row,) = [line for line in summary.splitlines() if line.startswith("| ``")]
+    assert row == (
+        "| ``docs/__init__*draft*`v2`.yaml:3`` | `CL101 missing-fallback` | error | say *why* |"
+    )
+
+
+def test_outputs_and_step_summary_start_a_line_of_their_own(tmp_path: Path) -> None:
+    report = report_of(finding())
+    output = tmp_path / "output"
+    output.write_text("previous=1", encoding="utf-8")  # a step wrote it without a newline
+    assert github.ends_mid_line(str(output))
+    with output.open("a", encoding="utf-8") as handle:
+        handle.write(github.outputs(report, mid_line=github.ends_mid_line(str(output))))
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["previous=1", "errors=1"]
+    assert not github.ends_mid_line(str(output))
+    assert not github.ends_mid_line(str(tmp_path / "missing"))
+    (tmp_path / "empty").write_bytes(b"")
+    assert not github.ends_mid_line(str(tmp_path / "empty"))
+    assert github.outputs(report, mid_line=False).startswith("errors=1\n")
+    for summary in (report, report_of()):
+        assert github.step_summary(summary, mid_line=True).startswith("\n")
+        assert not github.step_summary(summary).startswith("\n")
 
 
 def test_step_summary_of_a_clean_run_is_one_line() -> None:

@@ -36,7 +36,7 @@ def test_annotations_are_the_default_on_actions(actions: dict[str, str], tmp_pat
     outputs = (tmp_path / "output.txt").read_text(encoding="utf-8").splitlines()
     assert "errors=7" in outputs and "findings=11" in outputs
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "| bad.yaml:3 | CL101 missing-fallback | error |" in summary
+    assert "| `bad.yaml:3` | `CL101 missing-fallback` | error |" in summary
 
 
 def test_an_explicit_format_wins_and_still_writes_the_outputs(
@@ -57,3 +57,26 @@ def test_outside_actions_text_is_the_default(actions: dict[str, str]) -> None:
     env = {**actions, "GITHUB_ACTIONS": ""}
     result = cli_runner().invoke(cli, ["check", "bad.yaml"], env=env)
     assert result.stdout.startswith("bad.yaml:1:1: ")
+
+
+def test_the_step_files_start_a_line_of_their_own(actions: dict[str, str], tmp_path: Path) -> None:
+    """An earlier step may leave a line unfinished: ours must not be glued to it."""
+    (tmp_path / "output.txt").write_text("previous=1", encoding="utf-8")
+    (tmp_path / "summary.md").write_text("earlier text", encoding="utf-8")
+    result = cli_runner().invoke(cli, ["check", "bad.yaml"], env=actions)
+    assert result.exit_code == 1
+    outputs = (tmp_path / "output.txt").read_text(encoding="utf-8").splitlines()
+    assert outputs[:2] == ["previous=1", "errors=7"]
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8").splitlines()
+    assert summary[0] == "earlier text" and summary[1] != "earlier text"
+
+
+def test_the_step_summary_names_files_from_the_workspace(
+    actions: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    result = cli_runner().invoke(cli, ["check", "../bad.yaml"], env=actions)
+    assert result.exit_code == 1 and "::error file=bad.yaml," in result.stdout
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "| `bad.yaml:3` | `CL101 missing-fallback` | error |" in summary

@@ -453,10 +453,11 @@ def test_an_output_that_cannot_be_written_is_exit_code_2(
     no_gc_changes: None,
     option: str,
 ) -> None:
-    target = project / "no-such-folder" / "out.txt"
+    (project / "a-file").write_text("", encoding="utf-8")  # a folder that cannot be made
+    target = project / "a-file" / "out.txt"
     code, out, err = outcome("click", ["check", "--no-cache", option, str(target)], capsys)
     assert code == 2 and out == ""
-    assert f"contractlint: cannot write {target}: No such file or directory" in err
+    assert f"contractlint: cannot write {target}: " in err
     assert "Traceback" not in err and not target.exists()
 
 

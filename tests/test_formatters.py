@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from contractlint import __version__
-from contractlint.formatters import FORMATTERS, Context, json_format, text
+from contractlint.formatters import FORMATTERS, Context, full, json_format, text
 from contractlint.results import FileResult, Finding, Report, Severity
 
 DATA = Path(__file__).resolve().parent / "data" / "formatters"
@@ -316,3 +316,25 @@ def test_formatters_are_pure(name: str) -> None:
     formatter = FORMATTERS[name]
     assert formatter(REPORT, Context()) == formatter(REPORT, Context())
     assert REPORT.findings == FINDINGS
+
+
+# --- full --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "token", "underline"),
+    [
+        ("owner: 中文 😀👍 TBD", "TBD", " " * 17 + "^^^"),  # wide characters: 2 columns
+        ("team: 山田太郎チーム  # x", "山田太郎チーム", " " * 6 + "^" * 14),
+        ("name: cafe\u0301 TBD", "TBD", " " * 11 + "^^^"),  # a combining accent: none
+        ("\tkey: ａｂ TBD", "TBD", "\t" + " " * 10 + "^^^"),  # fullwidth; the tab stays
+    ],
+)
+def test_full_places_the_carets_by_display_width(line: str, token: str, underline: str) -> None:
+    """As ruff places them (East Asian width W and F: two columns, combining marks none),
+    so that they sit under the token in a terminal."""
+    start = line.index(token) + 1
+    finding = Finding("x.yaml", 1, start, 1, start + len(token), "CL003", "n", Severity.ERROR, "m")
+    report = Report((FileResult("x.yaml", (finding,), 1),), (finding,))
+    shown = full.format_findings(report, lambda path: [line])
+    assert shown[1:4] == ["  |", f"1 | {line}", f"  | {underline}"]

@@ -5,16 +5,40 @@ format prints them; the GitHub format prints the findings it cannot annotate and
 the summary in its step summary; ``check`` prints them itself for the text format
 (with ``--statistics``, or without the summary for ``--quiet``) and the summary
 after a report written in another format.
+
+:func:`visible` is how every human-readable format (text, full, github) shows
+contract content and file names: control characters written out, never sent.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from contractlint.kinds import KINDS
 from contractlint.results import Report, Severity
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+# C0 controls but tab, DEL and C1 controls: terminals and the Actions log act on them
+# (ESC starts an escape sequence, CR rewrites the line), so they are shown, never sent.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROLS_BUT_NEWLINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or f"\\x{ord(char):02x}"
+
+
+def visible(text: str, newlines: bool = False) -> str:
+    """``text`` with each control character written out (``\\x1b``, ``\\n``), as every
+    human-readable format shows contract content and file names; tabs stay, and with
+    ``newlines`` line breaks stay too (for a format that encodes them itself)."""
+    if text.isprintable():  # the usual case, answered at C speed
+        return text
+    return (_CONTROLS_BUT_NEWLINES if newlines else _CONTROLS).sub(_shown, text)
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -35,10 +59,10 @@ def _plural(count: int, word: str) -> str:
 def format_findings(report: Report, color: bool = False) -> list[str]:
     lines = []
     for f in report.findings:
-        where = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
-        code = _paint(f.code, _COLORS[f.severity], color)
+        where = _paint(visible(f"{f.path}:{f.line}:{f.column}:"), "1", color)
+        code = _paint(visible(f.code), _COLORS[f.severity], color)
         severity = _paint(f"[{f.severity.value}]", _COLORS[f.severity], color)
-        lines.append(f"{where} {code} {severity} {f.message} ({f.name})")
+        lines.append(f"{where} {code} {severity} {visible(f'{f.message} ({f.name})')}")
     return lines
 
 

@@ -678,15 +678,19 @@ def emit(
 
 
 def github_files(report: Report) -> None:
-    """On GitHub Actions: the step summary table and the step outputs (SPEC 5)."""
-    from contractlint.formatters import github
+    """On GitHub Actions: the step summary table and the step outputs (SPEC 5), each
+    starting a line of its own (an earlier step may have left one unfinished), files
+    named as the annotations name them."""
+    from contractlint.formatters import Context, github
 
+    context = Context(cwd=os.getcwd(), workspace=os.environ.get("GITHUB_WORKSPACE") or None)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        write(summary_file, github.step_summary(report), append=True)
+        text = github.step_summary(report, context, github.ends_mid_line(summary_file))
+        write(summary_file, text, append=True)
     output_file = os.environ.get("GITHUB_OUTPUT")
     if output_file:
-        write(output_file, github.outputs(report), append=True)
+        write(output_file, github.outputs(report, github.ends_mid_line(output_file)), append=True)
 
 
 def write(path: str, text: str, append: bool = False) -> bool:
@@ -696,7 +700,7 @@ def write(path: str, text: str, append: bool = False) -> bool:
     written as it is, and GitHub's step files are appended to."""
     try:
         folder = os.path.dirname(path)
-        if folder and not os.path.isdir(folder):
+        if folder and not append and not os.path.isdir(folder):
             os.makedirs(folder, exist_ok=True)  # `-o reports/x.sarif`, as ruff does
         if append or (os.path.exists(path) and not os.path.isfile(path)):
             with open(path, "a" if append else "w", encoding="utf-8") as handle:

@@ -8,16 +8,20 @@ offending span underlined, as ruff's ``full`` format shows them::
       |
 
 The lines come from a ``source`` function (the file as lines, or None when it cannot
-be read: the finding is then shown alone); ``check -`` gives the text it read.
+be read: the finding is then shown alone); ``check -`` gives the text it read. The
+source line's control characters are written out, as in the finding's line, and the
+carets are placed by display width, as ruff places them: a wide East Asian character
+or emoji takes two columns, a combining mark none, a tab stays a tab.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Callable, Optional
 
 from contractlint.formatters import Context
 from contractlint.report_text import format_findings as finding_lines
-from contractlint.report_text import summary
+from contractlint.report_text import summary, visible
 from contractlint.results import Finding, Report
 
 Source = Callable[[str], Optional[list[str]]]
@@ -50,18 +54,35 @@ def format_findings(report: Report, source: Source, color: bool = False) -> list
     return out
 
 
+def _width(text: str) -> int:
+    """The columns a terminal gives ``text`` (no control character in it)."""
+    return sum(_char_width(char) for char in text)
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 2
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):  # combining marks, joiners
+        return 0
+    return 1
+
+
 def _snippet(finding: Finding, line: str, color: bool) -> list[str]:
     number = str(finding.line)
     gutter = " " * len(number)
     start = min(max(finding.column, 1), len(line) + 1)
     end = finding.end_column if finding.end_line == finding.line else len(line) + 1
-    width = max(1, min(end, len(line) + 1) - start)
-    # Tabs stay tabs under the line, so the carets sit under the span in any editor.
-    indent = "".join(c if c == "\t" else " " for c in line[: start - 1])
-    carets = "^" * width
+    span = line[start - 1 : min(end, len(line) + 1) - 1]
+    # Tabs stay tabs under the line, so the carets sit under the span in any editor;
+    # every other character is measured as shown (`\x1b` takes four columns).
+    indent = "".join(
+        char if char == "\t" else " " * _width(visible(char)) for char in line[: start - 1]
+    )
+    carets = "^" * max(1, _width(visible(span)))
     if color:
         carets = f"\x1b[31m{carets}\x1b[0m"
-    return [f"{gutter} |", f"{number} | {line}", f"{gutter} | {indent}{carets}", f"{gutter} |"]
+    shown = visible(line)
+    return [f"{gutter} |", f"{number} | {shown}", f"{gutter} | {indent}{carets}", f"{gutter} |"]
 
 
 def format_report(report: Report, context: Context) -> str:

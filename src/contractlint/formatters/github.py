@@ -11,8 +11,14 @@ format's line), and one ``::notice::`` says how many were not annotated and
 where to see them all. That notice is itself a notice annotation: when it is
 needed, info findings get 9 notice annotations, not 10, so that it is shown.
 
-``step_summary`` and ``outputs`` are pure helpers; the CLI writes them to the
-files named by ``GITHUB_STEP_SUMMARY`` and ``GITHUB_OUTPUT``.
+The plain lines must never be read as a command: the runner takes a line that
+starts with ``::`` after leading whitespace, and a legacy ``##[name]`` anywhere in a
+line (``ActionCommand.TryParseV2`` and ``TryParse`` in actions/runner). Control
+characters in contract content and file names are written out (``\\x1b``) everywhere.
+
+``step_summary`` and ``outputs`` are pure helpers; the CLI appends them to the
+files named by ``GITHUB_STEP_SUMMARY`` and ``GITHUB_OUTPUT`` (``mid_line`` when
+:func:`ends_mid_line` says so).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import re
 from contractlint import report_text
 from contractlint.formatters import Context
 from contractlint.paths import Folder, relative_from
+from contractlint.report_text import visible
 from contractlint.results import Finding, Report, Severity
 
 ANNOTATIONS_PER_TYPE = 10
@@ -33,6 +40,7 @@ ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 SUMMARY_LIMIT_BYTES = 1_000_000
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+_BACKTICKS = re.compile("`+")
 
 
 def escape_data(value: str) -> str:
@@ -72,15 +80,16 @@ def annotation_path(path: str, base: Folder, climb: bool) -> str:
 
 def annotation(finding: Finding, file: str) -> str:
     """The workflow command for ``finding``, in ``file`` (as :func:`annotation_path` shows it)."""
-    properties = {"file": file, "line": str(finding.line)}
+    properties = {"file": visible(file), "line": str(finding.line)}
     same_line = finding.end_line == finding.line
     if same_line:
         properties["col"] = str(finding.column)
     properties["endLine"] = str(finding.end_line)
     if same_line:
         properties["endColumn"] = str(finding.end_column)
-    properties["title"] = f"{finding.code} {finding.name}"
-    return command(COMMANDS[finding.severity], properties, finding.message)
+    properties["title"] = visible(f"{finding.code} {finding.name}")
+    # Line breaks stay: `escape_data` encodes them and an annotation may span lines.
+    return command(COMMANDS[finding.severity], properties, visible(finding.message, newlines=True))
 
 
 def _budget(report: Report) -> tuple[list[Finding], list[Finding]]:
@@ -100,8 +109,11 @@ def _budget(report: Report) -> tuple[list[Finding], list[Finding]]:
 
 
 def _plain(line: str) -> str:
-    """A log line that can never be read as a workflow command (no line breaks)."""
-    return line.replace("\r", "\\r").replace("\n", "\\n")
+    """A text line (control characters already written out) that the runner can never
+    read as a workflow command."""
+    if line.lstrip().startswith("::"):  # a path such as `::stop-commands::x.yaml`
+        line = "./" + line
+    return line.replace("##[", "##\\[")
 
 
 def format_report(report: Report, context: Context) -> str:
@@ -126,13 +138,43 @@ def format_report(report: Report, context: Context) -> str:
 
 
 def _cell(value: str) -> str:
+    """A table cell's Markdown: a pipe escaped (even in a code span, GFM reads `\\|` as
+    `|`), line breaks as ``<br>``."""
     return _NEWLINES.sub("<br>", value.replace("|", "\\|"))
 
 
-def step_summary(report: Report) -> str:
-    """Markdown for ``GITHUB_STEP_SUMMARY``: a table of every finding and the totals."""
+def code_span(value: str) -> str:
+    """``value`` as a Markdown code span, so that `*` and `_` in it stay literal: fenced
+    by one backtick more than its longest run of them, padded with a space when it
+    starts or ends with a backtick (CommonMark strips one space from each side)."""
+    fence = "`" * (max(map(len, _BACKTICKS.findall(value)), default=0) + 1)
+    edges = value[:1] + value[-1:]
+    pad = " " if "`" in edges or (value[:1] == " " and value[-1:] == " ") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+def ends_mid_line(path: str) -> bool:
+    """Whether the file at ``path`` ends in the middle of a line: text appended to it
+    must then start with a line break (a missing or empty file does not)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.seek(0, os.SEEK_END) == 0:
+                return False
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) not in (b"\n", b"\r")
+    except OSError:
+        return False
+
+
+def step_summary(report: Report, context: Context | None = None, mid_line: bool = False) -> str:
+    """Markdown for ``GITHUB_STEP_SUMMARY``: a table of every finding and the totals,
+    each file named as its annotation names it (``context``: the workspace and the
+    cwd; none: the cwd); ``mid_line``: the file it is appended to ends without a line
+    break."""
+    context = context or Context()
+    start = "\n" if mid_line else ""
     if not report.findings:
-        return f"**contractlint**: {report_text.summary(report)}\n"
+        return f"{start}**contractlint**: {report_text.summary(report)}\n"
     head = [
         "## contractlint",
         "",
@@ -141,12 +183,15 @@ def step_summary(report: Report) -> str:
     ]
     totals = f"**{report_text.summary(report)}**"
     size = sum(len(line.encode()) + 1 for line in [*head, "", totals]) + 200
+    base = Folder(context.workspace or context.cwd, context.cwd)
+    climb = context.workspace is None
     rows: list[str] = []
     for finding in report.findings:
+        where = f"{annotation_path(finding.path, base, climb)}:{finding.line}"
         row = (
-            f"| {_cell(f'{finding.path}:{finding.line}')} | "
-            f"{_cell(f'{finding.code} {finding.name}')} | {finding.severity.value} | "
-            f"{_cell(finding.message)} |"
+            f"| {_cell(code_span(visible(where)))} | "
+            f"{_cell(code_span(visible(f'{finding.code} {finding.name}')))} | "
+            f"{finding.severity.value} | {_cell(visible(finding.message, newlines=True))} |"
         )
         size += len(row.encode()) + 1
         if size > SUMMARY_LIMIT_BYTES:
@@ -161,10 +206,13 @@ def step_summary(report: Report) -> str:
             "",
         ]
     parts.append(totals)
-    return "\n".join(parts) + "\n"
+    return start + "\n".join(parts) + "\n"
 
 
-def outputs(report: Report) -> str:
-    """``GITHUB_OUTPUT`` lines: the counts a later step can test."""
+def outputs(report: Report, mid_line: bool = False) -> str:
+    """``GITHUB_OUTPUT`` lines: the counts a later step can test; ``mid_line``: the file
+    they are appended to ends without a line break (`previous=1`), which would
+    otherwise swallow the first count."""
     summary = report.summary()
-    return "".join(f"{key}={summary[key]}\n" for key in ("errors", "warnings", "infos", "findings"))
+    keys = ("errors", "warnings", "infos", "findings")
+    return ("\n" if mid_line else "") + "".join(f"{key}={summary[key]}\n" for key in keys)

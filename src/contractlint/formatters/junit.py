@@ -1,13 +1,16 @@
 """JUnit XML, as GitLab (``artifacts:reports:junit``) and Jenkins read it.
 
-One ``<testsuite>`` in a ``<testsuites>``. A file with findings gets one
-``<testcase>`` per finding, named ``path:line:col CODE name`` with the file's path
-as ``classname``, holding a ``<failure>`` (GitLab keeps only the first of
-testcases with equal names, so a testcase per file holding several failures
-would lose all but one); a clean contract file gets one passing testcase named by
-its path, and a file that holds no contract (not linted) none. A run with no
-finding always has at least one passing testcase, even when it checked no file,
+One ``<testsuite>`` in a ``<testsuites>``, and one ``<testcase>`` per linted file
+(SPEC 5), named by the file's path (``classname`` too; ``file`` relative to the
+project root): a file with findings holds one ``<failure>`` per finding (its type
+the rule's code, its message and text the finding's text line), a clean contract
+file passes, and a file that holds no contract (not linted) is no test. A run with
+no finding always has at least one passing testcase, even when it checked no file,
 so that the report never reads as "no tests".
+
+``tests`` counts testcases and ``failures`` the failing ones, not the findings:
+that is what the attributes mean in the JUnit schema, and what Jenkins and GitLab
+count from the testcases themselves, so ``tests - failures`` files passed.
 
 Characters XML 1.0 cannot hold (control characters other than tab, newline and
 carriage return; lone surrogates; U+FFFE/U+FFFF) are stripped from all text.
@@ -67,6 +70,15 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
+def _failure(finding: Finding) -> str:
+    line = clean(
+        f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
+        f"[{finding.severity.value}] {finding.message} ({finding.name})"
+    )
+    attributes = _attributes({"type": clean(finding.code), "message": line})
+    return f"      <failure{attributes}>{_escaped(line, _TEXT)}</failure>"
+
+
 def format_report(report: Report, context: Context) -> str:
     # The files linted (SPEC 5): those holding a contract; a file skipped because it
     # holds none (a Kubernetes manifest, package-lock.json) is no test.
@@ -75,36 +87,24 @@ def format_report(report: Report, context: Context) -> str:
         by_path.setdefault(finding.path, []).append(finding)
 
     cases: list[str] = []
-    used: set[str] = set()
-    tests = failures = 0
+    used: set[str] = set()  # two paths may be equal once cleaned
+    failures = 0
     project = Folder(context.root, context.cwd)
     for path, findings in by_path.items():
-        file = _file_attribute(path, project)
+        case = _attributes(
+            _testcase(path, _unique(clean(path), used), _file_attribute(path, project))
+        )
         if not findings:
-            case = _testcase(path, _unique(clean(path), used), file)
-            cases.append(f"    <testcase{_attributes(case)} />")
-            tests += 1
+            cases.append(f"    <testcase{case} />")
             continue
-        for f in findings:
-            name = _unique(clean(f"{f.path}:{f.line}:{f.column} {f.code} {f.name}"), used)
-            case = _testcase(path, name, file)
-            failure = {"type": clean(f.code), "message": clean(f.message)}
-            text = clean(
-                f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] "
-                f"{f.message} ({f.name})"
-            )
-            cases.append(
-                f"    <testcase{_attributes(case)}>\n"
-                f"      <failure{_attributes(failure)}>{_escaped(text, _TEXT)}</failure>\n"
-                "    </testcase>"
-            )
-            tests += 1
-            failures += 1
-    if tests == 0:
+        failures += 1
+        cases.append(
+            "\n".join([f"    <testcase{case}>", *map(_failure, findings), "    </testcase>"])
+        )
+    if not cases:
         cases.append(f"    <testcase{_attributes(_testcase(SUITE, 'no problems found'))} />")
-        tests = 1
 
-    counts = {"tests": str(tests), "failures": str(failures), "errors": "0", "time": "0"}
+    counts = {"tests": str(len(cases)), "failures": str(failures), "errors": "0", "time": "0"}
     return "".join(
         [
             '<?xml version="1.0" encoding="UTF-8"?>\n',

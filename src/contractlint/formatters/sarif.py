@@ -1,9 +1,12 @@
 """SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it.
 
-- ``tool.driver.rules`` holds every rule that fired (in code order) with its
-  summary, explanation (text and Markdown, as ``contractlint explain`` prints
-  it) and default level; each result points at its rule by ``ruleId`` and
-  ``ruleIndex``.
+- ``tool.driver.rules`` holds every rule (SPEC 5): the built-in ones in code order,
+  then the configuration's team and plugin rules, each with its summary,
+  explanation (text and Markdown, as ``contractlint explain`` prints it) and
+  default level, whether it fired or not (a viewer shows what a run checked, and
+  the file does not depend on the findings); a finding of a rule this version does
+  not know gets a bare descriptor at the end. Each result points at its rule by
+  ``ruleId`` and ``ruleIndex``.
 - Artifact URIs are relative to the project root, ``uriBaseId: SRCROOT``, and
   ``originalUriBaseIds`` says where ``SRCROOT`` was; a file outside the project
   gets an absolute ``file://`` URI.
@@ -27,7 +30,7 @@ from contractlint.formatters import Context
 from contractlint.formatters.encode import dumps
 from contractlint.paths import Folder, file_uri, uri_path
 from contractlint.results import Finding, Report, Severity, stable_fingerprint
-from contractlint.rules import BY_CODE, CODES
+from contractlint.rules import BY_CODE, RULES
 
 if TYPE_CHECKING:
     from contractlint.model import Rule
@@ -38,8 +41,6 @@ RULES_PAGE = "https://github.com/contractlint/contractlint/blob/main/docs/rules.
 BASE_ID = "SRCROOT"
 FINGERPRINT_KEY = "contractlint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-
-_ORDER = {code: index for index, code in enumerate(CODES)}  # no rule module imported
 
 
 def _directory_uri(path: str) -> str:
@@ -61,7 +62,7 @@ def help_uri(rule: Rule) -> str:
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    from contractlint import explain  # only for the rules that fired
+    from contractlint import explain  # only for a SARIF report
 
     descriptor = {
         "id": rule.code,
@@ -101,22 +102,17 @@ def region(finding: Finding) -> dict[str, int]:
 
 
 def sarif_log(report: Report, context: Context) -> dict[str, Any]:
-    fired: dict[str, Finding] = {}
-    for finding in report.findings:
-        fired.setdefault(finding.code, finding)
-    codes = sorted(fired, key=lambda code: (_ORDER.get(code, len(_ORDER)), code))
-    index = {code: position for position, code in enumerate(codes)}
-    # Only the rules that fired are described, and only their modules imported.
+    # Every rule once; were a team rule to reuse a built-in code, its own metadata
+    # would be what its findings mean.
     own = {rule.code: rule for rule in context.rules}
-    known = {
-        code: own[code] if code in own else BY_CODE[code]
-        for code in codes
-        if code in own or code in BY_CODE
-    }
-    descriptors = [
-        rule_descriptor(known[code]) if code in known else _unknown_descriptor(fired[code])
-        for code in codes
-    ]
+    rules = [own.get(rule.code, rule) for rule in RULES]
+    rules += [rule for code, rule in own.items() if code not in BY_CODE]
+    descriptors = [rule_descriptor(rule) for rule in rules]
+    index = {rule.code: position for position, rule in enumerate(rules)}
+    for finding in report.findings:
+        if finding.code not in index:
+            index[finding.code] = len(descriptors)
+            descriptors.append(_unknown_descriptor(finding))
     root = Folder(context.root, context.cwd)
     places: dict[str, dict[str, Any]] = {}  # each file's location, worked out once
     for finding in report.findings:
