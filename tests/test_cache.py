@@ -482,7 +482,7 @@ def test_fix_from_cached_findings_fixes_what_a_fresh_run_fixes(
     monkeypatch.chdir(fresh)
     expected = check("--no-cache", "--fix")
     same(fixed, expected)
-    assert fixed.stderr == expected.stderr and "Fixed 1 problem" in fixed.stderr
+    assert fixed.stderr == expected.stderr and "Fixed 1 finding" in fixed.stderr
     for name in FILES:
         assert (project / name).read_bytes() == (fresh / name).read_bytes()
     assert (project / "broken.yaml").read_text(encoding="utf-8") != BROKEN

@@ -574,11 +574,20 @@ def test_output_file_gets_the_report_and_stdout_none_of_it(
         assert "\x1b[" not in report
 
 
-def test_output_file_in_a_missing_folder_is_a_usage_error(project: Path) -> None:
+def test_output_file_in_a_missing_folder_makes_the_folder(project: Path) -> None:
+    """As ruff's `--output-file`: `-o reports/x.txt` in CI needs no `mkdir` first."""
     write(project, "bad.yaml", BAD)
     result = run("check", "--output-file", "no/such/folder/report.txt")
+    assert result.exit_code == 1, result.stderr
+    assert "CL101" in (project / "no" / "such" / "folder" / "report.txt").read_text()
+
+
+def test_output_file_where_no_folder_can_be_made_is_a_usage_error(project: Path) -> None:
+    write(project, "bad.yaml", BAD)
+    write(project, "a-file", "")
+    result = run("check", "--output-file", "a-file/report.txt")
     assert result.exit_code == 2
-    assert "no/such/folder/report.txt" in result.stderr
+    assert "a-file/report.txt" in result.stderr
     assert "internal error" not in result.stderr
 
 

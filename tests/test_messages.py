@@ -35,7 +35,7 @@ from contractlint.pipeline.discover import Target
 from contractlint.results import Finding
 
 from conftest import make_config
-from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM
+from documents import CHECKLIST, EXPERIMENT, MODEL, PROBLEM, PROPORTION
 
 LIMIT = 120
 # Codes not yet held to the limit: none (the experiment-plan and CL2xx messages came
@@ -517,3 +517,96 @@ def test_a_crashing_rule_says_so_within_the_limit(monkeypatch: pytest.MonkeyPatc
     assert len(message) <= LIMIT
     assert message.startswith("rule CL101 (missing-fallback) crashed: ValueError: a very ")
     assert message.endswith("; the other rules ran (please report it)")
+
+
+# ----------------------------------------------------------------- names are never cut
+
+NAME_40 = "checkout_conversion_rate_7d_by_region_ab"  # a long but real metric name
+
+
+def test_a_name_of_40_characters_is_never_cut(tmp_path: Path) -> None:
+    """A message says less around a name rather than cut it (`recommen...act.yaml`): a
+    value of 40 characters or fewer is shown whole, within the limit."""
+    assert len(NAME_40) == 40
+    contract = MODEL.replace("[score_distribution, ctr_by_bucket, latency_p95]", "[latency_p95]")
+    (tmp_path / "recommendations-contract.yaml").write_text(contract, encoding="utf-8")
+    plan = EXPERIMENT.replace("open_rate", NAME_40).replace(
+        "owners:", "contract: recommendations-contract.yaml\nowners:", 1
+    )
+    texts = [
+        plan,
+        plan.replace("max_regression: 0.3}", "max_regression: 0.01, baseline: 0.002}"),
+        plan.replace("direction: increase}", f"direction: increase, unit: {NAME_40}}}"),
+        plan.replace("{metric: spam_rate, max: 0.001}", f"{{metric: {NAME_40}x}}"),
+        plan.replace("stopping_rule: fixed_horizon", "stopping_rule: sequential")
+        + f"sequential_method: {NAME_40}\n",
+        EXPERIMENT.replace(PROPORTION, NAME_40),
+        MODEL.replace("/v1/rank", "https://api.example.com/v2026-01/rank").replace(
+            "{strategy: serve_most_popular, feature_flag: ranking_fallback}", NAME_40
+        ),
+        MODEL.replace("user_id: string", f"{NAME_40}: strng"),
+        PROBLEM.replace("online: two-week A/B test on 20% of traffic", "online: plan-v2.yaml"),
+    ]
+    findings = [f for text in texts for f in _lint(tmp_path, text)]
+    assert {"CL102", "CL203", "CL311", "CL313", "CL314", "CL501", "CL503", "CL604", "CL605"} <= {
+        f.code for f in findings
+    }
+    bad = [f"{f.code} {f.message}" for f in findings if "..." in f.message]
+    assert not bad, "\n".join(bad)
+    assert not too_long(findings), "\n".join(too_long(findings))
+
+
+# ----------------------------------------------------------------- wording
+
+
+def test_cl605_says_1_metric_is_monitored(tmp_path: Path) -> None:
+    findings = _plan_against(tmp_path, "[open_rate_daily, latency_p95]")
+    assert findings and all(
+        f.message.startswith("1 of the plan's 3 metrics is under `monitoring`") for f in findings
+    )
+
+
+@pytest.mark.parametrize(
+    ("baseline", "hint"),
+    [("33", " (write 0.33 for 33%)"), ("1.0", ""), ("0", ""), ("-2", ""), ("250", "")],
+)
+def test_cl203_a_percentage_hint_only_for_a_percentage(
+    tmp_path: Path, baseline: str, hint: str
+) -> None:
+    text = EXPERIMENT.replace("baseline: 0.33", f"baseline: {baseline}")
+    [finding] = [f for f in _lint(tmp_path, text) if f.code == "CL203"]
+    assert finding.message.endswith(f"is not a rate in (0, 1){hint}"), finding.message
+
+
+def test_cl309_writes_counts_with_thousands_separators(tmp_path: Path) -> None:
+    [finding] = [
+        f
+        for f in _lint(tmp_path, EXPERIMENT.replace("arms: 2", "arms: 1000000"))
+        if f.code == "CL309"
+    ]
+    assert finding.message.startswith("1,000,000 arms make 999,999 comparisons")
+
+
+@pytest.mark.parametrize(
+    ("base", "old", "new", "code", "field"),
+    [
+        (
+            MODEL,
+            "feature_flag: ranking_fallback",
+            "feature_flag: TBD",
+            "CL102",
+            "fallback.feature_flag",
+        ),
+        (EXPERIMENT, "unit_of_randomization: user", "unit_of_randomization: TBD", "CL307", None),
+        (EXPERIMENT, "stopping_rule: fixed_horizon", "stopping_rule: TBD", "CL305", None),
+        (EXPERIMENT, "duration_days: 14", "duration_days: TBD", "CL303", None),
+        (EXPERIMENT, PROPORTION, "TBD", "CL203", "primary_metric"),
+    ],
+)
+def test_a_placeholder_is_said_to_be_one(
+    tmp_path: Path, base: str, old: str, new: str, code: str, field: str | None
+) -> None:
+    field = field or old.split(":")[0]
+    [finding] = [f for f in _lint(tmp_path, base.replace(old, new, 1)) if f.code == code]
+    assert finding.message.startswith(f"`{field}` is a placeholder (`TBD`): "), finding.message
+    assert "has no" not in finding.message and "sets no" not in finding.message

@@ -153,7 +153,10 @@ def same(a: list[tuple[str, str, types.Range]], b: list[tuple[str, str, types.Ra
 async def test_open_publishes_what_check_finds_in_the_unsaved_text(
     client: Client, folder: Path
 ) -> None:
-    text = MODEL.replace("fallback: {strategy", "fallbak: {strategy")  # not on disk
+    # Not on disk: no fallback (CL101) and a throughput that is no number (CL003).
+    text = MODEL.replace("fallback: {strategy", "# fallback: {strategy").replace(
+        "throughput_rps: 400", "throughput_rps: lots"
+    )
     address = open_document(client, folder / "model.yaml", text)
     found = await published(client, address, 1)
     assert "CL101" in codes(found) and "CL003" in codes(found)  # the buffer, not the file

@@ -123,12 +123,12 @@ def test_cl202_message_names_the_metric(lint_text):
         ),
         pytest.param(
             "{name: open_rate, baseline: TBD, minimum_detectable_effect: {relative: 0.02}}",
-            [("CL203", 6, 17)],
+            [("CL203", 6, 45)],  # at the placeholder
             id="baseline-placeholder",
         ),
         pytest.param(
             "{name: open_rate, baseline: 0.33, minimum_detectable_effect: {relative: null}}",
-            [("CL203", 6, 17)],
+            [("CL203", 6, 78)],  # at the effect that names no size
             id="effect-null",
         ),
         pytest.param(
@@ -151,7 +151,7 @@ def test_cl202_message_names_the_metric(lint_text):
         pytest.param(
             "{name: revenue, type: mean, baseline: 10.0, std_dev: TBD, "
             "minimum_detectable_effect: {absolute: 0.05}}",
-            [("CL203", 6, 17)],
+            [("CL203", 6, 70)],  # at the placeholder
             id="mean-std-dev-placeholder",
         ),
     ],
@@ -207,6 +207,21 @@ def test_cl203_silent_about_a_rejected_value(check, value, expected):
     assert check(edit(EXPERIMENT, primary_metric=value, traffic=PLENTY)) == expected
 
 
+def test_cl203_an_effect_that_names_no_size_is_the_schemas(lint_text):
+    # `{}` is rejected by the schema ("needs exactly one of relative or absolute"): CL203
+    # asks only for what is missing besides it.
+    primary = "{name: open_rate, minimum_detectable_effect: {}}"
+    found = [(f.code, f.message) for f in lint_text(edit(EXPERIMENT, primary_metric=primary))]
+    assert found == [
+        ("CL203", "`primary_metric` lacks a numeric `baseline`: the test cannot be sized"),
+        (
+            "CL003",
+            "`primary_metric.minimum_detectable_effect` needs exactly one of `relative` or "
+            "`absolute`",
+        ),
+    ]
+
+
 @pytest.mark.parametrize("kind", ["mean", "ratio"])
 def test_cl203_a_relative_effect_of_a_zero_baseline_is_no_effect(lint_text, kind):
     primary = f"{{name: net_margin, type: {kind}, baseline: 0, std_dev: 2,"
@@ -260,12 +275,12 @@ def test_cl203_messages(lint_text):
         pytest.param("{ship_if: x, confidence: 0.95}", [("CL204", 14, 16)], id="no-threshold"),
         pytest.param(
             "{ship_if: x, threshold: TBD, confidence: 0.95}",
-            [("CL204", 14, 16)],
+            [("CL204", 14, 40)],  # at the placeholder
             id="threshold-placeholder",
         ),
         pytest.param(
             "{ship_if: x, threshold: 0.02, confidence: null}",
-            [("CL204", 14, 16)],
+            [("CL204", 14, 58)],  # at the null
             id="confidence-null",
         ),
         pytest.param(
@@ -501,7 +516,9 @@ def test_cl302_a_laxer_config_alpha_lowers_the_required_n(check):
         pytest.param(
             "{per_arm: 80000, alpha: TBD}", [("CL302", 9, 24), ("CL009", 9, 38)], id="alpha-tbd"
         ),
-        pytest.param("{per_arm: 80000, power: null}", [("CL302", 9, 24)], id="power-null"),
+        pytest.param(
+            "{per_arm: 80000, power: null}", [("CL302", 9, 24), ("CL009", 9, 38)], id="power-null"
+        ),
     ],
 )
 def test_cl302_placeholder_alpha_or_power_uses_the_default(lint_text, sample, expected):
@@ -585,9 +602,9 @@ def test_cl203_reports_an_effect_that_leaves_the_unit_interval(check):
 
 def test_cl302_and_cl309_are_separate_problems(check):
     # 3 arms without correction: CL309; the uncorrected alpha sizes the plan.
-    assert check(plan(sample="{per_arm: 80078}", arms="3")) == [("CL309", 8, 7)]
+    assert check(plan(sample="{per_arm: 80078}", arms="3")) == [("CL309", 1, 1)]
     assert check(plan(sample="{per_arm: 80077}", arms="3")) == [
-        ("CL309", 8, 7),
+        ("CL309", 1, 1),
         ("CL302", 9, 24),
     ]
 
@@ -733,8 +750,9 @@ def test_cl306_fixed_horizon_with_interim_looks_and_a_method_still_peeks(check):
 @pytest.mark.parametrize(
     "method, looks, expected",
     [
-        pytest.param(None, "3", [("CL306", 12, 16)], id="no-method-at-stopping-rule"),
-        pytest.param(None, None, [("CL306", 12, 16)], id="no-method-no-looks"),
+        # A missing field: at the mapping that should hold it, the document (SPEC 2).
+        pytest.param(None, "3", [("CL306", 1, 1)], id="no-method-at-the-document"),
+        pytest.param(None, None, [("CL306", 1, 1)], id="no-method-no-looks"),
         pytest.param("null", "3", [("CL306", 16, 20)], id="method-null"),
         pytest.param("TBD", "3", [("CL306", 16, 20)], id="method-placeholder"),
         pytest.param("''", "0", [("CL306", 16, 20)], id="method-empty"),
@@ -941,8 +959,9 @@ def test_cl308_silent_and_no_crash_on_rejected_numbers(check, fields, expected):
 @pytest.mark.parametrize(
     "arms, correction, expected",
     [
-        pytest.param("3", None, [("CL309", 8, 7)], id="missing-points-at-arms"),
-        pytest.param("5", None, [("CL309", 8, 7)], id="five-arms"),
+        # A missing field: at the mapping that should hold it, the document (SPEC 2).
+        pytest.param("3", None, [("CL309", 1, 1)], id="missing-points-at-the-document"),
+        pytest.param("5", None, [("CL309", 1, 1)], id="five-arms"),
         pytest.param("3", "none", [("CL309", 16, 13)], id="none-is-a-placeholder"),
         pytest.param("3", "TBD", [("CL309", 16, 13)], id="placeholder"),
         pytest.param("3", "null", [("CL309", 16, 13)], id="null"),

@@ -74,7 +74,7 @@ GUARDS = "guardrails: [{metric: zero_result_rate, max_regression: 0.1}]"
         ),
         pytest.param(
             f"{{primary: {{name: ctr_top5, target_lift: TBD}}, {GUARDS}}}",
-            [("CL203", 4, 20)],
+            [("CL203", 4, 50)],  # at the placeholder
             id="target-lift-placeholder",
         ),
     ],
@@ -85,6 +85,14 @@ def test_cl203_vague_success_metric_framing(check, value, expected):
 
 def test_cl203_framing_without_metrics_reports_both_rules_at_the_document(check):
     assert check(edit(PROBLEM, metrics=None)) == [("CL201", 1, 1), ("CL203", 1, 1)]
+
+
+@pytest.mark.parametrize("metrics", ["", "null", "TBD"])
+def test_cl203_framing_with_empty_metrics_reports_both_rules_at_the_value(check, metrics):
+    # A missing field points at the mapping that should hold it; a null (or a
+    # placeholder) in its place is that mapping, so both rules point at it.
+    column = 10 if metrics else 9
+    assert check(edit(PROBLEM, metrics=metrics)) == [("CL201", 4, column), ("CL203", 4, column)]
 
 
 def test_cl203_framing_passes(check):
@@ -370,14 +378,15 @@ def test_cl405_silent_about_a_rejected_value(check, value, expected):
         pytest.param("{privacy: x}", [("CL406", 8, 14)], ["latency"], id="no-latency"),
         pytest.param("{latency: x}", [("CL406", 8, 14)], ["privacy"], id="no-privacy"),
         pytest.param("{platform: web}", [("CL406", 8, 14)], ["privacy", "latency"], id="other"),
-        pytest.param("{privacy: TBD, latency: x}", [("CL406", 8, 14)], ["privacy"], id="tbd"),
-        pytest.param("{privacy: x, latency: null}", [("CL406", 8, 14)], ["latency"], id="null-v"),
+        # one placeholder or null: at it
+        pytest.param("{privacy: TBD, latency: x}", [("CL406", 8, 24)], ["privacy"], id="tbd"),
+        pytest.param("{privacy: x, latency: null}", [("CL406", 8, 36)], ["latency"], id="null-v"),
         pytest.param(
             "{privacy: '', latency: n/a}", [("CL406", 8, 14)], ["privacy", "latency"], id="both"
         ),
         pytest.param(
             "\n  privacy: none\n  latency: p95 under 200 ms",
-            [("CL406", 9, 3)],
+            [("CL406", 9, 12)],
             ["privacy"],
             id="block-none",
         ),

@@ -8,9 +8,13 @@ written.
 
 from __future__ import annotations
 
+import copy
+
 import pytest
+import yaml
 
 import contractlint.pipeline.engine
+from contractlint import explain
 from contractlint.config import Config
 from contractlint.pipeline.discover import Target
 from contractlint.rules import BY_CODE, RULES
@@ -245,13 +249,149 @@ def test_status_na_block_style_is_never_cl009(check):
     assert check(text) == []
 
 
+def test_cl009_owns_no_list_its_rule_owns(check):
+    # CL201 owns absent, empty or placeholder guardrails, `[TBD]` included (as CL205 owns
+    # `monitoring: [TBD]`): one finding, CL201's.
+    assert check(edit(EXPERIMENT, guardrails="[TBD]")) == [("CL201", 4, 13)]
+    framing = edit(
+        PROBLEM, metrics="{primary: {name: ctr_top5, target_lift: 0.03}, guardrails: [TBD]}"
+    )
+    assert check(framing) == [("CL201", 4, 69)]
+
+
+def test_cl009_writes_paths_as_cl003_does(lint_text):
+    text = edit(EXPERIMENT, guardrails="[{metric: TBD, max: 0.1}, {metric: spam, max: x}]")
+    messages = [f.message for f in lint_text(text)]
+    assert messages == [
+        "`guardrails[0].metric` holds the placeholder `TBD`: fill in the real value or remove "
+        "the field",
+        "`guardrails[1].max` must be a number, not the string `x`",
+    ]
+
+
+@pytest.mark.parametrize("ignored", ["CL401", "CL4"])
+def test_ignoring_the_rule_that_owns_a_placeholder_does_not_make_it_cl009(check, ignored):
+    # Ignoring a rule only ever removes findings: CL009 steps aside for CL401 either way.
+    text = edit(MODEL, owners="{scope: TODO, feasibility: TODO, method: ds@example.com}")
+    assert codes_of(check(text)) == ["CL401", "CL401"]
+    config = make_config(ignore=(ignored,))
+    assert check(text, config=config) == []
+    assert check(text, config=make_config(select=("CL009",))) == []
+
+
+# --------------------------------------------------------------------------- null = missing
+
+
+def _paths(value, path=()):
+    """The path of every field and list item of ``value``, at any depth."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        yield (*path, key)
+        if isinstance(item, (dict, list)):
+            yield from _paths(item, (*path, key))
+
+
+def _with(value, path, new):
+    """A copy of ``value`` with the node at ``path`` replaced by ``new``, as YAML."""
+    copied = copy.deepcopy(value)
+    parent = copied
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = new
+    return yaml.safe_dump(copied, sort_keys=False, width=10**6)
+
+
+NULLED = [
+    pytest.param(name, path, id=f"{name}-{'.'.join(map(str, path))}")
+    for name, base in BASES.items()
+    for path in _paths(yaml.safe_load(base))
+    if path not in {("kind",), ("name",)}  # a null `name` is the schema's (CL003)
+]
+
+
+@pytest.mark.parametrize(("name", "path"), NULLED)
+def test_a_null_is_reported_as_an_empty_string_is(check, name, path):
+    """Placeholders count as missing (SPEC 1): a null where a value is wanted gets one
+    finding, from the rule that owns the field or else CL009, as `""` does."""
+    value = yaml.safe_load(BASES[name])
+    null = check(_with(value, path, None))
+    assert null, path
+    assert null == check(_with(value, path, "")), path
+
+
+@pytest.mark.parametrize(
+    "base, old, new, message",
+    [
+        pytest.param(
+            CHECKLIST,
+            "status: n/a, reason",
+            "status: null, reason",
+            "`items[5].status` is empty: fill in the real value or remove the field",
+            id="status",
+        ),
+        pytest.param(
+            EXPERIMENT,
+            "{metric: spam_rate, max: 0.001}",
+            "{metric: null, max: 0.01}",
+            "`guardrails[1].metric` is empty: fill in the real value or remove the field",
+            id="guardrail-metric",
+        ),
+        pytest.param(
+            PROBLEM,
+            "risk: cold start for new items",
+            "risk: null",
+            "`risks[0].risk` is empty: fill in the real value or remove the field",
+            id="risk",
+        ),
+        pytest.param(
+            PROBLEM,
+            "{name: simple, estimate_weeks: 2}",
+            "{name: null, estimate_weeks: 2}",
+            "`options[1].name` is empty: fill in the real value or remove the field",
+            id="option-name",
+        ),
+        pytest.param(
+            PROBLEM,
+            "problem: shoppers abandon searches whose first page misses what they want",
+            "problem: null",
+            "`problem` is empty: fill in the real value or remove the field",
+            id="problem",
+        ),
+        pytest.param(
+            MODEL,
+            "name: ranking-service\n",
+            "name: ranking-service\ndescription: null\n",
+            "`description` is empty: fill in the real value or remove the field",
+            id="description",
+        ),
+        pytest.param(
+            MODEL,
+            "name: ranking-service\n",
+            "name: ranking-service\nversion:\n",
+            "`version` is empty: fill in the real value or remove the field",
+            id="version",
+        ),
+    ],
+)
+def test_a_null_where_a_value_is_wanted_is_cl009(lint_text, base, old, new, message):
+    assert old in base
+    assert [(f.code, f.message) for f in lint_text(base.replace(old, new, 1))] == [
+        ("CL009", message)
+    ]
+
+
+def test_a_null_the_schema_declares_is_a_value(check):
+    # `sequential_method: null` is how a fixed-horizon plan says it has none (SPEC 1.2).
+    assert check(EXPERIMENT + "sequential_method: null\n") == []
+
+
 # --------------------------------------------------------------------------- CL003
 
 
 def test_cl003_unknown_field_with_did_you_mean_at_the_key(lint_text):
     findings = lint_text(edit(MODEL, fallback=None) + "fallbak: serve_most_popular\n")
-    assert located(findings) == [("CL101", 1, 1), ("CL003", 15, 1)]
-    unknown = findings[1]
+    assert located(findings) == [("CL003", 15, 1)]  # not CL101 too: one problem
+    unknown = findings[0]
     assert unknown.end_column == 8  # the key, not its value
     assert "did you mean `fallback`?" in unknown.message
     assert "fallbak" in unknown.message
@@ -320,6 +460,80 @@ def test_cl003_message_names_the_path(lint_text):
     assert "guardrails[1].max" in findings[0].message
 
 
+@pytest.mark.parametrize(
+    "base, old, new, pointer",
+    [
+        (EXPERIMENT, "duration_days: 14", ".inf", "/duration_days"),
+        (EXPERIMENT, "duration_days: 14", ".nan", "/duration_days"),
+        (EXPERIMENT, "per_arm: 82000", "-.inf", "/sample_size/per_arm"),
+        (EXPERIMENT, "alpha: 0.05", ".NaN", "/sample_size/alpha"),
+        (EXPERIMENT, "baseline: 0.33", ".nan", "/primary_metric/baseline"),
+        (
+            EXPERIMENT,
+            "relative: 0.02",
+            ".inf",
+            "/primary_metric/minimum_detectable_effect/relative",
+        ),
+        (EXPERIMENT, "allocation: 1.0", ".inf", "/traffic/allocation"),
+        (MODEL, "p95: 120", ".nan", "/latency_budget_ms/p95"),
+        (MODEL, "timeout_ms: 300", "1.0e+400", "/timeout_ms"),
+    ],
+)
+def test_cl003_a_number_must_be_finite(lint_text, base, old, new, pointer):
+    # JSON Schema lets NaN and the infinities pass as numbers; every rule would compute
+    # nonsense with them (or crash), so the schema stage reports them, and only it.
+    assert old in base
+    field = old.split(":")[0]
+    [finding] = lint_text(base.replace(old, f"{field}: {new}", 1))
+    assert (finding.code, finding.pointer) == ("CL003", pointer)
+    assert finding.message.endswith(f"must be a finite number, not `{new}`")
+
+
+def test_cl003_a_mean_with_a_spread_that_is_not_a_number(lint_text):
+    # Not also CL203 ("a mean without a numeric std_dev"), nor CL302 silently sizing it.
+    primary = "{name: m, type: mean, baseline: 3, std_dev: .nan, "
+    primary += "minimum_detectable_effect: {absolute: 1}}"
+    assert located(lint_text(edit(EXPERIMENT, primary_metric=primary))) == [("CL003", 6, 61)]
+
+
+def test_cl003_a_number_must_be_finite_in_json(lint_text):
+    text = '{"kind": "model-contract", "name": "x", "throughput_rps": 1e999}'
+    findings = [f for f in lint_text(text, "c.json") if f.code == "CL003"]
+    assert [f.message for f in findings] == [
+        "`throughput_rps` must be a finite number, not `1e999`"
+    ]
+
+
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        (
+            "timeout_ms",
+            "on",
+            "`timeout_ms` must be a number, not `on` (YAML 1.1 reads `on` as the boolean true)",
+        ),
+        (
+            "latency_budget_ms",
+            "{p50: 50, p95: 1e12}",
+            "`latency_budget_ms.p95` must be a number, not the string `1e12`; YAML 1.1 reads it "
+            "as text: write `1.0e+12`",
+        ),
+    ],
+)
+def test_cl003_says_what_yaml_1_1_made_of_a_value(lint_text, field, value, words):
+    [finding] = lint_text(edit(MODEL, **{field: value}))
+    assert finding.message == words
+
+
+def test_cl003_says_yaml_1_1_read_a_status_as_a_boolean(lint_text):
+    text = CHECKLIST.replace("status: n/a, reason", "status: yes, reason")
+    [finding] = lint_text(text)
+    assert finding.message == (
+        "`items[5].status` must be one of done, todo, n/a, not `yes` (YAML 1.1 reads `yes` as "
+        "the boolean true)"
+    )
+
+
 # --------------------------------------------------------------------------- missing = first line
 
 
@@ -333,6 +547,24 @@ def test_missing_top_level_field_points_at_the_document_first_line(check):
         + edit(EXPERIMENT, guardrails=None)  # 32-46
     )
     assert check(text) == [("CL105", 17, 1), ("CL201", 32, 1)]
+
+
+@pytest.mark.parametrize(
+    "fields, pointer",
+    [
+        ({"fallback": None}, ""),  # absent: the document
+        ({"fallback": "{feature_flag: f}"}, "/fallback"),  # no strategy: the fallback
+        ({"fallback": "null"}, "/fallback"),  # a null: the null
+        ({"latency_budget_ms": "{p50: 50}"}, "/latency_budget_ms"),
+    ],
+)
+def test_a_finding_about_a_missing_field_names_the_mapping_that_should_hold_it(
+    lint_text, fields, pointer
+):
+    # The JSON output's pointer (and so a baseline's key) is that of the mapping, as the
+    # line and column are: the field itself is nowhere in the document.
+    [finding] = [f for f in lint_text(edit(MODEL, **fields)) if f.code in ("CL101", "CL103")]
+    assert finding.pointer == pointer
 
 
 def test_missing_fields_in_a_json_document(check):
@@ -401,6 +633,47 @@ def test_cl000_other_files_still_run(tmp_path, monkeypatch):
     ]
 
 
+# Every numeric field of these documents, set to each extreme but finite value, and to
+# an integer too large for a float.
+EXTREMES = (0, -1, 1e-300, 5e-324, -1e-300, 1e300, -1e300, 1.7976931348623157e308, 10**400)
+RICH_PLAN = (
+    edit(
+        EXPERIMENT,
+        guardrails="[{metric: unsubscribe_rate, baseline: 0.002, max_regression: 0.3}, "
+        "{metric: spam_rate, type: mean, baseline: 2.0, std_dev: 1.5, max_regression: 0.1}]",
+        stopping_rule="sequential\nsequential_method: obrien_fleming",
+        interim_looks="2",
+    )
+    + "variance_reduction: {method: cuped, correlation: 0.5}\ninflation_factor: 1.2\n"
+)
+EXTREME_BASES = {
+    "model": MODEL,
+    "plan": RICH_PLAN,
+    "mean": RICH_PLAN.replace(
+        "type: proportion, baseline: 0.33", "type: mean, baseline: 10, std_dev: 2"
+    ),
+    "absolute": RICH_PLAN.replace("{relative: 0.02}", "{absolute: 0.01}"),
+    "problem": PROBLEM,
+}
+
+
+@pytest.mark.parametrize("name", list(EXTREME_BASES))
+def test_cl000_no_rule_crashes_on_an_extreme_number(lint_text, name):
+    value = yaml.safe_load(EXTREME_BASES[name])
+    crashed = []
+    for path in _paths(value):
+        node = value
+        for key in path:
+            node = node[key]
+        if isinstance(node, bool) or not isinstance(node, (int, float)):
+            continue
+        for number in EXTREMES:
+            for finding in lint_text(_with(value, path, number)):
+                if finding.code == "CL000" or len(finding.message) > 160:
+                    crashed.append((path, number, finding.message))
+    assert not crashed
+
+
 def test_cl000_when_the_check_raises_before_yielding(lint_text, monkeypatch):
     def not_a_generator(document, options):
         raise KeyError("fallback")
@@ -409,3 +682,26 @@ def test_cl000_when_the_check_raises_before_yielding(lint_text, monkeypatch):
     findings = lint_text(MODEL)
     assert located(findings) == [("CL000", 1, 1)]
     assert "KeyError" in findings[0].message
+
+
+# --------------------------------------------------------------------------- explain
+
+
+def test_rules_summary_of_cl313_is_the_specs():
+    assert BY_CODE["CL313"].summary == (
+        "a metric's `unit` differs from `unit_of_randomization`, or its type is `ratio`, "
+        "and no `variance_method` (other than `none`) is given: the naive variance is too small"
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("CL604", "else the git top level, else the current directory"),  # SPEC 1.5
+        ("CL000", "There is no failing example: no document should make a rule crash"),
+        ("CL006", "Failing example # saved in Latin-1, not UTF-8"),
+        ("CL006", "Passing example # saved in UTF-8"),
+    ],
+)
+def test_explain_says_it(code, words):
+    assert words in " ".join(explain.as_text(BY_CODE[code]).split())

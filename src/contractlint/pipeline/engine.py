@@ -35,7 +35,7 @@ from contractlint.pointer import resolve
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES, checking
 from contractlint.rules import RULES as _REGISTERED
-from contractlint.rules._common import fit
+from contractlint.rules._common import fit, present
 
 # The rules each configuration runs on each kind, worked out once per configuration and
 # kind rather than per document: finding fifty team rules' compiled form by hashing
@@ -166,7 +166,7 @@ class _FileLinter:
             self.problem(problem)
         if not document.kind:
             return  # a misspelled kind (CL002): the rules cannot know what to expect
-        _, _, own, _, options = _plan(self.config)  # own: the team's rules and plugins'
+        _, builtin, own, _, options = _plan(self.config)  # own: the team's rules and plugins'
         document = self.resolver.resolve(document, self.target.path, options.is_placeholder)
         validation = validate.validate(
             document,
@@ -206,13 +206,35 @@ class _FileLinter:
                     continue
                 for hit in hits:  # inline: a call a rule and document costs a run 1%
                     if not hit.at_key and _within(hit.pointer, rejected):
-                        continue  # the schema already reported this value
+                        continue  # the schema already reported this value (or misspelling)
                     if rule.code == "CL009":  # after every rule: reported once (SPEC 2)
                         placeholder_rule = rule
                         placeholder_hits.append(hit)
                         continue
+                    if not hit.at_key:  # a missing field: at the mapping that should hold it
+                        hit = hit._replace(pointer=present(document.value, hit.pointer))
                     hit_pointers.add(hit.pointer)
                     self.hit(rule, document, hit)
+            if placeholder_hits:
+                # CL009 steps aside for the rule that owns a placeholder whether that rule
+                # is enabled or not: ignoring a rule only ever removes findings.
+                ours = checking(document.kind) if builtin is _REGISTERED else builtin
+                for rule in (*ours, *own):
+                    off = rule.check
+                    if off is None or self.config.is_enabled(rule.code):
+                        continue
+                    if not rule.applies_to(document.kind):
+                        continue
+                    try:
+                        hit_pointers.update(
+                            present(document.value, hit.pointer)
+                            for hit in off(document, options)
+                            if not hit.at_key and not _within(hit.pointer, rejected)
+                        )
+                    except deadline.Overrun:
+                        deadline.arm()
+                    except Exception:  # a rule that is off reports nothing, not even this
+                        continue
         finally:
             if limited:
                 deadline.disarm()

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from contractlint.model import RuleOptions
 from contractlint.pointer import child as child  # re-exported: the rules import it here
+from contractlint.pointer import from_path, tokens
 
 if TYPE_CHECKING:  # TypeGuard is in typing from Python 3.10; annotations are not evaluated
     from typing import TypeGuard
+
+_LARGEST = sys.float_info.max
 
 
 def is_missing(value: Any, options: RuleOptions) -> bool:
@@ -20,14 +24,39 @@ def is_missing(value: Any, options: RuleOptions) -> bool:
 
 
 def is_number(value: Any) -> TypeGuard[float]:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A number a rule can compute with: not a boolean, and finite as a float. NaN and
+    the infinities are the schema's to report (CL003), and an integer too large for a
+    float (``10**400``) cannot be computed with; both compare false here."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and -_LARGEST <= value <= _LARGEST
+    )
 
 
 def where_missing(parent: Any, parent_pointer: str, key: str) -> str:
-    """Point at the field when it is present (null or a placeholder), else at its mapping."""
+    """Point at the field when it is present (null or a placeholder), else at its mapping.
+    For a breaking-change rule's hit; a document rule's hit names the field itself, and
+    the engine reports it at the mapping that should hold it (:func:`present`)."""
     if isinstance(parent, Mapping) and key in parent:
         return child(parent_pointer, key)
     return parent_pointer
+
+
+def present(value: Any, pointer: str) -> str:
+    """``pointer`` when ``value`` holds a node there, else the pointer of the deepest node
+    on the way to it: a finding about a missing field points at the mapping that should
+    hold it, or at the null or placeholder that stands in its place (SPEC 2)."""
+    here = ""
+    for token in tokens(pointer):
+        if isinstance(value, Mapping) and token in value:
+            value = value[token]
+        elif isinstance(value, list) and token.isdecimal() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return here
+        here = child(here, token)
+    return pointer
 
 
 def get(mapping: Any, key: str) -> Any | None:
@@ -54,18 +83,51 @@ def shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def absent(value: Any, options: RuleOptions, *path: str) -> str | None:
-    """Where to report the field at ``path`` when it is missing, null or a placeholder.
+def count(number: float) -> str:
+    """A number as a message writes it: a whole one below 10^15 with thousands
+    separators (``1,000,000``), any other as ``:g`` does (``0.05``, ``1e+300``), even an
+    integer too large for a float."""
+    if isinstance(number, int) and not -(10**15) < number < 10**15:
+        from decimal import Decimal  # a float cannot hold every integer
 
-    Returns the pointer of the field itself when it is present but empty of
-    meaning, of the deepest mapping that should hold it otherwise, and None
-    when the field has a value. A parent of the wrong type returns the
-    parent's pointer, which the engine drops because the schema rejected it.
+        return f"{Decimal(number):.6g}"
+    if float(number).is_integer() and abs(number) < 1e15:
+        return f"{int(number):,}"
+    return f"{number:g}"
+
+
+def label(name: Any, fallback: str) -> str:
+    """A named thing (a metric, an item, an option) as a message shows it: its name in
+    backquotes, else ``fallback`` (``#2``); :func:`fit` cuts it only when it is long."""
+    return f"`{name}`" if isinstance(name, str) and name.strip() else fallback
+
+
+def dotted(pointer: str) -> str:
+    """A pointer as a message names the field: ``/guardrails/0/metric`` ->
+    ``guardrails[0].metric`` (the one path style of every message)."""
+    out = ""
+    for token in tokens(pointer):
+        if token.isdecimal():
+            out += f"[{token}]"
+        else:
+            out += f".{token}" if out else token
+    return out or "the document"
+
+
+def absent(value: Any, options: RuleOptions, *path: str) -> str | None:
+    """The pointer of the field at ``path`` when it is missing, null or a placeholder;
+    None when it has a value.
+
+    A field that is there but empty of meaning (null, ``TBD``), or a mapping on the
+    way that is, is named by its own pointer; an absent field by the pointer it would
+    have, which the engine reports at the mapping that should hold it (:func:`present`)
+    unless the schema found a misspelling of it. Under a parent of the wrong type, the
+    pointer lies inside a value the schema rejected, and the engine drops it.
     """
     pointer = ""
     for key in path:
         if not isinstance(value, Mapping) or key not in value:
-            return pointer
+            return from_path(path)
         value, pointer = value[key], child(pointer, key)
         if is_missing(value, options):
             return pointer
@@ -82,7 +144,10 @@ def is_empty(value: Any, options: RuleOptions) -> bool:
 # The most a finding's message says: the problem and the shortest hint of the fix. The
 # why and the examples are the rule's `explain` page (issue 19 item 11).
 LIMIT = 120
-_SHORTEST = 12  # a value is never cut shorter than this, whatever the template
+# A value this long or shorter (a name, a path, an endpoint; backquotes aside) is never
+# cut: the message says less around it instead, or runs a little over LIMIT.
+KEEP = 40
+_SHORTEST = 12  # a longer value is never cut shorter than this, whatever the template
 
 
 def _one_line(text: str) -> str:
@@ -103,33 +168,47 @@ def clip(text: str, limit: int) -> str:
     return text[: limit - 3 - tail] + "..." + text[len(text) - tail :]
 
 
-def fit(template: str, limit: int = LIMIT, **values: object) -> str:
-    """``template.format(**values)`` in at most ``limit`` characters: each value on one
-    line, and the longest values cut in the middle (:func:`clip`) only as far as needed.
+def _kept(text: str) -> bool:
+    """Whether a value is short enough never to be cut (:data:`KEEP`)."""
+    quoted = len(text) > 1 and text[0] == text[-1] == "`"
+    return len(text) - 2 * quoted <= KEEP
 
-    Each value gets a fair share of the room the fixed text leaves; a value shorter
-    than its share leaves the rest to the longer ones.
+
+def fit(template: str, *shorter: str, **values: object) -> str:
+    """``template.format(**values)``, each value on one line, in at most :data:`LIMIT`
+    characters.
+
+    When the message is longer, the wording gives way first: the first of the
+    ``shorter`` templates (the same values, fewer words, in order) that fits. When none
+    does, the shortest wording's values longer than :data:`KEEP` are cut in the middle
+    (:func:`clip`), each to a fair share of the room that the fixed text and the short
+    values leave; a value shorter than its share leaves the rest to the longer ones.
     """
     from string import Formatter  # only when a message is written
 
     texts = {name: _one_line(str(value)) for name, value in values.items()}
-    uses = Counter(name for _, name, _, _ in Formatter().parse(template) if name)
-    room = limit - len(template.format(**dict.fromkeys(texts, "")))
-    allowed: dict[str, int] = {}
-    pending = sorted(texts, key=lambda name: len(texts[name]))
+    for wording in (template, *shorter):
+        message = wording.format(**texts)
+        if len(message) <= LIMIT:
+            return message
+    uses = Counter(name for _, name, _, _ in Formatter().parse(wording) if name)
+    kept = {name for name in texts if _kept(texts[name])}
+    room = LIMIT - len(wording.format(**{n: texts[n] if n in kept else "" for n in texts}))
+    allowed = {name: len(texts[name]) for name in kept}
+    pending = sorted(set(texts) - kept, key=lambda name: len(texts[name]))
     while pending:
         share = max(room // max(sum(uses[name] for name in pending), 1), _SHORTEST)
         name = pending.pop(0)
         allowed[name] = min(len(texts[name]), share)
         room -= allowed[name] * uses[name]
-    return template.format(**{name: clip(texts[name], allowed[name]) for name in texts})
+    return wording.format(**{name: clip(texts[name], allowed[name]) for name in texts})
 
 
 def quoted(value: Any) -> str:
-    """A value as a message quotes it: ``TBD`` in backquotes as written, but a blank
-    string as ``an empty value`` (never an unreadable pair of backquotes); cut to 40
-    characters."""
-    text = clip(written(value), 40)
+    """A value as a message quotes it: ``TBD`` in backquotes as written, on one line,
+    but a blank string as ``an empty value`` (never an unreadable pair of backquotes).
+    Given to :func:`fit`, a long one is cut to fit (the backquotes kept)."""
+    text = _one_line(written(value))
     return f"`{text}`" if text.strip() else "an empty value"
 
 

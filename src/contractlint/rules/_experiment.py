@@ -14,13 +14,17 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from contractlint.model import Document, RuleOptions
-from contractlint.rules._common import get, is_number
+from contractlint.rules._common import LIMIT, get, is_number
 
 if TYPE_CHECKING:
     from contractlint import power
 
 # Names a plan gives a sample-ratio-mismatch check (compared folded: lower case, `_`).
 SRM_CHECKS = ("srm", "sample_ratio_mismatch")
+# What computing a design can raise: its own DesignError (a ValueError) for inputs that
+# make the formula meaningless, and an overflow or a division by a zero that underflowed
+# for extreme but finite ones (`relative: 1.0e-300`). Either way it cannot be sized.
+UNSIZABLE = (ValueError, ArithmeticError)
 
 
 def fold(text: str) -> str:
@@ -50,11 +54,15 @@ def levels(value: Mapping[str, Any], options: RuleOptions) -> tuple[float, float
     )
 
 
-def adjustments(value: Mapping[str, Any]) -> dict[str, Any]:
-    """The v2 factors a plan declares, as fields of :class:`power.Design`."""
+def adjustments(value: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The v2 factors a plan declares, as fields of :class:`power.Design`; None when one
+    is a number past a float's range (`correlation: 1e400`, which the schema rejects)."""
     from contractlint import power
 
-    return power.plan_adjustments(value)
+    try:
+        return power.plan_adjustments(value)
+    except UNSIZABLE:
+        return None
 
 
 def per_arm(value: Mapping[str, Any]) -> int | None:
@@ -81,7 +89,8 @@ def design(document: Document, options: RuleOptions) -> power.Design | None:
     if isinstance(metric.get("std_dev"), str) and not options.is_placeholder(metric["std_dev"]):
         return None  # a value the schema rejected
     plan_levels = levels(value, options)
-    if plan_levels is None:
+    factors = adjustments(value)
+    if plan_levels is None or factors is None:
         return None  # a value the schema rejected
     arms = value.get("arms", 2)
     return power.Design(
@@ -96,7 +105,7 @@ def design(document: Document, options: RuleOptions) -> power.Design | None:
         alternative=str(get(sample, "alternative") or "two-sided"),
         arms=int(arms) if is_number(arms) else 2,
         correction=value.get("correction") if isinstance(value.get("correction"), str) else None,
-        **adjustments(value),
+        **factors,
     )
 
 
@@ -112,7 +121,8 @@ def guardrail_design(
         return None
     std_dev = guardrail.get("std_dev")
     plan_levels = levels(value, options)
-    if plan_levels is None:
+    factors = adjustments(value)
+    if plan_levels is None or factors is None:
         return None
     return power.Design(
         metric_type=str(guardrail.get("type") or "proportion"),
@@ -122,7 +132,7 @@ def guardrail_design(
         alpha=plan_levels[0],
         power=plan_levels[1],
         alternative="one-sided",
-        **adjustments(value),
+        **factors,
     )
 
 
@@ -148,20 +158,6 @@ def percent(probability: float) -> str:
     return f"{math.floor(probability * 10_000) / 100:.2f}%"
 
 
-# The most a finding's message says (issue 19): the problem and the shortest hint of the
-# fix; the why and the examples are the rule's `explain` page.
-LIMIT = 120
-
-
-def clip(text: str, limit: int = 24) -> str:
-    """A name on one line, cut in the middle with ``...`` when longer than ``limit``."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    tail = (limit - 3) // 2
-    return text[: limit - 3 - tail] + "..." + text[len(text) - tail :]
-
-
 def within(message: str, *extras: str) -> str:
     """``message`` with each of ``extras`` appended, in order, while it stays within
     :data:`LIMIT` (details that fit are kept, the rest is ``contractlint power``'s)."""
@@ -171,21 +167,9 @@ def within(message: str, *extras: str) -> str:
     return message
 
 
-def label(value: object, fallback: str, limit: int = 24) -> str:
-    """A metric's name as a message shows it (`name`, clipped), else ``fallback``."""
-    return f"`{clip(value, limit)}`" if isinstance(value, str) and value.strip() else fallback
-
-
-def fit(template: str, **values: object) -> str:
-    """``template.format(**values)`` within :data:`LIMIT`: the longest value is cut in the
-    middle (:func:`clip`, never below 8 characters) until the message fits."""
-    texts = {name: " ".join(str(value).split()) for name, value in values.items()}
-    message = template.format(**texts)
-    while len(message) > LIMIT:
-        name = max(texts, key=lambda key: len(texts[key]), default=None)
-        if name is None or len(texts[name]) <= 8:
-            break
-        excess = len(message) - LIMIT
-        texts[name] = clip(texts[name], max(8, len(texts[name]) - excess))
-        message = template.format(**texts)
-    return message
+def not_a_rate(field: str, value: float) -> str:
+    """Why a proportion's ``baseline`` is no rate in (0, 1), with the fraction it meant
+    when it reads as a percentage (``33`` -> ``0.33``); 0, 1 and other values are no
+    percentage of a rate worth testing."""
+    hint = f" (write {value / 100:g} for {value:g}%)" if 1 < value < 100 else ""
+    return f"{field} {value:g} is not a rate in (0, 1){hint}"

@@ -6,7 +6,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import _experiment, registered
-from contractlint.rules._common import is_missing
+from contractlint.rules._common import fit, is_missing, label
 
 
 def _problem(
@@ -48,16 +48,20 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 
     def message(who: str, name: str, found: tuple[str, str, str]) -> str:
         template, unit, rand = found
-        return _experiment.fit(
-            f"{who} {{label}} {template}{advice}", label=name, unit=unit, rand=rand
+        return fit(
+            f"{who} {{label}} {template}{advice}",
+            f"{{label}} {template}: add a `variance_method`",
+            f"metric {template}: add a `variance_method`",  # the finding points at it
+            label=name,
+            unit=unit,
+            rand=rand,
         )
 
     metric = value.get("primary_metric")
     if isinstance(metric, dict):
         found = _problem(metric, randomized, options)
         if found is not None:
-            name = metric.get("name")
-            shown = f"`{name}`" if isinstance(name, str) and name.strip() else ""
+            shown = label(metric.get("name"), "")
             text = message("primary metric", shown, found[1]).replace("  ", " ")
             yield Hit(f"/primary_metric/{found[0]}", text)
     listed = value.get("guardrails")
@@ -66,8 +70,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             continue
         found = _problem(guardrail, randomized, options)
         if found is not None:
-            name = guardrail.get("metric")
-            shown = f"`{name}`" if isinstance(name, str) and name.strip() else f"#{index + 1}"
+            shown = label(guardrail.get("metric"), f"#{index + 1}")
             yield Hit(f"/guardrails/{index}/{found[0]}", message("guardrail", shown, found[1]))
 
 
@@ -76,7 +79,7 @@ RULE = registered(
     severity=Severity.WARNING,
     summary=(
         "a metric's `unit` differs from `unit_of_randomization`, or its type is `ratio`, "
-        "and no `variance_method` is given: the naive variance is too small"
+        "and no `variance_method` (other than `none`) is given: the naive variance is too small"
     ),
     check=check,
     doc=RuleDoc(

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import fit, get, is_missing, where_missing
+from contractlint.rules._common import fit, get, is_missing, state_of
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -18,15 +18,15 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             fit(
                 "fallback `{fallback}` has no `feature_flag`: make it a mapping with `strategy` "
                 "and `feature_flag`",
+                "fallback `{fallback}` has no `feature_flag`: add one in a mapping with `strategy`",
                 fallback=fallback,
             ),
         )
     elif isinstance(fallback, dict) and is_missing(get(fallback, "feature_flag"), options):
-        yield Hit(
-            where_missing(fallback, "/fallback", "feature_flag"),
-            "`fallback` has no `feature_flag` to exercise it before it is needed: "
-            "add `feature_flag: <flag name>`",
-        )
+        detail = "`fallback` has no `feature_flag` to exercise it before it is needed"
+        if "feature_flag" in fallback:
+            detail = f"`fallback.feature_flag` {state_of(fallback['feature_flag'])}"
+        yield Hit("/fallback/feature_flag", f"{detail}: add `feature_flag: <flag name>`")
 
 
 RULE = registered(

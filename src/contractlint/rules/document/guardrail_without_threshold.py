@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
-from contractlint.rules import _experiment, registered
-from contractlint.rules._common import is_missing
+from contractlint.rules import registered
+from contractlint.rules._common import fit, is_missing, label
 from contractlint.rules._guardrails import guardrails
 from contractlint.rules._vocabulary import THRESHOLDS
 
@@ -19,13 +19,11 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             continue  # the schema reports a guardrail that is not a mapping
         if any(not is_missing(guardrail.get(key), options) for key in THRESHOLDS):
             continue
-        metric = guardrail.get("metric")
-        label = f"`{metric}`" if isinstance(metric, str) and metric else f"#{index + 1}"
         yield Hit(
             f"{pointer}/{index}",
-            _experiment.fit(
+            fit(
                 "guardrail {label} has no threshold: add `max_regression`, `max` or `min`",
-                label=label,
+                label=label(guardrail.get("metric"), f"#{index + 1}"),
             ),
         )
 

@@ -7,7 +7,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import get, is_number
+from contractlint.rules._common import count, get, is_number
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -26,12 +26,15 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return  # values the schema rejects (fractional counts, allocation above 1)
     needed = arms * per_arm
     available = days * daily * allocation
+    run = needed / (daily * allocation)
+    if not (is_number(needed) and is_number(available) and is_number(run)):
+        return  # numbers past a float's range: nothing sensible to say
     if needed > available:
         yield Hit(
             "/traffic",
-            f"{arms:g} x {per_arm:,} = {needed:,.0f} units, but {days:g} days x {daily:,} x "
-            f"{allocation:g} = {available:,.0f}: run at least "
-            f"{math.ceil(needed / (daily * allocation)):,} days or add traffic",
+            f"{count(arms)} x {count(per_arm)} = {count(needed)} units, but {count(days)} days"
+            f" x {count(daily)} x {allocation:g} = {count(round(available))}: run at least "
+            f"{count(math.ceil(run))} days or add traffic",
         )
 
 

@@ -51,20 +51,27 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
 
 
 def _message(role: str, metric: str, contract: str, watched: int, total: int) -> str:
-    """Whether none or only some of the plan's metrics are monitored, and which is not."""
+    """Whether none or only some of the plan's metrics are monitored, and which is not;
+    in fewer words when the names are long."""
     if total == 1:
-        template = "the {role} `{metric}` is not under `monitoring` in `{contract}`: add it there"
+        wordings = (
+            "the {role} `{metric}` is not under `monitoring` in `{contract}`: add it there",
+            "`{metric}` is not under `monitoring` in `{contract}`: add it",
+        )
     elif watched == 0:
-        template = (
+        wordings = (
             "none of the plan's {total} metrics is under `monitoring` in `{contract}`: "
-            "add the {role} `{metric}`"
+            "add the {role} `{metric}`",
+            "`{contract}` monitors none of the plan's {total} metrics: add `{metric}`",
         )
     else:
-        template = (
-            "{watched} of the plan's {total} metrics are under `monitoring` in `{contract}`, "
-            "not the {role} `{metric}`: add it"
+        verb = "is" if watched == 1 else "are"
+        wordings = (
+            "{watched} of the plan's {total} metrics " + verb + " under `monitoring` in "
+            "`{contract}`, not the {role} `{metric}`: add it",
+            "`{contract}` monitors {watched} of the plan's {total} metrics, not `{metric}`: add it",
         )
-    return fit(template, metric=metric, contract=contract, role=role, total=total, watched=watched)
+    return fit(*wordings, metric=metric, contract=contract, role=role, total=total, watched=watched)
 
 
 RULE = registered(

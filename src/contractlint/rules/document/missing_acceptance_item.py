@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, where_missing
+from contractlint.rules._common import is_missing
 from contractlint.rules._vocabulary import STANDARD_ITEMS
 
 
@@ -15,13 +15,15 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         items = None  # `items: TBD` lists none
     if items is not None and not isinstance(items, list):
         return  # the schema reports the wrong type
+    items = [item for item in items or [] if not is_missing(item, options)]  # `[TBD]`: none
+    if any(not isinstance(item, dict) or "id" not in item for item in items):
+        return  # an item the schema rejects names no id: which one is missing is unknown
     # An `id` of the wrong type (`id: {}`) is the schema's to report: it names no item.
-    present = {str(item.get("id")) for item in items or [] if isinstance(item, dict)}
-    holder = where_missing(document.value, "", "items")
+    present = {str(item["id"]) for item in items}
     for item_id in STANDARD_ITEMS:
         if item_id not in present:
             yield Hit(
-                holder,
+                "/items",
                 f"the standard item `{item_id}` is missing: add it with a status "
                 "(`done`, `todo` or `n/a`)",
             )

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import get, is_missing, where_missing
+from contractlint.rules._common import get, is_missing
 
 REQUIRED = ("privacy", "latency")
 
@@ -19,8 +19,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     lacking = [key for key in REQUIRED if is_missing(get(constraints, key), options)]
     if lacking:
         names = " and ".join(f"`{key}`" for key in lacking)
+        # One missing field is named by its pointer, two by the mapping that lacks them.
         yield Hit(
-            where_missing(document.value, "", "constraints"),
+            f"/constraints/{lacking[0]}" if len(lacking) == 1 else "/constraints",
             f"`constraints` lacks {names}: state {'them' if len(lacking) > 1 else 'it'} before "
             "choosing a method",
         )

@@ -11,10 +11,8 @@ RULE = registered(
     summary="`data_quality` is missing or empty",
     check=required(
         "data_quality",
-        message=(
-            "the plan lists no `data_quality` checks: name what is verified before the "
-            "result is trusted, e.g. `[srm, bot_traffic]`"
-        ),
+        missing="the plan lists no `data_quality` checks",
+        hint="name what is verified before the result is trusted, e.g. `[srm, bot_traffic]`",
         listed=True,
     ),
     doc=RuleDoc(

@@ -5,16 +5,18 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, where_missing
+from contractlint.rules._common import is_missing, state_of
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     rule = document.value.get("decision_rule")
     if is_missing(rule, options) or rule == {}:
+        detail = "the plan has no `decision_rule`"
+        if "decision_rule" in document.value:
+            detail = f"`decision_rule` {state_of(rule)}"
         yield Hit(
-            where_missing(document.value, "", "decision_rule"),
-            "the plan has no `decision_rule`: say in advance what ships, with a numeric "
-            "`threshold` and `confidence`",
+            "/decision_rule",
+            f"{detail}: say in advance what ships, with a numeric `threshold` and `confidence`",
         )
         return
     if not isinstance(rule, dict):
@@ -23,8 +25,10 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     lacking = [key for key in ("threshold", "confidence") if is_missing(rule.get(key), options)]
     if lacking:
         names = " and ".join(f"`{key}`" for key in lacking)
+        # One missing field is named by its pointer (the schema may have found it
+        # misspelled); two, by the mapping that lacks them.
         yield Hit(
-            "/decision_rule",
+            f"/decision_rule/{lacking[0]}" if len(lacking) == 1 else "/decision_rule",
             f"`decision_rule` has no numeric {names}: a rule without numbers is decided after "
             "the data is in",
         )

@@ -11,10 +11,8 @@ RULE = registered(
     summary="`duration_days` is missing",
     check=required(
         "duration_days",
-        message=(
-            "the plan sets no `duration_days`: say how many days the experiment runs, at "
-            "least one full week"
-        ),
+        missing="the plan sets no `duration_days`",
+        hint="say how many days the experiment runs, at least one full week",
     ),
     doc=RuleDoc(
         what=("The plan has no `duration_days` (absent, null or a placeholder)."),

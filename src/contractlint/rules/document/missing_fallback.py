@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import get, is_missing, state_of, where_missing
+from contractlint.rules._common import get, is_missing, state_of
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -16,7 +16,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if "fallback" in value:
             detail = f"`fallback` {state_of(fallback)}"
         yield Hit(
-            where_missing(value, "", "fallback"),
+            "/fallback",
             f"{detail}: say what callers get when the model fails, e.g. `serve_most_popular`",
         )
         return
@@ -27,7 +27,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             if "strategy" in fallback:
                 detail = f"`fallback.strategy` {state_of(strategy)}"
             yield Hit(
-                where_missing(fallback, "/fallback", "strategy"),
+                "/fallback/strategy",
                 f"{detail}: say what callers get instead, e.g. `serve_most_popular`",
             )
 

@@ -5,19 +5,21 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing
+from contractlint.rules._common import dotted, is_empty, state_of
 from contractlint.rules._guardrails import guardrails
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    listed, pointer, holder = guardrails(document)
-    if not (is_missing(listed, options) or listed == []):
+    listed, pointer, _ = guardrails(document)
+    if not is_empty(listed, options):
         return
-    field = "metrics.guardrails" if document.kind == "problem-framing" else "guardrails"
+    field = dotted(pointer)
+    detail = f"no guardrail is listed under `{field}`"
+    if listed:  # `TBD` or `[TBD]`: said to be what it is
+        detail = f"`{field}` {state_of(listed)}"
     yield Hit(
-        pointer if pointer in document.spans else holder,
-        f"no guardrail is listed under `{field}`: name the metrics that must not get worse, "
-        "each with a threshold",
+        pointer,
+        f"{detail}: name the metrics that must not get worse, each with a threshold",
     )
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required_field
+from contractlint.rules._required import required
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     summary="`logging` is missing or empty",
-    check=required_field(
+    check=required(
         "logging",
         missing="the contract lists no `logging` fields",
         hint="name what is logged with each prediction, e.g. `[request_id, model_version]`",

@@ -11,10 +11,8 @@ RULE = registered(
     summary="`monitoring` is missing or empty",
     check=required(
         "monitoring",
-        message=(
-            "the contract lists no `monitoring`: name the signals watched in production "
-            "(e.g. `score_distribution`)"
-        ),
+        missing="the contract lists no `monitoring`",
+        hint="name the signals watched in production (e.g. `score_distribution`)",
         listed=True,
     ),
     doc=RuleDoc(

@@ -11,10 +11,8 @@ RULE = registered(
     summary="`unit_of_randomization` is missing",
     check=required(
         "unit_of_randomization",
-        message=(
-            "the plan has no `unit_of_randomization`: say what is assigned to arms (user, "
-            "session, request or store)"
-        ),
+        missing="the plan has no `unit_of_randomization`",
+        hint="say what is assigned to arms (user, session, request or store)",
     ),
     doc=RuleDoc(
         what=("The plan has no `unit_of_randomization` (absent, null or a placeholder)."),

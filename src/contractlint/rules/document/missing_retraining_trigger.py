@@ -3,13 +3,13 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required_field
+from contractlint.rules._required import required
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     summary="`retraining_trigger` is missing",
-    check=required_field(
+    check=required(
         "retraining_trigger",
         missing="the contract has no `retraining_trigger`",
         hint="say when the model is retrained (a schedule, a drift threshold or both)",

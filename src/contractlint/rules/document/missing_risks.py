@@ -3,13 +3,13 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required_field
+from contractlint.rules._required import required
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     summary="no risks are listed",
-    check=required_field(
+    check=required(
         "risks",
         missing="the one-pager lists no `risks`",
         hint="name what could make the project fail, each with a mitigation",

@@ -3,13 +3,13 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required_field
+from contractlint.rules._required import required
 
 RULE = registered(
     __name__,
     severity=Severity.WARNING,
     summary="`rollback` is missing",
-    check=required_field(
+    check=required(
         "rollback",
         missing="the contract has no `rollback` plan",
         hint="say how to return to the previous model",

@@ -12,10 +12,8 @@ RULE = registered(
     check=required(
         "sample_size",
         "per_arm",
-        message=(
-            "`sample_size.per_arm` is not set: state how many units each arm needs (see CL302"
-            " for the power calculation)"
-        ),
+        missing="`sample_size.per_arm` is not set",
+        hint="state how many units each arm needs (CL302 checks its power)",
     ),
     doc=RuleDoc(
         what=("The plan has no `sample_size.per_arm` (absent, null or a placeholder)."),

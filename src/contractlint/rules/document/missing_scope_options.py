@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, where_missing
+from contractlint.rules._common import is_missing
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -16,7 +16,10 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return  # the schema reports the wrong type
     listed = listed or []
     names = [o.get("name") for o in listed if isinstance(o, dict)]
-    few, unnamed = len(listed) < 3, "baseline" not in names
+    # An option that is no mapping (`[baseline, simple]`) is the schema's to report: its
+    # name cannot be read, so whether one is the baseline is not known.
+    few = len(listed) < 3
+    unnamed = len(names) == len(listed) and "baseline" not in names
     if not (few or unnamed):
         return
     count = {0: "no options", 1: "1 option"}.get(len(listed), f"{len(listed)} options")
@@ -27,7 +30,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     else:
         problem = f"none of the {count} is named `baseline`"
     yield Hit(
-        where_missing(document.value, "", "options"),
+        "/options",
         f"{problem}: compare a `baseline`, a simple and an advanced option",
     )
 

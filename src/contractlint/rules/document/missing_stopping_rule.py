@@ -11,10 +11,8 @@ RULE = registered(
     summary="`stopping_rule` is missing",
     check=required(
         "stopping_rule",
-        message=(
-            "the plan has no `stopping_rule`: choose `fixed_horizon` (one analysis, at the "
-            "end) or `sequential`"
-        ),
+        missing="the plan has no `stopping_rule`",
+        hint="choose `fixed_horizon` (one analysis, at the end) or `sequential`",
     ),
     doc=RuleDoc(
         what=("The plan has no `stopping_rule` (absent, null or a placeholder)."),

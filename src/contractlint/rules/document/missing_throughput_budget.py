@@ -3,13 +3,13 @@ from __future__ import annotations
 from contractlint.model import RuleDoc
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._required import required_field
+from contractlint.rules._required import required
 
 RULE = registered(
     __name__,
     severity=Severity.INFO,
     summary="`throughput_rps` is missing",
-    check=required_field(
+    check=required(
         "throughput_rps",
         missing="the contract sets no `throughput_rps`",
         hint="say how many requests per second it must sustain at peak",

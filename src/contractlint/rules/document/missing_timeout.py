@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, state_of, where_missing
+from contractlint.rules._common import is_missing, state_of
 from contractlint.rules._vocabulary import TIMEOUT_KEYS
 
 
@@ -17,13 +17,13 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     if keys:
         key = keys[0]
         yield Hit(
-            where_missing(value, "", key),
+            f"/{key}",
             f"`{key}` {state_of(value[key])}: say how long callers wait before they use the "
             "fallback, e.g. `300`",
         )
         return
     yield Hit(
-        "",
+        "/timeout_ms",
         "the contract sets no `timeout_ms`: say how long callers wait before they use the "
         "fallback, e.g. `300`",
     )

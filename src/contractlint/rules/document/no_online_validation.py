@@ -12,10 +12,8 @@ RULE = registered(
     check=required(
         "validation",
         "online",
-        message=(
-            "`validation.online` is missing: name the online experiment (or its plan file) "
-            "that confirms the offline result"
-        ),
+        missing="`validation.online` is missing",
+        hint="name the online test (or its plan file) that confirms the offline result",
     ),
     doc=RuleDoc(
         what="The one-pager has no `validation.online` (absent, null or a placeholder).",

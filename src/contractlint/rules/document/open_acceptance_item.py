@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import fit
+from contractlint.rules._common import fit, label
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -14,13 +14,11 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return
     for index, item in enumerate(items):
         if isinstance(item, dict) and item.get("status") == "todo":
-            name = item.get("id")
-            label = f"`{name}`" if isinstance(name, str) and name.strip() else f"#{index + 1}"
             yield Hit(
                 f"/items/{index}/status",
                 fit(
                     "item {label} is still `todo`: finish it (and record evidence) before launch",
-                    label=label,
+                    label=label(item.get("id"), f"#{index + 1}"),
                 ),
             )
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_number
+from contractlint.rules._common import count, is_number
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -19,8 +19,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         return
     yield Hit(
         "/duration_days",
-        f"`duration_days` is {days:g}, not whole weeks: some weekdays count more than others; "
-        f"run {7 * weeks} days ({weeks} whole weeks)",
+        f"`duration_days` is {count(days)}, not whole weeks: some weekdays count more than "
+        f"others; run {count(7 * weeks)} days ({count(weeks)} whole weeks)",
     )
 
 

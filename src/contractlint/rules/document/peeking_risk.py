@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import _experiment, registered
-from contractlint.rules._common import get, is_missing, is_number
+from contractlint.rules._common import count, get, is_missing, is_number
 
 
 def _false_positive_rate(document: Document, options: RuleOptions, looks: float) -> str:
@@ -26,7 +26,8 @@ def _false_positive_rate(document: Document, options: RuleOptions, looks: float)
     except sequential.SequentialError:
         return ""
     more = "over " if shown < analyses else ""
-    return f": {analyses} looks at alpha {alpha:g} give a false-positive rate of {more}{rate:.1%}"
+    looked = count(analyses)
+    return f": {looked} looks at alpha {alpha:g} give a false-positive rate of {more}{rate:.1%}"
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -37,15 +38,14 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         yield Hit(
             "/interim_looks",
             _experiment.within(
-                f"fixed horizon with {looks:g} interim look(s)"
+                f"fixed horizon with {count(looks)} interim look(s)"
                 f"{_false_positive_rate(document, options, looks)}",
                 "; go `sequential`",
             ),
         )
     if rule == "sequential" and is_missing(value.get("sequential_method"), options):
-        pointer = "/sequential_method" if "sequential_method" in value else "/stopping_rule"
         yield Hit(
-            pointer,
+            "/sequential_method",
             "a sequential plan without a `sequential_method`: name the method that corrects "
             "for repeated looks",
         )

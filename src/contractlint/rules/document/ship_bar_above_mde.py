@@ -6,7 +6,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import _experiment, registered
-from contractlint.rules._common import get, is_number
+from contractlint.rules._common import count, get, is_number
 
 
 def _chance(document: Document, options: RuleOptions, bar: float) -> str:
@@ -20,9 +20,10 @@ def _chance(document: Document, options: RuleOptions, bar: float) -> str:
         units = _experiment.per_arm(document.value) or power.required_per_arm(plan)
         scale = float(plan.baseline) if plan.relative is not None else 1.0
         chance = power.ship_probability(plan, units, abs(bar * scale))
-    except power.DesignError:
+    except _experiment.UNSIZABLE:
         return ""
-    return f": a true effect of the MDE ships only {chance:.1%} of the time with {units:,} per arm"
+    with_units = f"with {count(units)} per arm"
+    return f": a true effect of the MDE ships only {chance:.1%} of the time {with_units}"
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:

@@ -5,18 +5,18 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, is_number
+from contractlint.rules._common import count, is_missing, is_number
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     arms = document.value.get("arms")
-    if not (is_number(arms) and arms > 2):
-        return
+    if not (is_number(arms) and arms > 2 and arms == int(arms)):
+        return  # two arms, or a count the schema rejects (`2.5`)
     if is_missing(document.value.get("correction"), options):
         yield Hit(
-            "/correction" if "correction" in document.value else "/arms",
-            f"{arms:g} arms make {arms - 1:g} comparisons with control and no `correction`: "
-            "false wins add up; add `correction: bonferroni`",
+            "/correction",
+            f"{count(arms)} arms make {count(arms - 1)} comparisons with control and no "
+            "`correction`: false wins add up; add `correction: bonferroni`",
         )
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import _experiment, registered
+from contractlint.rules._common import LIMIT, count
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -20,17 +21,17 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         required = power.required_per_arm(plan)
         reached = power.achieved_power(plan, per_arm)
         applied = power.factors(plan)
-    except power.DesignError:
+    except _experiment.UNSIZABLE:
         return  # CL203 reports a baseline or effect that makes the formula meaningless
     if per_arm >= required:
         return
     # Every factor that changed the formula's n is named, so the number can be checked;
     # the inputs and the formula are `explain`'s and `contractlint power`'s.
     named = " (" + ", ".join(f.short for f in applied) + ")" if applied else ""
-    head = f"`per_arm` {per_arm:,} is below the {required:,} per arm needed{named}"
+    head = f"`per_arm` {count(per_arm)} is below the {count(required)} per arm needed{named}"
     tail = f"; it reaches a power of only {_experiment.percent(reached)}"
     target = f" for power {power.level(plan.power)}"
-    if len(head) + len(target) + len(tail) <= _experiment.LIMIT:
+    if len(head) + len(target) + len(tail) <= LIMIT:
         head += target  # the level too, when it fits (alpha is `explain`'s)
     yield Hit("/sample_size/per_arm", head + tail)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import _experiment, registered
+from contractlint.rules._common import count, fit, label
 
 
 def _primary_n(document: Document, options: RuleOptions) -> int | None:
@@ -17,7 +18,7 @@ def _primary_n(document: Document, options: RuleOptions) -> int | None:
         return None
     try:
         return power.required_per_arm(plan)
-    except power.DesignError:
+    except _experiment.UNSIZABLE:
         return None
 
 
@@ -36,59 +37,63 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         design = _experiment.guardrail_design(value, guardrail, options)
         if design is None:
             continue  # no baseline, or a zero margin (CL312)
-        label = _experiment.label(guardrail.get("metric"), f"#{index + 1}", 40)
+        name = label(guardrail.get("metric"), f"#{index + 1}")
         if design.metric_type == "proportion" and not 0 < design.baseline < 1:
             # Nobody else reads a guardrail's baseline: a percentage is reported here.
-            yield Hit(
-                f"/guardrails/{index}/baseline",
-                f"guardrail {label}'s `baseline` {design.baseline:g} is not a rate in (0, 1) "
-                f"(write {design.baseline / 100:g} for {design.baseline:g}%)",
-            )
+            problem = _experiment.not_a_rate("guardrail {label}'s `baseline`", design.baseline)
+            yield Hit(f"/guardrails/{index}/baseline", fit(problem, label=name))
             continue
         if design.metric_type in ("mean", "ratio") and (
             design.std_dev is None or design.baseline == 0
         ):
             # Nobody else reads a guardrail's spread: without it, or with no margin (a
             # `max_regression` of a baseline of 0), the guardrail can never be sized.
-            template = (
-                "guardrail {label} is a {kind} without a numeric `std_dev`: it cannot be "
-                "sized; add it from history"
-                if design.std_dev is None
-                else "guardrail {label} has a `baseline` of 0: its `max_regression`, "
-                "relative to it, leaves no margin; it cannot be sized"
-            )
+            if design.std_dev is None:  # at the field: the schema may have rejected it
+                field = "std_dev"
+                template = (
+                    "guardrail {label} is a {kind} without a numeric `std_dev`: it cannot be "
+                    "sized; add it from history"
+                )
+            else:
+                field = "baseline"
+                template = (
+                    "guardrail {label} has a `baseline` of 0: its `max_regression`, "
+                    "relative to it, leaves no margin; it cannot be sized"
+                )
             yield Hit(
-                f"/guardrails/{index}",
-                _experiment.fit(template, label=label, kind=design.metric_type),
+                f"/guardrails/{index}/{field}",
+                fit(template, label=name, kind=design.metric_type),
             )
             continue
         try:
             required = power.noninferiority_per_arm(design)
             reached = power.noninferiority_power(design, per_arm)
             applied = power.noninferiority_factors(design)
-        except power.DesignError:
-            continue  # a type the formula cannot use (CL003 reports it)
+            traffic = _experiment.traffic(value)
+            needed = None
+            if traffic is not None:
+                needed = power.days_needed(required, _experiment.arms(value), *traffic)
+        except _experiment.UNSIZABLE:
+            continue  # a type the formula cannot use (CL003), or numbers past a float's range
         if per_arm >= required:
             continue
         primary = primary if primary is not None else _primary_n(document, options)
-        traffic = _experiment.traffic(value)
         days, weeks = "", ""
-        if traffic is not None:
-            needed = power.days_needed(required, _experiment.arms(value), *traffic)
-            count = math.ceil(needed / 7)
-            weeks = f" ({count:,} week{'s' if count != 1 else ''})"
-            days = f"; {needed:,} day{'s' if needed != 1 else ''} of traffic"
+        if needed is not None:
+            whole = math.ceil(needed / 7)
+            weeks = f" ({count(whole)} week{'s' if whole != 1 else ''})"
+            days = f"; {count(needed)} day{'s' if needed != 1 else ''}"
         regression = guardrail["max_regression"]
-        metric = guardrail.get("metric")
-        name = f"`{metric}`" if isinstance(metric, str) and metric.strip() else f"#{index + 1}"
         # The spec's three numbers first (n, power, days), then what still fits.
-        message = _experiment.fit(
+        message = fit(
             "guardrail {label} needs {required} per arm ({margin}% margin); {per_arm} reach "
-            "{power} power{days}",
+            "{power} power{days}" + (" of traffic" if days else ""),
+            "{label} needs {required} per arm ({margin}% margin); {per_arm} reach {power} "
+            "power{days}",
             label=name,
-            required=f"{required:,}",
+            required=count(required),
             margin=f"{regression * 100:g}",
-            per_arm=f"{per_arm:,}",
+            per_arm=count(per_arm),
             power=_experiment.percent(reached),
             days=days,
         )

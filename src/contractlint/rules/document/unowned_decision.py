@@ -16,7 +16,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         owners = {}  # `owners: TBD` leaves every decision unowned
     elif not isinstance(owners, dict):
         return  # the schema reports `owners` of the wrong type
-    holder = "/owners" if "owners" in document.value else ""
     for decision in options.required_owners:
         owner = owners.get(decision)
         if not is_missing(owner, options):
@@ -37,7 +36,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             )
         else:
             yield Hit(
-                holder,
+                f"/owners/{decision}",
                 fit(
                     "nobody owns the `{decision}` decision{role}: add "
                     "`owners.{decision}: <e-mail, @handle or team>`",

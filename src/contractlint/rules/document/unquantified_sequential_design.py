@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import _experiment, registered
-from contractlint.rules._common import is_missing, is_number
+from contractlint.rules._common import fit, is_missing, is_number
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -23,15 +23,15 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     factor = value.get("inflation_factor")
     if is_number(factor) or (factor is not None and not is_missing(factor, options)):
         return  # given, or a value the schema rejects
-    yield Hit(
-        "/sequential_method",
-        _experiment.within(
-            f"`sequential_method: {_experiment.clip(method, 20)}`"
-            + (f" with {analyses} analyses" if analyses > power.MAX_COMPUTED_ANALYSES else "")
-            + " has no `inflation_factor`: its sample-size cost, so the required n, is unknown",
-            "; give the factor",
-        ),
+    looks = f" with {analyses:,} analyses" if analyses > power.MAX_COMPUTED_ANALYSES else ""
+    message = fit(
+        "`sequential_method: {method}`{looks} has no `inflation_factor`: its sample-size "
+        "cost, so the required n, is unknown",
+        "`sequential_method: {method}`{looks} has no `inflation_factor`: the required n is unknown",
+        method=method,
+        looks=looks,
     )
+    yield Hit("/sequential_method", _experiment.within(message, "; give the factor"))
 
 
 RULE = registered(

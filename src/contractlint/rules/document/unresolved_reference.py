@@ -6,7 +6,7 @@ from contractlint.kinds import with_article
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import fit
+from contractlint.rules._common import dotted, fit
 
 _WHY = {
     "missing": "does not exist",
@@ -20,12 +20,17 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
     for reference in document.references:
         if reference.status == "ok":
             continue
-        field = reference.pointer.lstrip("/").replace("/", ".")
         what = _WHY[reference.status].format(kind=with_article(reference.expected_kind))
-        template = "`{reference}` " + what + (" ({detail})" if reference.detail else "")
+        short = "`{field}: {path}` " + what
         yield Hit(
             reference.pointer,
-            fit(template, reference=f"{field}: {reference.written}", detail=reference.detail),
+            fit(
+                short + (" ({detail})" if reference.detail else ""),
+                short,
+                field=dotted(reference.pointer),
+                path=reference.written,
+                detail=reference.detail,
+            ),
         )
 
 
@@ -59,6 +64,9 @@ RULE = registered(
             "Correct the path (relative to the referring file) so that it names a file of the "
             "expected kind inside the repository, or remove the reference."
         ),
-        options="The project root is the folder of the config file, else the git top level.",
+        options=(
+            "The project root is the folder of the config file, else the git top level, else "
+            "the current directory."
+        ),
     ),
 )

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import is_missing, state_of, where_missing
+from contractlint.rules._common import is_missing, state_of
 
 
 def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
@@ -15,7 +15,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if "latency_budget_ms" in document.value:
             detail = f"`latency_budget_ms` {state_of(budget)}"
         yield Hit(
-            where_missing(document.value, "", "latency_budget_ms"),
+            "/latency_budget_ms",
             f"{detail}: agree on a p95 (and p50) in milliseconds, e.g. `{{p50: 50, p95: 120}}`",
         )
         return
@@ -27,7 +27,7 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if "p95" in budget:
             detail = f"`latency_budget_ms.p95` {state_of(p95)}"
         yield Hit(
-            where_missing(budget, "/latency_budget_ms", "p95"),
+            "/latency_budget_ms/p95",
             f"{detail}: add the p95 in milliseconds that callers set their timeouts by",
         )
 

@@ -7,7 +7,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import child, clip, fit, is_missing, state_of
+from contractlint.rules._common import child, fit, is_missing, state_of
 from contractlint.rules._vocabulary import FOREIGN, ISO_EXAMPLE, SYNONYMS, TYPE_NAMES
 from contractlint.suggest import closest
 
@@ -17,28 +17,41 @@ def is_type_name(text: str) -> bool:
     return lowered in TYPE_NAMES or lowered in SYNONYMS or bool(ISO_EXAMPLE.match(text.strip()))
 
 
-def problem(value: Any, options: RuleOptions) -> str | None:
-    """Why ``value`` is not a recognizable field type, or None when it is one."""
+def suggestion(value: str) -> str | None:
+    """The type a misspelled or foreign type name means (`str` -> `string`), if any."""
+    foreign = FOREIGN.get(value.strip().lower())
+    return foreign or next(iter(closest(value, [*TYPE_NAMES, "ISO-8601"], limit=1)), None)
+
+
+def problem(value: Any, options: RuleOptions) -> tuple[str, ...] | None:
+    """Why ``value`` is not a recognizable field type, in the wordings of a message (the
+    full one first, shorter ones after) about the field ``{label}``, whose value is
+    ``{value}``, what it holds ``{state}``, the type it may mean ``{type}``; None when
+    it is a type."""
     if isinstance(value, str):
         if is_missing(value, options):
-            return state_of(value)
+            return ("`{label}` {state}",)
         if is_type_name(value):
             return None
-        suggestion = FOREIGN.get(value.strip().lower())
-        if suggestion is None:
-            near = closest(value, [*TYPE_NAMES, "ISO-8601"], limit=1)
-            suggestion = near[0] if near else None
-        if suggestion:
-            return f"has no recognizable type (`{clip(value, 16)}`); did you mean `{suggestion}`?"
-        shown = clip(value, 16)
-        return f"has no recognizable type (`{shown}`); use a type from `contractlint explain CL501`"
+        if suggestion(value):
+            return (
+                "`{label}` has no recognizable type (`{value}`); did you mean `{type}`?",
+                "`{label}: {value}` is no type; did you mean `{type}`?",
+            )
+        return (
+            "`{label}` has no recognizable type (`{value}`); use a type from "
+            "`contractlint explain CL501`",
+            "`{label}: {value}` is no type: see `contractlint explain CL501`",
+        )
     if value is None:
-        return "has no type (null)"
+        return ("`{label}` has no type (null)",)
     if isinstance(value, (bool, int, float, datetime.date)):
         return None  # a literal example: `0.0` is a number, `true` a boolean
     if isinstance(value, list):
         if len(value) != 1:
-            return "is a list without exactly one element type; write `[string]` for a list"
+            return (
+                "`{label}` is a list without exactly one element type; write `[string]` for a list",
+            )
         return None  # the element is checked on its own
     return None  # a mapping: an object whose fields are checked on their own
 
@@ -64,10 +77,18 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if not isinstance(fields, dict):
             continue
         for pointer, label, value in _fields(fields, f"/{section}", section):
-            reason = problem(value, options)
-            if reason is not None:
-                template = "`{label}` " + reason.replace("{", "{{").replace("}", "}}")
-                yield Hit(pointer, fit(template, label=label))
+            wordings = problem(value, options)
+            if wordings is None:
+                continue
+            text = str(value)
+            message = fit(
+                *wordings,
+                label=label,
+                value=text,
+                state=state_of(value),
+                type=suggestion(text) or "",
+            )
+            yield Hit(pointer, message)
 
 
 RULE = registered(

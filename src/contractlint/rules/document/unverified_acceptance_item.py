@@ -6,7 +6,7 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import registered
-from contractlint.rules._common import fit, is_missing
+from contractlint.rules._common import fit, is_missing, label
 
 NEEDS = {"done": "evidence", "n/a": "reason"}
 
@@ -22,7 +22,6 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         needed = NEEDS.get(status) if isinstance(status, str) else None
         if needed is None or not is_missing(item.get(needed), options):
             continue
-        pointer = f"/items/{index}" + (f"/{needed}" if needed in item else "")
         if needed not in item:
             given = f"without `{needed}`"
         elif _blank(item[needed]):
@@ -35,15 +34,12 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             else "say why it does not apply"
         )
         yield Hit(
-            pointer,
-            fit(f"item {{label}} is `{status}` {given}: {hint}", label=_label(item, index)),
+            f"/items/{index}/{needed}",
+            fit(
+                f"item {{label}} is `{status}` {given}: {hint}",
+                label=label(item.get("id"), f"#{index + 1}"),
+            ),
         )
-
-
-def _label(item: dict[str, Any], index: int) -> str:
-    """The item as a message names it: its `id` in backquotes, else ``#N``."""
-    name = item.get("id")
-    return f"`{name}`" if isinstance(name, str) and name.strip() else f"#{index + 1}"
 
 
 def _blank(value: Any) -> bool:

@@ -20,6 +20,8 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
             fit(
                 "endpoint `{endpoint}` has no version segment: put the API version in the "
                 "path, e.g. `{example}`",
+                "endpoint `{endpoint}` has no version segment: put one in the path, e.g. "
+                "`{example}`",
                 endpoint=endpoint,
                 example=example,
             ),

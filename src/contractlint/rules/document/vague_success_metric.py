@@ -6,57 +6,64 @@ from typing import Any
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import _experiment, registered
-from contractlint.rules._common import get, is_missing, is_number, where_missing
+from contractlint.rules._common import fit, get, is_missing, is_number, state_of
 
 
 def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
     metric: Any = document.value.get("primary_metric")
     if is_missing(metric, options) or metric == {}:
+        detail = "the plan has no `primary_metric`"
+        if "primary_metric" in document.value:
+            detail = f"`primary_metric` {state_of(metric)}"
         yield Hit(
-            where_missing(document.value, "", "primary_metric"),
-            "the plan has no `primary_metric`: name the metric that decides it, with its "
-            "baseline and minimum detectable effect",
+            "/primary_metric",
+            f"{detail}: name the deciding metric, with its baseline and minimum detectable effect",
         )
         return
     if isinstance(metric, str):
         yield Hit(
             "/primary_metric",
-            _experiment.fit(
+            fit(
                 "`primary_metric` is a bare name (`{metric}`): give it a `baseline` and a "
                 "`minimum_detectable_effect`",
+                "`{metric}` is a bare name: add a `baseline` and a `minimum_detectable_effect`",
                 metric=metric,
             ),
         )
         return
     if not isinstance(metric, dict):
         return
-    # Missing means absent, null or a placeholder; a value of the wrong type is
-    # present, and the schema reports it (CL003).
-    missing = []
+    # Missing means absent, null or a placeholder; a value of the wrong type is present,
+    # and the schema reports it (CL003), as it does an effect that names no size (`{}`).
+    lacking: dict[str, str] = {}
     baseline: Any = metric.get("baseline")
     if is_missing(baseline, options):
-        missing.append("a numeric `baseline`")  # (said in full by explain)
+        lacking["baseline"] = "a numeric `baseline`"  # (said in full by explain)
     effect: Any = metric.get("minimum_detectable_effect")
     sizes = [get(effect, key) for key in ("relative", "absolute")]
     if is_missing(effect, options) or (
-        isinstance(effect, dict) and all(is_missing(size, options) for size in sizes)
+        isinstance(effect, dict) and effect and all(is_missing(size, options) for size in sizes)
     ):
-        missing.append("a `minimum_detectable_effect`")
-    if missing:
+        lacking["minimum_detectable_effect"] = "a `minimum_detectable_effect`"
+    if len(lacking) == 1:
+        [(field, what)] = lacking.items()
+        detail = f"`primary_metric` lacks {what}"
+        if field in metric and not isinstance(metric[field], dict):  # null or `TBD`
+            detail = f"`primary_metric.{field}` {state_of(metric[field])}"
+        yield Hit(f"/primary_metric/{field}", f"{detail}: the test cannot be sized")
+        return
+    if lacking:
         yield Hit(
             "/primary_metric",
-            f"`primary_metric` lacks {' and '.join(missing)}: the test cannot be sized",
+            f"`primary_metric` lacks {' and '.join(lacking.values())}: the test cannot be sized",
         )
         return
     if not is_number(baseline):
         return
     kind = metric.get("type", "proportion")
     if kind == "proportion" and not 0 < baseline < 1:
-        yield Hit(
-            "/primary_metric/baseline",
-            f"`primary_metric.baseline` {baseline:g} is not a rate in (0, 1) for a proportion "
-            f"metric (write {baseline / 100:g} for {baseline:g}%)",
-        )
+        field = "`primary_metric.baseline`"
+        yield Hit("/primary_metric/baseline", f"{_experiment.not_a_rate(field, baseline)}")
         return
     if kind == "proportion":
         yield from _effect_out_of_range(metric, baseline, effect)
@@ -68,13 +75,13 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
         )
     if kind == "mean" and is_missing(metric.get("std_dev"), options):
         yield Hit(
-            "/primary_metric",
+            "/primary_metric/std_dev",
             "`primary_metric` is a mean without a numeric `std_dev`: its sample size depends "
             "on its spread; add it from history",
         )
     if kind == "ratio" and is_missing(metric.get("std_dev"), options):
         yield Hit(
-            "/primary_metric",
+            "/primary_metric/std_dev",
             "`primary_metric` is a ratio without a numeric `std_dev`: add its delta-method "
             "standard deviation per randomized unit",
         )
@@ -102,27 +109,30 @@ def _framing(document: Document, options: RuleOptions) -> Iterator[Hit]:
     metrics = document.value.get("metrics")
     primary = get(metrics, "primary")
     if is_missing(primary, options) or primary == {}:
-        holder = where_missing(metrics, "/metrics", "primary") if metrics is not None else ""
+        detail = "the one-pager has no `metrics.primary`"
+        if isinstance(metrics, dict) and "primary" in metrics:
+            detail = f"`metrics.primary` {state_of(primary)}"
         yield Hit(
-            holder,
-            "the one-pager has no `metrics.primary`: name the metric that decides success, "
-            "with a numeric `target_lift`",
+            "/metrics/primary",
+            f"{detail}: name the metric that decides success, with a numeric `target_lift`",
         )
         return
     if isinstance(primary, str):
         yield Hit(
             "/metrics/primary",
-            _experiment.fit(
+            fit(
                 "`metrics.primary` is a bare name (`{primary}`): add a numeric `target_lift`",
                 primary=primary,
             ),
         )
         return
     if isinstance(primary, dict) and is_missing(primary.get("target_lift"), options):
+        detail = "`metrics.primary` has no numeric `target_lift`"
+        if "target_lift" in primary:
+            detail = f"`metrics.primary.target_lift` {state_of(primary['target_lift'])}"
         yield Hit(
-            "/metrics/primary",
-            "`metrics.primary` has no numeric `target_lift`: say how much the metric must "
-            "move to count as a success",
+            "/metrics/primary/target_lift",
+            f"{detail}: say how much the metric must move to count as a success",
         )
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contractlint.model import Document, Hit, RuleDoc, RuleOptions
 from contractlint.results import Severity
 from contractlint.rules import _experiment, registered
-from contractlint.rules._common import is_number
+from contractlint.rules._common import fit, is_number, label
 from contractlint.rules._guardrails import guardrails
 
 
@@ -23,7 +23,7 @@ def _ten_percent(document: Document, guardrail: dict[str, object], options: Rule
         return ""
     try:
         return f"; a 10% margin: {power.noninferiority_per_arm(probe):,} per arm"
-    except power.DesignError:
+    except _experiment.UNSIZABLE:
         return ""
 
 
@@ -37,11 +37,9 @@ def check(document: Document, options: RuleOptions) -> Iterator[Hit]:
         regression = guardrail.get("max_regression")
         if not (is_number(regression) and regression == 0):
             continue
-        metric = guardrail.get("metric")
-        name = f"`{metric}`" if isinstance(metric, str) and metric.strip() else f"#{index + 1}"
-        message = _experiment.fit(
+        message = fit(
             "guardrail {label}: a 0 margin never passes; half of harmless changes fail it",
-            label=name,
+            label=label(guardrail.get("metric"), f"#{index + 1}"),
         )
         yield Hit(
             f"{pointer}/{index}/max_regression",

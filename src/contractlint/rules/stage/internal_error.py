@@ -13,7 +13,9 @@ RULE = registered(
     doc=RuleDoc(
         what=(
             "A rule raised an exception while checking this document. The finding names the rule "
-            "and the exception; the other rules and the other files were still checked."
+            "and the exception; the other rules and the other files were still checked. There is "
+            "no failing example: no document should make a rule crash, and one that does shows a "
+            "bug that is fixed once it is reported."
         ),
         why=(
             "A crash in one rule must not hide every other finding, nor fail a CI job in a way that"

@@ -21,8 +21,18 @@ RULE = registered(
             "that would turn a corrupted, truncated or mis-encoded contract into a green "
             "build, and the team would ship on a document no tool has read."
         ),
-        bad="",
-        good="",
+        # The problem is in the file's bytes, which a text example cannot carry: the
+        # examples say in a comment how each file was saved (tests cannot run them).
+        bad=(
+            "# saved in Latin-1, not UTF-8: the é below is the single byte 0xE9\n"
+            "kind: model-contract\n"
+            "name: café-ranking\n"
+        ),
+        good=(
+            "# saved in UTF-8: the é below is the two bytes 0xC3 0xA9\n"
+            "kind: model-contract\n"
+            "name: café-ranking\n"
+        ),
         fix=(
             "Save the file as UTF-8, make it readable, or exclude it (`exclude` in the config). "
             "Raise `max-file-size` for very large generated files."
