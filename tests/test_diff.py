@@ -1688,3 +1688,25 @@ def test_cl708_every_entry_of_a_metric_with_two_guardrails(tmp_path: Path) -> No
     gone = edit(two, "  - {metric: revenue, max: 100}\n", "")
     _, findings = diff(tmp_path, two, gone)
     assert [f["code"] for f in findings] == ["CL708"], findings
+
+
+def test_cl708_two_guardrails_of_a_metric_are_matched_by_their_thresholds(
+    tmp_path: Path,
+) -> None:
+    two = edit(
+        PLAN,
+        "  - {metric: unsubscribe_rate, max_regression: 0.0}",
+        "  - {metric: latency_p99, max: 180}\n  - {metric: latency_p99, min: 10}\n"
+        "  - {metric: unsubscribe_rate, max_regression: 0.0}",
+    )
+    one_gone = edit(two, "  - {metric: latency_p99, max: 180}\n", "")
+    _, findings = diff(tmp_path, two, one_gone)
+    assert [f["message"][:44] for f in findings] == ["guardrail `latency_p99` (max 180) is gone: t"]
+    both_gone = edit(one_gone, "  - {metric: latency_p99, min: 10}\n", "")
+    _, findings = diff(tmp_path, two, both_gone)
+    messages = sorted(f["message"] for f in findings)
+    assert [m[:40] for m in messages] == [
+        "guardrail `latency_p99` (max 180) is gon",
+        "guardrail `latency_p99` (min 10) is gone",
+    ]
+    assert len({f["fingerprint"] for f in findings}) == 2

@@ -127,6 +127,10 @@ def test_a_misspelled_field_is_only_its_did_you_mean(field: str, old: str, new: 
         ),
         ("evidence", CHECKLIST, "evidence: QA query 2026-11-03", "evidnce: QA query 2026-11-03"),
         ("mitigation", PROBLEM, "mitigation: blend", "mitigaton: blend"),
+        # Inside a mapping that a rule asks for one of several fields by name.
+        ("relative", EXPERIMENT, "{relative: 0.02}", "{relativ: 0.02}"),
+        ("max_regression", EXPERIMENT, "max_regression: 0.3", "max_regresion: 0.3"),
+        ("max", EXPERIMENT, "max: 0.001", "mx: 0.001"),
     ],
 )
 def test_a_misspelled_field_of_each_kind_is_only_its_did_you_mean(
@@ -136,6 +140,15 @@ def test_a_misspelled_field_of_each_kind_is_only_its_did_you_mean(
     findings = api.lint_text(base.replace(old, new, 1), "contract.yaml")
     assert [f.code for f in findings] == ["CL003"], [f.message for f in findings]
     assert f"did you mean `{field}`?" in findings[0].message
+
+
+def test_the_did_you_mean_never_names_a_field_already_set() -> None:
+    """`p59` next to a `p50`: not "did you mean `p50`?"; and `p95`, still absent, is
+    still reported by the rule that asks for it."""
+    findings = api.lint_text(MODEL.replace("p95: 120", "p59: 120", 1), "contract.yaml")
+    assert sorted(f.code for f in findings) == ["CL003", "CL103"]
+    said = next(f.message for f in findings if f.code == "CL003")
+    assert "did you mean `p50`" not in said and "did you mean `p99`?" in said
 
 
 def test_a_misspelled_required_field_is_not_also_missing() -> None:

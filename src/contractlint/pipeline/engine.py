@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from contractlint.config import Config, selects
 from contractlint.digest import sha256_hex
@@ -31,7 +32,7 @@ from contractlint.paths import relative_to
 from contractlint.pipeline import deadline, loader, sniff, source, suppress, validate
 from contractlint.pipeline.discover import Target
 from contractlint.pipeline.references import Loaded, Resolver
-from contractlint.pointer import resolve
+from contractlint.pointer import resolve, unescape
 from contractlint.results import FileResult, Finding
 from contractlint.rules import BY_CODE, RULES, checking
 from contractlint.rules import RULES as _REGISTERED
@@ -179,6 +180,10 @@ class _FileLinter:
             hit_pointers.add(hit.pointer)
             self.hit(BY_CODE[code], document, hit)
         rejected = validation.rejected  # rules stay silent about what the schema rejected
+        # The fields the schema found misspelt (`max_regresion`: did you mean
+        # `max_regression`?), by the mapping that lacks them: a rule that asks that
+        # mapping for one of them by name is answered already.
+        misspelt = _misspelt(document.value, rejected) if rejected else {}
         placeholder_hits: list[Hit] = []
         placeholder_rule: Rule | None = None
         # A team's rules run under a deadline: a pattern that backtracks stops its rule.
@@ -213,6 +218,9 @@ class _FileLinter:
                         continue
                     if not hit.at_key:  # a missing field: at the mapping that should hold it
                         hit = hit._replace(pointer=present(document.value, hit.pointer))
+                        asked = misspelt.get(hit.pointer)
+                        if asked and any(f"`{name}`" in hit.message for name in asked):
+                            continue
                     hit_pointers.add(hit.pointer)
                     self.hit(rule, document, hit)
             if placeholder_hits:
@@ -297,6 +305,17 @@ def _subject(document: Document, hit: Hit) -> str:
 
 def fingerprint(code: str, pointer: str, subject: str) -> str:
     return sha256_hex(f"{code}\0{pointer}\0{subject}".encode("utf-8", "replace"))[:20]
+
+
+def _misspelt(value: Any, rejected: Iterable[str]) -> dict[str, set[str]]:
+    """The absent fields among ``rejected`` (those the schema found misspelt), as the
+    names each mapping lacks, by the mapping's pointer."""
+    found: dict[str, set[str]] = {}
+    for pointer in rejected:
+        if pointer and present(value, pointer) != pointer:
+            parent, _, name = pointer.rpartition("/")
+            found.setdefault(parent, set()).add(unescape(name))
+    return found
 
 
 def _within(pointer: str, nodes: Iterable[str]) -> bool:

@@ -186,8 +186,9 @@ def _suggestions(instance: dict[str, Any], schema: dict[str, Any]) -> dict[str, 
     names (None when none is close)."""
     allowed = list(schema.get("properties", {}))
     patterns = list(schema.get("patternProperties", {}))
+    missing = [name for name in allowed if name not in instance]  # `p59` is not `p50`, set
     return {
-        key: next(iter(closest(key, allowed, limit=1)), None)
+        key: next(iter(closest(key, missing, limit=1)), None)
         for key in instance
         if key not in allowed and not any(re.search(p, key) for p in patterns)
     }

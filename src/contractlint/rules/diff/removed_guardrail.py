@@ -12,13 +12,10 @@ from contractlint.rules._guardrails import guardrails
 from contractlint.rules._vocabulary import LOOSER_WHEN_LARGER
 
 
-def _by_metric(document: Document) -> tuple[dict[tuple[str, int], tuple[int, Any]], str]:
-    """Each guardrail by its metric and which of that metric's entries it is: a metric
-    may have two (`{metric: revenue, min: 10}` and `{metric: revenue, max: 100}`), the
-    first compares with the old first, the second with the second."""
+def _by_metric(document: Document) -> tuple[dict[str, list[tuple[int, Any]]], str]:
+    """Each metric's guardrails (index in the list, the mapping), in order."""
     listed, pointer, _ = guardrails(document)
-    found: dict[tuple[str, int], tuple[int, Any]] = {}
-    seen: dict[str, int] = {}
+    found: dict[str, list[tuple[int, Any]]] = {}
     for index, item in enumerate(listed if isinstance(listed, list) else []):
         # A guardrail without a metric name protects nothing that could be lost.
         if (
@@ -26,49 +23,84 @@ def _by_metric(document: Document) -> tuple[dict[tuple[str, int], tuple[int, Any
             and isinstance(item.get("metric"), str)
             and item["metric"].strip()
         ):
-            metric = item["metric"]
-            found[(metric, seen.get(metric, 0))] = (index, item)
-            seen[metric] = seen.get(metric, 0) + 1
+            found.setdefault(item["metric"], []).append((index, item))
     return found, pointer
+
+
+def _thresholds(item: Any) -> frozenset[str]:
+    return frozenset(key for key in LOOSER_WHEN_LARGER if is_number(item.get(key)))
+
+
+def _pairs(
+    was: list[tuple[int, Any]], now: list[tuple[int, Any]]
+) -> Iterator[tuple[Any, tuple[int, Any] | None]]:
+    """Each old guardrail of a metric with its new version, or None when it is gone. One
+    guardrail a side is the same one, whatever its thresholds; of several (`{metric:
+    revenue, min: 10}` and `{metric: revenue, max: 100}`), each is the new one with the
+    same thresholds, else the next one left in order."""
+    if len(was) == 1 and len(now) == 1:
+        yield was[0][1], now[0]
+        return
+    left = list(now)
+    unmatched = []
+    for _, item in was:
+        same = next((n for n in left if _thresholds(n[1]) == _thresholds(item)), None)
+        if same is None:
+            unmatched.append(item)
+        else:
+            left.remove(same)
+            yield item, same
+    for item in unmatched:
+        yield item, (left.pop(0) if left else None)
+
+
+def _described(item: Any) -> str:
+    """A guardrail by its thresholds (`max 180`), to tell a metric's guardrails apart."""
+    return ", ".join(f"{key} {item[key]:g}" for key in sorted(_thresholds(item)))
 
 
 def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]:
     before, _ = _by_metric(old)
     after, pointer = _by_metric(new)
-    for key_of, (_, was) in before.items():
-        metric = key_of[0]
-        if key_of not in after:
-            yield Hit(
-                nearest(new, pointer),
-                fit(
-                    "guardrail `{metric}` is gone: the plan no longer protects it; restore it",
-                    metric=metric,
-                ),
-            )
-            continue
-        index, now = after[key_of]
-        for key, larger_is_looser in LOOSER_WHEN_LARGER.items():
-            old_value, new_value = was.get(key), now.get(key)
-            if not is_number(old_value):
+    for metric, entries in before.items():
+        several = len(entries) > 1
+        for was, matched in _pairs(entries, after.get(metric, [])):
+            if matched is None:
+                which = f" ({_described(was)})" if several and _thresholds(was) else ""
+                yield Hit(
+                    nearest(new, pointer),
+                    fit(
+                        "guardrail `{metric}`{which} is gone: the plan no longer protects "
+                        "it; restore it",
+                        "guardrail `{metric}`{which} is gone: restore it",
+                        metric=metric,
+                        which=which,
+                    ),
+                )
                 continue
-            if not is_number(new_value):
-                yield Hit(
-                    f"{pointer}/{index}",
-                    fit(
-                        f"guardrail `{{metric}}` lost its `{key}` threshold (was {old_value:g}): "
-                        "restore it",
-                        metric=metric,
-                    ),
-                )
-            elif (new_value > old_value) if larger_is_looser else (new_value < old_value):
-                yield Hit(
-                    f"{pointer}/{index}/{key}",
-                    fit(
-                        f"guardrail `{{metric}}` loosened: `{key}` went from {old_value:g} to "
-                        f"{new_value:g}; agree it with the decision owners",
-                        metric=metric,
-                    ),
-                )
+            index, now = matched
+            for key, larger_is_looser in LOOSER_WHEN_LARGER.items():
+                old_value, new_value = was.get(key), now.get(key)
+                if not is_number(old_value):
+                    continue
+                if not is_number(new_value):
+                    yield Hit(
+                        f"{pointer}/{index}",
+                        fit(
+                            f"guardrail `{{metric}}` lost its `{key}` threshold (was "
+                            f"{old_value:g}): restore it",
+                            metric=metric,
+                        ),
+                    )
+                elif (new_value > old_value) if larger_is_looser else (new_value < old_value):
+                    yield Hit(
+                        f"{pointer}/{index}/{key}",
+                        fit(
+                            f"guardrail `{{metric}}` loosened: `{key}` went from {old_value:g} "
+                            f"to {new_value:g}; agree it with the decision owners",
+                            metric=metric,
+                        ),
+                    )
 
 
 RULE = registered(

@@ -41,8 +41,12 @@ def _plan(document: Document, options: RuleOptions) -> Iterator[Hit]:
         lacking["baseline"] = "a numeric `baseline`"  # (said in full by explain)
     effect: Any = metric.get("minimum_detectable_effect")
     sizes = [get(effect, key) for key in ("relative", "absolute")]
+    # A mapping with other keys (`{relativ: 0.05}`) is the schema's: did you mean...
     if is_missing(effect, options) or (
-        isinstance(effect, dict) and effect and all(is_missing(size, options) for size in sizes)
+        isinstance(effect, dict)
+        and effect
+        and all(is_missing(size, options) for size in sizes)
+        and set(effect) <= {"relative", "absolute"}
     ):
         lacking["minimum_detectable_effect"] = "a `minimum_detectable_effect`"
     if len(lacking) == 1:
