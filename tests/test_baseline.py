@@ -103,6 +103,21 @@ def test_a_run_on_some_files_counts_only_their_stale_entries(project: Path) -> N
     path.write_text(path.read_text() + "fallback: serve_default\n", encoding="utf-8")
     fixed = run("--baseline", "baseline.json", "--format", "json", "contracts/legacy-001.yaml")
     assert json.loads(fixed.stdout)["summary"]["stale_baseline_entries"] == 1
+    (project / "contracts" / "legacy-002.yaml").unlink()  # a file gone: its entries are stale
+    gone = run("--baseline", "baseline.json", "--format", "json", ".")
+    assert json.loads(gone.stdout)["summary"]["stale_baseline_entries"] == 1 + 5
+
+
+def test_two_documents_of_one_name_in_a_file_have_their_own_fingerprints(
+    project: Path,
+) -> None:
+    """Two README blocks of one example: code scanning must not merge their findings."""
+    block = "```yaml\nkind: model-contract\nname: TODO\n```\n"
+    (project / "two.md").write_text("# A\n\n" + block + "\n# B\n\n" + block, encoding="utf-8")
+    found = json.loads(run("--format", "json", "two.md").stdout)["findings"]
+    prints = [f["fingerprint"] for f in found]
+    assert len(prints) > 2 and len(set(prints)) == len(prints)
+    assert {f["line"] for f in found} == {4, 5, 11, 12}  # both blocks
 
 
 def test_findings_of_one_rule_on_one_value_have_their_own_fingerprints(project: Path) -> None:

@@ -1710,3 +1710,41 @@ def test_cl708_two_guardrails_of_a_metric_are_matched_by_their_thresholds(
         "guardrail `latency_p99` (min 10) is gone",
     ]
     assert len({f["fingerprint"] for f in findings}) == 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("endpoint: /v1/rank\n", "endpoint: /search/query-autocomplete/suggest\n"),
+        ("endpoint: /v1/rank\n", "endpoint: /v1/search/query-autocomplete/suggest\n"),
+    ],
+)
+def test_a_long_endpoint_keeps_the_message_within_120_characters(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    before = edit(CONTRACT, "endpoint: /v1/rank\n", new.replace("/search", "/v1/catalog"))
+    after = edit(CONTRACT, old, new)
+    _, findings = diff(tmp_path, before, after)
+    assert [f["code"] for f in findings] == ["CL704"]
+    assert len(findings[0]["message"]) <= 120, findings[0]["message"]
+    assert new.split()[1] in findings[0]["message"]  # said whole when the wording allows
+
+
+def test_a_long_primary_metric_keeps_the_message_within_120_characters(tmp_path: Path) -> None:
+    was = "search_sessions_with_click_in_top_five"
+    old = edit(PLAN, "  name: open_rate\n", f"  name: {was}\n")
+    new = edit(PLAN, "  name: open_rate\n", f"  name: {was.replace('five', 'three')}\n")
+    _, findings = diff(tmp_path, old, new)
+    assert [f["code"] for f in findings] == ["CL709"]
+    assert len(findings[0]["message"]) <= 120 and was in findings[0]["message"]
+
+
+@needs_git
+def test_base_without_a_revision_still_writes_the_report_asked_for(repo: Path) -> None:
+    """A CI step uploads the SARIF file after the diff: it must exist, empty."""
+    result = run("--base", "HEAD~1", "--format", "sarif", "-o", "out/r.sarif")
+    assert result.exit_code == 0 and "no base revision yet" in result.stderr
+    sarif = json.loads((repo / "out" / "r.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["results"] == []
+    as_json = run("--base", "HEAD~1", "--format", "json")
+    assert json.loads(as_json.stdout)["findings"] == []

@@ -128,8 +128,11 @@ def test_fit_says_less_before_it_cuts_a_name() -> None:
     name = "recommendations-contract.yaml"
     long = "the file `{name}` " + "x" * 90
     assert fit(long, "the file `{name}`: short", name=name) == f"the file `{name}`: short"
-    # no shorter wording: a name of KEEP characters or fewer is kept whole, over the limit
-    assert fit(long, name=name) == long.format(name=name)
+    # no shorter wording: even a name of KEEP characters or fewer is cut, as little as
+    # the limit needs (the message never runs over it)
+    cut = fit(long, name=name)
+    assert len(cut) == 120 and cut.startswith("the file `recommen") and "..." in cut
+    assert fit("the file `{name}` " + "x" * 60, name=name).count(name) == 1  # room: whole
     assert fit("{name}", name="n" * 200) == "n" * 59 + "..." + "n" * 58  # a long one is cut
 
 

@@ -6,13 +6,14 @@ reports only findings that are not in it. An entry is keyed by the file's path
 the finding's fingerprint (built from the offending value, never from a line
 number), so edits elsewhere in a file do not churn the baseline. Entries are a
 multiset: two identical findings need two entries. Entries that match nothing
-any more, in the files a run checked, are counted as stale, so the baseline can be
-pruned.
+any more, in the files a run checked or in files that are gone, are counted as
+stale, so the baseline can be pruned.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass
 
@@ -118,8 +119,13 @@ def apply(report: Report, baseline: Baseline, root: str, cwd: str) -> Report:
             remaining[entry] -= 1
         else:
             kept.append(finding)
-    # Entries of files this run did not check (pre-commit passes a few) are not stale.
+    # Entries of files this run did not check (pre-commit passes a few) are not stale,
+    # unless the file is gone.
     checked = {folder.by_target(r.path) or as_posix(r.path) for r in report.files}
+
+    def stale(path: str) -> bool:
+        return path in checked or not os.path.lexists(os.path.join(root, path))
+
     kept_ids = {id(f) for f in kept}
     files = tuple(
         result._replace(findings=tuple(f for f in result.findings if id(f) in kept_ids))
@@ -129,5 +135,5 @@ def apply(report: Report, baseline: Baseline, root: str, cwd: str) -> Report:
         files=files,
         findings=tuple(kept),
         baselined=len(report.findings) - len(kept),
-        stale_baseline=sum(n for (path, *_), n in remaining.items() if path in checked),
+        stale_baseline=sum(n for (path, *_), n in remaining.items() if stale(path)),
     )

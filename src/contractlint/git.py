@@ -104,8 +104,8 @@ def show(commit: str, path: str, max_bytes: int) -> bytes | None:
         return None
     if int(size.stdout.strip() or 0) > max_bytes:
         raise Unreadable(
-            f"its version at {commit[:12]} is {int(size.stdout):,} bytes, over the size "
-            f"limit of {max_bytes:,} bytes; raise `max-file-size` in the config to compare it"
+            f"its version at {commit[:7]} is over the size limit of {max_bytes:,} bytes "
+            f"({int(size.stdout):,}); raise `max-file-size` to compare it"
         )
     run = _git("cat-file", "blob", blob)
     if run.returncode != 0:

@@ -168,10 +168,11 @@ def diff_command(
         results.append(engine.diff_file(old, target, config, today, old_path=old_path))
     else:
         based = _diff_base(base_ref, paths, config, force_exclude, today)
-        if based is None:
+        machine = output_format not in ("text", "full")
+        if based is None and not (machine or output_file):
             sys.exit(EXIT_OK)
-        results = based
-        if not results and output_format in ("text", "full"):
+        results = based or []  # no base revision: an empty report still (CI uploads it)
+        if not results and not machine and not output_file:
             # Not "No contract found in 0 files": the repository may hold many.
             if not quiet:
                 click.echo(f"No contract changed since {base_ref}")

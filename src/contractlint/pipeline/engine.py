@@ -12,6 +12,7 @@ import datetime
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -129,6 +130,9 @@ class _FileLinter:
         self.config = config
         self.resolver = resolver
         self.lines: list[str] = []
+        # How many documents of the same kind and name came before the one being linted
+        # in this file (two README blocks of one example): their fingerprints differ.
+        self.repeat = 0
         self.findings: list[Finding] = []
         # The schemas of the configuration's own kinds, and those laid over ours (SPEC 8).
         self.own_schemas = {kind: text for kind, _, text in config.declared_kinds}
@@ -278,7 +282,7 @@ class _FileLinter:
 
     def hit(self, rule: Rule, document: Document, hit: Hit) -> None:
         span = document.span_for(hit.pointer, hit.at_key)
-        self.finding(rule, span, hit.message, hit.pointer, _subject(document, hit))
+        self.finding(rule, span, hit.message, hit.pointer, _subject(document, hit, self.repeat))
 
 
 def _overrun(rule: Rule) -> str:
@@ -291,16 +295,18 @@ def _overrun(rule: Rule) -> str:
     )
 
 
-def _subject(document: Document, hit: Hit) -> str:
-    """What a finding is about, for its fingerprint: the document, and the offending
-    value when it is a scalar (a container would change with every edit inside it, so
-    the message, which names what is missing, stands for it)."""
+def _subject(document: Document, hit: Hit, repeat: int = 0) -> str:
+    """What a finding is about, for its fingerprint: the document (the ``repeat``-th
+    after the first of its kind and name in the file), and the offending value when it
+    is a scalar (a container would change with every edit inside it, so the message,
+    which names what is missing, stands for it)."""
     value = resolve(document.value, hit.pointer)
     shown = hit.message if isinstance(value, (dict, list)) else json.dumps(value, default=str)
     # The message tells apart findings of one rule on one node (CL401 on `owners: TBD`:
     # the scope, feasibility and method decisions). No rule's message names a line.
     said = hit.message
-    return f"{document.kind}:{document.value.get('name')}\0{hit.pointer}\0{shown}\0{said}"
+    name = f"{document.kind}:{document.value.get('name')}" + (f"#{repeat}" if repeat else "")
+    return f"{name}\0{hit.pointer}\0{shown}\0{said}"
 
 
 def fingerprint(code: str, pointer: str, subject: str) -> str:
@@ -489,7 +495,11 @@ def _lint_file(
         if segment.fmt == "yaml":
             suppressions.extend(suppress.parse_comments(segment.text, extra))
     suppressions = suppress.outside_scalars(suppressions, documents)
+    seen: Counter[tuple[str, str]] = Counter()
     for document in documents:
+        identity = (document.kind, str(document.value.get("name")))
+        linter.repeat = seen[identity]
+        seen[identity] += 1
         if previous is None:
             linter.document(document)
         else:

@@ -183,6 +183,7 @@ def fit(template: str, *shorter: str, **values: object) -> str:
     does, the shortest wording's values longer than :data:`KEEP` are cut in the middle
     (:func:`clip`), each to a fair share of the room that the fixed text and the short
     values leave; a value shorter than its share leaves the rest to the longer ones.
+    Only when that still overruns are the short values cut too.
     """
     from string import Formatter  # only when a message is written
 
@@ -193,6 +194,17 @@ def fit(template: str, *shorter: str, **values: object) -> str:
             return message
     uses = Counter(name for _, name, _, _ in Formatter().parse(wording) if name)
     kept = {name for name in texts if _kept(texts[name])}
+    message = _cut(wording, texts, uses, kept)
+    if len(message) > LIMIT and kept:
+        # Short names alone overrun (two endpoints, a long metric twice): they are cut
+        # too, as little as the limit needs, rather than the message run on.
+        message = _cut(wording, texts, uses, set())
+    return message
+
+
+def _cut(wording: str, texts: dict[str, str], uses: Counter[str], kept: set[str]) -> str:
+    """``wording`` filled in with the values not ``kept`` cut in the middle, each to a
+    fair share of the room the rest of the message leaves."""
     room = LIMIT - len(wording.format(**{n: texts[n] if n in kept else "" for n in texts}))
     allowed = {name: len(texts[name]) for name in kept}
     pending = sorted(set(texts) - kept, key=lambda name: len(texts[name]))

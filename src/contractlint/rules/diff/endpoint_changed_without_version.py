@@ -15,27 +15,32 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
         return
     if options.is_placeholder(now) or options.is_placeholder(was):
         return  # no endpoint to compare (`check` reports the placeholder)
-    if version_segment(was) and not version_segment(now):
+    segment = version_segment(was)
+    if segment and not version_segment(now):
         yield Hit(
             "/endpoint",
             fit(
-                "`endpoint` changed from `{was}` to `{now}`, dropping its version `"
-                + version_segment(was)
-                + "`: keep a version segment, e.g. `/v2/`",
+                "`endpoint` changed from `{was}` to `{now}`, dropping its version `{segment}`: "
+                "keep a version segment, e.g. `/v2/`",
+                "`endpoint` `{was}` became `{now}`, without its version `{segment}`: keep one",
+                "`endpoint` `{was}` -> `{now}` drops version `{segment}`: keep one",
                 was=was,
                 now=now,
+                segment=segment,
             ),
         )
-    elif version_segment(was) == version_segment(now):
-        version = f"still `{version_segment(now)}`" if version_segment(now) else "none"
+    elif segment == version_segment(now):
+        version = f"still `{segment}`" if segment else "none"
         yield Hit(
             "/endpoint",
             fit(
-                "`endpoint` changed from `{was}` to `{now}`, its version did not ("
-                + version
-                + "): bump it, e.g. `/v2/`",
+                "`endpoint` changed from `{was}` to `{now}`, its version did not ({version}): "
+                "bump it, e.g. `/v2/`",
+                "`endpoint` `{was}` became `{now}`, its version did not ({version}): bump it",
+                "`endpoint` `{was}` -> `{now}`, version {version}: bump it",
                 was=was,
                 now=now,
+                version=version,
             ),
         )
 

@@ -27,6 +27,7 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
             nearest(new, "/primary_metric"),
             fit(
                 "the primary metric {was} is gone: not the pre-registered test; start a new plan",
+                "the primary metric {was} is gone: start a new plan",
                 was=quoted(was),
             ),
         )
@@ -36,6 +37,8 @@ def compare(old: Document, new: Document, options: RuleOptions) -> Iterator[Hit]
             fit(
                 "the primary metric changed from {was} to {now}: not the pre-registered test; "
                 "start a new plan",
+                "the primary metric {was} became {now}: start a new plan",
+                "primary metric {was} -> {now}: start a new plan",
                 was=quoted(was),
                 now=quoted(now),
             ),
