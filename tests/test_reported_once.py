@@ -151,6 +151,15 @@ def test_the_did_you_mean_never_names_a_field_already_set() -> None:
     assert "did you mean `p50`" not in said and "did you mean `p99`?" in said
 
 
+def test_a_misspelling_next_to_a_placeholder_of_the_field_is_still_named() -> None:
+    """`fallbak` written under `fallback: TBD`: the fallback being written; the
+    placeholder stays CL101's."""
+    text = MODEL.replace(FALLBACK, "fallback: TBD\nfallbak: {strategy: x, feature_flag: y}")
+    findings = api.lint_text(text, "contract.yaml")
+    assert sorted(f.code for f in findings) == ["CL003", "CL101"]
+    assert "did you mean `fallback`?" in next(f.message for f in findings if f.code == "CL003")
+
+
 def test_a_misspelled_required_field_is_not_also_missing() -> None:
     text = CHECKLIST.replace("status: n/a, reason", "stauts: n/a, reason")
     findings = api.lint_text(text, "contract.yaml")

@@ -181,12 +181,16 @@ def _is_missing(value: Any, options: RuleOptions) -> bool:
     return value is None or options.is_placeholder(value)
 
 
-def _suggestions(instance: dict[str, Any], schema: dict[str, Any]) -> dict[str, str | None]:
+def _suggestions(
+    instance: dict[str, Any], schema: dict[str, Any], options: RuleOptions
+) -> dict[str, str | None]:
     """Each key of ``instance`` that ``schema`` does not allow, with the closest field it
     names (None when none is close)."""
     allowed = list(schema.get("properties", {}))
     patterns = list(schema.get("patternProperties", {}))
-    missing = [name for name in allowed if name not in instance]  # `p59` is not `p50`, set
+    # Only a field without a value: `p59` next to `p50: 40` is not `p50`; `fallbak` next
+    # to `fallback: TBD` is the fallback being written.
+    missing = [name for name in allowed if _is_missing(instance.get(name), options)]
     return {
         key: next(iter(closest(key, missing, limit=1)), None)
         for key in instance
@@ -305,7 +309,7 @@ def _hits(
         return
     if kind == "required" and isinstance(instance, dict):
         # `stauts: done` is reported once, as a misspelling of `status`.
-        suggested = set(_suggestions(instance, schema).values())
+        suggested = set(_suggestions(instance, schema, options).values())
         for name in rule_value:
             if name not in instance and name not in suggested:
                 owner = "the document" if not path else "`{where}`"
@@ -316,7 +320,7 @@ def _hits(
         return
     if kind == "additionalProperties" and isinstance(instance, dict):
         patterns = list(schema.get("patternProperties", {}))
-        for key, near in _suggestions(instance, schema).items():
+        for key, near in _suggestions(instance, schema, options).items():
             split = _split_number(instance, key) if _DIGITS.fullmatch(key) else None
             number = ""
             if split == ("", ""):
