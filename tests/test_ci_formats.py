@@ -825,3 +825,16 @@ def test_a_sarif_report_names_a_file_whose_name_is_not_utf8(
         for location in finding["locations"]
     }
     assert uris == {"odd/bad%FF.yaml"}
+
+
+def test_the_built_in_rules_descriptors_are_the_rules_own() -> None:
+    """SARIF reads every built-in rule's descriptor from a file made from the rules
+    (importing and explaining them all took half a report's time): it must be theirs."""
+    from contractlint.formatters import sarif
+
+    with open(sarif.BUILT_IN_RULES, encoding="utf-8") as handle:
+        shipped = handle.read()
+    assert shipped == sarif.describe_built_in_rules(), (
+        "src/contractlint/formatters/sarif_rules.json is out of date: regenerate it with "
+        "`python -m contractlint.formatters.sarif`"
+    )

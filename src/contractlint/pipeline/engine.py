@@ -9,6 +9,7 @@ finding, so one bad file never stops the run.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import re
@@ -505,15 +506,10 @@ def _lint_file(
         else:
             linter.compare(_match(previous, document, documents), document)
         suppressions.extend(suppress.document_ignores(document, extra))
-    enabled = config.enabled
+    enabled = _judged(config.enabled, previous is not None)
     if previous is not None:
         # A diff runs only the CL7xx rules: other codes' suppressions are not unused.
-        enabled = frozenset(code for code in enabled if code.startswith("CL7"))
         suppressions = [s for s in suppressions if any(c in enabled for c in s.codes)]
-    else:
-        # `check` never runs the CL7xx rules: a suppression of one (for the next `diff`,
-        # as their explanations advise) is not unused.
-        enabled = frozenset(code for code in enabled if not code.startswith("CL7"))
     findings = linter.findings
     if suppressions:
         findings, problems = suppress.apply(
@@ -530,6 +526,14 @@ def _lint_file(
         contracts,
         linter.resolver.dependencies(target.path),
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _judged(enabled: frozenset[str], diff: bool) -> frozenset[str]:
+    """The enabled codes whose suppressions a run can find unused: a diff runs only the
+    CL7xx rules, and `check` never runs them (a suppression of one is for the next
+    `diff`, as their explanations advise). Worked out once a configuration."""
+    return frozenset(code for code in enabled if code.startswith("CL7") == diff)
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:

@@ -140,6 +140,8 @@ def _non_finite(document: Document, options: RuleOptions) -> list[tuple[str, Hit
     so the compiled check, lets them pass). Every document is walked: a few
     microseconds, and the only way to catch them before a rule computes with them."""
     hits: list[tuple[str, Hit]] = []
+    if not any(map(_could_be_unbounded, document.plain.values())):
+        return hits  # every float is a plain scalar of the document: none can be one
     for pointer, value in _unbounded(document.value, ""):
         field = schemas.subschema(document.kind, pointer, options.declared_kinds)
         types = field.get("type")
@@ -153,6 +155,13 @@ def _non_finite(document: Document, options: RuleOptions) -> list[tuple[str, Hit
         )
         hits.append(("CL003", Hit(pointer, message)))
     return hits
+
+
+def _could_be_unbounded(text: str) -> bool:
+    """Whether a number written as ``text`` may be NaN or infinite: `.inf`, `-.inf`,
+    `.nan`, or an exponent that overflows (`1.0e+999`); a plain `1.5` or a date is not."""
+    lowered = text.lower()
+    return text[:1] in "+-.0123456789" and ("n" in lowered or "e" in lowered)
 
 
 def _unbounded(value: Any, pointer: str) -> Iterator[tuple[str, float]]:
