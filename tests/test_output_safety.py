@@ -117,3 +117,34 @@ def test_github_shows_control_characters(tmp_path: Path) -> None:
     assert not RAW.search(summary.replace("\n", ""))
     assert "| `we\\x1bird.yaml:1` |" in summary
     assert "esc\\x1b[2J bell\\x07 cr<br>lf<br> del\\x7f csi\\x9b nel\\x85" in summary
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("::stop-commands::pwned.yaml", "the contract has no `fallback`"),
+        (" ::error::x.yaml", "the contract has no `fallback`"),
+        ("f.yaml", "x ##[stop-commands]token ##[error]boom"),
+    ],
+)
+def test_the_text_format_in_a_ci_log_never_starts_a_command(
+    tmp_path: Path, path: str, message: str
+) -> None:
+    """`--format text` chosen on GitHub Actions (the default there is github): its lines
+    are read by the same runner, so they are as inert as the github format's."""
+    out = text.format_report(report_of(finding(path, message=message)), Context(cwd=str(tmp_path)))
+    for line in _lines(out):
+        assert parse_command(line) is None, line
+
+
+def test_the_full_format_shows_a_legacy_command_in_the_source_inertly(tmp_path: Path) -> None:
+    source = ["name: x ##[stop-commands]t  fallback: TBD"]
+    column = source[0].index("TBD") + 1
+    where = finding("f.yaml", message="m")._replace(
+        line=1, column=column, end_line=1, end_column=column + 3
+    )
+    lines = full.format_findings(report_of(where), lambda path: source)
+    for line in lines:
+        assert parse_command(line) is None, line
+    shown, carets = lines[2], lines[3]
+    assert carets.index("^") == shown.index("TBD") and carets.count("^") == 3

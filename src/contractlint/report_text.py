@@ -56,13 +56,26 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word[:-1]}ies" if word.endswith("y") else f"{count:,} {word}s"
 
 
+def inert(text: str) -> str:
+    """``text`` (control characters written out already) as a CI log can never read as a
+    command: GitHub's runner takes a line that starts with ``::`` after blanks (a path
+    such as ``::stop-commands::x.yaml``, shown as ``./::stop-commands::x.yaml``), and a
+    legacy ``##[name]`` anywhere in it."""
+    if text.lstrip().startswith("::"):
+        text = "./" + text
+    return text.replace("##[", "##\\[")
+
+
 def format_findings(report: Report, color: bool = False) -> list[str]:
+    """A line a finding: safe to print in a terminal and in a CI log (:func:`visible`,
+    :func:`inert`), whatever the file names and the contract hold."""
     lines = []
     for f in report.findings:
-        where = _paint(visible(f"{f.path}:{f.line}:{f.column}:"), "1", color)
+        where = _paint(inert(visible(f"{f.path}:{f.line}:{f.column}:")), "1", color)
         code = _paint(visible(f.code), _COLORS[f.severity], color)
         severity = _paint(f"[{f.severity.value}]", _COLORS[f.severity], color)
-        lines.append(f"{where} {code} {severity} {visible(f'{f.message} ({f.name})')}")
+        said = visible(f"{f.message} ({f.name})").replace("##[", "##\\[")
+        lines.append(f"{where} {code} {severity} {said}")
     return lines
 
 

@@ -78,10 +78,13 @@ def _snippet(finding: Finding, line: str, color: bool) -> list[str]:
     indent = "".join(
         char if char == "\t" else " " * _width(visible(char)) for char in line[: start - 1]
     )
+    # A legacy `##[name]` in the source is shown as `##\[name]`, as in the finding's line
+    # (a CI log would run it): one column more for each before the span.
+    indent += " " * line[: start - 1].count("##[")
     carets = "^" * max(1, _width(visible(span)))
     if color:
         carets = f"\x1b[31m{carets}\x1b[0m"
-    shown = visible(line)
+    shown = visible(line).replace("##[", "##\\[")
     return [f"{gutter} |", f"{number} | {shown}", f"{gutter} | {indent}{carets}", f"{gutter} |"]
 
 

@@ -108,21 +108,14 @@ def _budget(report: Report) -> tuple[list[Finding], list[Finding]]:
     return annotated, rest
 
 
-def _plain(line: str) -> str:
-    """A text line (control characters already written out) that the runner can never
-    read as a workflow command."""
-    if line.lstrip().startswith("::"):  # a path such as `::stop-commands::x.yaml`
-        line = "./" + line
-    return line.replace("##[", "##\\[")
-
-
 def format_report(report: Report, context: Context) -> str:
     annotated, rest = _budget(report)
     base = Folder(context.workspace or context.cwd, context.cwd)
     climb = context.workspace is None
     lines = [annotation(f, annotation_path(f.path, base, climb)) for f in annotated]
     if rest:
-        lines += [_plain(line) for line in report_text.format_findings(Report((), tuple(rest)))]
+        # The text format's lines: never read as a command (report_text.inert).
+        lines += report_text.format_findings(Report((), tuple(rest)))
         count = len(rest)
         lines.append(
             command(
