@@ -408,10 +408,10 @@ def _config_file_near(folder: str) -> str | None:
 
     try:
         return configuration.find_config(folder)
-    except configuration.ConfigError:  # a pyproject.toml that does not parse: it is one
-        while not any(
-            os.path.isfile(os.path.join(folder, name)) for name in configuration.CONFIG_FILES
-        ):
+    except configuration.ConfigError:  # only a pyproject.toml that does not parse raises
+        while not os.path.isfile(os.path.join(folder, "pyproject.toml")):
+            if os.path.dirname(folder) == folder:
+                return None  # the top of the file system: never loop there
             folder = os.path.dirname(folder)
         return os.path.join(folder, "pyproject.toml")
 
